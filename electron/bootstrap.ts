@@ -1,0 +1,33 @@
+/** Choosing the database file and opening it, seeded, for the app, the host and the CLI. */
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, type OpenOptions } from './db/open';
+import { applySeed, loadSeed } from './db/seed';
+import { createContext, type AppContext } from './context';
+
+export const APP_DIR_NAME = 'Accelerator Procurement Planner';
+
+/** The OS's per-user app-data folder for this app (what Electron's app.getPath('userData') gives). */
+export function userDataDir(platform = process.platform, env = process.env, home = os.homedir()): string {
+  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_DIR_NAME);
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', APP_DIR_NAME);
+  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), APP_DIR_NAME);
+}
+
+/** `--db PATH` (or `--db=PATH`) beats `PROCURE_DB`, which beats the per-user default. */
+export function resolveDbPath(argv: readonly string[], env = process.env): string {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--db' && argv[i + 1]) return path.resolve(argv[i + 1]!);
+    if (a.startsWith('--db=')) return path.resolve(a.slice(5));
+  }
+  if (env.PROCURE_DB) return path.resolve(env.PROCURE_DB);
+  return path.join(userDataDir(), 'procure.db');
+}
+
+/** Open, migrate and seed the database; the seed only adds, never overwrites user edits. */
+export function openApp(dbPath: string, opts: OpenOptions = {}): AppContext {
+  const db = openDatabase(dbPath, opts);
+  applySeed(db, loadSeed());
+  return createContext(db, dbPath);
+}

@@ -1,0 +1,91 @@
+/** `procure catalog list|show`: the catalog from the command line, with every figure's source. */
+import { parseArgs } from 'node:util';
+import { matchByName } from '../../../shared/domain/match';
+import { FIGURE_KEYS, sourceOf } from '../../../shared/domain/accelerator';
+import type { AcceleratorView } from '../../../shared/contract/views';
+import { call, CliError, table, type CliIo } from '../io';
+
+function figureValue(a: AcceleratorView, key: string): string {
+  switch (key) {
+    case 'memoryGB': return `${a.memoryGB} GB`;
+    case 'memoryBandwidthTBps': return `${a.memoryBandwidthTBps} TB/s`;
+    case 'tdpW': return `${a.tdpW} W`;
+    case 'idleW': return `${a.idleW} W`;
+    case 'scaleUpGBps': return `${a.scaleUpGBps} GB/s`;
+    case 'scaleOutGBps': return `${a.scaleOutGBps} GB/s`;
+    case 'exportControl': return `CN buyer: ${a.exportControl.CN}; other buyers: ${a.exportControl.other}`;
+    default: {
+      if (key.startsWith('tflops.')) {
+        const p = key.slice(7) as keyof AcceleratorView['tflops'];
+        const v = a.tflops[p];
+        return v === undefined ? '' : `${v} ${p === 'int8' ? 'TOPS' : 'TFLOPS'}`;
+      }
+      const v = (a as unknown as Record<string, unknown>)[key];
+      return v === undefined || v === '' ? '' : String(v);
+    }
+  }
+}
+
+export async function catalogCommand(argv: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: { json: { type: 'boolean' }, vendor: { type: 'string' }, db: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const data = await call(io.ctx(), 'catalog:list');
+  if (sub === 'list') {
+    let parts = data.accelerators;
+    if (values.vendor) {
+      const v = values.vendor.toLowerCase();
+      parts = parts.filter((a) => a.vendor.toLowerCase().includes(v));
+      if (parts.length === 0) throw new CliError(`no vendor matches "${values.vendor}"; vendors: ${data.vendors.map((x) => x.name).join(', ')}`);
+    }
+    if (values.json) {
+      io.out(JSON.stringify(parts, null, 2));
+      return 0;
+    }
+    io.out(
+      table(
+        ['Vendor', 'Model', 'Slug', 'Memory', 'TB/s', 'BF16/FP16', 'FP8', 'INT8', 'TDP W', 'Price (ex VAT)'],
+        parts.map((a) => [
+          a.vendor,
+          a.model,
+          a.slug,
+          `${a.memoryGB} GB ${a.memoryType}`,
+          a.memoryBandwidthTBps,
+          String(a.tflops.bf16 ?? a.tflops.fp16 ?? '–'),
+          String(a.tflops.fp8 ?? '–'),
+          String(a.tflops.int8 ?? '–'),
+          a.tdpW,
+          a.bestPrice ? `${a.bestPrice.currency} ${Math.round(a.bestPrice.price).toLocaleString('en')}${a.bestPrice.estimate ? ' (est.)' : ''}` : '–',
+        ]),
+      ),
+    );
+    io.out(`${parts.length} accelerators`);
+    return 0;
+  }
+  if (sub === 'show') {
+    const name = positionals.join(' ');
+    if (!name) throw new CliError('usage: procure catalog show NAME');
+    const m = matchByName(data.accelerators, name);
+    if (!m.ok) throw new CliError(m.message);
+    const a = m.value;
+    if (values.json) {
+      io.out(JSON.stringify(a, null, 2));
+      return 0;
+    }
+    io.out(`${a.vendor} ${a.model} (${a.slug})${a.userEdited ? '  [edited]' : ''}`);
+    const rows = FIGURE_KEYS.map((k) => [k, figureValue(a, k), k] as const)
+      .filter(([, v]) => v !== '')
+      .map(([k, v]) => {
+        const s = sourceOf(a, k);
+        return [k, v, `${s.estimate ? 'estimate · ' : ''}${s.title}${s.url ? ` <${s.url}>` : ''} (as of ${s.asOf})${s.note ? ` — ${s.note}` : ''}`];
+      });
+    io.out(table(['Figure', 'Value', 'Source'], rows));
+    io.out(`MBU ${a.mbu}, MFU ${a.mfu} (software maturity ${a.softwareMaturity})`);
+    if (a.bestPrice) io.out(`Best price: ${a.bestPrice.currency} ${a.bestPrice.price.toLocaleString('en')} ex VAT (${a.bestPrice.supplier}, ${a.bestPrice.asOf})`);
+    return 0;
+  }
+  throw new CliError('usage: procure catalog list [--json] [--vendor V] | procure catalog show NAME [--json]');
+}

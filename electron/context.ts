@@ -1,0 +1,15 @@
+/** Everything a handler may touch: the open database and its repositories. */
+import type Database from 'better-sqlite3';
+import { AcceleratorRepo } from './db/repos/accelerators';
+import { PriceRepo } from './db/repos/prices';
+
+export interface AppContext {
+  db: Database.Database;
+  dbPath: string;
+  accelerators: AcceleratorRepo;
+  prices: PriceRepo;
+}
+
+export function createContext(db: Database.Database, dbPath: string): AppContext {
+  return { db, dbPath, accelerators: new AcceleratorRepo(db), prices: new PriceRepo(db) };
+}

@@ -1,0 +1,12 @@
+/** Numbered migrations, applied in order under PRAGMA user_version. */
+import type Database from 'better-sqlite3';
+import { migration0001 } from './0001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

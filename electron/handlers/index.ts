@@ -1,0 +1,50 @@
+/**
+ * The handler table: one function per contract channel. `dispatch` validates the raw
+ * argument with the channel's zod schema, runs the handler, and wraps the answer in the
+ * Result envelope. IPC, the loopback host and the CLI all call `dispatch`.
+ */
+import { ZodError } from 'zod';
+import { channels, isChannel, type Channel, type Output, type ParsedInput } from '../../shared/contract/api';
+import { AppError, issuesOf, describeIssues, type Result } from '../../shared/contract/result';
+import type { AppContext } from '../context';
+import { getAccelerator, listCatalog, listQuotes, saveAccelerator } from './catalog';
+import { appInfo, getSettingValue, setSettingValue } from './app';
+
+type Handlers = { [C in Channel]: (ctx: AppContext, input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };
+
+export const handlers: Handlers = {
+  'app:info': (ctx) => appInfo(ctx),
+  'catalog:list': (ctx) => listCatalog(ctx),
+  'catalog:get': getAccelerator,
+  'catalog:save': saveAccelerator,
+  'quotes:list': listQuotes,
+  'settings:get': getSettingValue,
+  'settings:set': setSettingValue,
+};
+
+/** Longest string accepted anywhere in an argument (guards against pathological payloads). */
+const MAX_ARG_BYTES = 20 * 1024 * 1024;
+
+export async function dispatch(ctx: AppContext, channel: string, raw: unknown): Promise<Result<unknown>> {
+  if (!isChannel(channel)) return { ok: false, error: { code: 'not-found', message: `unknown API call "${channel}"` } };
+  try {
+    if (raw !== undefined && JSON.stringify(raw).length > MAX_ARG_BYTES) {
+      return { ok: false, error: { code: 'invalid-input', message: 'argument too large' } };
+    }
+    const parsed = channels[channel].input.safeParse(raw);
+    if (!parsed.success) {
+      const issues = issuesOf(parsed.error);
+      return { ok: false, error: { code: 'invalid-input', message: describeIssues(issues), issues } };
+    }
+    const handler = handlers[channel] as (c: AppContext, i: unknown) => unknown;
+    const value = await handler(ctx, parsed.data);
+    return { ok: true, value };
+  } catch (e) {
+    if (e instanceof AppError) return { ok: false, error: { code: e.code, message: e.message, issues: e.issues } };
+    if (e instanceof ZodError) {
+      const issues = issuesOf(e);
+      return { ok: false, error: { code: 'invalid-input', message: describeIssues(issues), issues } };
+    }
+    return { ok: false, error: { code: 'internal', message: (e as Error).message ?? String(e) } };
+  }
+}

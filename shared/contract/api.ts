@@ -1,0 +1,40 @@
+/**
+ * The one API contract between the UI and the main process: channel names (`domain:verb`)
+ * with zod schemas for their arguments. The IPC bridge, the loopback host and the CLI
+ * all dispatch through handlers registered against this table.
+ */
+import { z } from 'zod';
+import { acceleratorSchema } from '../domain/accelerator';
+import type { AcceleratorView, CatalogData, AppInfo, QuoteView } from './views';
+
+const slug = z.string().min(1).max(80);
+const none = z.object({}).strict().optional();
+
+export const channels = {
+  'app:info': { input: none, output: {} as AppInfo },
+  'catalog:list': { input: none, output: {} as CatalogData },
+  'catalog:get': { input: z.object({ slug }).strict(), output: {} as AcceleratorView },
+  /** Create (unknown slug) or update a part; an update marks it as edited by the user. */
+  'catalog:save': {
+    input: z.object({ accelerator: acceleratorSchema, create: z.boolean() }).strict(),
+    output: {} as AcceleratorView,
+  },
+  'quotes:list': { input: z.object({ item: slug.optional() }).strict().optional(), output: [] as QuoteView[] },
+  'settings:get': { input: z.object({ key: z.string().min(1).max(80) }).strict(), output: undefined as unknown },
+  'settings:set': {
+    input: z.object({ key: z.string().min(1).max(80), value: z.unknown() }).strict(),
+    output: undefined as unknown,
+  },
+} as const;
+
+export type Channels = typeof channels;
+export type Channel = keyof Channels;
+export type Input<C extends Channel> = z.input<NonNullable<Channels[C]['input']>>;
+export type ParsedInput<C extends Channel> = z.output<NonNullable<Channels[C]['input']>>;
+export type Output<C extends Channel> = Channels[C]['output'];
+
+export const CHANNEL_NAMES = Object.keys(channels) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(channels, name);
+}

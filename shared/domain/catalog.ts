@@ -1,0 +1,85 @@
+/** Seed-catalog and price shapes shared by the seed file, the database and the API. */
+import { z } from 'zod';
+import { currencySchema } from '../money';
+import { acceleratorSchema } from './accelerator';
+import { isoDateSchema, sourceSchema } from './source';
+
+export const vendorSchema = z.object({
+  name: z.string().min(1).max(80),
+  nameZh: z.string().max(80).default(''),
+  country: z.string().min(2).max(2), // ISO 3166 alpha-2
+  notes: z.string().max(2000).default(''),
+});
+export type Vendor = z.infer<typeof vendorSchema>;
+
+export const serverSchema = z.object({
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(80),
+  name: z.string().min(1).max(160),
+  cardsPerServer: z.number().int().min(1).max(64),
+  /** Host price without the accelerators (major units). */
+  hostPrice: z.number().finite().nonnegative(),
+  currency: currencySchema,
+  /** Host power without the accelerators (CPUs, NICs, fans), W. */
+  hostPowerW: z.number().finite().nonnegative().max(50000),
+  /** Accelerator slugs this platform takes; empty = any with a matching form factor. */
+  compatible: z.array(z.string()).default([]),
+  formFactor: z.string().max(40).default(''),
+  source: sourceSchema,
+});
+export type Server = z.infer<typeof serverSchema>;
+
+export const QUOTE_KINDS = ['purchase', 'rental-card-hour', 'server-purchase'] as const;
+
+export const quoteSchema = z.object({
+  /** Accelerator slug (card quotes) or server slug (server-purchase). */
+  item: z.string().min(1).max(80),
+  kind: z.enum(QUOTE_KINDS),
+  supplier: z.string().max(160).default(''),
+  price: z.number().finite().nonnegative(),
+  currency: currencySchema,
+  vatIncluded: z.boolean().default(false),
+  vatRate: z.number().min(0).max(1).default(0.13),
+  /** For server quotes: cards in the server (and the card kind in `cardSlug`). */
+  cardsPerServer: z.number().int().min(1).max(64).optional(),
+  cardSlug: z.string().max(80).optional(),
+  moq: z.number().int().nonnegative().optional(),
+  leadTimeWeeks: z.number().nonnegative().max(520).optional(),
+  validUntil: isoDateSchema.optional(),
+  source: sourceSchema,
+});
+export type SeedQuote = z.infer<typeof quoteSchema>;
+
+export const siteSchema = z.object({
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(80),
+  name: z.string().min(1).max(160),
+  nameZh: z.string().max(160).default(''),
+  powerPricePerKWh: z.number().finite().nonnegative().max(100),
+  currency: currencySchema,
+  pue: z.number().min(1).max(5),
+  jurisdiction: z.enum(['CN', 'other']),
+  rackCostPerYear: z.number().finite().nonnegative().default(0),
+  infraCostPerKW: z.number().finite().nonnegative().default(0),
+  source: sourceSchema,
+});
+export type Site = z.infer<typeof siteSchema>;
+
+export const fxSchema = z.object({
+  currency: currencySchema,
+  /** CNY per one unit of `currency`. */
+  cnyPer: z.number().positive(),
+  asOf: isoDateSchema,
+  source: sourceSchema,
+});
+export type FxRate = z.infer<typeof fxSchema>;
+
+/** The seed file. `version` grows when later seeds add parts; seeding never overwrites user edits. */
+export const seedCatalogSchema = z.object({
+  version: z.number().int().min(1),
+  vendors: z.array(vendorSchema),
+  accelerators: z.array(acceleratorSchema),
+  servers: z.array(serverSchema),
+  quotes: z.array(quoteSchema),
+  sites: z.array(siteSchema),
+  fx: z.array(fxSchema),
+});
+export type SeedCatalog = z.infer<typeof seedCatalogSchema>;
