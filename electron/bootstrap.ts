@@ -2,7 +2,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type OpenOptions } from './db/open';
-import { applySeed, loadSeed } from './db/seed';
+import { applySeed, loadSeed, seedPath } from './db/seed';
 import { createContext, type AppContext } from './context';
 
 export const APP_DIR_NAME = 'Accelerator Procurement Planner';
@@ -26,8 +26,11 @@ export function resolveDbPath(argv: readonly string[], env = process.env): strin
 }
 
 /** Open, migrate and seed the database; the seed only adds, never overwrites user edits. */
-export function openApp(dbPath: string, opts: OpenOptions = {}): AppContext {
+/** Repository root when running from source (tsx, vitest). */
+export const SOURCE_ROOT = path.resolve(import.meta.dirname ?? __dirname, '..');
+
+export function openApp(dbPath: string, opts: OpenOptions & { appRoot?: string } = {}): AppContext {
   const db = openDatabase(dbPath, opts);
-  applySeed(db, loadSeed());
+  applySeed(db, loadSeed(seedPath(opts.appRoot ?? SOURCE_ROOT)));
   return createContext(db, dbPath);
 }

@@ -51,7 +51,7 @@ export function openDatabase(dbPath: string, opts: OpenOptions = {}): Database.D
 
   let db: Database.Database;
   try {
-    db = new Database(dbPath, { nativeBinding: opts.nativeBinding, readonly: opts.readonly });
+    db = new Database(dbPath, { nativeBinding: opts.nativeBinding, readonly: opts.readonly ?? false });
   } catch (e) {
     throw new DbOpenError('corrupt', `cannot open ${dbPath}: ${(e as Error).message}`, listBackups(dbPath));
   }

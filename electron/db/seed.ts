@@ -4,14 +4,18 @@
  */
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
+import path from 'node:path';
 import { seedCatalogSchema, type SeedCatalog } from '../../shared/domain/catalog';
 import { AcceleratorRepo } from './repos/accelerators';
 import { PriceRepo } from './repos/prices';
 import { getMeta, setMeta } from './repos/meta';
 
-export const SEED_PATH = new URL('../../assets/seed/catalog.json', import.meta.url);
+/** The seed file under the app's root folder (repository root, or the packaged app's path). */
+export function seedPath(appRoot: string): string {
+  return path.join(appRoot, 'assets', 'seed', 'catalog.json');
+}
 
-export function loadSeed(file: string | URL = SEED_PATH): SeedCatalog {
+export function loadSeed(file: string): SeedCatalog {
   return seedCatalogSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
 }
 

@@ -9,6 +9,7 @@ import { AppError, issuesOf, describeIssues, type Result } from '../../shared/co
 import type { AppContext } from '../context';
 import { getAccelerator, listCatalog, listQuotes, saveAccelerator } from './catalog';
 import { appInfo, getSettingValue, setSettingValue } from './app';
+import { importHandlers } from './import';
 
 type Handlers = { [C in Channel]: (ctx: AppContext, input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };
 
@@ -20,6 +21,7 @@ export const handlers: Handlers = {
   'quotes:list': listQuotes,
   'settings:get': getSettingValue,
   'settings:set': setSettingValue,
+  ...importHandlers,
 };
 
 /** Longest string accepted anywhere in an argument (guards against pathological payloads). */

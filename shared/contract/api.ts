@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { acceleratorSchema } from '../domain/accelerator';
 import type { AcceleratorView, CatalogData, AppInfo, QuoteView } from './views';
+import { importChannels } from './import';
 
 const slug = z.string().min(1).max(80);
 const none = z.object({}).strict().optional();
@@ -25,6 +26,7 @@ export const channels = {
     input: z.object({ key: z.string().min(1).max(80), value: z.unknown() }).strict(),
     output: undefined as unknown,
   },
+  ...importChannels,
 } as const;
 
 export type Channels = typeof channels;

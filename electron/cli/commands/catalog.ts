@@ -2,29 +2,8 @@
 import { parseArgs } from 'node:util';
 import { matchByName } from '../../../shared/domain/match';
 import { FIGURE_KEYS, sourceOf } from '../../../shared/domain/accelerator';
-import type { AcceleratorView } from '../../../shared/contract/views';
+import { figureValue, formatFigure } from '../../../shared/domain/figures';
 import { call, CliError, table, type CliIo } from '../io';
-
-function figureValue(a: AcceleratorView, key: string): string {
-  switch (key) {
-    case 'memoryGB': return `${a.memoryGB} GB`;
-    case 'memoryBandwidthTBps': return `${a.memoryBandwidthTBps} TB/s`;
-    case 'tdpW': return `${a.tdpW} W`;
-    case 'idleW': return `${a.idleW} W`;
-    case 'scaleUpGBps': return `${a.scaleUpGBps} GB/s`;
-    case 'scaleOutGBps': return `${a.scaleOutGBps} GB/s`;
-    case 'exportControl': return `CN buyer: ${a.exportControl.CN}; other buyers: ${a.exportControl.other}`;
-    default: {
-      if (key.startsWith('tflops.')) {
-        const p = key.slice(7) as keyof AcceleratorView['tflops'];
-        const v = a.tflops[p];
-        return v === undefined ? '' : `${v} ${p === 'int8' ? 'TOPS' : 'TFLOPS'}`;
-      }
-      const v = (a as unknown as Record<string, unknown>)[key];
-      return v === undefined || v === '' ? '' : String(v);
-    }
-  }
-}
 
 export async function catalogCommand(argv: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = argv;
@@ -76,7 +55,7 @@ export async function catalogCommand(argv: string[], io: CliIo): Promise<number>
       return 0;
     }
     io.out(`${a.vendor} ${a.model} (${a.slug})${a.userEdited ? '  [edited]' : ''}`);
-    const rows = FIGURE_KEYS.map((k) => [k, figureValue(a, k), k] as const)
+    const rows = FIGURE_KEYS.map((k) => [k, formatFigure(figureValue(a, k))] as const)
       .filter(([, v]) => v !== '')
       .map(([k, v]) => {
         const s = sourceOf(a, k);

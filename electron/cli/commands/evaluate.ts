@@ -1,0 +1,227 @@
+/**
+ * `procure evaluate FILE [--json] [--sensitivity] [--as-of YYYY-MM-DD]`: evaluate a
+ * `.procure.json` scenario against the catalog and print per build the TCO, power, throughput,
+ * cost per million tokens, tokens per watt and supply risk (or the same as JSON).
+ */
+import { parseArgs } from 'node:util';
+import { currencySymbol, type Currency } from '../../../shared/money';
+import { createCatalogLookup, type CatalogSnapshot } from '../../../shared/scenario/catalog-lookup';
+import { evaluateScenario, type BuildResult, type EvaluationResult } from '../../../shared/scenario/evaluate';
+import { parseScenarioText, ScenarioError, type ScenarioIssue } from '../../../shared/scenario/schema';
+
+export interface EvaluateContext {
+  snapshot: () => CatalogSnapshot;
+  readFile: (path: string) => string;
+  out: (s: string) => void;
+  err: (s: string) => void;
+  /** Today's date (YYYY-MM-DD); defaults to the system date. */
+  today?: string;
+}
+
+export const EVALUATE_USAGE = 'evaluate FILE [--json] [--sensitivity] [--as-of DATE]';
+
+export async function evaluateCommand(argv: string[], ctx: EvaluateContext): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { json: { type: 'boolean' }, sensitivity: { type: 'boolean' }, 'as-of': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    });
+  } catch (e) {
+    ctx.err(`procure evaluate: ${(e as Error).message}\nusage: procure ${EVALUATE_USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    ctx.out(`usage: procure ${EVALUATE_USAGE}`);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    ctx.err(`procure evaluate: expected one scenario file, got ${positionals.length}\nusage: procure ${EVALUATE_USAGE}`);
+    return 2;
+  }
+  const file = positionals[0]!;
+  const asOf = values['as-of'];
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+    ctx.err(`procure evaluate: --as-of: expected a date as YYYY-MM-DD, got "${asOf}"`);
+    return 2;
+  }
+
+  let text: string;
+  try {
+    text = ctx.readFile(file);
+  } catch (e) {
+    ctx.err(`procure evaluate: cannot read ${file}: ${(e as Error).message}`);
+    return 1;
+  }
+  const parsedScenario = parseScenarioText(text);
+  if (!parsedScenario.ok) {
+    reportIssues(ctx, file, parsedScenario.issues);
+    return 1;
+  }
+  const scenario = asOf ? { ...parsedScenario.value, asOf } : parsedScenario.value;
+  let result: EvaluationResult;
+  try {
+    result = evaluateScenario(scenario, createCatalogLookup(ctx.snapshot()), {
+      today: ctx.today ?? new Date().toISOString().slice(0, 10),
+      sensitivity: values.sensitivity === true,
+    });
+  } catch (e) {
+    if (e instanceof ScenarioError) {
+      reportIssues(ctx, file, e.issues);
+      return 1;
+    }
+    throw e;
+  }
+  if (values.json) {
+    ctx.out(JSON.stringify(result, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));
+  } else {
+    ctx.out(renderText(result, values.sensitivity === true));
+  }
+  return 0;
+}
+
+function reportIssues(ctx: EvaluateContext, file: string, issues: ScenarioIssue[]): void {
+  const shown = issues.slice(0, 50);
+  ctx.err(`procure evaluate: ${file} is not a valid scenario:\n${shown.map((i) => `  ${file}: ${i.path}: ${i.message}`).join('\n')}${issues.length > shown.length ? `\n  … and ${issues.length - shown.length} more` : ''}`);
+}
+
+// ---------------------------------------------------------------- text output
+
+const int = (n: number) => Math.round(n).toLocaleString('en');
+const dec = (n: number, d = 2) => n.toLocaleString('en', { minimumFractionDigits: d, maximumFractionDigits: d });
+function money(n: number | null, c: Currency): string {
+  if (n === null || !Number.isFinite(n)) return '–';
+  return currencySymbol(c) + (Math.abs(n) >= 1000 ? int(n) : dec(n));
+}
+function signed(n: number, c: Currency): string {
+  if (!Number.isFinite(n)) return '–';
+  return (n >= 0 ? '+' : '−') + money(Math.abs(n), c);
+}
+
+function table(headers: string[], rows: string[][], right: boolean[] = []): string {
+  const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+  const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => {
+        const fill = ' '.repeat(Math.max(0, widths[i]! - width(c)));
+        return right[i] ? fill + c : c + fill;
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function renderBuild(b: BuildResult, showSensitivity: boolean): string {
+  const c = b.currency;
+  const out: string[] = [];
+  out.push(`\n== ${b.name} (${b.cards} cards) ==`);
+  out.push(
+    `Throughput   ${int(b.outputTokensPerSecond)} output tok/s, ${int(b.inputTokensPerSecond)} input tok/s; group ${b.groupSize}, batch ${b.batch}, bound: ${b.bound}` +
+      (b.binding === 'prefill' || b.binding === 'decode' || b.binding === 'kv-transfer' ? `; binding pool: ${b.binding}, KV transfer ${dec(b.kvTransferGBps)} GB/s` : ''),
+  );
+  out.push(
+    `Cost         capex ${money(b.capex, c)}; opex ${money(b.opexPerYear, c)}/yr; TCO (present value) ${money(b.tco, c)}; annualised ${money(b.annualizedCost, c)}; ${money(b.costPerCardHour, c)} per card-hour`,
+  );
+  out.push(`Unit cost    ${money(b.costPerMillionOutputTokens, c)} per million output tokens; ${dec(b.tokensPerSecondPerWatt, 3)} tok/s per W; ${int(b.outputTokensPerKWh)} tokens per kWh`);
+  out.push(`Power        IT ${dec(b.itPowerKW, 1)} kW peak; facility ${dec(b.facilityPowerKW, 1)} kW; ${int(b.energyKWhPerYear)} kWh/yr`);
+  if (b.buyVsRent) {
+    const r = b.buyVsRent;
+    out.push(
+      `Buy or rent  rent at ${money(r.rentalPricePerCardHour, c)}/card-hour costs ${money(r.rentAnnualCost, c)}/yr vs ${money(r.buyAnnualCost, c)}/yr to own → ${r.cheaper}; break-even utilisation ${r.breakEvenUtilization === null ? 'never (renting is cheaper at any utilisation)' : `${dec(r.breakEvenUtilization * 100, 0)} %`}`,
+    );
+  }
+  out.push(`Supply risk  ${dec(b.risk.score, 0)}/100: ${b.risk.factors.map((f) => `${f.name} ${dec(f.contribution, 1)}`).join(', ')}`);
+  out.push('');
+  out.push(
+    table(
+      ['Accelerator', 'Cards', 'Role', 'Group', 'Batch', 'Replicas', 'Out tok/s', 'In tok/s', 'Bound', 'TPOT ms', 'TTFT ms', 'MBU/MFU', 'Card price', 'Price source', 'Risk'],
+      b.lines.map((l) => [
+        l.accelerator,
+        String(l.count),
+        l.role === l.effectiveRole ? l.role : `${l.role}→${l.effectiveRole}`,
+        l.attnTp === l.groupSize ? String(l.groupSize) : `${l.groupSize} (tp${l.attnTp})`,
+        String(l.batch),
+        String(l.replicas),
+        int(l.outputTokensPerSecond),
+        int(l.inputTokensPerSecond),
+        l.meetsTargets ? l.bound : `${l.bound} (targets missed)`,
+        l.tpotMs ? dec(l.tpotMs, 1) : '–',
+        l.ttftMs ? int(l.ttftMs) : '–',
+        `${l.mbu}/${l.mfu}`,
+        money(l.cardPrice, c),
+        l.cardPriceSource,
+        dec(l.risk.score, 0),
+      ]),
+      [false, true, false, true, true, true, true, true, false, true, true, false, true, false, true],
+    ),
+  );
+  if (showSensitivity && b.sensitivity) {
+    out.push('\nSensitivity (each assumption ±20 %, others held):');
+    out.push(
+      table(
+        ['Assumption', 'Low', 'High', 'ΔTCO low', 'ΔTCO high', 'Δ cost/Mtok low', 'Δ cost/Mtok high'],
+        b.sensitivity.map((s) => [
+          s.assumption,
+          dec(s.low, s.low >= 100 ? 0 : 3),
+          dec(s.high, s.high >= 100 ? 0 : 3),
+          signed(s.deltaTcoLow, c),
+          signed(s.deltaTcoHigh, c),
+          signed(s.deltaCostPerMTokLow, c),
+          signed(s.deltaCostPerMTokHigh, c),
+        ]),
+        [false, true, true, true, true, true, true],
+      ),
+    );
+  }
+  return out.join('\n');
+}
+
+export function renderText(r: EvaluationResult, showSensitivity: boolean): string {
+  const a = r.assumptions;
+  const c = a.currency;
+  const w = a.workload;
+  const lines: string[] = [];
+  lines.push(`Scenario ${r.name ? `"${r.name}"` : ''} — money in ${c}, as of ${a.asOf}`);
+  lines.push(
+    `Workload     ${w.model} (${w.totalParamsB}B total, ${w.activeParamsB}B active, ${w.weightPrecision} weights, ${w.kvPrecision} KV, ${int(w.kvBytesPerToken)} B/token KV); ` +
+      `${w.inputTokens} in / ${w.outputTokens} out tokens; TPOT ≤ ${w.tpotMs} ms, TTFT ≤ ${w.ttftMs} ms` +
+      (w.batch ? `; batch pinned ${w.batch}` : '') +
+      (w.groupSize ? `; group pinned ${w.groupSize}` : ''),
+  );
+  lines.push(
+    `Site         ${a.site.name}: ${money(a.site.powerPricePerKWh, c)}/kWh, PUE ${a.site.pue}, jurisdiction ${a.site.jurisdiction}, rack ${money(a.site.rackCostPerYear, c)}/yr per ${a.site.serversPerRack} servers, infrastructure ${money(a.site.infraCostPerKW, c)}/kW`,
+  );
+  const f = a.finance;
+  lines.push(
+    `Finance      ${f.years} years at ${dec(f.discountRate * 100, 1)} %; utilisation ${dec(f.utilization * 100, 0)} %; maintenance ${dec(f.maintenanceRate * 100, 1)} %/yr; residual ${dec(f.residualValueRate * 100, 0)} %; installation ${dec(f.installationRate * 100, 0)} %`,
+  );
+  const fx = Object.entries(a.fx)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  if (fx) lines.push(`FX           CNY per unit: ${fx}`);
+  lines.push('');
+  lines.push(
+    table(
+      ['Build', 'Cards', 'Capex', 'TCO (PV)', 'Out tok/s', `${currencySymbol(c)}/M out tok`, 'tok/s/W', 'IT kW', 'Risk', 'Bound'],
+      r.builds.map((b) => [
+        b.name,
+        String(b.cards),
+        money(b.capex, c),
+        money(b.tco, c),
+        int(b.outputTokensPerSecond),
+        money(b.costPerMillionOutputTokens, c),
+        dec(b.tokensPerSecondPerWatt, 3),
+        dec(b.itPowerKW, 1),
+        dec(b.risk.score, 0),
+        b.bound,
+      ]),
+      [false, true, true, true, true, true, true, true, true, false],
+    ),
+  );
+  for (const b of r.builds) lines.push(renderBuild(b, showSensitivity));
+  if (r.warnings.length) lines.push(`\nWarnings:\n${r.warnings.map((x) => `  - ${x}`).join('\n')}`);
+  return lines.join('\n');
+}

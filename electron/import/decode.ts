@@ -1,0 +1,40 @@
+/**
+ * Text files from Chinese Excel come as UTF-8, UTF-8 with a BOM, GB18030/GBK ("ANSI" on a Chinese
+ * Windows) or UTF-16 ("Unicode text"). Decide which, and refuse binary data renamed .csv.
+ */
+import iconv from 'iconv-lite';
+
+export interface Decoded {
+  text: string;
+  encoding: 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
+}
+
+/** Binary: NUL bytes, or many control characters, in the first 64 KB. */
+function looksBinary(buf: Buffer): boolean {
+  const n = Math.min(buf.length, 65_536);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = buf[i]!;
+    if (b === 0) return true;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+  }
+  return control > n * 0.01;
+}
+
+export function decodeText(buf: Buffer): Decoded {
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+    return { text: buf.toString('utf8', 3), encoding: 'utf-8-bom' };
+  }
+  if (buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
+  if (buf[0] === 0xfe && buf[1] === 0xff) return { text: iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
+  if (looksBinary(buf)) throw new Error('it is not a text file (binary data); expected CSV/TSV or XLSX');
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
+  } catch {
+    // Not valid UTF-8: a Chinese Windows "ANSI" file. GB18030 is a superset of GBK and GB2312.
+    const text = iconv.decode(buf, 'gb18030');
+    const replaced = (text.match(/\ufffd/g) ?? []).length;
+    if (replaced > Math.max(3, text.length * 0.01)) throw new Error('its text encoding is neither UTF-8 nor GB18030/GBK');
+    return { text, encoding: 'gb18030' };
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The sheet as the pipeline sees it, whatever the file format: named sheets of rows of cells.
+ * Readers produce it (XLSX merged cells already copied into every cell of the merge); the rest of
+ * the pipeline never touches exceljs or papaparse.
+ */
+
+/** A cell value: text, a number, a boolean, a date (XLSX date cells) or empty. */
+export type Cell = string | number | boolean | Date | null;
+
+export interface SheetGrid {
+  name: string;
+  /** rows[i] is sheet row i + 1; cells[j] is column j (A = 0). Trailing empties may be absent. */
+  rows: Cell[][];
+}
+
+export interface Workbook {
+  format: 'xlsx' | 'csv';
+  /** Text encoding of a CSV ("utf-8", "utf-8-bom", "gb18030", "utf-16le"), "" for XLSX. */
+  encoding: string;
+  sheets: SheetGrid[];
+}
+
+/** Limits that keep time and memory bounded whatever the file claims. */
+export const LIMITS = {
+  maxRows: 100_000,
+  maxColumns: 200,
+  maxCellChars: 4_000,
+  /** Sum of the uncompressed sizes an XLSX may declare. */
+  maxUnzippedBytes: 250 * 1024 * 1024,
+  /** Uncompressed ÷ compressed above this is treated as a zip bomb. */
+  maxCompressionRatio: 200,
+  maxSheets: 50,
+} as const;
+
+/** "A", "B", … "Z", "AA" from a 0-based column index. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function isBlank(c: Cell | undefined): boolean {
+  return c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
+}
+
+/** The cell as display text (dates as YYYY-MM-DD). */
+export function cellText(c: Cell | undefined): string {
+  if (c === null || c === undefined) return '';
+  if (c instanceof Date) return Number.isNaN(c.getTime()) ? '' : c.toISOString().slice(0, 10);
+  return String(c);
+}

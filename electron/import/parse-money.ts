@@ -1,0 +1,128 @@
+/**
+ * Prices as vendors write them: "¥1,250,000.00", "125万", "12.5w", "$28,500", "USD 28500",
+ * "28,500 美元", "含税 ¥9.8万", numbers under a "单价（万元）" header. Amounts come back in
+ * major units; implausible values (negative, zero, NaN, 10^15) are refused with a reason.
+ */
+import type { Currency } from '../../shared/money';
+import type { Cell } from './grid';
+import { clean, isPending, looksLikeFormula } from './text';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; pending?: boolean; message: string };
+
+export interface ParsedPrice {
+  amount: number;
+  /** Currency written in the cell itself, if any. */
+  currency?: Currency;
+  /** VAT marker written in the cell itself (含税 / 不含税 / incl. VAT). */
+  vatIncluded?: boolean;
+}
+
+/** Highest price accepted: ten billion in major units (no single line item costs more). */
+export const MAX_PRICE = 1e10;
+
+const CURRENCY_TOKENS: [RegExp, Currency][] = [
+  [/HK\$|HKD|港币|港元/i, 'HKD'],
+  [/US\$|USD|美元|美金|\$/i, 'USD'],
+  [/EUR|€|欧元/i, 'EUR'],
+  [/JPY|日元|円/i, 'JPY'],
+  [/RMB|CNY|人民币|¥|元/i, 'CNY'],
+];
+
+/** The currency named in a text ("USD", "人民币", "¥"), if exactly one kind is named. */
+export function currencyIn(text: string): Currency | undefined {
+  for (const [re, c] of CURRENCY_TOKENS) if (re.test(text)) return c;
+  return undefined;
+}
+
+/** A currency cell: "人民币", "RMB", "USD", "美元", "$". */
+export function parseCurrency(cell: Cell): Parsed<Currency> {
+  if (cell === null || cell === '') return { ok: false, pending: true, message: 'empty' };
+  const c = currencyIn(clean(String(cell)));
+  return c ? { ok: true, value: c } : { ok: false, message: `"${String(cell)}" is not a known currency (CNY, USD, EUR, HKD, JPY)` };
+}
+
+export function vatMarkerIn(text: string): boolean | undefined {
+  if (/不含税|未税|除税|税前|excl\.?\s*(?:vat|tax)|ex\.?\s*(?:vat|tax)|without\s+(?:vat|tax)|net of (?:vat|tax)|before tax/i.test(text)) {
+    return false;
+  }
+  if (/含税|税后|incl\.?\s*(?:vat|tax)|including\s+(?:vat|tax)|with\s+(?:vat|tax)|\+\s*vat|gross/i.test(text)) return true;
+  return undefined;
+}
+
+/** Magnitude words written after the number in a cell. */
+const MAGNITUDE: [RegExp, number][] = [
+  [/亿/, 1e8],
+  [/万|(?<=\d)\s*w\b/i, 1e4],
+  [/千|(?<=\d)\s*k\b/i, 1e3],
+  [/百万|(?<=\d)\s*(?:m|mn|mio)\b/i, 1e6],
+];
+
+function magnitudeIn(text: string): number | undefined {
+  // 百万 must win over 万.
+  if (/百万/.test(text)) return 1e6;
+  for (const [re, m] of MAGNITUDE) if (re.test(text)) return m;
+  return undefined;
+}
+
+function checkAmount(amount: number, raw: string): Parsed<number> {
+  if (!Number.isFinite(amount)) return { ok: false, message: `"${raw}" is not a finite number` };
+  if (amount < 0) return { ok: false, message: `negative price ${raw}` };
+  if (amount === 0) return { ok: false, message: 'price is zero' };
+  if (amount > MAX_PRICE) return { ok: false, message: `implausibly large price ${raw}` };
+  return { ok: true, value: amount };
+}
+
+/**
+ * A price cell. `multiplier` comes from the header (10000 under 单价（万元）); a magnitude word in
+ * the cell itself ("125万") replaces it, since the cell is the more specific statement.
+ */
+export function parsePrice(cell: Cell, multiplier = 1): Parsed<ParsedPrice> {
+  if (cell === null) return { ok: false, pending: true, message: 'no price' };
+  if (typeof cell === 'boolean') return { ok: false, message: `"${String(cell)}" is not a price` };
+  if (cell instanceof Date) return { ok: false, message: `a date (${cell.toISOString().slice(0, 10)}), not a price` };
+  if (typeof cell === 'number') {
+    const checked = checkAmount(cell * multiplier, String(cell));
+    return checked.ok ? { ok: true, value: { amount: checked.value } } : checked;
+  }
+  const raw = cell;
+  const s = clean(raw);
+  if (s === '') return { ok: false, pending: true, message: 'no price' };
+  if (isPending(s)) return { ok: false, pending: true, message: `price not given ("${s}")` };
+  if (looksLikeFormula(raw)) return { ok: false, message: `"${clip40(raw)}" is formula text, not a price` };
+  if (/%/.test(s)) return { ok: false, message: `"${clip40(s)}" is a percentage, not a price` };
+  const currency = currencyIn(s);
+  const vatIncluded = vatMarkerIn(s);
+  const magnitude = magnitudeIn(s);
+  // Keep only the number: drop currency words, VAT words, magnitude words, separators.
+  let num = s
+    .replace(/HK\$|US\$|USD|HKD|RMB|CNY|EUR|JPY|人民币|美元|美金|港币|港元|欧元|日元|円|元|[¥$€]/gi, '')
+    .replace(/不含税|含税|未税|除税|税前|税后|incl\.?\s*(?:vat|tax)|excl?\.?\s*(?:vat|tax)|\+\s*vat|vat|tax|gross|net/gi, '')
+    .replace(/百万|亿|万|千|(?<=\d)\s*(?:w|k|mn|mio|m)\b/gi, '')
+    .replace(/\/\s*(?:台|张|片|卡|套|个|块|unit|pc|pcs|card|ea|each)\.?$/i, '')
+    .replace(/[()（）:：]/g, ' ')
+    .trim();
+  let negative = false;
+  if (/^\(.*\)$/.test(num)) negative = true; // accounting negatives: (1,000)
+  num = num.replace(/\s+/g, '');
+  if (/^[\d.,']+\s*[-~～至到]\s*[\d.,']+$/.test(num)) return { ok: false, message: `"${clip40(s)}" is a range, not one price` };
+  if (num.startsWith('-')) {
+    negative = true;
+    num = num.slice(1);
+  }
+  num = num.replace(/^\+/, '');
+  // Thousands separators: commas, apostrophes and thin spaces; the decimal point is "."
+  if (!/^\d{1,3}(?:[,']\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$/.test(num)) {
+    return { ok: false, message: `"${clip40(s)}" is not a price` };
+  }
+  const value = Number(num.replace(/[,']/g, '')) * (magnitude ?? multiplier) * (negative ? -1 : 1);
+  const checked = checkAmount(value, s);
+  if (!checked.ok) return checked;
+  const out: ParsedPrice = { amount: checked.value };
+  if (currency) out.currency = currency;
+  if (vatIncluded !== undefined) out.vatIncluded = vatIncluded;
+  return { ok: true, value: out };
+}
+
+function clip40(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+}

@@ -1,0 +1,112 @@
+/**
+ * Electron main process: kept thin. It opens the database, registers one IPC handler per
+ * contract channel (all going through `dispatch`), and opens a locked-down window.
+ * Everything else lives in plain-Node modules shared with the loopback host and the CLI.
+ */
+import { app, BrowserWindow, dialog, ipcMain, session, shell, type WebContents } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CHANNEL_NAMES } from '../shared/contract/api';
+import { dispatch } from './handlers';
+import { openApp, resolveDbPath } from './bootstrap';
+import { CSP } from './host/server';
+import type { AppContext } from './context';
+
+export const WINDOW_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  spellcheck: false,
+} as const;
+
+/** Only our own bundled pages may call the API. */
+export function isTrustedSender(url: string | undefined, rendererIndex: string): boolean {
+  if (!url) return false;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'file:' && path.normalize(decodeURIComponent(u.pathname)) === path.normalize(rendererIndex);
+  } catch {
+    return false;
+  }
+}
+
+export function registerIpc(ipc: Pick<typeof ipcMain, 'handle'>, ctx: AppContext, rendererIndex: string): void {
+  for (const channel of CHANNEL_NAMES) {
+    ipc.handle(channel, (event, arg: unknown) => {
+      if (!isTrustedSender(event.senderFrame?.url, rendererIndex)) {
+        return { ok: false, error: { code: 'unsupported', message: 'untrusted sender' } };
+      }
+      return dispatch(ctx, channel, arg);
+    });
+  }
+}
+
+/** Deny navigation away from the app, new windows, and every network request. */
+export function lockDown(contents: WebContents): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (e) => e.preventDefault());
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+}
+
+export function createWindow(preload: string, rendererIndex: string): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 1024,
+    minHeight: 640,
+    title: 'Accelerator Procurement Planner',
+    show: false,
+    webPreferences: { ...WINDOW_PREFERENCES, preload },
+  });
+  lockDown(win.webContents);
+  win.once('ready-to-show', () => win.show());
+  void win.loadFile(rendererIndex);
+  return win;
+}
+
+function installSessionPolicy(): void {
+  session.defaultSession.webRequest.onHeadersReceived((details, cb) =>
+    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } }),
+  );
+  // The app makes no network request at all: only local files and devtools.
+  session.defaultSession.webRequest.onBeforeRequest((details, cb) =>
+    cb({ cancel: !/^(file|devtools|data|blob):/.test(details.url) }),
+  );
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+}
+
+/** Better-sqlite3 built for Electron's ABI by `npm run rebuild:electron-native` (dev runs only). */
+function electronNativeBinding(root: string): string | undefined {
+  const p = path.join(root, '.electron-native', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+  return !app.isPackaged && fs.existsSync(p) ? p : undefined;
+}
+
+export async function start(): Promise<void> {
+  await app.whenReady();
+  const root = app.isPackaged ? app.getAppPath() : path.resolve(__dirname, '../..');
+  const rendererIndex = path.join(root, 'dist', 'renderer', 'index.html');
+  const preload = path.join(root, 'dist', 'electron', 'preload.cjs');
+  process.env.PROCURE_DB ??= path.join(app.getPath('userData'), 'procure.db');
+  let ctx: AppContext;
+  try {
+    ctx = openApp(resolveDbPath(process.argv), { nativeBinding: electronNativeBinding(root), appRoot: root });
+  } catch (e) {
+    dialog.showErrorBox('Cannot open the database', (e as Error).message);
+    app.exit(1);
+    return;
+  }
+  installSessionPolicy();
+  app.on('web-contents-created', (_e, contents) => lockDown(contents));
+  registerIpc(ipcMain, ctx, rendererIndex);
+  createWindow(preload, rendererIndex);
+  app.on('window-all-closed', () => {
+    ctx.db.close();
+    app.quit();
+  });
+  void shell; // no external links are opened: the app is offline
+}
+
+if (process.versions.electron && !process.env.VITEST) void start();

@@ -1,0 +1,78 @@
+/** The app shell: navigation, language and theme switches, and the current page. */
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSettings, applyTheme, type Theme } from './stores/settings';
+import { CatalogPage } from './pages/CatalogPage';
+import type { Language } from './i18n';
+
+export interface PageDef {
+  id: string;
+  render: () => ReactNode;
+}
+
+export const PAGES: PageDef[] = [{ id: 'catalog', render: () => <CatalogPage /> }];
+
+function pageFromHash(): string {
+  const id = location.hash.replace(/^#\/?/, '').split('?')[0] ?? '';
+  return PAGES.some((p) => p.id === id) ? id : 'catalog';
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(pageFromHash);
+  const { language, theme, setLanguage, setTheme, load } = useSettings();
+
+  useEffect(() => {
+    void load();
+    const onHash = () => setPage(pageFromHash());
+    window.addEventListener('hashchange', onHash);
+    const mq = window.matchMedia('(prefers-color-scheme: dark)');
+    const onScheme = () => applyTheme(useSettings.getState().theme);
+    mq.addEventListener('change', onScheme);
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      mq.removeEventListener('change', onScheme);
+    };
+  }, [load]);
+
+  useEffect(() => {
+    document.title = t('app.title');
+    document.documentElement.lang = language;
+  }, [t, language]);
+
+  const current = PAGES.find((p) => p.id === page) ?? PAGES[0]!;
+  return (
+    <div className="app">
+      <nav className="sidebar" aria-label="main">
+        <div className="brand">{t('app.title')}</div>
+        <ul>
+          {PAGES.map((p) => (
+            <li key={p.id}>
+              <a href={`#/${p.id}`} aria-current={p.id === page ? 'page' : undefined}>
+                {t(`nav.${p.id}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <div className="sidebar-foot">
+          <label>
+            {t('app.language')}
+            <select aria-label={t('app.language')} value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+              <option value="en">English</option>
+              <option value="zh-CN">中文</option>
+            </select>
+          </label>
+          <label>
+            {t('app.theme')}
+            <select aria-label={t('app.theme')} value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+              <option value="system">{t('theme.system')}</option>
+              <option value="light">{t('theme.light')}</option>
+              <option value="dark">{t('theme.dark')}</option>
+            </select>
+          </label>
+        </div>
+      </nav>
+      <main>{current.render()}</main>
+    </div>
+  );
+}

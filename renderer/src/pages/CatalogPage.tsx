@@ -1,0 +1,239 @@
+/** The catalog: a sortable, filterable, virtualized table of parts, a details panel and the editor. */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  flexRender,
+  getCoreRowModel,
+  getFilteredRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type ColumnFiltersState,
+  type FilterFn,
+  type SortingState,
+  type VisibilityState,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { AcceleratorView } from '../../../shared/contract/views';
+import { normalizeName } from '../../../shared/domain/match';
+import { formatMajor } from '../../../shared/money';
+import { useCatalog, selectAccelerators } from '../stores/catalog';
+import { AcceleratorDetail } from '../components/AcceleratorDetail';
+import { AcceleratorEditor } from '../components/AcceleratorEditor';
+import { ColumnChooser } from '../components/ColumnChooser';
+
+const matchesSearch: FilterFn<AcceleratorView> = (row, _col, query: string) => {
+  const q = normalizeName(query);
+  if (!q) return true;
+  const a = row.original;
+  return [a.vendor, a.model, a.slug, a.memoryType, a.softwareStack, ...a.aliases].some((s) => normalizeName(s).includes(q));
+};
+
+const num = (v: number | undefined) => (v === undefined ? '–' : v.toLocaleString('en', { maximumFractionDigits: 3 }));
+
+export function CatalogPage() {
+  const { t } = useTranslation();
+  const parts = useCatalog(selectAccelerators);
+  const load = useCatalog((s) => s.load);
+  const select = useCatalog((s) => s.select);
+  const selectedSlug = useCatalog((s) => s.selectedSlug);
+  const error = useCatalog((s) => s.error);
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'vendor', desc: false }]);
+  const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
+  const [globalFilter, setGlobalFilter] = useState('');
+  const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({ generation: false, releaseYear: false, formFactor: false });
+  const [editing, setEditing] = useState<{ slug: string | null } | null>(null);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const columns = useMemo<ColumnDef<AcceleratorView>[]>(
+    () => [
+      { id: 'vendor', accessorKey: 'vendor', header: t('catalog.cols.vendor'), filterFn: 'equalsString' },
+      {
+        id: 'model',
+        accessorKey: 'model',
+        header: t('catalog.cols.model'),
+        cell: (c) => (
+          <span>
+            {c.row.original.model}
+            {c.row.original.userEdited && <span className="badge edited">{t('catalog.edited')}</span>}
+          </span>
+        ),
+      },
+      { id: 'memoryGB', accessorKey: 'memoryGB', header: t('catalog.cols.memoryGB'), meta: { numeric: true } },
+      { id: 'memoryType', accessorKey: 'memoryType', header: t('catalog.cols.memoryType'), filterFn: 'equalsString' },
+      { id: 'memoryBandwidthTBps', accessorKey: 'memoryBandwidthTBps', header: t('catalog.cols.memoryBandwidthTBps'), meta: { numeric: true } },
+      { id: 'bf16', accessorFn: (a) => a.tflops.bf16 ?? a.tflops.fp16, header: t('catalog.cols.bf16'), cell: (c) => num(c.getValue<number | undefined>()), sortUndefined: 'last', meta: { numeric: true } },
+      { id: 'fp8', accessorFn: (a) => a.tflops.fp8, header: t('catalog.cols.fp8'), cell: (c) => num(c.getValue<number | undefined>()), sortUndefined: 'last', meta: { numeric: true } },
+      { id: 'int8', accessorFn: (a) => a.tflops.int8, header: t('catalog.cols.int8'), cell: (c) => num(c.getValue<number | undefined>()), sortUndefined: 'last', meta: { numeric: true } },
+      { id: 'tdpW', accessorKey: 'tdpW', header: t('catalog.cols.tdpW'), meta: { numeric: true } },
+      { id: 'scaleUpGBps', accessorKey: 'scaleUpGBps', header: t('catalog.cols.scaleUpGBps'), meta: { numeric: true } },
+      { id: 'formFactor', accessorKey: 'formFactor', header: t('catalog.cols.formFactor') },
+      { id: 'softwareStack', accessorKey: 'softwareStack', header: t('catalog.cols.softwareStack') },
+      { id: 'releaseYear', accessorKey: 'releaseYear', header: t('catalog.cols.releaseYear'), meta: { numeric: true } },
+      {
+        id: 'domestic',
+        accessorFn: (a) => (a.domestic ? 'domestic' : 'foreign'),
+        header: t('catalog.origin'),
+        cell: (c) => (c.row.original.domestic ? t('catalog.domestic') : t('catalog.foreign')),
+        filterFn: 'equalsString',
+      },
+      { id: 'exportCN', accessorFn: (a) => a.exportControl.CN, header: t('catalog.cols.exportCN'), cell: (c) => t(`export.${c.getValue<string>()}`) },
+      {
+        id: 'price',
+        accessorFn: (a) => a.bestPrice?.price,
+        header: t('catalog.cols.price'),
+        sortUndefined: 'last',
+        meta: { numeric: true },
+        cell: (c) => {
+          const p = c.row.original.bestPrice;
+          return p ? (
+            <span>
+              {formatMajor(p.price, p.currency)}
+              {p.estimate && <span className="badge estimate">{t('common.estimate')}</span>}
+            </span>
+          ) : (
+            '–'
+          );
+        },
+      },
+    ],
+    [t],
+  );
+
+  const table = useReactTable({
+    data: parts,
+    columns,
+    state: { sorting, columnFilters, globalFilter, columnVisibility },
+    onSortingChange: setSorting,
+    onColumnFiltersChange: setColumnFilters,
+    onGlobalFilterChange: setGlobalFilter,
+    onColumnVisibilityChange: setColumnVisibility,
+    globalFilterFn: matchesSearch,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+  });
+
+  const rows = table.getRowModel().rows;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 34,
+    overscan: 12,
+  });
+
+  const vendors = useMemo(() => [...new Set(parts.map((p) => p.vendor))].sort(), [parts]);
+  const memoryTypes = useMemo(() => [...new Set(parts.map((p) => p.memoryType))].sort(), [parts]);
+  const filterValue = (id: string) => (columnFilters.find((f) => f.id === id)?.value as string | undefined) ?? '';
+  const setFilter = (id: string, value: string) => table.getColumn(id)?.setFilterValue(value || undefined);
+  const visibleColumns = table.getVisibleLeafColumns();
+  const template = visibleColumns.map((c) => (c.id === 'model' ? 'minmax(170px, 2.2fr)' : c.id === 'vendor' ? 'minmax(90px, 1.1fr)' : 'minmax(64px, 1fr)')).join(' ');
+
+  return (
+    <div className="page catalog-page">
+      <header className="page-header">
+        <h1>{t('catalog.title')}</h1>
+        <div className="toolbar">
+          <input
+            type="search"
+            aria-label={t('common.search')}
+            placeholder={t('catalog.searchPlaceholder')}
+            value={globalFilter}
+            onChange={(e) => setGlobalFilter(e.target.value)}
+          />
+          <label>
+            {t('catalog.vendor')}
+            <select aria-label={t('catalog.vendor')} value={filterValue('vendor')} onChange={(e) => setFilter('vendor', e.target.value)}>
+              <option value="">{t('common.all')}</option>
+              {vendors.map((v) => (
+                <option key={v}>{v}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('catalog.memoryType')}
+            <select aria-label={t('catalog.memoryType')} value={filterValue('memoryType')} onChange={(e) => setFilter('memoryType', e.target.value)}>
+              <option value="">{t('common.all')}</option>
+              {memoryTypes.map((v) => (
+                <option key={v}>{v}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('catalog.origin')}
+            <select aria-label={t('catalog.origin')} value={filterValue('domestic')} onChange={(e) => setFilter('domestic', e.target.value)}>
+              <option value="">{t('common.all')}</option>
+              <option value="domestic">{t('catalog.domestic')}</option>
+              <option value="foreign">{t('catalog.foreign')}</option>
+            </select>
+          </label>
+          <ColumnChooser table={table} />
+          <button className="primary" onClick={() => setEditing({ slug: null })}>
+            {t('catalog.addAccelerator')}
+          </button>
+        </div>
+      </header>
+      {error && <div className="error-banner" role="alert">{error}</div>}
+      <div className="catalog-body">
+        <div className="grid" role="table" aria-rowcount={rows.length} style={{ ['--cols' as string]: template }}>
+          <div className="grid-head" role="rowgroup">
+            {table.getHeaderGroups().map((hg) => (
+              <div className="grid-row" role="row" key={hg.id}>
+                {hg.headers.map((h) => {
+                  const numeric = (h.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
+                  const dir = h.column.getIsSorted();
+                  return (
+                    <button
+                      key={h.id}
+                      role="columnheader"
+                      aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
+                      className={`cell head${numeric ? ' num' : ''}`}
+                      onClick={h.column.getToggleSortingHandler()}
+                    >
+                      {flexRender(h.column.columnDef.header, h.getContext())}
+                      {dir === 'asc' ? ' ▲' : dir === 'desc' ? ' ▼' : ''}
+                    </button>
+                  );
+                })}
+              </div>
+            ))}
+          </div>
+          <div className="grid-scroll" ref={scrollRef}>
+            {rows.length === 0 && <p className="empty">{t('catalog.noResults')}</p>}
+            <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {virtualizer.getVirtualItems().map((vi) => {
+                const row = rows[vi.index]!;
+                return (
+                  <div
+                    key={row.id}
+                    role="row"
+                    tabIndex={0}
+                    data-slug={row.original.slug}
+                    aria-selected={row.original.slug === selectedSlug}
+                    className={`grid-row body${row.original.slug === selectedSlug ? ' selected' : ''}`}
+                    style={{ position: 'absolute', top: 0, left: 0, right: 0, height: vi.size, transform: `translateY(${vi.start}px)` }}
+                    onClick={() => void select(row.original.slug)}
+                    onKeyDown={(e) => e.key === 'Enter' && void select(row.original.slug)}
+                  >
+                    {row.getVisibleCells().map((c) => (
+                      <div role="cell" key={c.id} className={`cell${(c.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric ? ' num' : ''}`}>
+                        {flexRender(c.column.columnDef.cell, c.getContext())}
+                      </div>
+                    ))}
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+          <div className="grid-foot">{t('catalog.count', { shown: rows.length, total: parts.length })}</div>
+        </div>
+        {selectedSlug && !editing && <AcceleratorDetail onEdit={() => setEditing({ slug: selectedSlug })} />}
+        {editing && <AcceleratorEditor slug={editing.slug} onClose={() => setEditing(null)} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,243 @@
+/**
+ * Roofline performance of one serving group: g identical cards holding one model replica.
+ * Decode step = max(memory time, compute time) + interconnect time; prefill likewise with
+ * the quadratic attention term. Formulas and sources: docs/model.md, "Performance".
+ */
+import type { Precision } from '../domain/accelerator';
+import {
+  attentionPrecision,
+  BYTES_PER_KV,
+  BYTES_PER_PARAM,
+  computePrecision,
+  distinctExpertFraction,
+  type AcceleratorSpec,
+  type KvPrecision,
+  type ModelShape,
+  type WeightPrecision,
+} from './spec';
+
+/** Model constants; each is documented in docs/model.md and echoed in evaluation output. */
+export interface PerfTunables {
+  /** Share of card memory usable for weights + KV (the rest: activations, workspace, runtime). */
+  memoryUtilization: number;
+  /** Upper bound on concurrent sequences per card in the batch search. */
+  maxBatchPerCard: number;
+  /** Fraction of one-direction scale-up bandwidth reached by collectives. */
+  scaleUpEfficiency: number;
+  /** Fraction of scale-out NIC bandwidth reached. */
+  scaleOutEfficiency: number;
+  /** Fixed latency of one collective, µs. */
+  scaleUpLatencyUs: number;
+  scaleOutLatencyUs: number;
+  /** Scale-up bandwidth assumed for a card that lists none (PCIe peer to peer), GB/s one way. */
+  pcieGBps: number;
+}
+
+export const PERF_DEFAULTS: PerfTunables = {
+  memoryUtilization: 0.9,
+  maxBatchPerCard: 512,
+  scaleUpEfficiency: 0.8,
+  scaleOutEfficiency: 0.8,
+  scaleUpLatencyUs: 5,
+  scaleOutLatencyUs: 20,
+  pcieGBps: 32,
+};
+
+/** One way of laying a replica out on g cards. */
+export interface GroupLayout {
+  groupSize: number;
+  /** Tensor-parallel degree of attention; g / attnTp data-parallel attention ranks. */
+  attnTp: number;
+  weightPrecision: WeightPrecision;
+  kvPrecision: KvPrecision;
+}
+
+export interface StepBreakdown {
+  memoryMs: number;
+  computeMs: number;
+  commMs: number;
+  totalMs: number;
+  dominant: 'memory' | 'compute' | 'interconnect';
+}
+
+export interface PerfContext {
+  spec: AcceleratorSpec;
+  shape: ModelShape;
+  layout: GroupLayout;
+  tun: PerfTunables;
+  /** Derived constants, computed once per (spec, shape, layout). */
+  bytesPerParam: number;
+  kvBytesPerToken: number;
+  /** KV replication across attention TP ranks (1 = none). */
+  kvReplication: number;
+  linearPeak: number; // FLOP/s after MFU
+  attnPeak: number; // FLOP/s after MFU
+  bandwidth: number; // B/s after MBU
+  linearPrecision: Precision;
+  moeLayers: number;
+}
+
+export function makeContext(
+  spec: AcceleratorSpec,
+  shape: ModelShape,
+  layout: GroupLayout,
+  tun: PerfTunables = PERF_DEFAULTS,
+): PerfContext {
+  const lp = computePrecision(spec, layout.weightPrecision);
+  const ap = attentionPrecision(spec);
+  const kvRepl = Math.max(1, layout.attnTp / Math.max(1, Math.min(layout.attnTp, shape.kvHeadsSplittable)));
+  return {
+    spec,
+    shape,
+    layout,
+    tun,
+    bytesPerParam: BYTES_PER_PARAM[layout.weightPrecision],
+    kvBytesPerToken: (shape.kvBytesPerToken16 * BYTES_PER_KV[layout.kvPrecision]) / 2,
+    kvReplication: kvRepl,
+    linearPeak: (spec.tflops[lp] ?? 0) * 1e12 * spec.mfu,
+    attnPeak: (spec.tflops[ap] ?? 0) * 1e12 * spec.mfu,
+    bandwidth: spec.memoryBandwidthTBps * 1e12 * spec.mbu,
+    linearPrecision: lp,
+    moeLayers: shape.experts > 0 ? shape.layers : 0,
+  };
+}
+
+// ---------------------------------------------------------------- memory
+
+export function usableBytesPerCard(c: PerfContext): number {
+  return c.spec.memoryGB * 1e9 * c.tun.memoryUtilization;
+}
+
+/** Resident weight bytes per card: attention split over attnTp, everything else over g. */
+export function weightBytesPerCard(c: PerfContext): number {
+  const { shape, layout } = c;
+  const attn = shape.attentionParams / layout.attnTp;
+  const rest = (shape.totalParams - shape.attentionParams) / layout.groupSize;
+  return (attn + rest) * c.bytesPerParam;
+}
+
+/** KV bytes per card for one token of one sequence, averaged over the group. */
+export function kvBytesPerSeqTokenPerCard(c: PerfContext): number {
+  return (c.kvBytesPerToken * c.kvReplication) / c.layout.groupSize;
+}
+
+/** Largest number of sequences of `contextTokens` whose KV fits next to the weights. */
+export function maxSequencesByMemory(c: PerfContext, contextTokens: number): number {
+  const free = usableBytesPerCard(c) - weightBytesPerCard(c);
+  if (free <= 0) return 0;
+  return Math.floor(free / (kvBytesPerSeqTokenPerCard(c) * Math.max(1, contextTokens)));
+}
+
+// ---------------------------------------------------------------- interconnect
+
+function scaleUpBps(c: PerfContext): number {
+  const oneWay = c.spec.scaleUpGBps > 0 ? c.spec.scaleUpGBps / 2 : c.tun.pcieGBps;
+  return oneWay * 1e9 * c.tun.scaleUpEfficiency;
+}
+function scaleOutBps(c: PerfContext): number {
+  return Math.max(1, c.spec.scaleOutGBps) * 1e9 * c.tun.scaleOutEfficiency;
+}
+
+/** Ring all-reduce of `bytes` among t cards: 2(t−1)/t · bytes over the slowest link, plus latency. */
+export function allReduceSeconds(c: PerfContext, t: number, bytes: number): number {
+  if (t <= 1) return 0;
+  const inDomain = t <= c.spec.scaleUpDomain;
+  const bw = inDomain ? scaleUpBps(c) : scaleOutBps(c);
+  const lat = (inDomain ? c.tun.scaleUpLatencyUs : c.tun.scaleOutLatencyUs) * 1e-6;
+  return ((2 * (t - 1)) / t) * (bytes / bw) + lat;
+}
+
+/**
+ * Expert-parallel dispatch + combine for one MoE layer: each card sends its tokens' k copies
+ * (FP8 dispatch when the GEMMs run in 8 bits, BF16 combine) to the other g−1 cards; the part
+ * that leaves the scale-up domain goes over scale-out, the two run in parallel.
+ */
+export function allToAllSeconds(c: PerfContext, tokensPerCard: number): number {
+  const g = c.layout.groupSize;
+  if (g <= 1) return 0;
+  const dispatch = c.linearPrecision === 'fp8' || c.linearPrecision === 'int8' || c.linearPrecision === 'fp4' ? 1 : 2;
+  const bytes = tokensPerCard * c.shape.expertsPerToken * c.shape.hidden * (dispatch + 2) * ((g - 1) / g);
+  const domain = Math.min(g, c.spec.scaleUpDomain);
+  const offShare = g > domain ? (g - domain) / (g - 1) : 0;
+  const intra = (bytes * (1 - offShare)) / scaleUpBps(c);
+  const inter = offShare > 0 ? (bytes * offShare) / scaleOutBps(c) : 0;
+  const lat = 2 * (offShare > 0 ? c.tun.scaleOutLatencyUs : c.tun.scaleUpLatencyUs) * 1e-6;
+  return Math.max(intra, inter) + lat;
+}
+
+/** Interconnect seconds for one forward pass over `tokens` tokens in the whole group. */
+export function commSeconds(c: PerfContext, tokens: number): number {
+  const { shape, layout } = c;
+  const g = layout.groupSize;
+  if (g <= 1) return 0;
+  const act = tokens * (layout.attnTp / g) * shape.hidden * 2; // BF16 activations of one DP rank
+  if (shape.experts === 0 || layout.attnTp === g) {
+    // pure tensor parallel: two all-reduces per layer (after attention, after the MLP / MoE)
+    return shape.layers * 2 * allReduceSeconds(c, layout.attnTp, act);
+  }
+  // attention TP inside each DP rank, experts spread over the whole group
+  const attn = layout.attnTp > 1 ? shape.layers * allReduceSeconds(c, layout.attnTp, act) : 0;
+  return attn + c.moeLayers * allToAllSeconds(c, tokens / g);
+}
+
+// ---------------------------------------------------------------- step times
+
+/** Weight bytes one card reads for a forward pass over `tokens` tokens (MoE: distinct experts only). */
+export function weightBytesReadPerCard(c: PerfContext, tokens: number): number {
+  const { shape, layout } = c;
+  const attn = shape.attentionParams / layout.attnTp;
+  const dense = (shape.denseParams - shape.attentionParams) / layout.groupSize;
+  const routed =
+    shape.routedParams > 0
+      ? (shape.routedParams / layout.groupSize) * distinctExpertFraction(shape.experts, shape.expertsPerToken, tokens)
+      : 0;
+  return (attn + dense + routed) * c.bytesPerParam;
+}
+
+function breakdown(memoryS: number, computeS: number, commS: number): StepBreakdown {
+  const m = memoryS * 1e3;
+  const k = computeS * 1e3;
+  const n = commS * 1e3;
+  const dominant = n > Math.max(m, k) ? 'interconnect' : k >= m ? 'compute' : 'memory';
+  return { memoryMs: m, computeMs: k, commMs: n, totalMs: Math.max(m, k) + n, dominant };
+}
+
+/**
+ * One decode step for `batch` sequences (whole group) at mean context `context` tokens:
+ *   memory  = (weights read + batch·context·KV bytes) / (g·BW·MBU)   [per card]
+ *   compute = (2·active·batch + batch·context·attnFLOPs) / (g·peak·MFU)
+ */
+export function decodeStep(c: PerfContext, batch: number, context: number): StepBreakdown {
+  const g = c.layout.groupSize;
+  const kv = batch * context * kvBytesPerSeqTokenPerCard(c);
+  const memoryS = (weightBytesReadPerCard(c, batch) + kv) / c.bandwidth;
+  const linear = (2 * c.shape.activeParams * batch) / g;
+  const attn = (batch * context * c.shape.decodeAttnFlopsPerCtx) / g;
+  const computeS = linear / c.linearPeak + attn / c.attnPeak;
+  return breakdown(memoryS, computeS, commSeconds(c, batch));
+}
+
+/**
+ * Prefill of `requests` prompts of `input` tokens each, spread over the group:
+ *   compute = requests·(2·active·input + coef·input²) / (g·peak·MFU)
+ *   memory  = weights read once / (BW·MBU)
+ */
+export function prefillStep(c: PerfContext, requests: number, input: number): StepBreakdown {
+  const g = c.layout.groupSize;
+  const tokens = requests * input;
+  const linear = (2 * c.shape.activeParams * tokens) / g;
+  const attn = (requests * c.shape.prefillAttnCoef * input * input) / g;
+  const computeS = linear / c.linearPeak + attn / c.attnPeak;
+  const memoryS = weightBytesReadPerCard(c, tokens) / c.bandwidth;
+  return breakdown(memoryS, computeS, commSeconds(c, tokens));
+}
+
+/** Seconds to move `bytes` of KV cache out of (or into) a group over its scale-out NICs. */
+export function kvTransferSeconds(c: PerfContext, bytes: number): number {
+  return bytes / (c.layout.groupSize * scaleOutBps(c));
+}
+
+/** Data-parallel attention ranks in the group (requests prefilled side by side). */
+export function dpRanks(c: PerfContext): number {
+  return Math.max(1, Math.round(c.layout.groupSize / c.layout.attnTp));
+}

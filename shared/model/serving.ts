@@ -1,0 +1,354 @@
+/**
+ * The serving group search: for a part, a model and the workload's latency targets, the
+ * group size (tensor / expert parallel degree), layout and batch that maximise throughput per
+ * card — colocated (prefill and decode on the same cards), prefill-only or decode-only.
+ * Throughput is monotone in the batch and every constraint is monotone in the batch, so the
+ * largest feasible batch is found by bisection. See docs/model.md, "Batch and group search".
+ */
+import {
+  decodeStep,
+  dpRanks,
+  kvTransferSeconds,
+  makeContext,
+  maxSequencesByMemory,
+  PERF_DEFAULTS,
+  prefillStep,
+  type GroupLayout,
+  type PerfContext,
+  type PerfTunables,
+  type StepBreakdown,
+} from './perf';
+import { modelShape, type AcceleratorSpec, type KvPrecision, type ModelShape, type ModelSpec, type WeightPrecision } from './spec';
+
+export type ServingRole = 'both' | 'prefill' | 'decode';
+export type Bound = 'memory' | 'compute' | 'interconnect' | 'latency' | 'capacity';
+export type BatchLimit = 'kv-memory' | 'tpot' | 'ttft' | 'pinned' | 'max-batch' | 'none';
+
+export interface WorkloadTargets {
+  inputTokens: number;
+  outputTokens: number;
+  tpotMs: number;
+  ttftMs: number;
+  /** Pin the batch (sequences per group; for prefill-only: prompts per prefill pass). */
+  batch?: number;
+  /** Pin the group size. */
+  groupSize?: number;
+  weightPrecision?: WeightPrecision;
+  kvPrecision?: KvPrecision;
+  /** Host watts per card, added to the group's power. */
+  hostPowerWPerCard?: number;
+}
+
+export interface ServingGroup {
+  role: ServingRole;
+  feasible: boolean;
+  meetsTargets: boolean;
+  groupSize: number;
+  attnTp: number;
+  batch: number;
+  /** Per group, tokens/s. For prefill-only, output is the first token of each request. */
+  outputTokensPerSecond: number;
+  inputTokensPerSecond: number;
+  requestsPerSecond: number;
+  bound: Bound;
+  batchLimit: BatchLimit;
+  /** Achieved latencies (effective TPOT includes interleaved prefills when colocated). */
+  tpotMs: number;
+  ttftMs: number;
+  decodeStep?: StepBreakdown;
+  prefillStep?: StepBreakdown;
+  /** KV bytes per request moved to a decode pool (prefill role) and its seconds per pass. */
+  kvTransferMs?: number;
+  /** Full-load power of one group, W (cards at TDP + host share). */
+  powerW: number;
+  weightPrecision: WeightPrecision;
+  kvPrecision: KvPrecision;
+  computePrecision: string;
+  weightGBPerCard: number;
+  note?: string;
+}
+
+export interface SearchOptions {
+  /** Cards available: the largest group considered. */
+  maxCards?: number;
+  tunables?: PerfTunables;
+}
+
+const INFEASIBLE_NOTE = 'the weights and the KV cache of one request do not fit in the cards available';
+
+function groupCandidates(spec: AcceleratorSpec, maxCards: number, pinned?: number): number[] {
+  if (pinned !== undefined) return [pinned];
+  const out: number[] = [];
+  for (let g = 1; g <= Math.min(maxCards, 1024); g *= 2) out.push(g);
+  const d = spec.scaleUpDomain;
+  if (d <= maxCards && !out.includes(d)) out.push(d);
+  return out.sort((a, b) => a - b);
+}
+
+function layoutCandidates(shape: ModelShape, g: number, w: WeightPrecision, kv: KvPrecision): GroupLayout[] {
+  const base = { groupSize: g, weightPrecision: w, kvPrecision: kv };
+  const list: GroupLayout[] = [{ ...base, attnTp: g }];
+  // MoE models may run attention data-parallel (tp ≤ splittable KV heads) with experts over the group
+  if (shape.experts > 0) {
+    const tp = Math.max(1, Math.min(g, shape.kvHeadsSplittable));
+    if (tp !== g) list.push({ ...base, attnTp: tp });
+  }
+  return list;
+}
+
+function emptyGroup(role: ServingRole, g: number, spec: AcceleratorSpec, w: WeightPrecision, kv: KvPrecision, note: string): ServingGroup {
+  return {
+    role,
+    feasible: false,
+    meetsTargets: false,
+    groupSize: g,
+    attnTp: g,
+    batch: 0,
+    outputTokensPerSecond: 0,
+    inputTokensPerSecond: 0,
+    requestsPerSecond: 0,
+    bound: 'capacity',
+    batchLimit: 'kv-memory',
+    tpotMs: 0,
+    ttftMs: 0,
+    powerW: g * spec.tdpW,
+    weightPrecision: w,
+    kvPrecision: kv,
+    computePrecision: '',
+    weightGBPerCard: 0,
+    note,
+  };
+}
+
+/** Largest n in [lo, hi] with ok(n) true, given ok is true at lo and monotone (true then false). */
+function bisect(lo: number, hi: number, ok: (n: number) => boolean): number {
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi + 1) / 2);
+    if (ok(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+interface Evaluated {
+  group: ServingGroup;
+  perCard: number;
+}
+
+function evalColocated(c: PerfContext, t: WorkloadTargets): Evaluated | undefined {
+  const { inputTokens: inp, outputTokens: out } = t;
+  const ctxMax = inp + out;
+  const ctxAvg = inp + out / 2;
+  const byMem = maxSequencesByMemory(c, ctxMax);
+  if (byMem < 1) return undefined;
+  const n = dpRanks(c);
+  const pre = prefillStep(c, n, inp);
+  const prefillPerRequestS = pre.totalMs / 1e3 / n;
+  const cap = c.tun.maxBatchPerCard * c.layout.groupSize;
+  const measure = (b: number) => {
+    const step = decodeStep(c, b, ctxAvg);
+    // each step b/out requests finish and are replaced; their prefills interleave with decode
+    const tpot = step.totalMs + (b / out) * prefillPerRequestS * 1e3;
+    const ttft = pre.totalMs + step.totalMs;
+    return { step, tpot, ttft };
+  };
+  let batch: number;
+  let limit: BatchLimit;
+  let meets = true;
+  if (t.batch !== undefined) {
+    batch = t.batch;
+    limit = 'pinned';
+    if (batch > byMem) return undefined;
+  } else {
+    const hi = Math.min(byMem, cap);
+    const m1 = measure(1);
+    if (m1.tpot > t.tpotMs || m1.ttft > t.ttftMs) {
+      batch = 1;
+      limit = m1.ttft > t.ttftMs ? 'ttft' : 'tpot';
+      meets = false;
+    } else {
+      batch = bisect(1, hi, (b) => {
+        const m = measure(b);
+        return m.tpot <= t.tpotMs && m.ttft <= t.ttftMs;
+      });
+      if (batch === hi) limit = hi === byMem ? 'kv-memory' : 'max-batch';
+      else limit = measure(batch + 1).ttft > t.ttftMs ? 'ttft' : 'tpot';
+    }
+  }
+  const m = measure(batch);
+  if (t.batch !== undefined) meets = m.tpot <= t.tpotMs && m.ttft <= t.ttftMs;
+  // request rate: per request, prefill time plus out steps shared by `batch` sequences
+  const rate = 1 / (prefillPerRequestS + (out * m.step.totalMs) / 1e3 / batch);
+  const bound: Bound = !meets && t.batch === undefined ? 'latency' : limit === 'kv-memory' ? 'capacity' : m.step.dominant;
+  const group = finish(c, t, 'both', {
+    meetsTargets: meets,
+    batch,
+    outputTokensPerSecond: rate * out,
+    inputTokensPerSecond: rate * inp,
+    requestsPerSecond: rate,
+    bound,
+    batchLimit: limit,
+    tpotMs: m.tpot,
+    ttftMs: m.ttft,
+    decodeStep: m.step,
+    prefillStep: pre,
+  });
+  return { group, perCard: group.outputTokensPerSecond / c.layout.groupSize };
+}
+
+function evalDecode(c: PerfContext, t: WorkloadTargets): Evaluated | undefined {
+  const { inputTokens: inp, outputTokens: out } = t;
+  const byMem = maxSequencesByMemory(c, inp + out);
+  if (byMem < 1) return undefined;
+  const ctxAvg = inp + out / 2;
+  const cap = c.tun.maxBatchPerCard * c.layout.groupSize;
+  let batch: number;
+  let limit: BatchLimit;
+  let meets = true;
+  if (t.batch !== undefined) {
+    if (t.batch > byMem) return undefined;
+    batch = t.batch;
+    limit = 'pinned';
+    meets = decodeStep(c, batch, ctxAvg).totalMs <= t.tpotMs;
+  } else {
+    const hi = Math.min(byMem, cap);
+    if (decodeStep(c, 1, ctxAvg).totalMs > t.tpotMs) {
+      batch = 1;
+      limit = 'tpot';
+      meets = false;
+    } else {
+      batch = bisect(1, hi, (b) => decodeStep(c, b, ctxAvg).totalMs <= t.tpotMs);
+      limit = batch === hi ? (hi === byMem ? 'kv-memory' : 'max-batch') : 'tpot';
+    }
+  }
+  const step = decodeStep(c, batch, ctxAvg);
+  const outRate = (batch / step.totalMs) * 1e3;
+  const bound: Bound = !meets && t.batch === undefined ? 'latency' : limit === 'kv-memory' ? 'capacity' : step.dominant;
+  const group = finish(c, t, 'decode', {
+    meetsTargets: meets,
+    batch,
+    outputTokensPerSecond: outRate,
+    inputTokensPerSecond: (outRate / out) * inp,
+    requestsPerSecond: outRate / out,
+    bound,
+    batchLimit: limit,
+    tpotMs: step.totalMs,
+    ttftMs: 0,
+    decodeStep: step,
+  });
+  return { group, perCard: outRate / c.layout.groupSize };
+}
+
+function evalPrefill(c: PerfContext, t: WorkloadTargets): Evaluated | undefined {
+  const inp = t.inputTokens;
+  // prompts held until their KV has left: n·input tokens of KV must fit
+  const byMem = maxSequencesByMemory(c, inp);
+  if (byMem < 1) return undefined;
+  const n0 = dpRanks(c);
+  const perReqKvBytes = inp * c.kvBytesPerToken;
+  const measure = (n: number) => {
+    const step = prefillStep(c, n, inp);
+    const xfer = kvTransferSeconds(c, n * perReqKvBytes) * 1e3;
+    return { step, xfer, ttft: step.totalMs + xfer, passMs: Math.max(step.totalMs, xfer) };
+  };
+  const cap = Math.min(byMem, Math.max(n0, c.tun.maxBatchPerCard * c.layout.groupSize));
+  let n: number;
+  let limit: BatchLimit;
+  let meets = true;
+  if (t.batch !== undefined) {
+    if (t.batch > byMem) return undefined;
+    n = t.batch;
+    limit = 'pinned';
+    meets = measure(n).ttft <= t.ttftMs;
+  } else if (measure(1).ttft > t.ttftMs) {
+    n = 1;
+    limit = 'ttft';
+    meets = false;
+  } else {
+    n = bisect(1, cap, (k) => measure(k).ttft <= t.ttftMs);
+    limit = n === cap ? (cap === byMem ? 'kv-memory' : 'max-batch') : 'ttft';
+  }
+  const m = measure(n);
+  const rate = (n / m.passMs) * 1e3;
+  const dominant = m.xfer > m.step.totalMs ? 'interconnect' : m.step.dominant;
+  const bound: Bound = !meets && t.batch === undefined ? 'latency' : limit === 'kv-memory' ? 'capacity' : dominant;
+  const group = finish(c, t, 'prefill', {
+    meetsTargets: meets,
+    batch: n,
+    outputTokensPerSecond: rate, // the first token of each request
+    inputTokensPerSecond: rate * inp,
+    requestsPerSecond: rate,
+    bound,
+    batchLimit: limit,
+    tpotMs: 0,
+    ttftMs: m.ttft,
+    prefillStep: m.step,
+    kvTransferMs: m.xfer,
+  });
+  return { group, perCard: group.inputTokensPerSecond / c.layout.groupSize };
+}
+
+function finish(
+  c: PerfContext,
+  t: WorkloadTargets,
+  role: ServingRole,
+  r: Omit<ServingGroup, 'role' | 'feasible' | 'groupSize' | 'attnTp' | 'powerW' | 'weightPrecision' | 'kvPrecision' | 'computePrecision' | 'weightGBPerCard'>,
+): ServingGroup {
+  const g = c.layout.groupSize;
+  const weightGB = ((c.shape.attentionParams / c.layout.attnTp + (c.shape.totalParams - c.shape.attentionParams) / g) * c.bytesPerParam) / 1e9;
+  return {
+    role,
+    feasible: true,
+    groupSize: g,
+    attnTp: c.layout.attnTp,
+    powerW: g * (c.spec.tdpW + (t.hostPowerWPerCard ?? 0)),
+    weightPrecision: c.layout.weightPrecision,
+    kvPrecision: c.layout.kvPrecision,
+    computePrecision: c.linearPrecision,
+    weightGBPerCard: weightGB,
+    ...r,
+  };
+}
+
+/** Better = meets targets first, then more throughput per card, then the smaller group. */
+function better(a: Evaluated, b: Evaluated | undefined): boolean {
+  if (!b) return true;
+  if (a.group.meetsTargets !== b.group.meetsTargets) return a.group.meetsTargets;
+  if (a.perCard > b.perCard * (1 + 1e-9)) return true;
+  return false;
+}
+
+/**
+ * The best serving group for a part and a model under the workload's targets, for a role:
+ * colocated ('both'), prefill-only or decode-only. `maxCards` caps the group size.
+ */
+export function bestServingGroup(
+  spec: AcceleratorSpec,
+  model: ModelSpec,
+  targets: WorkloadTargets,
+  role: ServingRole = 'both',
+  opts: SearchOptions = {},
+): ServingGroup {
+  const shape = modelShape(model);
+  const tun = opts.tunables ?? PERF_DEFAULTS;
+  const w = targets.weightPrecision ?? model.weightPrecision;
+  const kv = targets.kvPrecision ?? 'bf16';
+  const maxCards = Math.max(1, Math.floor(opts.maxCards ?? 1024));
+  const evaluate = role === 'both' ? evalColocated : role === 'decode' ? evalDecode : evalPrefill;
+  let best: Evaluated | undefined;
+  for (const g of groupCandidates(spec, maxCards, targets.groupSize)) {
+    for (const layout of layoutCandidates(shape, g, w, kv)) {
+      const r = evaluate(makeContext(spec, shape, layout, tun), targets);
+      if (r && better(r, best)) best = r;
+    }
+  }
+  if (best) return best.group;
+  const g = targets.groupSize ?? maxCards;
+  return emptyGroup(role, g, spec, w, kv, targets.batch !== undefined ? `${INFEASIBLE_NOTE} at batch ${targets.batch}` : INFEASIBLE_NOTE);
+}
+
+/** Shorthands for the optimizer. */
+export const bestPrefillGroup = (s: AcceleratorSpec, m: ModelSpec, t: WorkloadTargets, o?: SearchOptions) =>
+  bestServingGroup(s, m, t, 'prefill', o);
+export const bestDecodeGroup = (s: AcceleratorSpec, m: ModelSpec, t: WorkloadTargets, o?: SearchOptions) =>
+  bestServingGroup(s, m, t, 'decode', o);

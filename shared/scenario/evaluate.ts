@@ -1,0 +1,412 @@
+/**
+ * evaluateScenario: a validated scenario + a catalog look-up → per build the TCO, power,
+ * throughput, cost per million tokens, tokens per watt, supply risk and (optionally) the
+ * sensitivity table, in the scenario's currency (major units), echoing every assumption used.
+ */
+import type { Currency, FxTable } from '../money';
+import { evaluateCluster, type ClusterResult } from '../model/cluster';
+import { PERF_DEFAULTS, type PerfTunables } from '../model/perf';
+import { buildPower, HOURS_PER_YEAR } from '../model/power';
+import { buildRisk, partRisk, type RiskResult } from '../model/risk';
+import { tornado, type SensitivityRow } from '../model/sensitivity';
+import type { Bound, WorkloadTargets } from '../model/serving';
+import { modelShape, type ModelSpec } from '../model/spec';
+import { buyVsRent, computeTco, costPerMillionTokens, type BuyVsRent, type FinanceAssumptions, type TcoResult } from '../model/tco';
+import type { CatalogLookup } from './catalog-lookup';
+import { resolveScenario, type PriceOrigin, type ResolvedBuild, type ResolvedScenario, type ResolvedSite } from './resolve';
+import type { Scenario } from './schema';
+
+export interface LineResult {
+  accelerator: string;
+  slug?: string;
+  vendor: string;
+  count: number;
+  role: string;
+  effectiveRole: string;
+  groupSize: number;
+  attnTp: number;
+  batch: number;
+  replicas: number;
+  idleCards: number;
+  outputTokensPerSecond: number;
+  inputTokensPerSecond: number;
+  /** What the line could serve alone, and the share of it the build uses. */
+  capacityOutputTokensPerSecond: number;
+  load: number;
+  bound: Bound;
+  batchLimit: string;
+  meetsTargets: boolean;
+  tpotMs: number;
+  ttftMs: number;
+  mbu: number;
+  mfu: number;
+  computePrecision: string;
+  weightGBPerCard: number;
+  cardPrice: number;
+  cardPriceSource: string;
+  server: { name: string; cardsPerServer: number; price: number; powerW: number; source: string; count: number };
+  capex: number;
+  itPowerKW: number;
+  risk: RiskResult;
+}
+
+export interface BuildResult {
+  name: string;
+  currency: Currency;
+  cards: number;
+  capex: number;
+  opexPerYear: number;
+  tco: number;
+  annualizedCost: number;
+  costPerCardHour: number;
+  itPowerKW: number;
+  facilityPowerKW: number;
+  energyKWhPerYear: number;
+  outputTokensPerSecond: number;
+  inputTokensPerSecond: number;
+  costPerMillionOutputTokens: number | null;
+  tokensPerSecondPerWatt: number;
+  outputTokensPerKWh: number;
+  groupSize: number;
+  batch: number;
+  bound: Bound;
+  /** Which pool limits a disaggregated build ('colocated' when no pools). */
+  binding: ClusterResult['binding'];
+  kvTransferGBps: number;
+  risk: RiskResult;
+  buyVsRent: BuyVsRent | null;
+  costBreakdown: Omit<TcoResult, 'tco' | 'annualizedCost' | 'costPerCardHour' | 'capex' | 'opexPerYear'>;
+  lines: LineResult[];
+  warnings: string[];
+  sensitivity?: SensitivityRow[];
+}
+
+export interface EvaluationAssumptions {
+  currency: Currency;
+  asOf: string;
+  fx: FxTable;
+  site: ResolvedSite;
+  finance: FinanceAssumptions;
+  workload: WorkloadTargets & { model: string; kvBytesPerToken: number; totalParamsB: number; activeParamsB: number };
+  model: ModelSpec;
+  perf: PerfTunables;
+  risk: { weights: Record<string, number>; concentrationWeight: number; jurisdiction: string };
+  sensitivityDelta: number;
+}
+
+export interface EvaluationResult {
+  name: string;
+  assumptions: EvaluationAssumptions;
+  builds: BuildResult[];
+  warnings: string[];
+}
+
+export interface EvaluateOptions {
+  today: string;
+  sensitivity?: boolean;
+  sensitivityDelta?: number;
+  tunables?: PerfTunables;
+}
+
+/** Multipliers and replacements the sensitivity analysis applies to one build. */
+interface Overrides {
+  powerPrice: number;
+  cardPrice: number;
+  serverPrice: number;
+  fx: number;
+  pue: number;
+  efficiency: number;
+  utilization?: number;
+  years?: number;
+  discountRate?: number;
+}
+const NO_OVERRIDES: Overrides = { powerPrice: 1, cardPrice: 1, serverPrice: 1, fx: 1, pue: 1, efficiency: 1 };
+
+function priceSource(o: PriceOrigin): string {
+  switch (o.kind) {
+    case 'scenario':
+      return 'scenario';
+    case 'quote':
+      return `quote: ${o.quote.supplier || o.quote.source.title} (${o.quote.source.asOf}, ${o.ageDays} days old)`;
+    case 'default':
+      return 'default';
+    case 'none':
+      return 'none';
+  }
+}
+
+function runCluster(b: ResolvedBuild, r: ResolvedScenario, tun: PerfTunables, efficiency: number): ClusterResult {
+  return evaluateCluster(
+    b.lines.map((l) => ({
+      spec: efficiency === 1 ? l.spec : { ...l.spec, mbu: Math.min(1, l.spec.mbu * efficiency), mfu: Math.min(1, l.spec.mfu * efficiency) },
+      cards: l.count,
+      role: l.role,
+      hostPowerWPerCard: l.server.powerW / Math.max(1, l.server.cardsPerServer),
+    })),
+    r.model,
+    r.targets,
+    tun,
+  );
+}
+
+interface Core {
+  tco: TcoResult;
+  power: ReturnType<typeof buildPower>;
+  utilization: number;
+  lineCapex: number[];
+  costPerMTok: number;
+}
+
+function core(b: ResolvedBuild, r: ResolvedScenario, cluster: ClusterResult, o: Overrides): Core {
+  const fin: FinanceAssumptions = {
+    ...r.finance,
+    utilization: o.utilization ?? r.finance.utilization,
+    years: o.years ?? r.finance.years,
+    discountRate: o.discountRate ?? r.finance.discountRate,
+  };
+  const pue = Math.max(1, r.site.pue * o.pue);
+  const power = buildPower(
+    b.lines.map((l) => ({ cards: l.count, tdpW: l.spec.tdpW, idleW: l.spec.idleW, servers: l.servers, hostPowerW: l.server.powerW })),
+    fin.utilization,
+    pue,
+  );
+  const fxm = (foreign: boolean) => (foreign ? o.fx : 1);
+  const capexLines = b.lines.map((l) => ({
+    cards: l.count,
+    cardPrice: l.cardPrice * o.cardPrice * fxm(l.cardPriceForeign),
+    servers: l.servers,
+    serverPrice: l.server.price * o.serverPrice * fxm(l.server.foreign),
+    networkPerCard: l.networkPerCard * fxm(l.networkForeign),
+  }));
+  const servers = b.lines.reduce((s, l) => s + l.servers, 0);
+  const tco = computeTco({
+    lines: capexLines,
+    itPowerKW: power.itPowerKW,
+    energyKWhPerYear: power.energyKWhPerYear,
+    powerPricePerKWh: r.site.powerPricePerKWh * o.powerPrice,
+    infraCostPerKW: r.site.infraCostPerKW,
+    racks: Math.ceil(servers / Math.max(1, r.site.serversPerRack)),
+    rackCostPerYear: r.site.rackCostPerYear,
+    finance: fin,
+  });
+  return {
+    tco,
+    power,
+    utilization: fin.utilization,
+    lineCapex: capexLines.map((l) => l.cards * l.cardPrice + l.servers * l.serverPrice + l.cards * l.networkPerCard),
+    costPerMTok: costPerMillionTokens(tco.annualizedCost, cluster.outputTokensPerSecond, fin.utilization),
+  };
+}
+
+function evaluateBuild(b: ResolvedBuild, r: ResolvedScenario, opts: EvaluateOptions, tun: PerfTunables): BuildResult {
+  const cluster = runCluster(b, r, tun, 1);
+  const base = core(b, r, cluster, NO_OVERRIDES);
+  const { tco, power } = base;
+  const cards = b.lines.reduce((s, l) => s + l.count, 0);
+
+  // supply risk: each part for the buyer's jurisdiction, then the build
+  const partRisks = b.lines.map((l) =>
+    partRisk(
+      {
+        exportStatus: l.spec.exportControl[r.site.jurisdiction],
+        foundry: l.spec.foundry,
+        hbmSupply: l.spec.hbmSupply,
+        domestic: l.spec.domestic,
+        leadTimeWeeks: l.spec.leadTimeWeeks,
+        softwareMaturity: l.spec.softwareMaturity,
+        quoteAgeDays: l.quoteAgeDays,
+      },
+      r.riskWeights,
+    ),
+  );
+  const risk = buildRisk(
+    b.lines.map((l, i) => ({ vendor: l.spec.vendor, capex: base.lineCapex[i] ?? 0, risk: partRisks[i]! })),
+    r.concentrationWeight,
+  );
+
+  // buy vs rent: only when every line has a rental price
+  let bvr: BuyVsRent | null = null;
+  if (b.lines.every((l) => l.rentalPricePerCardHour !== undefined) && cards > 0) {
+    const rentPerHour = b.lines.reduce((s, l) => s + (l.rentalPricePerCardHour ?? 0) * l.count, 0) / cards;
+    const variable = b.lines.reduce((s, l) => s + (l.count * (l.spec.tdpW - l.spec.idleW) * r.site.pue * HOURS_PER_YEAR * r.site.powerPricePerKWh) / 1000, 0);
+    bvr = buyVsRent({ annualizedCost: tco.annualizedCost, utilization: r.finance.utilization, cards, rentalPricePerCardHour: rentPerHour, variableCostPerUtilization: variable });
+  }
+
+  const lines: LineResult[] = b.lines.map((l, i) => {
+    const lr = cluster.lines[i]!;
+    const g = lr.group;
+    return {
+      accelerator: l.name,
+      slug: l.slug,
+      vendor: l.spec.vendor,
+      count: l.count,
+      role: l.role,
+      effectiveRole: lr.effectiveRole,
+      groupSize: g.groupSize,
+      attnTp: g.attnTp,
+      batch: g.batch,
+      replicas: lr.replicas,
+      idleCards: lr.idleCards,
+      outputTokensPerSecond: lr.outputTokensPerSecond,
+      inputTokensPerSecond: lr.inputTokensPerSecond,
+      capacityOutputTokensPerSecond: lr.capacityRequestsPerSecond * r.targets.outputTokens,
+      load: lr.load,
+      bound: g.bound,
+      batchLimit: g.batchLimit,
+      meetsTargets: g.meetsTargets,
+      tpotMs: g.tpotMs,
+      ttftMs: g.ttftMs,
+      mbu: l.spec.mbu,
+      mfu: l.spec.mfu,
+      computePrecision: g.computePrecision,
+      weightGBPerCard: g.weightGBPerCard,
+      cardPrice: l.cardPrice,
+      cardPriceSource: priceSource(l.cardPriceOrigin),
+      server: { name: l.server.name, cardsPerServer: l.server.cardsPerServer, price: l.server.price, powerW: l.server.powerW, source: l.server.origin, count: l.servers },
+      capex: base.lineCapex[i] ?? 0,
+      itPowerKW: (l.count * l.spec.tdpW + l.servers * l.server.powerW) / 1000,
+      risk: partRisks[i]!,
+    };
+  });
+
+  // the line that speaks for the build: the binding pool's largest line, else the largest line
+  const pool = cluster.binding === 'prefill' || cluster.binding === 'decode' ? lines.filter((l) => l.effectiveRole === cluster.binding) : lines;
+  const lead = [...(pool.length ? pool : lines)].sort((a, b2) => b2.count - a.count)[0];
+  const out = cluster.outputTokensPerSecond;
+  const cpm = base.costPerMTok;
+
+  const result: BuildResult = {
+    name: b.name,
+    currency: r.currency,
+    cards,
+    capex: tco.capex,
+    opexPerYear: tco.opexPerYear,
+    tco: tco.tco,
+    annualizedCost: tco.annualizedCost,
+    costPerCardHour: tco.costPerCardHour,
+    itPowerKW: power.itPowerKW,
+    facilityPowerKW: power.facilityPowerKW,
+    energyKWhPerYear: power.energyKWhPerYear,
+    outputTokensPerSecond: out,
+    inputTokensPerSecond: cluster.inputTokensPerSecond,
+    costPerMillionOutputTokens: Number.isFinite(cpm) ? cpm : null,
+    tokensPerSecondPerWatt: power.itPowerKW > 0 ? out / (power.itPowerKW * 1000) : 0,
+    outputTokensPerKWh: power.itPowerKW > 0 ? (out * 3600) / power.itPowerKW : 0,
+    groupSize: lead?.groupSize ?? 0,
+    batch: lead?.batch ?? 0,
+    bound: out > 0 ? (lead?.bound ?? 'capacity') : 'capacity',
+    binding: cluster.binding,
+    kvTransferGBps: cluster.kvTransferGBps,
+    risk,
+    buyVsRent: bvr,
+    costBreakdown: {
+      hardwareCapex: tco.hardwareCapex,
+      infraCapex: tco.infraCapex,
+      installation: tco.installation,
+      energyCostPerYear: tco.energyCostPerYear,
+      maintenancePerYear: tco.maintenancePerYear,
+      rackCostPerYear: tco.rackCostPerYear,
+      softwarePerYear: tco.softwarePerYear,
+      residualValue: tco.residualValue,
+      annuityFactor: tco.annuityFactor,
+      capitalRecoveryFactor: tco.capitalRecoveryFactor,
+    },
+    lines,
+    warnings: cluster.warnings,
+  };
+
+  if (opts.sensitivity) {
+    const delta = opts.sensitivityDelta ?? 0.2;
+    const f = r.finance;
+    const pick = (c: Core) => ({ tco: c.tco.tco, costPerMillionTokens: c.costPerMTok });
+    let effCache: Map<number, ClusterResult> | undefined;
+    result.sensitivity = tornado(
+      [
+        { name: 'powerPrice', base: r.site.powerPricePerKWh },
+        { name: 'utilization', base: f.utilization, min: 0, max: 1 },
+        { name: 'cardPrice', base: 1 },
+        { name: 'serverPrice', base: 1 },
+        { name: 'fxRate', base: 1 },
+        { name: 'years', base: f.years, min: 1 },
+        { name: 'discountRate', base: f.discountRate, min: 0 },
+        { name: 'pue', base: r.site.pue, min: 1 },
+        { name: 'efficiency', base: 1 },
+      ],
+      (name, value) => {
+        const o: Overrides = { ...NO_OVERRIDES };
+        let cl = cluster;
+        switch (name) {
+          case 'powerPrice':
+            o.powerPrice = r.site.powerPricePerKWh > 0 ? value / r.site.powerPricePerKWh : 1;
+            break;
+          case 'utilization':
+            o.utilization = value;
+            break;
+          case 'cardPrice':
+            o.cardPrice = value;
+            break;
+          case 'serverPrice':
+            o.serverPrice = value;
+            break;
+          case 'fxRate':
+            o.fx = value;
+            break;
+          case 'years':
+            o.years = value;
+            break;
+          case 'discountRate':
+            o.discountRate = value;
+            break;
+          case 'pue':
+            o.pue = r.site.pue > 0 ? value / r.site.pue : 1;
+            break;
+          case 'efficiency': {
+            effCache ??= new Map();
+            cl = effCache.get(value) ?? runCluster(b, r, opts.tunables ?? PERF_DEFAULTS, value);
+            effCache.set(value, cl);
+            break;
+          }
+        }
+        return pick(core(b, r, cl, o));
+      },
+      pick(base),
+      delta,
+    );
+  }
+  return result;
+}
+
+/** Evaluate a resolved scenario (pure). */
+export function evaluateResolved(r: ResolvedScenario, opts: EvaluateOptions): EvaluationResult {
+  const tun = opts.tunables ?? PERF_DEFAULTS;
+  const shape = modelShape(r.model);
+  const builds = r.builds.map((b) => evaluateBuild(b, r, opts, tun));
+  return {
+    name: r.name,
+    assumptions: {
+      currency: r.currency,
+      asOf: r.asOf,
+      fx: r.fx,
+      site: r.site,
+      finance: r.finance,
+      workload: {
+        ...r.targets,
+        model: r.model.name,
+        kvBytesPerToken: shape.kvBytesPerToken16,
+        totalParamsB: r.model.totalParamsB,
+        activeParamsB: r.model.activeParamsB ?? r.model.totalParamsB,
+      },
+      model: r.model,
+      perf: tun,
+      risk: { weights: { ...r.riskWeights }, concentrationWeight: r.concentrationWeight, jurisdiction: r.site.jurisdiction },
+      sensitivityDelta: opts.sensitivityDelta ?? 0.2,
+    },
+    builds,
+    warnings: [...r.warnings, ...builds.flatMap((b) => b.warnings.map((w) => `${b.name}: ${w}`))],
+  };
+}
+
+/** Resolve a validated scenario against the catalog and evaluate it. Throws ScenarioError on unresolved names or prices. */
+export function evaluateScenario(s: Scenario, lookup: CatalogLookup, opts: EvaluateOptions): EvaluationResult {
+  return evaluateResolved(resolveScenario(s, lookup, { today: opts.today }), opts);
+}

@@ -1,0 +1,15 @@
+import { launchChromium } from '/work/main/test/e2e/browser';
+const url = process.argv[2]!;
+const b = await launchChromium();
+const p = await b.newPage({ viewport: { width: 1280, height: 800 } });
+p.on('console', (m) => console.log('console:', m.text()));
+p.on('pageerror', (e) => console.log('pageerror:', e.message));
+await p.goto(url);
+await p.waitForTimeout(1500);
+await p.click('[data-slug="ascend-910b"]').catch(e=>console.log(e.message));
+await p.waitForTimeout(500);
+await p.screenshot({ path: '/tmp/shot-en.png' });
+await p.selectOption('select[aria-label="Language"]', 'zh-CN');
+await p.waitForTimeout(800);
+await p.screenshot({ path: '/tmp/shot-zh.png' });
+await b.close();
