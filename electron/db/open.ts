@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { LATEST_VERSION, MIGRATIONS } from './migrations';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
 
 /** PRAGMA application_id marking a file as this app's database ("PRCU"). */
 export const APPLICATION_ID = 0x50524355;
@@ -97,13 +97,15 @@ function checkIdentity(db: Database.Database, dbPath: string, isNew: boolean): v
 }
 
 /** Apply pending migrations in one transaction, after backing up a non-empty database. */
-export function migrate(db: Database.Database, dbPath: string): void {
+export function migrate(db: Database.Database, dbPath: string, migrations: readonly Migration[] = MIGRATIONS): string | undefined {
   const current = db.pragma('user_version', { simple: true }) as number;
-  const pending = MIGRATIONS.filter((m) => m.version > current);
-  if (pending.length === 0) return;
+  const pending = migrations.filter((m) => m.version > current);
+  if (pending.length === 0) return undefined;
+  let backup: string | undefined;
   if (current > 0 && dbPath !== ':memory:') {
     db.pragma('wal_checkpoint(TRUNCATE)');
-    fs.copyFileSync(dbPath, `${dbPath}.backup-v${current}-${timestamp()}`);
+    backup = `${dbPath}.backup-v${current}-${timestamp()}`;
+    fs.copyFileSync(dbPath, backup);
   }
   db.transaction(() => {
     for (const m of pending) {
@@ -112,4 +114,5 @@ export function migrate(db: Database.Database, dbPath: string): void {
     }
     db.pragma(`application_id = ${APPLICATION_ID}`);
   })();
+  return backup;
 }

@@ -1,2 +1,13 @@
 /** Handlers of the vendor price-sheet import channels (see shared/contract/import.ts). */
-export const importHandlers = {} as const;
+import type { AppContext } from '../context';
+import type { ParsedInput } from '../../shared/contract/api';
+import type { ImportBatchView, ImportCommitResult, ImportPreview } from '../../shared/contract/import';
+import { buildPlan, commitImport, listImports, undoImport } from '../import';
+
+export const importHandlers = {
+  'import:preview': async (ctx: AppContext, input: ParsedInput<'import:preview'>): Promise<ImportPreview> =>
+    (await buildPlan(ctx, input)).preview,
+  'import:commit': (ctx: AppContext, input: ParsedInput<'import:commit'>): Promise<ImportCommitResult> => commitImport(ctx, input),
+  'import:undo': (ctx: AppContext, input: ParsedInput<'import:undo'>): ImportBatchView => undoImport(ctx, input.importId),
+  'import:list': (ctx: AppContext): ImportBatchView[] => listImports(ctx),
+};

@@ -4,7 +4,8 @@
  */
 import type { ImportField } from '../../shared/contract/import';
 import { cellText, isBlank, type SheetGrid } from './grid';
-import { readHeader, type HeaderReading } from './fields';
+import { readHeader, readUnit, type HeaderReading, type HeaderUnit } from './fields';
+import { clean } from './text';
 
 /** Header rows further down than this are not looked for. */
 const SCAN_ROWS = 40;
@@ -74,4 +75,20 @@ export function sheetScore(sheet: SheetGrid & { hidden?: boolean }): number {
   if (!h) return 0;
   const score = h.score + Math.min(dataRows(sheet, h.index), 100) / 50;
   return Math.round((sheet.hidden ? score * 0.1 : score) * 100) / 100;
+}
+
+/**
+ * Units stated once in a title row instead of the header: "单位：万元（含13%增值税）",
+ * "币种：人民币", "All prices in USD, excl. VAT". They apply to price columns whose header
+ * says nothing of its own.
+ */
+export function titleHints(sheet: SheetGrid, headerIndex: number): { unit: HeaderUnit; row: number } | undefined {
+  for (let i = 0; i < headerIndex; i++) {
+    const text = clean([...new Set((sheet.rows[i] ?? []).filter((c) => !isBlank(c)).map((c) => cellText(c)))].join(' '));
+    const stated = /(?:单位|币种|货币|金额单位|价格单位|currency|prices?\s+(?:are\s+)?in|all prices|unit)\s*[:：]?\s*([^。;；]{1,40})/i.exec(text);
+    if (!stated) continue;
+    const unit = readUnit(`(${stated[1]}) ${text}`);
+    if (unit.multiplier !== 1 || unit.currency || unit.vatIncluded !== undefined) return { unit, row: i + 1 };
+  }
+  return undefined;
 }

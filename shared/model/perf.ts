@@ -148,21 +148,28 @@ export function allReduceSeconds(c: PerfContext, t: number, bytes: number): numb
 }
 
 /**
- * Expert-parallel dispatch + combine for one MoE layer: each card sends its tokens' k copies
- * (FP8 dispatch when the GEMMs run in 8 bits, BF16 combine) to the other g−1 cards; the part
- * that leaves the scale-up domain goes over scale-out, the two run in parallel.
+ * Expert-parallel dispatch + combine for one MoE layer (FP8 dispatch when the GEMMs run in
+ * 8 bits, BF16 combine). Inside one scale-up domain each card sends its tokens' k copies to
+ * the other g−1 cards. Across domains the exchange is hierarchical (DeepEP, HCCL): a token
+ * crosses scale-out once per remote domain that holds one of its k experts, expected
+ * n·(1 − (1 − 1/n)^k)·(n − 1)/n for n domains, and is fanned out inside the domain over
+ * scale-up. The two legs run in parallel.
  */
 export function allToAllSeconds(c: PerfContext, tokensPerCard: number): number {
   const g = c.layout.groupSize;
   if (g <= 1) return 0;
   const dispatch = c.linearPrecision === 'fp8' || c.linearPrecision === 'int8' || c.linearPrecision === 'fp4' ? 1 : 2;
-  const bytes = tokensPerCard * c.shape.expertsPerToken * c.shape.hidden * (dispatch + 2) * ((g - 1) / g);
+  const perCopy = tokensPerCard * c.shape.hidden * (dispatch + 2);
+  const k = c.shape.expertsPerToken;
   const domain = Math.min(g, c.spec.scaleUpDomain);
-  const offShare = g > domain ? (g - domain) / (g - 1) : 0;
-  const intra = (bytes * (1 - offShare)) / scaleUpBps(c);
-  const inter = offShare > 0 ? (bytes * offShare) / scaleOutBps(c) : 0;
-  const lat = 2 * (offShare > 0 ? c.tun.scaleOutLatencyUs : c.tun.scaleUpLatencyUs) * 1e-6;
-  return Math.max(intra, inter) + lat;
+  if (g <= domain) {
+    return (perCopy * k * ((g - 1) / g)) / scaleUpBps(c) + 2 * c.tun.scaleUpLatencyUs * 1e-6;
+  }
+  const n = g / domain;
+  const remoteDomains = n * (1 - Math.pow(1 - 1 / n, k)) * ((n - 1) / n);
+  const inter = (perCopy * remoteDomains) / scaleOutBps(c);
+  const intra = (perCopy * k * ((domain - 1) / domain)) / scaleUpBps(c);
+  return Math.max(intra, inter) + 2 * c.tun.scaleOutLatencyUs * 1e-6;
 }
 
 /** Interconnect seconds for one forward pass over `tokens` tokens in the whole group. */

@@ -9,7 +9,7 @@ import { normalizeName } from '../domain/match';
 
 const HF = (repo: string) => `https://huggingface.co/${repo}/blob/main/config.json`;
 
-const RAW: (ModelSpecInput & { id: string; aliases?: string[] })[] = [
+const RAW: (ModelSpecInput & { id: string })[] = [
   {
     id: 'llama-3.1-8b',
     name: 'Llama 3.1 8B',
@@ -159,17 +159,17 @@ export interface ModelPreset extends ModelSpec {
   aliases: string[];
 }
 
-export const MODEL_PRESETS: readonly ModelPreset[] = RAW.map(({ aliases, ...m }) => ({
+export const MODEL_PRESETS: readonly ModelPreset[] = RAW.map((m) => ({
   ...modelSpecSchema.parse(m),
   id: m.id,
-  aliases: aliases ?? [],
+  aliases: m.aliases ?? [],
 }));
 
 /** Find a model by id, name or alias among `extra` (user models first) and the presets. */
 export function findModel(nameOrId: string, extra: readonly ModelSpec[] = []): ModelSpec | undefined {
   const q = normalizeName(nameOrId);
   if (!q) return undefined;
-  const keys = (m: ModelSpec & { aliases?: string[] }) =>
+  const keys = (m: ModelSpec) =>
     [m.id ?? '', m.name, ...(m.aliases ?? [])].filter(Boolean).map(normalizeName);
   for (const pool of [extra, MODEL_PRESETS]) {
     const hit = pool.find((m) => keys(m).includes(q));

@@ -96,6 +96,7 @@ export const modelSpecSchema = z
   .strictObject({
     id: z.string().min(1).max(80).regex(/^[a-z0-9][a-z0-9.-]*$/, { error: 'expected lower-case letters, digits, dots and dashes' }).optional(),
     name: z.string({ error: 'expected a model name' }).min(1).max(120),
+    aliases: z.array(z.string().min(1).max(120)).max(20).optional(),
     totalParamsB: posNum('total parameters in billions, a positive number', 100_000),
     activeParamsB: posNum('active parameters per token in billions, a positive number', 100_000).optional(),
     layers: posInt('a positive integer number of layers'),

@@ -193,7 +193,7 @@ export const scenarioSchema = z.strictObject({
   asOf: isoDateSchema.optional(),
   /** CNY per one unit of each currency; overrides the catalog's rates. */
   fx: z
-    .record(currencySchema, pos('CNY per unit, a positive number', 1e6), { error: 'expected {"USD": 7.1, …}: CNY per unit of each currency' })
+    .partialRecord(currencySchema, pos('CNY per unit, a positive number', 1e6), { error: 'expected {"USD": 7.1, …}: CNY per unit of each currency' })
     .optional(),
   site: nameOrObject('a catalog site name', inlineSiteSchema, 'a catalog site name (string) or an inline site (object)'),
   finance: financeSchema.default(financeSchema.parse({})),

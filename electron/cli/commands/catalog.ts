@@ -55,13 +55,15 @@ export async function catalogCommand(argv: string[], io: CliIo): Promise<number>
       return 0;
     }
     io.out(`${a.vendor} ${a.model} (${a.slug})${a.userEdited ? '  [edited]' : ''}`);
-    const rows = FIGURE_KEYS.map((k) => [k, formatFigure(figureValue(a, k))] as const)
-      .filter(([, v]) => v !== '')
-      .map(([k, v]) => {
-        const s = sourceOf(a, k);
-        return [k, v, `${s.estimate ? 'estimate · ' : ''}${s.title}${s.url ? ` <${s.url}>` : ''} (as of ${s.asOf})${s.note ? ` — ${s.note}` : ''}`];
-      });
-    io.out(table(['Figure', 'Value', 'Source'], rows));
+    const width = Math.max(...FIGURE_KEYS.map((k) => k.length));
+    for (const k of FIGURE_KEYS) {
+      const shown = formatFigure(figureValue(a, k));
+      if (!shown) continue;
+      const s = sourceOf(a, k);
+      io.out(`${k.padEnd(width)}  ${shown}${s.estimate ? '  [estimate]' : ''}`);
+      io.out(`${' '.repeat(width + 2)}source: ${s.title}${s.url ? ` <${s.url}>` : ''}, as of ${s.asOf}`);
+      if (s.note) io.out(`${' '.repeat(width + 2)}note: ${s.note}`);
+    }
     io.out(`MBU ${a.mbu}, MFU ${a.mfu} (software maturity ${a.softwareMaturity})`);
     if (a.bestPrice) io.out(`Best price: ${a.bestPrice.currency} ${a.bestPrice.price.toLocaleString('en')} ex VAT (${a.bestPrice.supplier}, ${a.bestPrice.asOf})`);
     return 0;

@@ -1,5 +1,6 @@
 /** The CLI's commands besides `catalog`: each reads a file and runs the shared code on it. */
 import type { CliIo } from '../io';
+import { importCommand } from './import';
 
 export interface Command {
   name: string;
@@ -8,4 +9,6 @@ export interface Command {
   run(argv: string[], io: CliIo): Promise<number>;
 }
 
-export const COMMANDS: Command[] = [];
+export const COMMANDS: Command[] = [
+  importCommand,
+];

@@ -131,7 +131,7 @@ export function CatalogPage() {
   const filterValue = (id: string) => (columnFilters.find((f) => f.id === id)?.value as string | undefined) ?? '';
   const setFilter = (id: string, value: string) => table.getColumn(id)?.setFilterValue(value || undefined);
   const visibleColumns = table.getVisibleLeafColumns();
-  const template = visibleColumns.map((c) => (c.id === 'model' ? 'minmax(170px, 2.2fr)' : c.id === 'vendor' ? 'minmax(90px, 1.1fr)' : 'minmax(64px, 1fr)')).join(' ');
+  const template = visibleColumns.map((c) => (c.id === 'model' ? 'minmax(170px, 2.2fr)' : c.id === 'vendor' || c.id === 'price' ? 'minmax(96px, 1.2fr)' : 'minmax(64px, 1fr)')).join(' ');
 
   return (
     <div className="page catalog-page">

@@ -1,0 +1,273 @@
+/**
+ * `procure import FILE`: preview a vendor price sheet (table or JSON), commit it, undo it.
+ * The same handlers as the app's Import page; the file's bytes go through import:preview /
+ * import:commit exactly as the UI sends them.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import {
+  IMPORT_FIELDS,
+  MAX_IMPORT_FILE_BYTES,
+  type ColumnOverride,
+  type ImportPreview,
+  type ImportPreviewInput,
+  type PreviewRow,
+} from '../../../shared/contract/import';
+import { currencySchema } from '../../../shared/money';
+import { call, CliError, table, type CliIo } from '../io';
+import type { Command } from './index';
+
+const USAGE = `usage: procure import FILE [--sheet S] [--supplier V] [--vat-rate 0.13] [--vat-included|--vat-excluded]
+                      [--create-unknown] [--mapping FILE.json] [--header-row N] [--rows 5,7-9]
+                      [--commit | --dry-run] [--json]
+       procure import --undo ID
+       procure import --list [--json]`;
+
+/** Column "E" or 4 (0-based) → 4. */
+function columnIndex(c: string | number): number {
+  if (typeof c === 'number') return c;
+  if (/^\d+$/.test(c)) return Number(c);
+  let n = 0;
+  for (const ch of c.toUpperCase()) {
+    if (ch < 'A' || ch > 'Z') throw new CliError(`mapping: "${c}" is not a column letter`);
+    n = n * 26 + (ch.charCodeAt(0) - 64);
+  }
+  return n - 1;
+}
+
+const fieldOrNull = z.enum(IMPORT_FIELDS).nullable();
+const overrideInFile = z.object({
+  column: z.union([z.number().int().min(0), z.string().min(1).max(3)]),
+  field: fieldOrNull,
+  multiplier: z.number().positive().optional(),
+  currency: currencySchema.optional(),
+  vatIncluded: z.boolean().optional(),
+});
+/** Either [{ column: "E", field: "unitPrice", multiplier: 10000 }, …] or { "C": "item", "E": "unitPrice" }. */
+const mappingFileSchema = z.union([z.array(overrideInFile), z.record(z.string(), fieldOrNull)]);
+
+function readMapping(file: string, io: CliIo): ColumnOverride[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(io.readFile(file));
+  } catch (e) {
+    throw new CliError(`cannot read mapping ${file}: ${(e as Error).message}`);
+  }
+  const parsed = mappingFileSchema.safeParse(raw);
+  if (!parsed.success) throw new CliError(`mapping ${file}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  const list = Array.isArray(parsed.data)
+    ? parsed.data
+    : Object.entries(parsed.data).map(([column, field]) => ({ column, field }));
+  return list.map((o) => ({ ...o, column: columnIndex(o.column) }));
+}
+
+/** "5,7-9" → [5, 7, 8, 9]. */
+function parseRows(s: string): number[] {
+  const out: number[] = [];
+  for (const part of s.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(part);
+    if (!m) throw new CliError(`--rows: "${part}" is not a row number or range`);
+    const a = Number(m[1]);
+    const b = Number(m[2] ?? m[1]);
+    if (b < a || b - a > 200_000) throw new CliError(`--rows: bad range "${part}"`);
+    for (let n = a; n <= b; n++) out.push(n);
+  }
+  return out;
+}
+
+function readSheetFile(file: string): Buffer {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    throw new CliError(`cannot read ${file}: no such file`);
+  }
+  if (!st.isFile()) throw new CliError(`cannot read ${file}: not a file`);
+  if (st.size > MAX_IMPORT_FILE_BYTES) {
+    throw new CliError(`cannot import ${path.basename(file)}: the file is ${Math.round(st.size / 1048576)} MB (limit ${MAX_IMPORT_FILE_BYTES / 1048576} MB)`);
+  }
+  return fs.readFileSync(file);
+}
+
+function money(n: number | undefined): string {
+  if (n === undefined) return '';
+  return n.toLocaleString('en', { maximumFractionDigits: n >= 1000 ? 0 : 2 });
+}
+
+function rowNote(r: PreviewRow): string {
+  if (r.status === 'skipped') return r.skipReason ?? '';
+  if (r.issues.length > 0) return r.issues.map((i) => (i.column ? `${i.column}: ${i.message}` : i.message)).join('; ');
+  const notes: string[] = [];
+  if (r.server) notes.push(`${r.server.cards}× ${r.server.cardSlug} in ${r.server.slug}${r.server.create ? ' (new platform)' : ''}, ${money(r.server.perCardExVat)}/card ex VAT`);
+  if (r.createPart) notes.push(`creates part ${r.createPart.slug}`);
+  return notes.join('; ');
+}
+
+function statusText(r: PreviewRow): string {
+  if (r.status === 'price-change' && r.previous) {
+    return `${money(r.previous.exVat)} → ${money(r.priceExVat)} (${r.changePct !== undefined && r.changePct > 0 ? '+' : ''}${r.changePct ?? '?'} %)`;
+  }
+  return r.status;
+}
+
+function printPreview(p: ImportPreview, io: CliIo): void {
+  io.out(`${p.fileName} · sheet "${p.sheet}" · header row ${p.headerRow} · mapping ${p.mappingSource}${p.encoding ? ` · ${p.encoding}` : ''}`);
+  io.out(
+    'columns: ' +
+      p.columns
+        .filter((c) => c.field)
+        .map((c) => `${c.letter} ${c.header} → ${c.field}${c.unitLabel ? ` [${c.unitLabel}]` : ''}${c.confidence < 1 ? ` (${Math.round(c.confidence * 100)} %)` : ''}`)
+        .join(', '),
+  );
+  io.out(
+    table(
+      ['Row', 'Status', 'Item', 'Match', 'Kind', 'Price', 'Cur', 'VAT', 'Ex VAT', 'Lead wk', 'Valid until', 'Notes'],
+      p.rows.map((r) => [
+        r.row,
+        statusText(r),
+        r.text.length > 40 ? r.text.slice(0, 39) + '…' : r.text,
+        r.match?.slug ?? r.createPart?.slug ?? '',
+        r.kind ?? '',
+        money(r.price),
+        r.currency ?? '',
+        r.vatIncluded === undefined ? '' : r.vatIncluded ? `incl ${Math.round((r.vatRate ?? 0) * 100)}%` : 'excl',
+        money(r.priceExVat),
+        r.leadTimeWeeks === undefined ? '' : String(r.leadTimeWeeks),
+        r.validUntil ?? '',
+        rowNote(r),
+      ]),
+    ),
+  );
+  const c = p.counts;
+  io.out(`${c.total} rows: ${c.new} new, ${c.priceChange} price changes, ${c.unchanged} unchanged, ${c.error} errors, ${c.skipped} skipped`);
+  for (const w of p.warnings) io.out(`note: ${w}`);
+}
+
+/** The --json shape: what scripts need, row by row. */
+function jsonOf(p: ImportPreview, importId?: number) {
+  const quotes = p.rows.filter((r) => r.status !== 'error' && r.status !== 'skipped');
+  return {
+    file: p.fileName,
+    sheet: p.sheet,
+    headerRow: p.headerRow,
+    mapping: p.columns.filter((c) => c.field).map((c) => ({ column: c.letter, header: c.header, field: c.field, confidence: c.confidence, unit: c.unitLabel })),
+    mappingSource: p.mappingSource,
+    valid: quotes.length,
+    invalid: p.counts.error,
+    skipped: p.counts.skipped,
+    counts: p.counts,
+    quotes: quotes.map((r) => ({
+      row: r.row,
+      status: r.status,
+      accepted: r.accepted,
+      item: r.text,
+      kind: r.kind,
+      matchedAccelerator: r.match?.slug ?? r.createPart?.slug ?? null,
+      server: r.server ?? null,
+      unitPrice: r.price,
+      currency: r.currency,
+      vatIncluded: r.vatIncluded,
+      vatRate: r.vatRate,
+      unitPriceExVat: r.priceExVat,
+      previous: r.previous ?? null,
+      changePct: r.changePct ?? null,
+      leadTimeWeeks: r.leadTimeWeeks ?? null,
+      validUntil: r.validUntil ?? null,
+    })),
+    errors: p.rows.flatMap((r) => (r.status === 'error' ? r.issues.map((i) => ({ row: i.row, column: i.column, header: i.header, message: i.message })) : [])),
+    skippedRows: p.rows.filter((r) => r.status === 'skipped').map((r) => ({ row: r.row, reason: r.skipReason ?? '' })),
+    warnings: p.warnings,
+    ...(importId !== undefined && { importId }),
+  };
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      sheet: { type: 'string' },
+      supplier: { type: 'string' },
+      vendor: { type: 'string' },
+      'vat-rate': { type: 'string' },
+      'vat-included': { type: 'boolean' },
+      'vat-excluded': { type: 'boolean' },
+      'create-unknown': { type: 'boolean' },
+      mapping: { type: 'string' },
+      'header-row': { type: 'string' },
+      rows: { type: 'string' },
+      commit: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+      undo: { type: 'string' },
+      list: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+  });
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (values.undo !== undefined) {
+    const id = Number(values.undo);
+    if (!Number.isInteger(id) || id <= 0) throw new CliError(`--undo: "${values.undo}" is not an import id`);
+    const b = await call(io.ctx(), 'import:undo', { importId: id });
+    io.out(values.json ? JSON.stringify(b, null, 2) : `Undid import #${b.id} (${b.fileName}, ${b.rowCount} quotes): its prices no longer count.`);
+    return 0;
+  }
+  if (values.list) {
+    const list = await call(io.ctx(), 'import:list');
+    if (values.json) io.out(JSON.stringify(list, null, 2));
+    else {
+      io.out(table(['Id', 'File', 'Sheet', 'Supplier', 'Quotes', 'Imported at', 'Undone at'], list.map((b) => [b.id, b.fileName, b.sheet, b.supplier, b.rowCount, b.importedAt, b.undoneAt ?? ''])));
+    }
+    return 0;
+  }
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new CliError(USAGE);
+  if (values['vat-included'] && values['vat-excluded']) throw new CliError('choose one of --vat-included and --vat-excluded');
+  const input: ImportPreviewInput = { fileName: path.basename(file), dataBase64: readSheetFile(file).toString('base64') };
+  if (values.sheet) input.sheet = values.sheet;
+  const supplier = values.supplier ?? values.vendor;
+  if (supplier !== undefined) input.supplier = supplier;
+  if (values['vat-rate'] !== undefined) {
+    const r = Number(values['vat-rate'].replace(/%$/, '')) / (values['vat-rate'].endsWith('%') ? 100 : 1);
+    if (!Number.isFinite(r)) throw new CliError(`--vat-rate: "${values['vat-rate']}" is not a rate (e.g. 0.13 or 13%)`);
+    input.vatRate = r;
+  }
+  if (values['vat-included']) input.vatIncluded = true;
+  if (values['vat-excluded']) input.vatIncluded = false;
+  if (values['create-unknown']) input.createUnknown = true;
+  if (values['header-row'] !== undefined) input.headerRow = Number(values['header-row']);
+  if (values.mapping) input.mapping = readMapping(values.mapping, io);
+
+  if (values.commit && !values['dry-run']) {
+    const res = await call(io.ctx(), 'import:commit', { ...input, ...(values.rows && { rows: parseRows(values.rows) }) });
+    if (values.json) {
+      io.out(JSON.stringify({ ...jsonOf(res.preview, res.importId), createdParts: res.createdParts, createdServers: res.createdServers }, null, 2));
+    } else {
+      printPreview(res.preview, io);
+      if (res.createdParts.length) io.out(`created parts: ${res.createdParts.join(', ')}`);
+      if (res.createdServers.length) io.out(`created server platforms: ${res.createdServers.join(', ')}`);
+      io.out(`Imported ${res.quotes} quotes as import #${res.importId} (undo: procure import --undo ${res.importId})`);
+    }
+    return 0;
+  }
+  const preview = await call(io.ctx(), 'import:preview', input);
+  if (values.json) io.out(JSON.stringify(jsonOf(preview), null, 2));
+  else {
+    printPreview(preview, io);
+    const n = preview.rows.filter((r) => r.accepted).length;
+    io.out(`Dry run: nothing written. ${n > 0 ? `Add --commit to import ${n} rows.` : 'Nothing new to import.'}`);
+  }
+  return 0;
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  usage: 'import FILE [--commit] [--json] …',
+  summary: 'preview / commit a vendor price sheet (XLSX, CSV); --undo ID; --list',
+  run,
+};

@@ -1,0 +1,280 @@
+/**
+ * The import plan: read the file, pick the sheet, find the header, map the columns, read every
+ * row, match it to the catalog and compare it with the price history. Nothing is written here;
+ * commit.ts writes exactly what a plan says.
+ */
+import type { AppContext } from '../context';
+import type {
+  ColumnOverride,
+  ColumnView,
+  ImportCounts,
+  ImportPreview,
+  ImportPreviewInput,
+  PreviewRow,
+} from '../../shared/contract/import';
+import { AppError } from '../../shared/contract/result';
+import { quoteSchema, type SeedQuote, type Server } from '../../shared/domain/catalog';
+import type { Accelerator } from '../../shared/domain/accelerator';
+import { exVat } from '../../shared/money';
+import { readWorkbook } from './read';
+import { detectHeader, sheetScore, titleHints } from './header';
+import { applyOverrides, layoutKey, proposeMapping, toOverrides, columnsByField } from './mapping';
+import { readRow, type RowContext } from './rows';
+import { ImportRepo } from './repo';
+import { PreviousPrices, compare, priceKey } from './previous';
+import { resolveItem, type Resolver } from './resolve';
+import { unreadable } from './errors';
+import { looksLikeFormula } from './text';
+import type { SheetGrid } from './grid';
+
+export interface Plan {
+  preview: ImportPreview;
+  /** The quote each committable row would append, by sheet row number. */
+  quotes: Map<number, SeedQuote>;
+  /** Parts and servers that committing the rows would create, by slug. */
+  newParts: Map<string, { part: Accelerator; rows: number[] }>;
+  newServers: Map<string, { server: Server; rows: number[] }>;
+  /** The mapping to remember on commit. */
+  mapping: { supplier: string; layoutKey: string; headerRow: number; columns: ColumnOverride[] };
+}
+
+export const DEFAULT_VAT_RATE = 0.13;
+
+export function isoToday(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function pickSheet(sheets: (SheetGrid & { hidden?: boolean })[], wanted: string | undefined, scores: number[], file: string): number {
+  if (wanted !== undefined) {
+    let i = sheets.findIndex((s) => s.name === wanted);
+    if (i < 0) i = sheets.findIndex((s) => s.name.trim().toLowerCase() === wanted.trim().toLowerCase());
+    if (i < 0) {
+      throw new AppError('invalid-input', `${file} has no sheet "${wanted}"; its sheets: ${sheets.map((s) => s.name).join(', ')}`, [
+        { path: 'sheet', message: 'no such sheet' },
+      ]);
+    }
+    return i;
+  }
+  let best = 0;
+  scores.forEach((s, i) => {
+    if (s > scores[best]!) best = i;
+  });
+  return best;
+}
+
+export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, today = isoToday()): Promise<Plan> {
+  const file = input.fileName.replace(/^.*[\\/]/, '');
+  const inputSupplier = (input.supplier ?? '').trim();
+  if (inputSupplier && looksLikeFormula(inputSupplier)) {
+    throw new AppError('invalid-input', 'the supplier name looks like a spreadsheet formula', [{ path: 'supplier', message: 'starts with =, +, - or @' }]);
+  }
+  const wb = await readWorkbook(Buffer.from(input.dataBase64, 'base64'), file);
+  const scores = wb.sheets.map((s) => sheetScore(s));
+  const sheetIndex = pickSheet(wb.sheets, input.sheet, scores, file);
+  const sheet = wb.sheets[sheetIndex]!;
+  const header = detectHeader(sheet, input.headerRow !== undefined ? input.headerRow - 1 : undefined);
+  if (!header || (input.headerRow === undefined && header.score < 1)) {
+    throw unreadable(
+      file,
+      `no header row found in sheet "${sheet.name}" (looked for columns like 型号/Model and 单价/Unit Price in the first 40 rows)`,
+    );
+  }
+
+  const warnings: string[] = [];
+  // ---- mapping: detected, then remembered for this layout, then the user's overrides
+  const repo = new ImportRepo(ctx.db);
+  const layout = layoutKey(header.headers);
+  let columns: ColumnView[] = proposeMapping(header.headers, header.readings);
+  let mappingSource: ImportPreview['mappingSource'] = 'detected';
+  const remembered = input.mapping ? undefined : repo.mapping(inputSupplier, layout);
+  if (remembered) {
+    columns = applyOverrides(
+      columns.map((c) => ({ ...c, field: null, confidence: 0 })),
+      remembered.columns.filter((o) => o.column < columns.length),
+    );
+    mappingSource = 'remembered';
+  }
+  if (input.mapping) {
+    const beyond = input.mapping.find((o) => o.column >= columns.length);
+    if (beyond) {
+      throw new AppError('invalid-input', `column ${beyond.column + 1} is beyond the header (${columns.length} columns)`, [
+        { path: 'mapping', message: 'column out of range' },
+      ]);
+    }
+    columns = applyOverrides(columns, input.mapping);
+    mappingSource = 'user';
+  }
+  const hint = titleHints(sheet, header.index);
+  if (hint && mappingSource === 'detected') {
+    for (const c of columns) {
+      if (c.field !== 'unitPrice' && c.field !== 'totalPrice') continue;
+      const said: string[] = [];
+      if (c.multiplier === 1 && hint.unit.multiplier !== 1) {
+        c.multiplier = hint.unit.multiplier;
+        said.push(`×${hint.unit.multiplier}`);
+      }
+      if (!c.currency && hint.unit.currency) {
+        c.currency = hint.unit.currency;
+        said.push(hint.unit.currency);
+      }
+      if (c.vatIncluded === undefined && hint.unit.vatIncluded !== undefined) {
+        c.vatIncluded = hint.unit.vatIncluded;
+        said.push(hint.unit.vatIncluded ? 'incl. VAT' : 'excl. VAT');
+      }
+      if (said.length > 0) {
+        c.unitLabel = [c.unitLabel, ...said].filter(Boolean).join(' ');
+        warnings.push(`column ${c.letter} (${c.header}): ${said.join(', ')} taken from the title in row ${hint.row}`);
+      }
+    }
+  }
+  const by = columnsByField(columns);
+  if (!by.item) warnings.push('no column was recognised as the item (型号 / Model); map one');
+  if (!by.unitPrice && !by.totalPrice) warnings.push('no column was recognised as the price (单价 / Unit Price); map one');
+  if (mappingSource === 'remembered') warnings.push('column mapping remembered from an earlier import of this layout');
+
+  // ---- rows
+  const rc: RowContext = {
+    file,
+    sheet: sheet.name,
+    by,
+    headerKeys: new Set(header.headers.map((h) => h.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase()).filter(Boolean)),
+    today,
+  };
+  const vatRateDefault = input.vatRate ?? DEFAULT_VAT_RATE;
+  const resolver: Resolver = {
+    ctx,
+    file,
+    sheet: sheet.name,
+    itemColumn: { letter: by.item?.letter ?? '', header: by.item?.header ?? '' },
+    today,
+    createUnknown: input.createUnknown === true,
+    parts: ctx.accelerators.list(),
+    servers: ctx.prices.servers(),
+    vendors: ctx.accelerators.vendors(),
+    newParts: new Map(),
+    newServers: new Map(),
+    partByText: new Map(),
+  };
+  const previous = new PreviousPrices(ctx.prices.quotes());
+  const seen = new Map<string, number>();
+  const quotes = new Map<number, SeedQuote>();
+  const rows: PreviewRow[] = [];
+  let assumedCurrency = false;
+  let assumedVat = false;
+
+  for (let i = header.index + 1; i < sheet.rows.length; i++) {
+    const draft = readRow(sheet.rows[i] ?? [], i, rc);
+    if (!draft) continue;
+    const out: PreviewRow = { row: draft.row, status: 'new', accepted: false, text: draft.text, issues: draft.issues };
+    rows.push(out);
+    if (draft.skipReason) {
+      out.status = 'skipped';
+      out.skipReason = draft.skipReason;
+      continue;
+    }
+    const currency = draft.currency ?? 'CNY';
+    if (!draft.currency && draft.price !== undefined) assumedCurrency = true;
+    const vatIncluded = draft.vatIncluded ?? input.vatIncluded ?? currency === 'CNY';
+    if (draft.vatIncluded === undefined && input.vatIncluded === undefined && draft.price !== undefined) assumedVat = true;
+    const vatRate = draft.vatRate ?? vatRateDefault;
+    const supplier = draft.supplier ?? inputSupplier;
+    Object.assign(out, {
+      currency,
+      vatIncluded,
+      vatRate,
+      ...(draft.price !== undefined && { price: draft.price, priceExVat: round2(exVat(draft.price, vatIncluded, vatRate)) }),
+      ...(draft.qty !== undefined && { qty: draft.qty }),
+      ...(draft.moq !== undefined && { moq: draft.moq }),
+      ...(draft.leadTimeWeeks !== undefined && { leadTimeWeeks: draft.leadTimeWeeks }),
+      ...(draft.validUntil !== undefined && { validUntil: draft.validUntil }),
+      ...(draft.memoryGB !== undefined && { memoryGB: draft.memoryGB }),
+      ...(draft.vendor !== undefined && { vendor: draft.vendor }),
+      ...(supplier && { supplier }),
+      ...(draft.notes !== undefined && { notes: draft.notes }),
+    });
+    const item = draft.text && out.issues.length === 0 ? resolveItem(resolver, draft, out, currency) : undefined;
+    if (out.status === 'skipped') continue;
+    if (out.issues.length > 0 || !item || draft.price === undefined) {
+      out.status = 'error';
+      continue;
+    }
+    const quote = quoteSchema.safeParse({
+      item: item.item,
+      kind: item.kind,
+      supplier,
+      price: draft.price,
+      currency,
+      vatIncluded,
+      vatRate,
+      ...(item.cards !== undefined && { cardsPerServer: item.cards, cardSlug: item.cardSlug }),
+      ...(draft.moq !== undefined && { moq: draft.moq }),
+      ...(draft.leadTimeWeeks !== undefined && { leadTimeWeeks: draft.leadTimeWeeks }),
+      ...(draft.validUntil !== undefined && { validUntil: draft.validUntil }),
+      source: { title: `${supplier || 'Vendor'} price sheet ${file}`.slice(0, 500), url: '', asOf: today, estimate: false, note: draft.notes ?? '' },
+    });
+    if (!quote.success) {
+      out.status = 'error';
+      out.issues.push(...quote.error.issues.map((iss) => ({ file, sheet: sheet.name, row: draft.row, column: '', header: '', message: `${iss.path.join('.')}: ${iss.message}` })));
+      continue;
+    }
+    const ex = exVat(draft.price, vatIncluded, vatRate);
+    const key = priceKey(item.kind, item.item, supplier, currency);
+    const dupKey = `${key}|${Math.round(ex * 100)}`;
+    const dupOf = seen.get(dupKey);
+    if (dupOf !== undefined) {
+      out.status = 'skipped';
+      out.skipReason = `duplicate of row ${dupOf}`;
+      continue;
+    }
+    seen.set(dupKey, draft.row);
+    const prev = previous.get(key);
+    const cmp = compare(ex, currency, prev);
+    out.status = cmp.status;
+    if (prev) out.previous = prev;
+    if (cmp.changePct !== undefined) out.changePct = cmp.changePct;
+    out.accepted = cmp.status === 'new' || cmp.status === 'price-change';
+    quotes.set(draft.row, quote.data);
+  }
+  if (assumedCurrency) warnings.push('the sheet does not say the currency for some prices; CNY was assumed');
+  if (assumedVat) {
+    warnings.push(
+      `the sheet does not say whether prices include VAT; CNY prices were taken as including ${Math.round(vatRateDefault * 1000) / 10} % VAT (含税), others as excluding it`,
+    );
+  }
+  const preview: ImportPreview = {
+    fileName: file,
+    format: wb.format,
+    encoding: wb.encoding,
+    sheet: sheet.name,
+    sheets: wb.sheets.map((s, i) => ({ name: s.name, rows: s.rows.length, score: scores[i]! })),
+    headerRow: header.index + 1,
+    layoutKey: layout,
+    mappingSource,
+    columns,
+    supplier: inputSupplier,
+    vatRate: vatRateDefault,
+    rows,
+    counts: countRows(rows),
+    warnings,
+  };
+  return {
+    preview,
+    quotes,
+    newParts: resolver.newParts,
+    newServers: resolver.newServers,
+    mapping: { supplier: inputSupplier, layoutKey: layout, headerRow: header.index + 1, columns: toOverrides(columns) },
+  };
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+export function countRows(rows: readonly PreviewRow[]): ImportCounts {
+  const c: ImportCounts = { total: rows.length, new: 0, unchanged: 0, priceChange: 0, error: 0, skipped: 0 };
+  for (const r of rows) {
+    if (r.status === 'price-change') c.priceChange++;
+    else c[r.status]++;
+  }
+  return c;
+}

@@ -1,0 +1,150 @@
+/**
+ * What a row is a quote for: a catalog part (card purchase or rental), or a whole server of
+ * N cards recorded against a server platform. Unknown parts are created from the row or the row
+ * is skipped, as the user chose; a server platform that fits no catalog entry is created.
+ */
+import type { AppContext } from '../context';
+import type { PreviewRow } from '../../shared/contract/import';
+import type { Accelerator } from '../../shared/domain/accelerator';
+import type { Server } from '../../shared/domain/catalog';
+import { normalizeName } from '../../shared/domain/match';
+import { exVat, type Currency } from '../../shared/money';
+import type { StoredAccelerator } from '../db/repos/accelerators';
+import { PartMatcher } from './catalog-match';
+import { canonicalVendor, importedServer, placeholderAccelerator, placeholderSource, slugFor, type KnownVendor } from './create-part';
+import type { RowDraft } from './rows';
+import { readServerText, serverSlug } from './server-row';
+
+export interface Resolver {
+  ctx: AppContext;
+  file: string;
+  sheet: string;
+  /** The item column, named in row issues. */
+  itemColumn: { letter: string; header: string };
+  today: string;
+  createUnknown: boolean;
+  parts: StoredAccelerator[];
+  servers: (Server & { id: number })[];
+  vendors: KnownVendor[];
+  newParts: Map<string, { part: Accelerator; rows: number[] }>;
+  newServers: Map<string, { server: Server; rows: number[] }>;
+  /** Parts created earlier in this sheet, by normalized text, so one name creates one part. */
+  partByText: Map<string, string>;
+  matcher?: PartMatcher<StoredAccelerator>;
+}
+
+export interface ResolvedItem {
+  item: string;
+  kind: 'purchase' | 'rental-card-hour' | 'server-purchase';
+  cards?: number;
+  cardSlug?: string;
+}
+
+type Card = { slug: string; model: string; formFactor: string };
+
+function issue(out: PreviewRow, draft: RowDraft, r: Resolver, message: string): void {
+  out.issues.push({ file: r.file, sheet: r.sheet, row: draft.row, column: r.itemColumn.letter, header: r.itemColumn.header, message });
+}
+
+/** Find (or plan to create) the card a text names; undefined when the row is skipped or in error. */
+function findCard(r: Resolver, draft: RowDraft, out: PreviewRow, text: string): Card | undefined {
+  r.matcher ??= new PartMatcher(r.parts);
+  const hints = { ...(draft.vendor && { vendor: draft.vendor }), ...(draft.memoryGB && { memoryGB: draft.memoryGB }) };
+  let m = r.matcher.match(text, hints);
+  if (!m.ok && m.reason === 'not-found' && draft.vendor) m = r.matcher.match(`${draft.vendor} ${text}`, hints);
+  if (m.ok) {
+    out.match = { slug: m.part.slug, name: `${m.part.vendor} ${m.part.model}`, confidence: m.confidence, via: m.via };
+    return m.part;
+  }
+  if (m.reason === 'ambiguous') {
+    issue(out, draft, r, `"${text}" ${m.message}; write the full model name`);
+    return undefined;
+  }
+  const key = normalizeName(text);
+  const planned = r.partByText.get(key);
+  if (planned) {
+    const p = r.newParts.get(planned)!;
+    p.rows.push(draft.row);
+    out.createPart = { slug: p.part.slug, vendor: p.part.vendor, model: p.part.model };
+    return p.part;
+  }
+  if (!r.createUnknown) {
+    out.status = 'skipped';
+    out.skipReason = `unknown part "${text}" (not in the catalog; choose "create unknown parts" to add it)`;
+    return undefined;
+  }
+  const vendor = canonicalVendor(draft.vendor ?? 'Unknown', r.vendors);
+  const slug = slugFor(vendor, text, (s) => r.parts.some((p) => p.slug === s) || r.newParts.has(s));
+  const part = placeholderAccelerator({ slug, vendor, model: text, memoryGB: draft.memoryGB, source: placeholderSource(r.file, draft.row, r.today) });
+  r.newParts.set(slug, { part, rows: [draft.row] });
+  r.partByText.set(key, slug);
+  out.createPart = { slug, vendor, model: part.model };
+  return part;
+}
+
+/** A catalog server whose name the text contains ("Atlas 800I A2 推理服务器"). */
+function serverByName(r: Resolver, text: string): (Server & { id: number }) | undefined {
+  const q = normalizeName(text);
+  return r.servers
+    .filter((s) => {
+      const n = normalizeName(s.name);
+      return n.length >= 5 && q.includes(n);
+    })
+    .sort((a, b) => b.name.length - a.name.length)[0];
+}
+
+function platformFor(r: Resolver, draft: RowDraft, card: Card, cards: number, currency: Currency): { slug: string; name: string; create: boolean } {
+  const fit = r.servers.find((s) => s.cardsPerServer === cards && s.compatible.includes(card.slug));
+  if (fit) return { slug: fit.slug, name: fit.name, create: false };
+  for (const [slug, planned] of r.newServers) {
+    if (planned.server.cardsPerServer === cards && planned.server.compatible.includes(card.slug)) {
+      planned.rows.push(draft.row);
+      return { slug, name: planned.server.name, create: true };
+    }
+  }
+  let slug = serverSlug(card.slug, cards);
+  for (let n = 2; r.servers.some((s) => s.slug === slug) || r.newServers.has(slug); n++) slug = `${serverSlug(card.slug, cards)}-${n}`;
+  const similar = r.servers.find((s) => s.cardsPerServer === cards);
+  const server = importedServer({
+    slug,
+    name: `${card.model} ×${cards} server`,
+    cards,
+    cardSlug: card.slug,
+    formFactor: card.formFactor,
+    currency,
+    ...(similar && { similarHostPowerW: similar.hostPowerW }),
+    source: placeholderSource(r.file, draft.row, r.today),
+  });
+  r.newServers.set(slug, { server, rows: [draft.row] });
+  return { slug, name: server.name, create: true };
+}
+
+export function resolveItem(r: Resolver, draft: RowDraft, out: PreviewRow, currency: Currency): ResolvedItem | undefined {
+  const known = serverByName(r, draft.text);
+  const st = known ? undefined : readServerText(draft.text, draft.cards);
+  if (known || st) {
+    const cards = known?.cardsPerServer ?? st!.cards;
+    let card: Card | undefined;
+    if (known) {
+      const slug = known.compatible[0];
+      card = slug ? r.parts.find((p) => p.slug === slug) : undefined;
+      if (!card) {
+        issue(out, draft, r, `server "${known.name}" lists no card kind in the catalog`);
+        return undefined;
+      }
+      out.match = { slug: card.slug, name: card.model, confidence: 0.85, via: 'server' };
+    } else {
+      card = findCard(r, draft, out, st!.cardText);
+      if (!card) return undefined;
+    }
+    const platform = known ? { slug: known.slug, name: known.name, create: false } : platformFor(r, draft, card, cards, currency);
+    out.kind = 'server-purchase';
+    out.server = { ...platform, cards, cardSlug: card.slug };
+    if (out.price !== undefined) out.server.perCardExVat = Math.round((exVat(out.price, out.vatIncluded ?? false, out.vatRate ?? 0) / cards) * 100) / 100;
+    return { item: platform.slug, kind: 'server-purchase', cards, cardSlug: card.slug };
+  }
+  const card = findCard(r, draft, out, draft.text);
+  if (!card) return undefined;
+  out.kind = draft.rental ? 'rental-card-hour' : 'purchase';
+  return { item: card.slug, kind: out.kind };
+}

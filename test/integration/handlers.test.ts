@@ -1,0 +1,120 @@
+/** Every handler against hostile input: a typed error, and the database unchanged. */
+import { describe, it, expect, beforeAll } from 'vitest';
+import { openApp } from '../../electron/bootstrap';
+import { dispatch } from '../../electron/handlers';
+import type { AppContext } from '../../electron/context';
+import { tmpDbPath } from '../helpers/tmp';
+import { CHANNEL_NAMES } from '../../shared/contract/api';
+
+let ctx: AppContext;
+let valid: Record<string, unknown>;
+
+function fingerprint(): string {
+  const rows: unknown[] = [];
+  for (const t of ['accelerator', 'figure_source', 'vendor', 'quote', 'setting', 'build', 'import_batch']) {
+    rows.push(ctx.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all());
+  }
+  return JSON.stringify(rows);
+}
+
+beforeAll(() => {
+  ctx = openApp(tmpDbPath());
+  const { id: _i, origin: _o, userEdited: _u, updatedAt: _t, ...acc } = ctx.accelerators.get('ascend-910b')!;
+  valid = acc;
+});
+
+const huge = 'x'.repeat(100_000);
+const sqlish = "Robert'); DROP TABLE accelerator;--";
+
+const hostile: [string, string, unknown, string][] = [
+  ['unknown channel', 'catalog:drop', {}, 'not-found'],
+  ['catalog:get without slug', 'catalog:get', {}, 'invalid-input'],
+  ['catalog:get with a number', 'catalog:get', { slug: 42 }, 'invalid-input'],
+  ['catalog:get with SQL in the slug', 'catalog:get', { slug: sqlish }, 'not-found'],
+  ['catalog:get with a huge slug', 'catalog:get', { slug: huge }, 'invalid-input'],
+  ['catalog:get with an extra field', 'catalog:get', { slug: 'ascend-910b', admin: true }, 'invalid-input'],
+  ['catalog:list with junk', 'catalog:list', { everything: 1 }, 'invalid-input'],
+  ['catalog:save missing accelerator', 'catalog:save', { create: false }, 'invalid-input'],
+  ['catalog:save negative memory', 'catalog:save', { accelerator: { slug: 'ascend-910b', memoryGB: -64 }, create: false }, 'invalid-input'],
+  ['quotes:list with an object item', 'quotes:list', { item: { $gt: '' } }, 'invalid-input'],
+  ['settings:set without key', 'settings:set', { value: 1 }, 'invalid-input'],
+  ['settings:get huge key', 'settings:get', { key: huge }, 'invalid-input'],
+  ['null argument', 'catalog:get', null, 'invalid-input'],
+  ['array argument', 'catalog:save', [1, 2, 3], 'invalid-input'],
+];
+
+describe('hostile inputs', () => {
+  it.each(hostile)('%s → %s', async (_name, channel, arg, code) => {
+    const before = fingerprint();
+    const r = await dispatch(ctx, channel, arg);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe(code);
+      expect(r.error.message.length).toBeGreaterThan(0);
+    }
+    expect(fingerprint()).toBe(before);
+  });
+
+  const badFigures: [string, Record<string, unknown>, string][] = [
+    ['NaN bandwidth', { memoryBandwidthTBps: Number.NaN }, 'accelerator.memoryBandwidthTBps'],
+    ['negative TDP', { tdpW: -1 }, 'accelerator.tdpW'],
+    ['string memory', { memoryGB: '64GB' }, 'accelerator.memoryGB'],
+    ['infinite TFLOPS', { tflops: { bf16: Infinity } }, 'accelerator.tflops.bf16'],
+    ['no precision at all', { tflops: {} }, 'accelerator.tflops'],
+    ['SQL in the model name, bad slug', { slug: sqlish }, 'accelerator.slug'],
+    ['MBU above 1', { mbu: 1.5 }, 'accelerator.mbu'],
+    ['unknown export status', { exportControl: { CN: 'maybe', other: 'free' } }, 'accelerator.exportControl.CN'],
+    ['bad as-of date', { sources: { default: { title: 'x', asOf: 'yesterday' } } }, 'accelerator.sources.default.asOf'],
+    ['huge notes', { notes: huge }, 'accelerator.notes'],
+  ];
+  it.each(badFigures)('catalog:save rejects %s with the field path', async (_n, patch, path) => {
+    const before = fingerprint();
+    const r = await dispatch(ctx, 'catalog:save', { accelerator: { ...valid, ...patch }, create: false });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('invalid-input');
+      expect(r.error.issues?.map((i) => i.path)).toContain(path);
+    }
+    expect(fingerprint()).toBe(before);
+  });
+
+  it('creating a part whose slug exists is a conflict', async () => {
+    const r = await dispatch(ctx, 'catalog:save', { accelerator: valid, create: true });
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('updating an unknown part is not-found', async () => {
+    const r = await dispatch(ctx, 'catalog:save', { accelerator: { ...valid, slug: 'no-such-part' }, create: false });
+    expect(r).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('SQL metacharacters in names are stored as text, not run', async () => {
+    const r = await dispatch(ctx, 'catalog:save', {
+      accelerator: { ...valid, slug: 'quoted-part', model: sqlish, vendor: "O'Brien \"Chips\"; --", aliases: [sqlish] },
+      create: true,
+    });
+    expect(r.ok).toBe(true);
+    expect(ctx.accelerators.get('quoted-part')!.model).toBe(sqlish);
+    expect(ctx.accelerators.list().length).toBeGreaterThan(30);
+  });
+});
+
+describe('the handler table', () => {
+  it('has exactly one handler per contract channel', async () => {
+    for (const c of CHANNEL_NAMES) {
+      const r = await dispatch(ctx, c, { definitely: 'not valid' });
+      // Every channel validates its input; none crashes with an internal error.
+      expect(r.ok ? 'ok' : r.error.code, c).not.toBe('internal');
+    }
+  });
+
+  it('catalog:list returns parts with best prices and the vendors', async () => {
+    const r = await dispatch(ctx, 'catalog:list', undefined);
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      const data = r.value as { accelerators: { slug: string; bestPrice?: unknown }[]; vendors: unknown[] };
+      expect(data.vendors.length).toBeGreaterThanOrEqual(9);
+      expect(data.accelerators.find((a) => a.slug === 'nvidia-h20')?.bestPrice).toBeDefined();
+    }
+  });
+});
