@@ -10,6 +10,7 @@ import type { AppContext } from '../context';
 import { getAccelerator, listCatalog, listQuotes, saveAccelerator } from './catalog';
 import { appInfo, getSettingValue, setSettingValue } from './app';
 import { importHandlers } from './import';
+import * as builds from './builds';
 
 type Handlers = { [C in Channel]: (ctx: AppContext, input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };
 
@@ -21,6 +22,14 @@ export const handlers: Handlers = {
   'quotes:list': listQuotes,
   'settings:get': getSettingValue,
   'settings:set': setSettingValue,
+  'catalog:snapshot': (ctx) => builds.catalogSnapshot(ctx),
+  'builds:list': (ctx) => builds.listBuilds(ctx),
+  'builds:create': builds.createBuild,
+  'builds:update': builds.updateBuild,
+  'builds:duplicate': builds.duplicateBuild,
+  'builds:delete': builds.deleteBuild,
+  'builds:restore': builds.restoreBuild,
+  'scenario:import': builds.importScenario,
   ...importHandlers,
 };
 

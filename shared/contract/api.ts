@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { acceleratorSchema } from '../domain/accelerator';
 import type { AcceleratorView, CatalogData, AppInfo, QuoteView } from './views';
 import { importChannels } from './import';
+import { buildChannels } from './builds';
 
 const slug = z.string().min(1).max(80);
 const none = z.object({}).strict().optional();
@@ -26,6 +27,7 @@ export const channels = {
     input: z.object({ key: z.string().min(1).max(80), value: z.unknown() }).strict(),
     output: undefined as unknown,
   },
+  ...buildChannels,
   ...importChannels,
 } as const;
 

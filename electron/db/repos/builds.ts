@@ -1,0 +1,151 @@
+/** Builds and their lines. Deleting is soft (deleted_at) so the UI can undo it. */
+import type Database from 'better-sqlite3';
+import type { BuildAssumptions, BuildLine, BuildRecord } from '../../../shared/domain/build';
+import { money, toMajor, type Currency } from '../../../shared/money';
+import { AppError } from '../../../shared/contract/result';
+
+interface BuildRow {
+  id: number;
+  name: string;
+  assumptions: string;
+  created_at: string;
+  updated_at: string;
+}
+
+interface LineRow {
+  build_id: number;
+  slug: string;
+  count: number;
+  role: BuildLine['role'];
+  server_slug: string | null;
+  network_per_card_minor: number;
+  network_currency: string;
+  price_override_minor: number | null;
+  price_override_currency: string | null;
+}
+
+function lineFromRow(r: LineRow): BuildLine {
+  const line: BuildLine = { accelerator: r.slug, count: r.count, role: r.role };
+  if (r.server_slug) line.server = r.server_slug;
+  if (r.network_per_card_minor > 0) {
+    const c = r.network_currency as Currency;
+    line.networkPerCard = { amount: toMajor({ amountMinor: r.network_per_card_minor, currency: c }), currency: c };
+  }
+  if (r.price_override_minor !== null && r.price_override_currency) {
+    const c = r.price_override_currency as Currency;
+    line.unitPrice = { amount: toMajor({ amountMinor: r.price_override_minor, currency: c }), currency: c };
+  }
+  return line;
+}
+
+export class BuildRepo {
+  constructor(private readonly db: Database.Database) {}
+
+  private linesOf(ids: number[]): Map<number, BuildLine[]> {
+    const out = new Map<number, BuildLine[]>();
+    if (ids.length === 0) return out;
+    const rows = this.db
+      .prepare(
+        `SELECT l.*, a.slug, s.slug AS server_slug FROM build_line l
+         JOIN accelerator a ON a.id = l.accelerator_id LEFT JOIN server s ON s.id = l.server_id
+         JOIN build b ON b.id = l.build_id WHERE b.deleted_at IS NULL OR b.id IN (SELECT value FROM json_each(?))
+         ORDER BY l.build_id, l.position`,
+      )
+      .all(JSON.stringify(ids)) as LineRow[];
+    for (const r of rows) {
+      if (!ids.includes(r.build_id)) continue;
+      const list = out.get(r.build_id) ?? [];
+      list.push(lineFromRow(r));
+      out.set(r.build_id, list);
+    }
+    return out;
+  }
+
+  private toRecord(r: BuildRow, lines: BuildLine[]): BuildRecord {
+    return {
+      id: r.id,
+      name: r.name,
+      assumptions: JSON.parse(r.assumptions) as BuildAssumptions,
+      lines,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    };
+  }
+
+  list(): BuildRecord[] {
+    const rows = this.db.prepare('SELECT * FROM build WHERE deleted_at IS NULL ORDER BY id').all() as BuildRow[];
+    const lines = this.linesOf(rows.map((r) => r.id));
+    return rows.map((r) => this.toRecord(r, lines.get(r.id) ?? []));
+  }
+
+  get(id: number, includeDeleted = false): BuildRecord {
+    const r = this.db
+      .prepare(`SELECT * FROM build WHERE id = ? ${includeDeleted ? '' : 'AND deleted_at IS NULL'}`)
+      .get(id) as BuildRow | undefined;
+    if (!r) throw new AppError('not-found', `no build with id ${id}`);
+    return this.toRecord(r, this.linesOf([id]).get(id) ?? []);
+  }
+
+  private writeLines(buildId: number, lines: BuildLine[]): void {
+    this.db.prepare('DELETE FROM build_line WHERE build_id = ?').run(buildId);
+    const ins = this.db.prepare(
+      `INSERT INTO build_line (build_id, position, accelerator_id, count, server_id, network_per_card_minor, network_currency,
+         price_override_minor, price_override_currency, role)
+       VALUES (@buildId, @position, @acceleratorId, @count, @serverId, @net, @netCur, @price, @priceCur, @role)`,
+    );
+    lines.forEach((l, i) => {
+      const acc = this.db.prepare('SELECT id FROM accelerator WHERE slug = ?').get(l.accelerator) as { id: number } | undefined;
+      if (!acc) throw new AppError('invalid-input', `unknown accelerator "${l.accelerator}"`, [{ path: `lines[${i}].accelerator`, message: 'not in the catalog' }]);
+      let serverId: number | null = null;
+      if (l.server) {
+        const s = this.db.prepare('SELECT id FROM server WHERE slug = ?').get(l.server) as { id: number } | undefined;
+        if (!s) throw new AppError('invalid-input', `unknown server "${l.server}"`, [{ path: `lines[${i}].server`, message: 'not in the catalog' }]);
+        serverId = s.id;
+      }
+      ins.run({
+        buildId,
+        position: i,
+        acceleratorId: acc.id,
+        count: l.count,
+        serverId,
+        net: l.networkPerCard ? money(l.networkPerCard.amount, l.networkPerCard.currency).amountMinor : 0,
+        netCur: l.networkPerCard?.currency ?? 'CNY',
+        price: l.unitPrice ? money(l.unitPrice.amount, l.unitPrice.currency).amountMinor : null,
+        priceCur: l.unitPrice?.currency ?? null,
+        role: l.role,
+      });
+    });
+  }
+
+  create(name: string, assumptions: BuildAssumptions, lines: BuildLine[]): BuildRecord {
+    const now = new Date().toISOString();
+    const id = this.db.transaction(() => {
+      const newId = Number(
+        this.db
+          .prepare('INSERT INTO build (name, assumptions, created_at, updated_at) VALUES (?, ?, ?, ?)')
+          .run(name, JSON.stringify(assumptions), now, now).lastInsertRowid,
+      );
+      this.writeLines(newId, lines);
+      return newId;
+    })();
+    return this.get(id);
+  }
+
+  update(id: number, patch: { name?: string; assumptions?: BuildAssumptions; lines?: BuildLine[] }): BuildRecord {
+    const current = this.get(id);
+    this.db.transaction(() => {
+      this.db
+        .prepare('UPDATE build SET name = ?, assumptions = ?, updated_at = ? WHERE id = ?')
+        .run(patch.name ?? current.name, JSON.stringify(patch.assumptions ?? current.assumptions), new Date().toISOString(), id);
+      if (patch.lines) this.writeLines(id, patch.lines);
+    })();
+    return this.get(id);
+  }
+
+  setDeleted(id: number, deleted: boolean): void {
+    const r = this.db
+      .prepare(`UPDATE build SET deleted_at = ? WHERE id = ? AND (deleted_at IS NULL) = ?`)
+      .run(deleted ? new Date().toISOString() : null, id, deleted ? 1 : 0);
+    if (r.changes === 0) throw new AppError('not-found', `no ${deleted ? '' : 'deleted '}build with id ${id}`);
+  }
+}

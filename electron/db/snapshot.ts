@@ -1,0 +1,18 @@
+/** The whole catalog as one plain object, for the pure evaluation code in shared/. */
+import type { AppContext } from '../context';
+import type { CatalogSnapshot } from '../../shared/scenario/catalog-lookup';
+
+export function catalogSnapshot(ctx: AppContext): CatalogSnapshot {
+  const strip = <T extends object>(o: T, keys: string[]): T => {
+    const c = { ...o } as Record<string, unknown>;
+    for (const k of keys) delete c[k];
+    return c as T;
+  };
+  return {
+    accelerators: ctx.accelerators.list().map((a) => strip(a, ['id', 'origin', 'userEdited', 'updatedAt'])),
+    servers: ctx.prices.servers().map((s) => strip(s, ['id'])),
+    quotes: ctx.prices.quotes().map((q) => strip(q, ['importId', 'origin', 'sourceFile', 'sourceSheet', 'sourceRow'])),
+    sites: ctx.prices.sites().map((s) => strip(s, ['id'])),
+    fx: ctx.prices.fxRates(),
+  };
+}

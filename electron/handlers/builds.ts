@@ -1,0 +1,151 @@
+/** Builds: CRUD with soft delete (undo), the catalog snapshot, and opening scenario files. */
+import type { AppContext } from '../context';
+import type { ParsedInput } from '../../shared/contract/api';
+import { AppError } from '../../shared/contract/result';
+import { buildAssumptionsSchema, type BuildLine, type BuildRecord } from '../../shared/domain/build';
+import type { ScenarioImportResult } from '../../shared/contract/builds';
+import { parseScenarioText, type InlineAccelerator, type InlineServer } from '../../shared/scenario/schema';
+import { matchByName } from '../../shared/domain/match';
+import { acceleratorSchema } from '../../shared/domain/accelerator';
+import { catalogSnapshot } from '../db/snapshot';
+import { effectiveDefaults } from './settings';
+
+export { catalogSnapshot };
+
+export function listBuilds(ctx: AppContext): BuildRecord[] {
+  return ctx.builds.list();
+}
+
+export function createBuild(ctx: AppContext, input: ParsedInput<'builds:create'>): BuildRecord {
+  return ctx.builds.create(input.name, input.assumptions ?? effectiveDefaults(ctx), input.lines);
+}
+
+export function updateBuild(ctx: AppContext, input: ParsedInput<'builds:update'>): BuildRecord {
+  return ctx.builds.update(input.id, input);
+}
+
+export function duplicateBuild(ctx: AppContext, input: ParsedInput<'builds:duplicate'>): BuildRecord {
+  const b = ctx.builds.get(input.id);
+  return ctx.builds.create(input.name ?? `${b.name} (copy)`, b.assumptions, b.lines);
+}
+
+export function deleteBuild(ctx: AppContext, input: ParsedInput<'builds:delete'>): { id: number } {
+  ctx.builds.setDeleted(input.id, true);
+  return { id: input.id };
+}
+
+export function restoreBuild(ctx: AppContext, input: ParsedInput<'builds:restore'>): BuildRecord {
+  ctx.builds.setDeleted(input.id, false);
+  return ctx.builds.get(input.id);
+}
+
+function slugify(s: string): string {
+  const base = s
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return base || 'part';
+}
+
+function uniqueSlug(ctx: AppContext, base: string, exists: (s: string) => boolean): string {
+  let slug = base;
+  for (let i = 2; exists(slug); i++) slug = `${base}-${i}`;
+  void ctx;
+  return slug;
+}
+
+/** An inline part from a scenario file becomes a user part, its figures marked as estimates. */
+function addInlinePart(ctx: AppContext, a: InlineAccelerator, fileName: string): string {
+  const today = new Date().toISOString().slice(0, 10);
+  const slug = uniqueSlug(ctx, slugify(`${a.vendor}-${a.name}`), (s) => ctx.accelerators.idOf(s) !== undefined);
+  const acc = acceleratorSchema.parse({
+    slug,
+    vendor: a.vendor,
+    model: a.name,
+    aliases: [a.name],
+    domestic: a.domestic,
+    memoryGB: a.memoryGB,
+    memoryType: 'unknown',
+    memoryBandwidthTBps: a.memoryBandwidthTBps,
+    tflops: a.tflops,
+    tdpW: a.tdpW,
+    idleW: a.idleW ?? a.tdpW * 0.2,
+    scaleUpGBps: a.scaleUpGBps,
+    scaleOutGBps: a.scaleOutGBps,
+    formFactor: '',
+    softwareStack: a.softwareStack,
+    releaseYear: new Date().getFullYear(),
+    exportControl: a.exportControl,
+    foundry: a.foundry,
+    hbmSupply: a.hbmSupply,
+    softwareMaturity: a.softwareMaturity,
+    mbu: a.mbu ?? 0.5,
+    mfu: a.mfu ?? 0.35,
+    sources: { default: { title: `Scenario file ${fileName}`, url: '', asOf: today, estimate: true, note: 'Inline spec from a scenario file' } },
+  });
+  ctx.accelerators.upsert(acc, { origin: 'user', userEdited: true });
+  return slug;
+}
+
+function addInlineServer(ctx: AppContext, s: InlineServer, fileName: string): string {
+  const today = new Date().toISOString().slice(0, 10);
+  const slug = uniqueSlug(ctx, slugify(s.name), (x) => ctx.prices.serverId(x) !== undefined);
+  ctx.prices.upsertServer(
+    {
+      slug,
+      name: s.name,
+      cardsPerServer: s.cardsPerServer,
+      hostPrice: s.price.amount,
+      currency: s.price.currency,
+      hostPowerW: s.powerW,
+      compatible: [],
+      formFactor: '',
+      source: { title: `Scenario file ${fileName}`, url: '', asOf: today, estimate: true, note: '' },
+    },
+    'user',
+  );
+  return slug;
+}
+
+export function importScenario(ctx: AppContext, input: ParsedInput<'scenario:import'>): ScenarioImportResult {
+  const parsed = parseScenarioText(input.text);
+  if (!parsed.ok) {
+    throw new AppError(
+      'invalid-input',
+      `${input.fileName}: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      parsed.issues,
+    );
+  }
+  const s = parsed.value;
+  const parts = ctx.accelerators.list();
+  const addedParts: string[] = [];
+  const assumptions = buildAssumptionsSchema.parse({ currency: s.currency, site: s.site, finance: s.finance, workload: s.workload, risk: s.risk });
+  const ids = ctx.db.transaction(() =>
+    s.builds.map((b, bi) => {
+      const lines: BuildLine[] = b.lines.map((l, li) => {
+        let slug: string;
+        if (typeof l.accelerator === 'string') {
+          const m = matchByName(parts, l.accelerator);
+          if (!m.ok) throw new AppError('invalid-input', `${input.fileName}: builds[${bi}].lines[${li}].accelerator: ${m.message}`);
+          slug = m.value.slug;
+        } else {
+          slug = addInlinePart(ctx, l.accelerator, input.fileName);
+          addedParts.push(slug);
+        }
+        let server: string | undefined;
+        if (typeof l.server === 'string') {
+          const found = ctx.prices.servers().find((x) => x.slug === l.server || x.name === l.server);
+          if (!found) throw new AppError('invalid-input', `${input.fileName}: builds[${bi}].lines[${li}].server: no server "${l.server}" in the catalog`);
+          server = found.slug;
+        } else if (l.server) {
+          server = addInlineServer(ctx, l.server, input.fileName);
+        }
+        return { accelerator: slug, count: l.count, role: l.role, server, networkPerCard: l.networkPerCard, unitPrice: l.unitPrice };
+      });
+      return ctx.builds.create(b.name, assumptions, lines).id;
+    }),
+  )();
+  return { builds: ids.map((id) => ctx.builds.get(id)), addedParts };
+}

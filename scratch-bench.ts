@@ -1,0 +1,2 @@
+import bench from './bench/model';
+bench();

@@ -1,0 +1,67 @@
+/**
+ * A saved cluster build: named lines of catalog parts with the assumptions it is evaluated
+ * with. A build turns into a one-build scenario, so the UI, the CLI and reports evaluate it
+ * with the very same code (`evaluateScenario`).
+ */
+import { z } from 'zod';
+import { currencySchema } from '../money';
+import { ROLES, scenarioSchema, type ScenarioInput } from '../scenario/schema';
+
+const price = z.strictObject({ amount: z.number().finite().nonnegative().max(1e12), currency: currencySchema });
+
+export const buildLineSchema = z.strictObject({
+  /** Catalog slug of the part. */
+  accelerator: z.string().min(1).max(80),
+  count: z.number().int().positive().max(1_000_000),
+  role: z.enum(ROLES).default('both'),
+  /** Catalog server slug; default: the part's compatible host. */
+  server: z.string().min(1).max(80).optional(),
+  networkPerCard: price.optional(),
+  /** Overrides the best valid quote. */
+  unitPrice: price.optional(),
+});
+export type BuildLine = z.output<typeof buildLineSchema>;
+export type BuildLineInput = z.input<typeof buildLineSchema>;
+
+/** The scenario fields a build carries, validated by the scenario schema itself. */
+export const buildAssumptionsSchema = scenarioSchema.pick({ currency: true, site: true, finance: true, workload: true, risk: true });
+export type BuildAssumptions = z.input<typeof buildAssumptionsSchema>;
+
+export interface BuildRecord {
+  id: number;
+  name: string;
+  assumptions: BuildAssumptions;
+  lines: BuildLine[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The default assumptions for a new build: Western China, DeepSeek-V3, 5 years. */
+export const DEFAULT_ASSUMPTIONS: BuildAssumptions = {
+  currency: 'CNY',
+  site: 'west-china',
+  finance: { years: 5, discountRate: 0.06, utilization: 0.6, maintenanceRate: 0.05, residualValueRate: 0.05 },
+  workload: { model: 'deepseek-v3', inputTokens: 2000, outputTokens: 500, tpotMs: 50, ttftMs: 3000 },
+};
+
+/** A build as a one-build scenario file (what "Save scenario" writes and `procure evaluate` reads). */
+export function buildToScenario(b: Pick<BuildRecord, 'name' | 'assumptions' | 'lines'>): ScenarioInput {
+  return {
+    version: 1,
+    name: b.name,
+    ...b.assumptions,
+    builds: [
+      {
+        name: b.name,
+        lines: b.lines.map((l) => ({
+          accelerator: l.accelerator,
+          count: l.count,
+          role: l.role,
+          ...(l.server ? { server: l.server } : {}),
+          ...(l.networkPerCard ? { networkPerCard: l.networkPerCard } : {}),
+          ...(l.unitPrice ? { unitPrice: l.unitPrice } : {}),
+        })),
+      },
+    ],
+  };
+}
