@@ -51,7 +51,7 @@ function median(xs: number[]): number {
 }
 
 function time(fn: () => void, runs: number): number {
-  for (let i = 0; i < 3; i++) fn(); // warm up
+  for (let i = 0; i < 10; i++) fn(); // warm up (JIT)
   const ts: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();

@@ -142,12 +142,14 @@ export class PartMatcher<T extends MatchPart> {
     };
   }
 
-  /** Typos: the whole text within one or two edits of a catalog name. */
+  /** Typos: the whole text within one or two edits of a catalog name, its numbers unchanged. */
   private fuzzy(q: string, text: string, hints: { vendor?: string; memoryGB?: number }): PartMatch<T> {
     if (q.length <= 40) {
       const found = new Map<T, number>();
+      // Digits are the model's identity (H20 / H200, 910B / 910C): typos only count in letters.
+      const digits = q.replace(/\D/g, '');
       for (const { part, key } of this.keys) {
-        if (key.length < 4) continue;
+        if (key.length < 4 || key.replace(/\D/g, '') !== digits) continue;
         const cap = key.length >= 10 ? 2 : 1;
         const d = editDistance(q, key, cap);
         if (d <= cap) found.set(part, Math.min(found.get(part) ?? 99, d));

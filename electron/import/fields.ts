@@ -10,7 +10,7 @@ import { clean, labelKey } from './text';
 /** Synonyms per field, compared as labelKey (lower-case, no spaces or punctuation). */
 const SYNONYMS: Record<ImportField, string[]> = {
   item: [
-    '型号', '产品型号', '规格型号', '型号规格', '产品名称', '产品', '名称', '货物名称', '设备名称', '品名', '配置', '产品描述', '描述', '物料', '物料名称', '加速卡', '板卡型号',
+    '型号', '产品型号', '规格型号', '型号规格', '产品名称', '产品', '名称', '货物名称', '设备名称', '品名', '配置', '产品描述', '描述', '物料', '物料名称', '加速卡', '板卡型号', '货品', '商品', '商品名称', '设备型号',
     'model', 'modelno', 'sku', 'product', 'productname', 'item', 'itemname', 'description', 'part', 'partno', 'partnumber', 'pn', 'name', 'configuration', 'gpu', 'accelerator',
   ],
   vendor: ['厂商', '品牌', '制造商', '生产厂商', '厂家', '原厂', 'vendor', 'brand', 'manufacturer', 'make', 'oem'],

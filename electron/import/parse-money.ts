@@ -99,10 +99,10 @@ export function parsePrice(cell: Cell, multiplier = 1): Parsed<ParsedPrice> {
     .replace(/不含税|含税|未税|除税|税前|税后|incl\.?\s*(?:vat|tax)|excl?\.?\s*(?:vat|tax)|\+\s*vat|vat|tax|gross|net/gi, '')
     .replace(/百万|亿|万|千|(?<=\d)\s*(?:w|k|mn|mio|m)\b/gi, '')
     .replace(/\/\s*(?:台|张|片|卡|套|个|块|unit|pc|pcs|card|ea|each)\.?$/i, '')
-    .replace(/[()（）:：]/g, ' ')
     .trim();
   let negative = false;
-  if (/^\(.*\)$/.test(num)) negative = true; // accounting negatives: (1,000)
+  if (/^[(（].*[)）]$/.test(num)) negative = true; // accounting negatives: (1,000)
+  num = num.replace(/[()（）:：]/g, ' ').trim();
   num = num.replace(/\s+/g, '');
   if (/^[\d.,']+\s*[-~～至到]\s*[\d.,']+$/.test(num)) return { ok: false, message: `"${clip40(s)}" is a range, not one price` };
   if (num.startsWith('-')) {

@@ -25,7 +25,7 @@ import { PreviousPrices, compare, priceKey } from './previous';
 import { resolveItem, type Resolver } from './resolve';
 import { unreadable } from './errors';
 import { looksLikeFormula } from './text';
-import type { SheetGrid } from './grid';
+import { cellText, isBlank, type SheetGrid } from './grid';
 
 export interface Plan {
   preview: ImportPreview;
@@ -62,6 +62,17 @@ function pickSheet(sheets: (SheetGrid & { hidden?: boolean })[], wanted: string 
   return best;
 }
 
+/** The first of the top rows whose layout has a remembered mapping. */
+function rememberedHeaderRow(sheet: SheetGrid, known: Set<string>): number | undefined {
+  if (known.size === 0) return undefined;
+  for (let i = 0; i < Math.min(sheet.rows.length, 40); i++) {
+    const cells = sheet.rows[i] ?? [];
+    if (cells.filter((c) => !isBlank(c)).length < 2) continue;
+    if (known.has(layoutKey(cells.map((c) => cellText(c))))) return i;
+  }
+  return undefined;
+}
+
 export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, today = isoToday()): Promise<Plan> {
   const file = input.fileName.replace(/^.*[\\/]/, '');
   const inputSupplier = (input.supplier ?? '').trim();
@@ -72,8 +83,13 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
   const scores = wb.sheets.map((s) => sheetScore(s));
   const sheetIndex = pickSheet(wb.sheets, input.sheet, scores, file);
   const sheet = wb.sheets[sheetIndex]!;
-  const header = detectHeader(sheet, input.headerRow !== undefined ? input.headerRow - 1 : undefined);
-  if (!header || (input.headerRow === undefined && header.score < 1)) {
+  // A header row the user confirmed before (a remembered layout) wins over detection; an
+  // undetectable header is still importable when the user says which row it is or maps columns.
+  const repo = new ImportRepo(ctx.db);
+  const firstRow = sheet.rows.findIndex((r) => r.some((c) => !isBlank(c)));
+  const forced = input.headerRow !== undefined ? input.headerRow - 1 : (rememberedHeaderRow(sheet, repo.layoutKeys()) ?? undefined);
+  const header = detectHeader(sheet, forced) ?? (input.mapping && firstRow >= 0 ? detectHeader(sheet, firstRow) : undefined);
+  if (!header) {
     throw unreadable(
       file,
       `no header row found in sheet "${sheet.name}" (looked for columns like 型号/Model and 单价/Unit Price in the first 40 rows)`,
@@ -82,7 +98,6 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
 
   const warnings: string[] = [];
   // ---- mapping: detected, then remembered for this layout, then the user's overrides
-  const repo = new ImportRepo(ctx.db);
   const layout = layoutKey(header.headers);
   let columns: ColumnView[] = proposeMapping(header.headers, header.readings);
   let mappingSource: ImportPreview['mappingSource'] = 'detected';

@@ -79,6 +79,11 @@ export class ImportRepo {
     }
   }
 
+  /** Every remembered layout, to recognise a confirmed header row that detection cannot. */
+  layoutKeys(): Set<string> {
+    return new Set((this.db.prepare('SELECT DISTINCT layout_key AS k FROM import_mapping').all() as { k: string }[]).map((r) => r.k));
+  }
+
   saveMapping(supplier: string, layoutKey: string, m: { headerRow: number; columns: ColumnOverride[] }, at: string): void {
     this.db
       .prepare(

@@ -78,9 +78,10 @@ export function readRow(cells: readonly Cell[], index: number, rc: RowContext): 
   const priceCell = get('unitPrice');
   const totalCell = get('totalPrice');
   const noPrice = isBlank(priceCell) && isBlank(totalCell);
-  if (noPrice && nonBlank.length <= 2) return skip('section or note row');
+  const priceMapped = rc.by.unitPrice !== undefined || rc.by.totalPrice !== undefined;
+  if (priceMapped && noPrice && nonBlank.length <= 2) return skip('section or note row');
   if (!text) {
-    if (noPrice) return skip('row without item or price');
+    if (noPrice && priceMapped) return skip('row without item or price');
     issue('item', 'no item name');
   } else if (looksLikeFormula(cellText(itemCell))) {
     issue('item', `"${clip(text, 40)}" is formula text, not a part name`);
@@ -105,14 +106,15 @@ export function readRow(cells: readonly Cell[], index: number, rc: RowContext): 
     draft.price = price.value.amount;
     draft.currency = price.value.currency;
     draft.vatIncluded = price.value.vatIncluded;
-  } else if (price.pending && priceCol && isBlank(priceCell) && isBlank(totalCell)) {
-    issue(priceCol ? 'unitPrice' : null, 'no price');
+  } else if (!priceMapped) {
+    issue(null, 'no price column is mapped');
+  } else if (price.pending && isBlank(priceCell) && isBlank(totalCell)) {
+    issue(priceCol ? 'unitPrice' : 'totalPrice', 'no price');
   } else if (price.pending) {
     return skip(price.message);
   } else {
     issue(priceField, price.message);
   }
-  if (!priceCol && !rc.by.totalPrice) issue(null, 'no price column is mapped');
   draft.rental = (priceColView !== undefined && isPerHour(priceColView)) || /租赁|租用|rental|per\s*(?:gpu|card)[- ]?hour|卡时/i.test(text);
 
   // ---- currency: the cell's own symbol, else a currency column, else the header's

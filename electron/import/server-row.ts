@@ -8,6 +8,8 @@ import { clean } from './text';
 
 const SERVER_WORDS = /服务器|整机|一体机|训练机|推理机|节点|\bservers?\b|\bhgx\b|\bdgx\b|\bnodes?\b|\bsystems?\b|\bchassis\b|\bappliance\b|atlas\s*[89]00/i;
 
+const GENERIC_WORDS = /服务器|整机|一体机|训练机|推理机|节点|\bservers?\b|\bhgx\b|\bdgx\b|\bnodes?\b|\bsystems?\b|\bchassis\b|\bappliance\b/gi;
+
 /** "×8", "x8", "*8" after the card; "8×", "8x" before it; "8卡", "8-GPU", "8 cards", "8-way". */
 const COUNT_PATTERNS: RegExp[] = [
   /[×*✕]\s*(\d{1,2})(?![\d.])/,
@@ -39,7 +41,8 @@ export function readServerText(text: string, cardsCell?: number): ServerText | u
     }
   }
   if (!hasWord || cards === undefined || cards < 1 || cards > 64) return undefined;
-  const cardText = clean(rest.replace(new RegExp(SERVER_WORDS.source, 'gi'), ' ').replace(/推理|训练|inference|training/gi, ' '));
+  // Platform names (Atlas 800) stay: they help no match but must not be cut in half.
+  const cardText = clean(rest.replace(GENERIC_WORDS, ' ').replace(/推理|训练|inference|training/gi, ' '));
   return { cards, cardText: cardText || t };
 }
 

@@ -1,8 +1,11 @@
 /** The app shell: navigation, language and theme switches, and the current page. */
 import { useEffect, useState, type ReactNode } from 'react';
+import type React from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSettings, applyTheme, type Theme } from './stores/settings';
 import { CatalogPage } from './pages/CatalogPage';
+import { BuildsPage } from './pages/BuildsPage';
+import { useBuilds } from './stores/builds';
 import type { Language } from './i18n';
 
 export interface PageDef {
@@ -10,7 +13,10 @@ export interface PageDef {
   render: () => ReactNode;
 }
 
-export const PAGES: PageDef[] = [{ id: 'catalog', render: () => <CatalogPage /> }];
+export const PAGES: PageDef[] = [
+  { id: 'catalog', render: () => <CatalogPage /> },
+  { id: 'builds', render: () => <BuildsPage /> },
+];
 
 function pageFromHash(): string {
   const id = location.hash.replace(/^#\/?/, '').split('?')[0] ?? '';
@@ -41,8 +47,16 @@ export function App() {
   }, [t, language]);
 
   const current = PAGES.find((p) => p.id === page) ?? PAGES[0]!;
+  // Dropping a scenario file anywhere on the window opens it as builds.
+  const onDrop = async (e: React.DragEvent) => {
+    const f = e.dataTransfer.files[0];
+    if (!f || !/\.json$/i.test(f.name)) return;
+    e.preventDefault();
+    await useBuilds.getState().importScenario(f.name, await f.text());
+    location.hash = '#/builds';
+  };
   return (
-    <div className="app">
+    <div className="app" onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()} onDrop={(e) => void onDrop(e)}>
       <nav className="sidebar" aria-label="main">
         <div className="brand">{t('app.title')}</div>
         <ul>

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { currencySchema } from '../money';
-import { ROLES, scenarioSchema, type ScenarioInput } from '../scenario/schema';
+import { ROLES, inlineSiteSchema, scenarioSchema, workloadSchema, type ScenarioInput } from '../scenario/schema';
+import type { ModelSpecInput } from '../model/spec';
 
 const price = z.strictObject({ amount: z.number().finite().nonnegative().max(1e12), currency: currencySchema });
 
@@ -25,7 +26,13 @@ export type BuildLineInput = z.input<typeof buildLineSchema>;
 
 /** The scenario fields a build carries, validated by the scenario schema itself. */
 export const buildAssumptionsSchema = scenarioSchema.pick({ currency: true, site: true, finance: true, workload: true, risk: true });
-export type BuildAssumptions = z.input<typeof buildAssumptionsSchema>;
+type RawAssumptions = z.input<typeof buildAssumptionsSchema>;
+/** The site is a catalog site slug or an inline site; the model a preset id or an inline spec. */
+export type SiteRef = string | z.input<typeof inlineSiteSchema>;
+export type BuildAssumptions = Omit<RawAssumptions, 'site' | 'workload'> & {
+  site: SiteRef;
+  workload: Omit<z.input<typeof workloadSchema>, 'model'> & { model: string | ModelSpecInput };
+};
 
 export interface BuildRecord {
   id: number;

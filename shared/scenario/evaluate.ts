@@ -4,14 +4,15 @@
  * sensitivity table, in the scenario's currency (major units), echoing every assumption used.
  */
 import type { Currency, FxTable } from '../money';
-import { evaluateCluster, type ClusterResult } from '../model/cluster';
+import type { ClusterResult } from '../model/cluster';
 import { PERF_DEFAULTS, type PerfTunables } from '../model/perf';
-import { buildPower, HOURS_PER_YEAR } from '../model/power';
+import { HOURS_PER_YEAR } from '../model/power';
 import { buildRisk, partRisk, type RiskResult } from '../model/risk';
-import { tornado, type SensitivityRow } from '../model/sensitivity';
+import type { SensitivityRow } from '../model/sensitivity';
 import type { Bound, WorkloadTargets } from '../model/serving';
 import { modelShape, type ModelSpec } from '../model/spec';
-import { buyVsRent, computeTco, costPerMillionTokens, type BuyVsRent, type FinanceAssumptions, type TcoResult } from '../model/tco';
+import { buyVsRent, type BuyVsRent, type FinanceAssumptions, type TcoResult } from '../model/tco';
+import { buildSensitivity, core, NO_OVERRIDES, runCluster } from './build-core';
 import type { CatalogLookup } from './catalog-lookup';
 import { resolveScenario, type PriceOrigin, type ResolvedBuild, type ResolvedScenario, type ResolvedSite } from './resolve';
 import type { Scenario } from './schema';
@@ -108,20 +109,6 @@ export interface EvaluateOptions {
   tunables?: PerfTunables;
 }
 
-/** Multipliers and replacements the sensitivity analysis applies to one build. */
-interface Overrides {
-  powerPrice: number;
-  cardPrice: number;
-  serverPrice: number;
-  fx: number;
-  pue: number;
-  efficiency: number;
-  utilization?: number;
-  years?: number;
-  discountRate?: number;
-}
-const NO_OVERRIDES: Overrides = { powerPrice: 1, cardPrice: 1, serverPrice: 1, fx: 1, pue: 1, efficiency: 1 };
-
 function priceSource(o: PriceOrigin): string {
   switch (o.kind) {
     case 'scenario':
@@ -133,69 +120,6 @@ function priceSource(o: PriceOrigin): string {
     case 'none':
       return 'none';
   }
-}
-
-function runCluster(b: ResolvedBuild, r: ResolvedScenario, tun: PerfTunables, efficiency: number): ClusterResult {
-  return evaluateCluster(
-    b.lines.map((l) => ({
-      spec: efficiency === 1 ? l.spec : { ...l.spec, mbu: Math.min(1, l.spec.mbu * efficiency), mfu: Math.min(1, l.spec.mfu * efficiency) },
-      cards: l.count,
-      role: l.role,
-      hostPowerWPerCard: l.server.powerW / Math.max(1, l.server.cardsPerServer),
-    })),
-    r.model,
-    r.targets,
-    tun,
-  );
-}
-
-interface Core {
-  tco: TcoResult;
-  power: ReturnType<typeof buildPower>;
-  utilization: number;
-  lineCapex: number[];
-  costPerMTok: number;
-}
-
-function core(b: ResolvedBuild, r: ResolvedScenario, cluster: ClusterResult, o: Overrides): Core {
-  const fin: FinanceAssumptions = {
-    ...r.finance,
-    utilization: o.utilization ?? r.finance.utilization,
-    years: o.years ?? r.finance.years,
-    discountRate: o.discountRate ?? r.finance.discountRate,
-  };
-  const pue = Math.max(1, r.site.pue * o.pue);
-  const power = buildPower(
-    b.lines.map((l) => ({ cards: l.count, tdpW: l.spec.tdpW, idleW: l.spec.idleW, servers: l.servers, hostPowerW: l.server.powerW })),
-    fin.utilization,
-    pue,
-  );
-  const fxm = (foreign: boolean) => (foreign ? o.fx : 1);
-  const capexLines = b.lines.map((l) => ({
-    cards: l.count,
-    cardPrice: l.cardPrice * o.cardPrice * fxm(l.cardPriceForeign),
-    servers: l.servers,
-    serverPrice: l.server.price * o.serverPrice * fxm(l.server.foreign),
-    networkPerCard: l.networkPerCard * fxm(l.networkForeign),
-  }));
-  const servers = b.lines.reduce((s, l) => s + l.servers, 0);
-  const tco = computeTco({
-    lines: capexLines,
-    itPowerKW: power.itPowerKW,
-    energyKWhPerYear: power.energyKWhPerYear,
-    powerPricePerKWh: r.site.powerPricePerKWh * o.powerPrice,
-    infraCostPerKW: r.site.infraCostPerKW,
-    racks: Math.ceil(servers / Math.max(1, r.site.serversPerRack)),
-    rackCostPerYear: r.site.rackCostPerYear,
-    finance: fin,
-  });
-  return {
-    tco,
-    power,
-    utilization: fin.utilization,
-    lineCapex: capexLines.map((l) => l.cards * l.cardPrice + l.servers * l.serverPrice + l.cards * l.networkPerCard),
-    costPerMTok: costPerMillionTokens(tco.annualizedCost, cluster.outputTokensPerSecond, fin.utilization),
-  };
 }
 
 function evaluateBuild(b: ResolvedBuild, r: ResolvedScenario, opts: EvaluateOptions, tun: PerfTunables): BuildResult {
@@ -315,64 +239,7 @@ function evaluateBuild(b: ResolvedBuild, r: ResolvedScenario, opts: EvaluateOpti
     warnings: cluster.warnings,
   };
 
-  if (opts.sensitivity) {
-    const delta = opts.sensitivityDelta ?? 0.2;
-    const f = r.finance;
-    const pick = (c: Core) => ({ tco: c.tco.tco, costPerMillionTokens: c.costPerMTok });
-    let effCache: Map<number, ClusterResult> | undefined;
-    result.sensitivity = tornado(
-      [
-        { name: 'powerPrice', base: r.site.powerPricePerKWh },
-        { name: 'utilization', base: f.utilization, min: 0, max: 1 },
-        { name: 'cardPrice', base: 1 },
-        { name: 'serverPrice', base: 1 },
-        { name: 'fxRate', base: 1 },
-        { name: 'years', base: f.years, min: 1 },
-        { name: 'discountRate', base: f.discountRate, min: 0 },
-        { name: 'pue', base: r.site.pue, min: 1 },
-        { name: 'efficiency', base: 1 },
-      ],
-      (name, value) => {
-        const o: Overrides = { ...NO_OVERRIDES };
-        let cl = cluster;
-        switch (name) {
-          case 'powerPrice':
-            o.powerPrice = r.site.powerPricePerKWh > 0 ? value / r.site.powerPricePerKWh : 1;
-            break;
-          case 'utilization':
-            o.utilization = value;
-            break;
-          case 'cardPrice':
-            o.cardPrice = value;
-            break;
-          case 'serverPrice':
-            o.serverPrice = value;
-            break;
-          case 'fxRate':
-            o.fx = value;
-            break;
-          case 'years':
-            o.years = value;
-            break;
-          case 'discountRate':
-            o.discountRate = value;
-            break;
-          case 'pue':
-            o.pue = r.site.pue > 0 ? value / r.site.pue : 1;
-            break;
-          case 'efficiency': {
-            effCache ??= new Map();
-            cl = effCache.get(value) ?? runCluster(b, r, opts.tunables ?? PERF_DEFAULTS, value);
-            effCache.set(value, cl);
-            break;
-          }
-        }
-        return pick(core(b, r, cl, o));
-      },
-      pick(base),
-      delta,
-    );
-  }
+  if (opts.sensitivity) result.sensitivity = buildSensitivity(b, r, cluster, base, tun, opts.sensitivityDelta ?? 0.2);
   return result;
 }
 

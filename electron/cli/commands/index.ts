@@ -1,6 +1,8 @@
 /** The CLI's commands besides `catalog`: each reads a file and runs the shared code on it. */
 import type { CliIo } from '../io';
 import { importCommand } from './import';
+import { evaluateCommand, EVALUATE_USAGE } from './evaluate';
+import { catalogSnapshot } from '../../db/snapshot';
 
 export interface Command {
   name: string;
@@ -10,5 +12,11 @@ export interface Command {
 }
 
 export const COMMANDS: Command[] = [
+  {
+    name: 'evaluate',
+    usage: EVALUATE_USAGE,
+    summary: 'TCO, throughput, cost per Mtok and risk of a .procure.json scenario',
+    run: (argv, io) => evaluateCommand(argv, { snapshot: () => catalogSnapshot(io.ctx()), readFile: io.readFile, out: io.out, err: io.err }),
+  },
   importCommand,
 ];

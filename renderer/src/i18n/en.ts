@@ -41,6 +41,28 @@ export const en = {
     sourceTitle: 'Source title', sourceUrl: 'Source URL', sourceAsOf: 'As of (YYYY-MM-DD)', sourceEstimate: 'These figures are estimates',
     sourceNote: 'Note', invalid: 'Please fix the highlighted fields.', exportCN: 'Export status, buyer in China', exportOther: 'Export status, other buyers',
   },
+  builds: {
+    title: 'Cluster builds', newBuild: 'New build', defaultName: 'Build {{n}}', rename: 'Name', duplicate: 'Duplicate', delete: 'Delete',
+    deleted: 'Deleted "{{name}}".', none: 'No builds yet. Create one, or open a scenario file.', lines: 'Accelerators',
+    addLine: 'Add accelerator', accelerator: 'Accelerator', count: 'Cards', server: 'Host server', serverDefault: 'Default host',
+    network: 'Network /card', priceOverride: 'Price override', role: 'Role', remove: 'Remove line', pickPlaceholder: 'Search parts…',
+    roles: { both: 'Serve', prefill: 'Prefill', decode: 'Decode' },
+    assumptions: 'Assumptions', site: 'Site', customSite: 'Custom site…', powerPrice: 'Power price /kWh', pue: 'PUE', jurisdiction: 'Buyer jurisdiction',
+    jurisdictions: { CN: 'China', other: 'Outside China' },
+    workload: 'Workload', model: 'Model', inputTokens: 'Input tokens', outputTokens: 'Output tokens', tpotMs: 'TPOT target (ms)', ttftMs: 'TTFT target (ms)',
+    finance: 'Finance', years: 'Years', discountRate: 'Discount rate', utilization: 'Utilisation', maintenanceRate: 'Maintenance /yr', residualValueRate: 'Residual value',
+    currency: 'Currency', kpis: 'Results', openScenario: 'Open scenario…', saveScenario: 'Save scenario', dropHint: 'Drop a .procure.json file to open it',
+    problems: 'Cannot evaluate yet', warnings: 'Warnings', perLine: 'Per line', opened: 'Opened {{count}} build(s) from {{file}}',
+    limiting: 'Limiting bound', riskFactors: 'Supply-risk factors', group: 'group {{g}}, batch {{b}}',
+  },
+  kpi: {
+    capex: 'Capex', tco: 'TCO (present value)', annualizedCost: 'Annualised cost', opexPerYear: 'Opex per year', itPowerKW: 'Peak IT power',
+    facilityPowerKW: 'Facility power', energyKWhPerYear: 'Energy per year', outputTokensPerSecond: 'Output tokens/s',
+    costPerMillionOutputTokens: 'Cost per M output tokens', tokensPerSecondPerWatt: 'Tokens/s per watt', costPerCardHour: 'Cost per card-hour',
+    risk: 'Supply-risk score', cards: 'Cards', bound: 'Limiting bound',
+  },
+  bound: { memory: 'memory bandwidth', compute: 'compute', latency: 'latency target', capacity: 'memory capacity', interconnect: 'interconnect', none: '–' },
+  riskFactor: { exportControl: 'Export control', foundry: 'Foundry', hbm: 'HBM supply', leadTime: 'Lead time', softwareMaturity: 'Software maturity', quoteAge: 'Quote age', vendorConcentration: 'Vendor concentration' },
   units: { GB: 'GB', TBps: 'TB/s', GBps: 'GB/s', W: 'W', TFLOPS: 'TFLOPS', TOPS: 'TOPS' },
 };
 export type Messages = typeof en;

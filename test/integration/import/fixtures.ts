@@ -121,3 +121,34 @@ export async function chineseWorkbook(): Promise<Buffer> {
     },
   ]);
 }
+
+import { dispatch } from '../../../electron/handlers';
+import type { ImportCommitResult, ImportPreview, ImportPreviewInput, PreviewRow } from '../../../shared/contract/import';
+import type { ApiError } from '../../../shared/contract/result';
+
+type Extra = Omit<ImportPreviewInput, 'fileName' | 'dataBase64'> & { rows?: number[] };
+
+export async function preview(ctx: AppContext, file: Buffer, fileName: string, extra: Extra = {}): Promise<ImportPreview> {
+  const r = await dispatch(ctx, 'import:preview', { fileName, dataBase64: b64(file), ...extra });
+  if (!r.ok) throw new Error(`preview failed: ${r.error.message}`);
+  return r.value as ImportPreview;
+}
+
+export async function commit(ctx: AppContext, file: Buffer, fileName: string, extra: Extra = {}): Promise<ImportCommitResult> {
+  const r = await dispatch(ctx, 'import:commit', { fileName, dataBase64: b64(file), ...extra });
+  if (!r.ok) throw new Error(`commit failed: ${r.error.message}`);
+  return r.value as ImportCommitResult;
+}
+
+/** The error of a call that must fail. */
+export async function failure(ctx: AppContext, channel: string, input: unknown): Promise<ApiError> {
+  const r = await dispatch(ctx, channel, input);
+  if (r.ok) throw new Error(`${channel} unexpectedly succeeded`);
+  return r.error;
+}
+
+export function row(p: ImportPreview, n: number): PreviewRow {
+  const r = p.rows.find((x) => x.row === n);
+  if (!r) throw new Error(`no row ${n} in preview (rows: ${p.rows.map((x) => x.row).join(', ')})`);
+  return r;
+}

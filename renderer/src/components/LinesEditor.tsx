@@ -1,0 +1,87 @@
+/** The accelerator lines of a build: part, count, host server, network, price override, role. */
+import { useTranslation } from 'react-i18next';
+import type { BuildLine } from '../../../shared/domain/build';
+import { ROLES } from '../../../shared/scenario/schema';
+import type { Currency } from '../../../shared/money';
+import { useBuilds } from '../stores/builds';
+import { AcceleratorPicker } from './AcceleratorPicker';
+import { NumberField } from './NumberField';
+
+export function LinesEditor({ lines, currency, onChange }: { lines: BuildLine[]; currency: Currency; onChange: (l: BuildLine[]) => void }) {
+  const { t } = useTranslation();
+  const servers = useBuilds((s) => s.snapshot?.servers ?? []);
+  const update = (i: number, patch: Partial<BuildLine>) => onChange(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+  return (
+    <section className="card" aria-label={t('builds.lines')}>
+      <h2>{t('builds.lines')}</h2>
+      <table className="lines">
+        <thead>
+          <tr>
+            <th>{t('builds.accelerator')}</th>
+            <th>{t('builds.count')}</th>
+            <th>{t('builds.server')}</th>
+            <th>{t('builds.network')}</th>
+            <th>{t('builds.priceOverride')}</th>
+            <th>{t('builds.role')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((l, i) => (
+            <tr key={i} data-line={i}>
+              <td className="acc">
+                <AcceleratorPicker label={`${t('builds.accelerator')} ${i + 1}`} value={l.accelerator} onChange={(slug) => update(i, { accelerator: slug, server: undefined })} />
+              </td>
+              <td className="count">
+                <NumberField label="" value={l.count} min={1} max={1_000_000} integer onChange={(v) => v !== undefined && update(i, { count: v })} />
+              </td>
+              <td>
+                <select aria-label={`${t('builds.server')} ${i + 1}`} value={l.server ?? ''} onChange={(e) => update(i, { server: e.target.value || undefined })}>
+                  <option value="">{t('builds.serverDefault')}</option>
+                  {servers.map((s) => (
+                    <option key={s.slug} value={s.slug}>
+                      {s.name}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td className="money">
+                <NumberField
+                  label=""
+                  optional
+                  min={0}
+                  value={l.networkPerCard?.amount}
+                  onChange={(v) => update(i, { networkPerCard: v === undefined ? undefined : { amount: v, currency } })}
+                />
+              </td>
+              <td className="money">
+                <NumberField
+                  label=""
+                  optional
+                  min={0}
+                  value={l.unitPrice?.amount}
+                  onChange={(v) => update(i, { unitPrice: v === undefined ? undefined : { amount: v, currency } })}
+                />
+              </td>
+              <td>
+                <select aria-label={`${t('builds.role')} ${i + 1}`} value={l.role} onChange={(e) => update(i, { role: e.target.value as BuildLine['role'] })}>
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`builds.roles.${r}`)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <button aria-label={`${t('builds.remove')} ${i + 1}`} onClick={() => onChange(lines.filter((_, j) => j !== i))}>
+                  ✕
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button onClick={() => onChange([...lines, { accelerator: 'ascend-910b', count: 8, role: 'both' }])}>+ {t('builds.addLine')}</button>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+/** A labelled numeric input that keeps what the user types and reports numbers only when valid. */
+import { useEffect, useState } from 'react';
+
+export function NumberField(props: {
+  label: string;
+  value: number | undefined;
+  onChange: (v: number | undefined) => void;
+  min?: number;
+  max?: number;
+  step?: number;
+  integer?: boolean;
+  optional?: boolean;
+  id?: string;
+}) {
+  const { label, value, onChange, min, max, integer, optional } = props;
+  const [text, setText] = useState(value === undefined ? '' : String(value));
+  const [invalid, setInvalid] = useState(false);
+  useEffect(() => {
+    if (Number(text) !== value && !(text === '' && value === undefined)) setText(value === undefined ? '' : String(value));
+  }, [value]);
+  return (
+    <label className={`num-field${invalid ? ' invalid' : ''}`}>
+      <span>{label}</span>
+      <input
+        id={props.id}
+        inputMode="decimal"
+        aria-invalid={invalid}
+        value={text}
+        onChange={(e) => {
+          const raw = e.target.value;
+          setText(raw);
+          if (raw.trim() === '' && optional) {
+            setInvalid(false);
+            onChange(undefined);
+            return;
+          }
+          const n = Number(raw.replace(/[,，\s]/g, ''));
+          const ok = raw.trim() !== '' && Number.isFinite(n) && (min === undefined || n >= min) && (max === undefined || n <= max) && (!integer || Number.isInteger(n));
+          setInvalid(!ok);
+          if (ok) onChange(n);
+        }}
+      />
+    </label>
+  );
+}

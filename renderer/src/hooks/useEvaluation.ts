@@ -1,0 +1,25 @@
+/** Evaluations of builds by the shared models, recomputed when a build or the catalog changes. */
+import { useMemo } from 'react';
+import type { BuildRecord } from '../../../shared/domain/build';
+import { evaluateBuildRecord, type BuildEvaluation } from '../../../shared/scenario/evaluate-build';
+import { useBuilds } from '../stores/builds';
+
+export const today = (): string => new Date().toISOString().slice(0, 10);
+
+export function useEvaluation(build: BuildRecord | undefined, sensitivity = false): BuildEvaluation | null {
+  const lookup = useBuilds((s) => s.lookup);
+  return useMemo(
+    () => (build && lookup ? evaluateBuildRecord(build, lookup, { today: today(), sensitivity }) : null),
+    [build, lookup, sensitivity],
+  );
+}
+
+export function useEvaluations(builds: BuildRecord[], sensitivity = false): Map<number, BuildEvaluation> {
+  const lookup = useBuilds((s) => s.lookup);
+  return useMemo(() => {
+    const out = new Map<number, BuildEvaluation>();
+    if (!lookup) return out;
+    for (const b of builds) out.set(b.id, evaluateBuildRecord(b, lookup, { today: today(), sensitivity }));
+    return out;
+  }, [builds, lookup, sensitivity]);
+}
