@@ -11,6 +11,8 @@ import { getAccelerator, listCatalog, listQuotes, saveAccelerator } from './cata
 import { appInfo, getSettingValue, setSettingValue } from './app';
 import { importHandlers } from './import';
 import * as builds from './builds';
+import { optimizeHandlers } from './optimize';
+import { bidHandlers } from './bids';
 
 type Handlers = { [C in Channel]: (ctx: AppContext, input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };
 
@@ -31,6 +33,8 @@ export const handlers: Handlers = {
   'builds:restore': builds.restoreBuild,
   'scenario:import': builds.importScenario,
   ...importHandlers,
+  ...optimizeHandlers,
+  ...bidHandlers,
 };
 
 /** Longest string accepted anywhere in an argument (guards against pathological payloads). */

@@ -8,6 +8,8 @@ import { acceleratorSchema } from '../domain/accelerator';
 import type { AcceleratorView, CatalogData, AppInfo, QuoteView } from './views';
 import { importChannels } from './import';
 import { buildChannels } from './builds';
+import { optimizeChannels } from './optimize';
+import { bidChannels } from './bids';
 
 const slug = z.string().min(1).max(80);
 const none = z.object({}).strict().optional();
@@ -29,6 +31,8 @@ export const channels = {
   },
   ...buildChannels,
   ...importChannels,
+  ...optimizeChannels,
+  ...bidChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,8 +1,8 @@
 /** i18next with the two UI languages; the choice is stored in settings. */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { zhCN } from './zh-CN';
+import { en } from '../../../shared/i18n/en';
+import { zhCN } from '../../../shared/i18n/zh-CN';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];

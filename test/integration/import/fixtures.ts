@@ -85,12 +85,11 @@ export function tempApp(): TempApp {
 }
 
 /** Row counts of every table an import touches. */
-export function counts(ctx: AppContext): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const t of ['quote', 'import_batch', 'import_mapping', 'accelerator', 'server', 'vendor', 'figure_source']) {
-    out[t] = (ctx.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
-  }
-  return out;
+const TABLES = ['quote', 'import_batch', 'import_mapping', 'accelerator', 'server', 'vendor', 'figure_source'] as const;
+
+export function counts(ctx: AppContext): Record<(typeof TABLES)[number], number> {
+  const n = (t: string) => (ctx.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+  return Object.fromEntries(TABLES.map((t) => [t, n(t)])) as Record<(typeof TABLES)[number], number>;
 }
 
 /** A Chinese vendor workbook: title rows, merged banner, 万元 含税 prices, a server row, notes and a subtotal. */
