@@ -210,6 +210,7 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
     const item = draft.text && out.issues.length === 0 ? resolveItem(resolver, draft, out, currency) : undefined;
     if (out.status === 'skipped') continue;
     if (out.issues.length > 0 || !item || draft.price === undefined) {
+      out.issues.sort(byColumn);
       out.status = 'error';
       continue;
     }
@@ -279,6 +280,11 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
     newServers: resolver.newServers,
     mapping: { supplier: inputSupplier, layoutKey: layout, headerRow: header.index + 1, columns: toOverrides(columns) },
   };
+}
+
+/** Issues left to right, as the user reads the row; whole-row issues first. */
+function byColumn(a: { column: string }, b: { column: string }): number {
+  return a.column.length - b.column.length || a.column.localeCompare(b.column);
 }
 
 function round2(n: number): number {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSettings, applyTheme, type Theme } from './stores/settings';
 import { CatalogPage } from './pages/CatalogPage';
 import { BuildsPage } from './pages/BuildsPage';
+import { ComparePage } from './pages/ComparePage';
 import { useBuilds } from './stores/builds';
 import type { Language } from './i18n';
 
@@ -16,6 +17,7 @@ export interface PageDef {
 export const PAGES: PageDef[] = [
   { id: 'catalog', render: () => <CatalogPage /> },
   { id: 'builds', render: () => <BuildsPage /> },
+  { id: 'compare', render: () => <ComparePage /> },
 ];
 
 function pageFromHash(): string {

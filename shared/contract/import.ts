@@ -48,7 +48,7 @@ const previewInputSchema = z
     /** The file's bytes, base64 (standard alphabet). */
     dataBase64: z
       .string()
-      .min(1)
+      .min(1, 'the file is empty')
       .max(Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + 4, 'file too large (limit 14 MB)')
       .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
     sheet: z.string().min(1).max(120).optional(),

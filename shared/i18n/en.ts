@@ -63,6 +63,19 @@ export const en = {
   },
   bound: { memory: 'memory bandwidth', compute: 'compute', latency: 'latency target', capacity: 'memory capacity', interconnect: 'interconnect', none: '–' },
   riskFactor: { exportControl: 'Export control', foundry: 'Foundry', hbm: 'HBM supply', leadTime: 'Lead time', softwareMaturity: 'Software maturity', quoteAge: 'Quote age', vendorConcentration: 'Vendor concentration' },
+  charts: {
+    tcoBreakdown: 'TCO breakdown (present value)', cumulative: 'Cumulative cost over the years', costVsThroughput: 'Cost per million tokens vs throughput',
+    riskFactors: 'Supply-risk factors', tornado: 'Sensitivity of TCO: {{build}} (±{{pct}} %)', year: 'Year', tokensPerSecond: 'Output tokens/s',
+    costPerMTok: 'Cost per M output tokens ({{sym}})', cost: 'Cost ({{sym}})', riskContribution: 'Contribution to risk score', deltaTco: 'Change in TCO ({{sym}})',
+    low: '−{{pct}} %', high: '+{{pct}} %', exportPng: 'Export PNG', asTable: 'Show as table',
+    parts: { accelerators: 'Accelerators', servers: 'Servers', network: 'Network', infrastructure: 'Infrastructure', energy: 'Energy', maintenance: 'Maintenance', rack: 'Rack space', software: 'Software', residual: 'Residual value' },
+    assumption: { powerPrice: 'Power price', utilization: 'Utilisation', fxRate: 'FX rate', cardPrice: 'Card prices', serverPrice: 'Server prices', years: 'Lifetime', pue: 'PUE', efficiency: 'MBU/MFU', discountRate: 'Discount rate' },
+  },
+  compare: {
+    title: 'Compare builds', pick: 'Builds to compare (2–8)', baseline: 'Baseline', tornadoFor: 'Sensitivity for', kpi: 'KPI',
+    needTwo: 'Pick at least two builds to compare.', best: 'best', vsBaseline: 'vs baseline', exportPdf: 'Export PDF', exportXlsx: 'Export XLSX',
+    notEvaluated: 'cannot evaluate: {{reason}}', tooMany: 'At most 8 builds can be compared.',
+  },
   units: { GB: 'GB', TBps: 'TB/s', GBps: 'GB/s', W: 'W', TFLOPS: 'TFLOPS', TOPS: 'TOPS' },
 };
 export type Messages = typeof en;

@@ -65,5 +65,18 @@ export const zhCN: Messages = {
   },
   bound: { memory: '显存带宽', compute: '算力', latency: '时延目标', capacity: '显存容量', interconnect: '互联', none: '–' },
   riskFactor: { exportControl: '出口管制', foundry: '晶圆代工', hbm: 'HBM 供应', leadTime: '交货周期', softwareMaturity: '软件成熟度', quoteAge: '报价时效', vendorConcentration: '厂商集中度' },
+  charts: {
+    tcoBreakdown: '总拥有成本构成（现值）', cumulative: '逐年累计成本', costVsThroughput: '每百万 token 成本与吞吐量',
+    riskFactors: '供应风险因素', tornado: 'TCO 敏感性分析：{{build}}（±{{pct}}%）', year: '年', tokensPerSecond: '输出 tokens/秒',
+    costPerMTok: '每百万输出 token 成本（{{sym}}）', cost: '成本（{{sym}}）', riskContribution: '对风险评分的贡献', deltaTco: 'TCO 变化（{{sym}}）',
+    low: '−{{pct}}%', high: '+{{pct}}%', exportPng: '导出 PNG', asTable: '以表格显示',
+    parts: { accelerators: '加速卡', servers: '服务器', network: '网络', infrastructure: '配套基础设施', energy: '电费', maintenance: '维保', rack: '机柜', software: '软件', residual: '残值' },
+    assumption: { powerPrice: '电价', utilization: '利用率', fxRate: '汇率', cardPrice: '加速卡价格', serverPrice: '服务器价格', years: '使用年限', pue: 'PUE', efficiency: 'MBU/MFU', discountRate: '折现率' },
+  },
+  compare: {
+    title: '方案对比', pick: '选择对比方案（2–8 个）', baseline: '基准方案', tornadoFor: '敏感性分析对象', kpi: '指标',
+    needTwo: '请至少选择两个方案进行对比。', best: '最优', vsBaseline: '相对基准', exportPdf: '导出 PDF', exportXlsx: '导出 XLSX',
+    notEvaluated: '无法计算：{{reason}}', tooMany: '最多可对比 8 个方案。',
+  },
   units: { GB: 'GB', TBps: 'TB/s', GBps: 'GB/s', W: 'W', TFLOPS: 'TFLOPS', TOPS: 'TOPS' },
 };

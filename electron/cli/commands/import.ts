@@ -85,6 +85,7 @@ function readSheetFile(file: string): Buffer {
     throw new CliError(`cannot read ${file}: no such file`);
   }
   if (!st.isFile()) throw new CliError(`cannot read ${file}: not a file`);
+  if (st.size === 0) throw new CliError(`cannot import ${path.basename(file)}: the file is empty`);
   if (st.size > MAX_IMPORT_FILE_BYTES) {
     throw new CliError(`cannot import ${path.basename(file)}: the file is ${Math.round(st.size / 1048576)} MB (limit ${MAX_IMPORT_FILE_BYTES / 1048576} MB)`);
   }

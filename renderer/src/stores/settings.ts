@@ -11,6 +11,8 @@ interface UiSettings {
 }
 
 interface SettingsState extends UiSettings {
+  /** The theme actually shown (system setting resolved). */
+  dark: boolean;
   load(): Promise<void>;
   setLanguage(l: Language): void;
   setTheme(t: Theme): void;
@@ -24,11 +26,13 @@ function persist(s: UiSettings): void {
 export function applyTheme(theme: Theme): void {
   const dark = theme === 'dark' || (theme === 'system' && window.matchMedia('(prefers-color-scheme: dark)').matches);
   document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+  useSettings.setState({ dark });
 }
 
 export const useSettings = create<SettingsState>((set, get) => ({
   language: (i18next.language as Language) ?? 'en',
   theme: 'system',
+  dark: false,
   async load() {
     const saved = (await call('settings:get', { key: 'ui' })) as Partial<UiSettings> | null;
     if (saved?.language === 'en' || saved?.language === 'zh-CN') {

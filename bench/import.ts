@@ -1,0 +1,114 @@
+/**
+ * Import benchmark: a generated 5,000-row vendor sheet (CSV and XLSX) through parse alone,
+ * preview (parse + header + mapping + values + catalog match + price-history compare) and commit
+ * (preview again, then one transaction), each as a ratio to parsing alone in the same run; and,
+ * for scale, raw better-sqlite3 inserting the same number of quote rows in one transaction.
+ */
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openApp } from '../electron/bootstrap';
+import { readWorkbook } from '../electron/import/read';
+import { buildPlan } from '../electron/import/preview';
+import { commitImport } from '../electron/import/commit';
+
+const ROWS = 5000;
+const MODELS = ['昇腾910B', 'H20 96GB', 'H200 141GB', 'MI300X', '昆仑芯P800', '曦云C500', 'MTT S4000', 'Gaudi 3', '思元590', '推理服务器 昇腾910B×8'];
+const HEADER = ['序号', '品牌', '产品型号', '含税单价（元）', '数量', '交货期', '报价有效期', '备注'];
+
+function rows(): (string | number)[][] {
+  return Array.from({ length: ROWS }, (_, i) => [
+    i + 1,
+    '华为',
+    MODELS[i % MODELS.length]!,
+    `¥${(100_000 + i * 7).toLocaleString('en')}.00`,
+    1 + (i % 16),
+    `${4 + (i % 8)}-${6 + (i % 8)}周`,
+    '2026年12月31日',
+    i % 50 === 0 ? '含三年质保' : '',
+  ]);
+}
+
+async function xlsxFile(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('报价明细');
+  ws.addRow(['AI 加速卡报价单']);
+  ws.addRow([]);
+  ws.addRow(HEADER);
+  for (const r of rows()) ws.addRow(r);
+  ws.mergeCells('A1:H1');
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function csvFile(): Buffer {
+  return Buffer.from('\ufeff' + Papa.unparse([HEADER, ...rows()], { newline: '\r\n' }), 'utf8');
+}
+
+async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
+  await fn(); // warm up
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    ts.push(performance.now() - t0);
+  }
+  ts.sort((a, b) => a - b);
+  return ts[Math.floor(ts.length / 2)]!;
+}
+
+export default async function bench(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'procure-bench-import-'));
+  const ctx = openApp(path.join(dir, 'bench.db'));
+  let peakRss = process.memoryUsage().rss;
+  const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+  try {
+    const files: [string, Buffer][] = [
+      ['csv', csvFile()],
+      ['xlsx', await xlsxFile()],
+    ];
+    const out: string[][] = [['sheet', 'stage', 'ms', 'rows/s', '× parse']];
+    for (const [kind, buf] of files) {
+      const fileName = `bench.${kind}`;
+      const dataBase64 = buf.toString('base64');
+      const parse = await median(3, async () => (await readWorkbook(buf, fileName), sample()));
+      let accepted = 0;
+      const preview = await median(3, async () => {
+        accepted = (await buildPlan(ctx, { fileName, dataBase64 })).preview.counts.new;
+        sample();
+      });
+      let n = 0;
+      const commit = await median(3, async () => {
+        // A new supplier each run, so every row is a new quote and the whole sheet is written.
+        await commitImport(ctx, { fileName, dataBase64, supplier: `bench-${kind}-${n++}` });
+        sample();
+      });
+      const line = (stage: string, ms: number) => [kind, stage, ms.toFixed(0), Math.round((ROWS / ms) * 1000).toLocaleString('en'), (ms / parse).toFixed(2)];
+      out.push(line('parse', parse), line('preview', preview), line('commit', commit));
+      if (accepted !== ROWS) throw new Error(`bench sheet gave ${accepted} new rows, expected ${ROWS}`);
+    }
+    // Raw better-sqlite3: the same number of quote rows, one prepared statement, one transaction.
+    const acc = ctx.db.prepare(`SELECT id FROM accelerator WHERE slug = 'ascend-910b'`).get() as { id: number };
+    const ins = ctx.db.prepare(
+      `INSERT INTO quote (accelerator_id, kind, supplier, price_minor, currency, vat_included, vat_rate, source_file, source_row, origin, created_at)
+       VALUES (?, 'purchase', 'raw', ?, 'CNY', 1, 0.13, 'raw', ?, 'import', ?)`,
+    );
+    const raw = await median(3, async () => {
+      ctx.db.transaction(() => {
+        const at = new Date().toISOString();
+        for (let i = 0; i < ROWS; i++) ins.run(acc.id, 10_000_000 + i, i + 1, at);
+      })();
+    });
+    out.push(['-', 'raw insert', raw.toFixed(0), Math.round((ROWS / raw) * 1000).toLocaleString('en'), '']);
+    const w = out[0]!.map((_, i) => Math.max(...out.map((r) => r[i]!.length)));
+    console.log(`import bench: ${ROWS.toLocaleString('en')}-row vendor sheet (median of 3)`);
+    for (const r of out) console.log(r.map((c, i) => (i >= 2 ? c.padStart(w[i]!) : c.padEnd(w[i]!))).join('  '));
+    console.log(`peak RSS ${(peakRss / 1048576).toFixed(0)} MB`);
+  } finally {
+    ctx.db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await bench();
