@@ -19,7 +19,7 @@ import { exVat } from '../../shared/money';
 import { readWorkbook } from './read';
 import { detectHeader, sheetScore, titleHints } from './header';
 import { applyOverrides, layoutKey, proposeMapping, toOverrides, columnsByField } from './mapping';
-import { readRow, type RowContext } from './rows';
+import { readRow, rowContext, type RowContext } from './rows';
 import { ImportRepo } from './repo';
 import { PreviousPrices, compare, priceKey } from './previous';
 import { resolveItem, type Resolver } from './resolve';
@@ -148,13 +148,13 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
   if (mappingSource === 'remembered') warnings.push('column mapping remembered from an earlier import of this layout');
 
   // ---- rows
-  const rc: RowContext = {
+  const rc: RowContext = rowContext({
     file,
     sheet: sheet.name,
     by,
     headerKeys: new Set(header.headers.map((h) => h.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase()).filter(Boolean)),
     today,
-  };
+  });
   const vatRateDefault = input.vatRate ?? DEFAULT_VAT_RATE;
   const resolver: Resolver = {
     ctx,
@@ -170,7 +170,7 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
     newServers: new Map(),
     partByText: new Map(),
   };
-  const previous = new PreviousPrices(ctx.prices.quotes());
+  const previous = new PreviousPrices(repo.latestPrices());
   const seen = new Map<string, number>();
   const quotes = new Map<number, SeedQuote>();
   const rows: PreviewRow[] = [];

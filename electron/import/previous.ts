@@ -4,7 +4,7 @@
  */
 import type { PreviousPrice, RowStatus } from '../../shared/contract/import';
 import { exVat, money, type Currency } from '../../shared/money';
-import type { QuoteRecord } from '../db/repos/prices';
+import type { LatestPrice } from './repo';
 
 export function priceKey(kind: string, item: string, supplier: string, currency: Currency): string {
   return `${kind}|${item}|${supplier.trim().toLowerCase()}|${currency}`;
@@ -12,18 +12,22 @@ export function priceKey(kind: string, item: string, supplier: string, currency:
 
 export class PreviousPrices {
   private readonly latest = new Map<string, PreviousPrice>();
+  private readonly ids = new Map<string, number>();
 
-  /** `quotes` newest first, as PriceRepo.quotes() returns them. */
-  constructor(quotes: readonly QuoteRecord[]) {
-    for (const q of quotes) {
+  /** The newest quote per item, kind, supplier and currency (see ImportRepo.latestPrices). */
+  constructor(latest: readonly LatestPrice[]) {
+    for (const q of latest) {
       const k = priceKey(q.kind, q.item, q.supplier, q.currency);
-      if (this.latest.has(k)) continue;
+      const cur = this.latest.get(k);
+      // Suppliers differing only in letter case share a key: keep the newer quote.
+      if (cur && (cur.asOf > q.asOf || (cur.asOf === q.asOf && this.ids.get(k)! > q.id))) continue;
+      this.ids.set(k, q.id);
       this.latest.set(k, {
         price: q.price,
         currency: q.currency,
         vatIncluded: q.vatIncluded,
         exVat: exVat(q.price, q.vatIncluded, q.vatRate),
-        asOf: q.source.asOf,
+        asOf: q.asOf,
         supplier: q.supplier,
       });
     }

@@ -31,6 +31,8 @@ export interface Resolver {
   /** Parts created earlier in this sheet, by normalized text, so one name creates one part. */
   partByText: Map<string, string>;
   matcher?: PartMatcher<StoredAccelerator>;
+  /** Catalog server names, normalized once, longest first. */
+  serverNames?: { s: Server & { id: number }; n: string }[];
 }
 
 export interface ResolvedItem {
@@ -84,13 +86,12 @@ function findCard(r: Resolver, draft: RowDraft, out: PreviewRow, text: string): 
 
 /** A catalog server whose name the text contains ("Atlas 800I A2 推理服务器"). */
 function serverByName(r: Resolver, text: string): (Server & { id: number }) | undefined {
+  r.serverNames ??= r.servers
+    .map((s) => ({ s, n: normalizeName(s.name) }))
+    .filter((x) => x.n.length >= 5)
+    .sort((a, b) => b.n.length - a.n.length);
   const q = normalizeName(text);
-  return r.servers
-    .filter((s) => {
-      const n = normalizeName(s.name);
-      return n.length >= 5 && q.includes(n);
-    })
-    .sort((a, b) => b.name.length - a.name.length)[0];
+  return r.serverNames.find((x) => q.includes(x.n))?.s;
 }
 
 function platformFor(r: Resolver, draft: RowDraft, card: Card, cards: number, currency: Currency): { slug: string; name: string; create: boolean } {

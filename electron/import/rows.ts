@@ -40,6 +40,20 @@ export interface RowContext {
   by: Partial<Record<ImportField, ColumnView>>;
   headerKeys: Set<string>;
   today: string;
+  /** Read once from the headers, not once per row. */
+  leadTimeUnit?: 'week' | 'day' | 'month';
+  perHour: { unitPrice: boolean; totalPrice: boolean };
+}
+
+export function rowContext(base: Omit<RowContext, 'leadTimeUnit' | 'perHour'>): RowContext {
+  const { by } = base;
+  const rc: RowContext = {
+    ...base,
+    perHour: { unitPrice: by.unitPrice ? isPerHour(by.unitPrice) : false, totalPrice: by.totalPrice ? isPerHour(by.totalPrice) : false },
+  };
+  const unit = by.leadTime ? timeUnitOf(by.leadTime) : undefined;
+  if (unit) rc.leadTimeUnit = unit;
+  return rc;
 }
 
 const SUBTOTAL = /^(?:sub-?totals?|grand total|totals?|sum)\b|^(?:合\s*计|小\s*计|总\s*计|总价合计|共计)/i;
@@ -115,7 +129,7 @@ export function readRow(cells: readonly Cell[], index: number, rc: RowContext): 
   } else {
     issue(priceField, price.message);
   }
-  draft.rental = (priceColView !== undefined && isPerHour(priceColView)) || /租赁|租用|rental|per\s*(?:gpu|card)[- ]?hour|卡时/i.test(text);
+  draft.rental = rc.perHour[priceField === 'totalPrice' ? 'totalPrice' : 'unitPrice'] || /租赁|租用|rental|per\s*(?:gpu|card)[- ]?hour|卡时/i.test(text);
 
   // ---- currency: the cell's own symbol, else a currency column, else the header's
   const curCell = get('currency');
@@ -146,7 +160,7 @@ export function readRow(cells: readonly Cell[], index: number, rc: RowContext): 
   // ---- the rest: optional; a value that is there but unreadable is an error
   const moq = optional(get('moq'), (c) => parseCount(c, 'minimum order quantity', 0), 'moq');
   if (moq !== undefined) draft.moq = moq;
-  const lead = optional(get('leadTime'), (c) => parseLeadTime(c, rc.by.leadTime ? timeUnitOf(rc.by.leadTime) : undefined), 'leadTime');
+  const lead = optional(get('leadTime'), (c) => parseLeadTime(c, rc.leadTimeUnit), 'leadTime');
   if (lead !== undefined) draft.leadTimeWeeks = lead;
   const valid = optional(get('validUntil'), (c) => parseDate(c, rc.today), 'validUntil');
   if (valid !== undefined) draft.validUntil = valid;

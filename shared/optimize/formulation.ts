@@ -1,0 +1,331 @@
+/**
+ * The optimizer's mixed-integer program (docs/model.md, "Optimizer"):
+ *
+ *   nⱼ   integer  groups of serving segment j (part × workload × role × group size)
+ *   zⱼ   binary   segment j is the one a part × workload × role line uses (only when it has several)
+ *   iₖ   integer  idle cards that round a line up to whole servers
+ *   sₗ   integer  host servers of line l = part × role;  R integer racks
+ *   y_w  ≥ 0      request rate of workload w served by prefill/decode pools
+ *   T_v  ≥ 0      vendor v's Herfindahl term, homogenised (see `riskRows`)
+ *
+ * Every cost is a coefficient read off the TCO model (costs.ts), every rate one the
+ * evaluation would report for the same line (options.ts), so the program's numbers are the
+ * evaluation's numbers. Constraints can be left out one by one (`drop`) for the relaxations
+ * that explain an infeasible problem and for the cost–risk frontier.
+ */
+import type { ServingRole } from '../model/serving';
+import { capitalRecoveryFactor } from '../model/tco';
+import type { CandidateSet } from './candidates';
+import { rackTco } from './costs';
+import { addTerm, expr, ModelBuilder, plus, scale, sum, valueOf, type LinExpr } from './mip';
+import { allSegments, kvRequestsPerCard, workloadNeeds, type ServingSegment, type WorkloadNeed } from './options';
+import type { OptimizeProblem } from './schema';
+
+export const CONSTRAINT_KEYS = ['budget', 'power', 'risk', 'domestic', 'vendorShare', 'supply'] as const;
+export type ConstraintKey = (typeof CONSTRAINT_KEYS)[number];
+
+/** Breakpoints of the piecewise-linear over-estimate of s² (HHI terms): s = 0, 1/K, …, 1. */
+export const HHI_PIECES = 20;
+
+export interface FormulationOptions {
+  drop?: ReadonlySet<ConstraintKey>;
+  /** Overrides constraints.maxRiskScore (the frontier). */
+  riskCap?: number;
+  /** Build the risk terms even without a cap (to minimise the risk score). */
+  riskTerms?: boolean;
+  /** A variable t ≥ every vendor's share numerator (to minimise the largest share). */
+  vendorMax?: boolean;
+  /** Capacity ≤ (1 + headroom) · demand: the cost-per-token objective needs a ceiling. */
+  capacityCap?: boolean;
+}
+
+export interface Expressions {
+  tco: LinExpr;
+  capex: LinExpr;
+  annual: LinExpr;
+  facilityKW: LinExpr;
+  /** Hardware capex (the weights of the risk score and the capex shares). */
+  hardware: LinExpr;
+  cards: LinExpr;
+  /** (risk score) × hardware: Σ (1 − c)·riskᵢ·capexᵢ + c·100·Σ T_v. Present with a cap or riskTerms. */
+  riskTimesCapex?: LinExpr;
+  domestic: LinExpr;
+  /** Share basis total (hardware capex or cards) and each vendor's part of it. */
+  shareTotal: LinExpr;
+  vendor: Map<string, LinExpr>;
+  vendorMax?: LinExpr;
+  /** Output tokens per second the build serves, all workloads. */
+  servedTokens: LinExpr;
+}
+
+export interface PlanLine {
+  part: number;
+  role: ServingRole;
+  cards: number;
+  servers: number;
+}
+export interface PlanUse {
+  part: number;
+  workload: number;
+  role: ServingRole;
+  groupSize: number;
+  groups: number;
+  /** Cards of this part × workload × role, idle ones included. */
+  cards: number;
+  /** The segment in use; undefined for a line of idle cards only. */
+  segment?: ServingSegment;
+}
+export interface Plan {
+  lines: PlanLine[];
+  uses: PlanUse[];
+  /** Segments whose group count reached the search bound (the bound may have cut the optimum). */
+  atBound: number;
+}
+
+export interface Formulation {
+  builder: ModelBuilder;
+  e: Expressions;
+  segments: ServingSegment[];
+  needs: WorkloadNeed[];
+  decode(values: readonly number[]): Plan;
+}
+
+interface Triple {
+  part: number;
+  workload: number;
+  role: ServingRole;
+  segs: { seg: ServingSegment; n: number; cap: number; z?: number }[];
+  idle?: number;
+  cards: LinExpr;
+}
+
+export function formulate(p: OptimizeProblem, c: CandidateSet, opts: FormulationOptions = {}, segments = allSegments(p, c)): Formulation {
+  const on = (k: ConstraintKey) => !opts.drop?.has(k);
+  const b = new ModelBuilder();
+  const needs = workloadNeeds(p, c);
+  const k = p.constraints;
+  const head = 1 + p.options.maxHeadroom;
+
+  // ---- groups per segment, grouped into part × workload × role triples
+  const triples = new Map<string, Triple>();
+  for (const seg of segments) {
+    const key = `${seg.part}|${seg.workload}|${seg.role}`;
+    let t = triples.get(key);
+    if (!t) triples.set(key, (t = { part: seg.part, workload: seg.workload, role: seg.role, segs: [], cards: new Map() }));
+    const part = c.parts[seg.part]!;
+    const need = needs[seg.workload]!;
+    // enough groups to serve the workload alone several times over: never binding in practice
+    // (reported when it is), and it gives the binaries a finite big-M
+    let ub = Number.isFinite(seg.maxCards) ? Math.floor(seg.maxCards / seg.groupSize) : 3 * Math.ceil((need.requestsPerSecond * head) / seg.rate) + 2;
+    if (part.available !== undefined && on('supply')) ub = Math.min(ub, Math.floor(part.available / seg.groupSize));
+    if (ub < 1) continue;
+    const n = b.addVar(`n[${part.key},w${seg.workload},${seg.role},g${seg.groupSize}]`, 'integer', 0, ub);
+    t.segs.push({ seg, n, cap: Number.isFinite(seg.maxCards) ? seg.maxCards : seg.groupSize * ub + part.cardsPerServer });
+  }
+  for (const t of triples.values()) {
+    const part = c.parts[t.part]!;
+    for (const s of t.segs) addTerm(t.cards, s.n, s.seg.groupSize);
+    if (k.wholeServers && part.cardsPerServer > 1) {
+      t.idle = b.addVar(`idle[${part.key},w${t.workload},${t.role}]`, 'integer', 0, part.cardsPerServer - 1);
+      addTerm(t.cards, t.idle, 1);
+    }
+    if (t.segs.length > 1) {
+      // one segment per line: the evaluation gives a line one group size
+      const pick: LinExpr = new Map();
+      const capE: LinExpr = new Map();
+      for (const s of t.segs) {
+        s.z = b.addVar(`z[${part.key},w${t.workload},${t.role},g${s.seg.groupSize}]`, 'binary');
+        addTerm(pick, s.z, 1);
+        addTerm(capE, s.z, s.cap);
+        b.le(`pick-segment-group[${s.n}]`, expr([s.n, 1], [s.z, -b.vars[s.n]!.ub]), 0);
+      }
+      b.le(`one-segment[${part.key},w${t.workload},${t.role}]`, pick, 1);
+      b.le(`segment-cards[${part.key},w${t.workload},${t.role}]`, plus(t.cards, capE, -1), 0);
+    }
+  }
+
+  // ---- lines (part × role): servers, costs
+  const lineCards = new Map<string, LinExpr>();
+  for (const t of triples.values()) {
+    const key = `${t.part}|${t.role}`;
+    lineCards.set(key, plus(lineCards.get(key) ?? new Map(), t.cards));
+  }
+  const servers = new Map<string, number>();
+  const e: Expressions = {
+    tco: new Map(), capex: new Map(), annual: new Map(), facilityKW: new Map(), hardware: new Map(), cards: new Map(),
+    domestic: new Map(), shareTotal: new Map(), vendor: new Map(), servedTokens: new Map(),
+  };
+  const partHw = new Map<number, LinExpr>();
+  const partCards = new Map<number, LinExpr>();
+  const allServers: LinExpr = new Map();
+  for (const [key, cards] of lineCards) {
+    const pi = Number(key.split('|')[0]);
+    const part = c.parts[pi]!;
+    const cps = part.cardsPerServer;
+    const s = b.addVar(`servers[${part.key},${key.split('|')[1]}]`, 'integer', 0);
+    servers.set(key, s);
+    const sE = expr([s, cps]);
+    if (k.wholeServers) b.eq(`whole-servers[${key}]`, plus(sE, cards, -1), 0);
+    else {
+      // s = ⌈cards / cps⌉, as the evaluation counts hosts
+      b.ge(`servers-cover[${key}]`, plus(sE, cards, -1), 0);
+      b.le(`servers-ceil[${key}]`, plus(sE, cards, -1), cps - 1);
+    }
+    addTerm(allServers, s, 1);
+    const { perCard: pc, perServer: ps } = part.costs;
+    const line = (f: (u: typeof pc) => number) => plus(scale(cards, f(pc)), expr([s, f(ps)]));
+    e.tco = plus(e.tco, line((u) => u.tco));
+    e.capex = plus(e.capex, line((u) => u.capex));
+    e.facilityKW = plus(e.facilityKW, line((u) => u.facilityKW));
+    const hw = line((u) => u.hardware);
+    e.hardware = plus(e.hardware, hw);
+    e.cards = plus(e.cards, cards);
+    partHw.set(pi, plus(partHw.get(pi) ?? new Map(), hw));
+    partCards.set(pi, plus(partCards.get(pi) ?? new Map(), cards));
+  }
+  const site = c.contexts[0]!.site;
+  const finance = c.contexts[0]!.finance;
+  const rack = rackTco(site, finance);
+  if (rack > 0 && allServers.size > 0) {
+    const r = b.addVar('racks', 'integer', 0);
+    b.ge('racks-cover', plus(expr([r, site.serversPerRack]), allServers, -1), 0);
+    addTerm(e.tco, r, rack);
+  }
+  // annualised cost = TCO × capital recovery factor (computeTco's definition)
+  e.annual = scale(e.tco, capitalRecoveryFactor(finance.discountRate, finance.years));
+
+  // ---- shares
+  const byCapex = k.shareBasis === 'capex';
+  e.shareTotal = byCapex ? e.hardware : e.cards;
+  for (const [pi, hw] of partHw) {
+    const part = c.parts[pi]!;
+    const x = byCapex ? hw : partCards.get(pi)!;
+    if (part.domestic) e.domestic = plus(e.domestic, x);
+    e.vendor.set(part.vendor, plus(e.vendor.get(part.vendor) ?? new Map(), x));
+  }
+
+  // ---- demand
+  needs.forEach((need, w) => {
+    const ts = [...triples.values()].filter((t) => t.workload === w);
+    const rate = (role: ServingRole) => sum(ts.filter((t) => t.role === role).map((t) => sum(t.segs.map((s) => expr([s.n, s.seg.rate])))));
+    let served = rate('both');
+    const pre = rate('prefill');
+    const dec = rate('decode');
+    if (pre.size > 0 && dec.size > 0) {
+      // pools serve min(prefill, decode, KV network) — a minimum we only need to bound from above
+      const y = b.addVar(`pool-rate[w${w}]`, 'continuous', 0);
+      b.le(`pool-prefill[w${w}]`, plus(expr([y, 1]), pre, -1), 0);
+      b.le(`pool-decode[w${w}]`, plus(expr([y, 1]), dec, -1), 0);
+      const net: LinExpr = new Map();
+      let finite = true;
+      for (const t of ts.filter((x) => x.role === 'decode')) {
+        const perCard = kvRequestsPerCard(c.parts[t.part]!, need.kvBytesPerRequest);
+        if (!Number.isFinite(perCard)) finite = false;
+        else for (const [v, coef] of t.cards) addTerm(net, v, coef * perCard);
+      }
+      if (finite) b.le(`pool-kv-network[w${w}]`, plus(expr([y, 1]), net, -1), 0);
+      served = plus(served, expr([y, 1]));
+    }
+    b.ge(`demand[w${w}]`, served, need.requestsPerSecond * (1 - 1e-9));
+    if (opts.capacityCap) b.le(`capacity-ceiling[w${w}]`, served, need.requestsPerSecond * head);
+    e.servedTokens = plus(e.servedTokens, scale(served, need.outputTokens));
+  });
+
+  // ---- budget, power
+  if (k.capexBudget !== undefined && on('budget')) b.le('budget', e.capex, k.capexBudget);
+  if (k.powerCapKW !== undefined && on('power')) b.le('power', e.facilityKW, k.powerCapKW);
+
+  // ---- supply: stock and minimum order quantities
+  if (on('supply')) {
+    for (const [pi, cards] of partCards) {
+      const part = c.parts[pi]!;
+      if (part.available !== undefined) b.le(`available[${part.key}]`, cards, part.available);
+      if (part.moq > 1) {
+        const u = b.addVar(`ordered[${part.key}]`, 'binary');
+        const big = part.available ?? [...cards.entries()].reduce((s2, [v, coef]) => s2 + coef * b.vars[v]!.ub, 0);
+        b.ge(`moq[${part.key}]`, plus(cards, expr([u, part.moq]), -1), 0);
+        b.le(`moq-link[${part.key}]`, plus(cards, expr([u, big]), -1), 0);
+      }
+    }
+  }
+
+  // ---- supply risk
+  const cap = opts.riskCap ?? (on('risk') ? k.maxRiskScore : undefined);
+  if (cap !== undefined || opts.riskTerms) {
+    e.riskTimesCapex = riskRows(b, c, partHw, e.hardware);
+    if (cap !== undefined) b.le('risk', plus(e.riskTimesCapex, e.hardware, -cap), 0);
+  }
+
+  // ---- domestic and vendor shares (linear once multiplied by the total)
+  if (k.minDomesticShare !== undefined && k.minDomesticShare > 0 && on('domestic')) {
+    b.ge('domestic-share', plus(e.domestic, e.shareTotal, -k.minDomesticShare), 0);
+  }
+  if (k.maxVendorShare !== undefined && k.maxVendorShare < 1 && on('vendorShare')) {
+    for (const [v, x] of e.vendor) b.le(`vendor-share[${v}]`, plus(x, e.shareTotal, -k.maxVendorShare), 0);
+  }
+  if (opts.vendorMax) {
+    const t = b.addVar('largest-vendor', 'continuous', 0);
+    for (const [v, x] of e.vendor) b.le(`largest-vendor[${v}]`, plus(x, expr([t, 1]), -1), 0);
+    e.vendorMax = expr([t, 1]);
+  }
+
+  const tripleList = [...triples.values()];
+  return {
+    builder: b,
+    e,
+    segments,
+    needs,
+    decode(values) {
+      const uses: PlanUse[] = [];
+      let atBound = 0;
+      for (const t of tripleList) {
+        const cards = Math.round(valueOf(t.cards, values));
+        if (cards <= 0) continue;
+        const active = t.segs.find((s) => Math.round(values[s.n] ?? 0) > 0);
+        const groups = active ? Math.round(values[active.n] ?? 0) : 0;
+        if (active && !Number.isFinite(active.seg.maxCards) && groups >= b.vars[active.n]!.ub && c.parts[t.part]!.available === undefined) atBound++;
+        uses.push({ part: t.part, workload: t.workload, role: t.role, groupSize: active?.seg.groupSize ?? 0, groups, cards, segment: active?.seg });
+      }
+      const lines: PlanLine[] = [];
+      for (const [key, cardsE] of lineCards) {
+        const cards = Math.round(valueOf(cardsE, values));
+        if (cards <= 0) continue;
+        const [pi, role] = key.split('|') as [string, ServingRole];
+        lines.push({ part: Number(pi), role, cards, servers: Math.round(values[servers.get(key)!] ?? 0) });
+      }
+      return { lines, uses, atBound };
+    },
+  };
+}
+
+/**
+ * Risk score × hardware capex C, linear:
+ *   score·C = (1 − c)·Σᵢ riskᵢ·Cᵢ + c·100·Σ_v C·s_v²,   s_v = C_v / C.
+ * s² is over-estimated by its chords through s = 0, 1/K, …, 1 (a convex piecewise-linear
+ * function, so the max of its pieces): T_v ≥ (a_k·C_v + b_k·C) for every piece k, with
+ * a_k = s_k + s_{k+1}, b_k = −s_k·s_{k+1}. Multiplying by C (the perspective) keeps it linear;
+ * the over-estimate is at most C/(4K²) per vendor, so a build that meets the linear cap meets
+ * the true cap.
+ */
+function riskRows(b: ModelBuilder, c: CandidateSet, partHw: Map<number, LinExpr>, total: LinExpr): LinExpr {
+  const weight = Math.min(1, Math.max(0, c.contexts[0]!.concentrationWeight));
+  let out: LinExpr = new Map();
+  const byVendor = new Map<string, LinExpr>();
+  for (const [pi, hw] of partHw) {
+    const part = c.parts[pi]!;
+    out = plus(out, hw, (1 - weight) * part.risk);
+    byVendor.set(part.vendor, plus(byVendor.get(part.vendor) ?? new Map(), hw));
+  }
+  if (weight <= 0) return out;
+  for (const [v, cv] of byVendor) {
+    const t = b.addVar(`hhi[${v}]`, 'continuous', 0);
+    for (let i = 0; i < HHI_PIECES; i++) {
+      const s0 = i / HHI_PIECES;
+      const s1 = (i + 1) / HHI_PIECES;
+      // T − a·C_v − b·C ≥ 0
+      b.ge(`hhi-piece[${v},${i}]`, plus(plus(expr([t, 1]), cv, -(s0 + s1)), total, s0 * s1), 0);
+    }
+    addTerm(out, t, weight * 100);
+  }
+  return out;
+}
