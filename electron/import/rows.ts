@@ -84,8 +84,11 @@ export function readRow(cells: readonly Cell[], index: number, rc: RowContext): 
   const leading = [...nonBlank.slice(0, 2), itemCell];
   if (leading.some((c) => typeof c === 'string' && SUBTOTAL.test(clean(c)))) return skip('subtotal row');
   if (NOTE.test(firstText)) return skip('note row');
-  const texts = cells.map((c) => clean(cellText(c)).toLowerCase());
-  if (texts.filter((t) => t && rc.headerKeys.has(t)).length >= 2) return skip('repeated header row');
+  // A header repeated after a page break: only worth checking when the first cell is a header word.
+  if (rc.headerKeys.has(firstText.toLowerCase())) {
+    const texts = cells.map((c) => clean(cellText(c)).toLowerCase());
+    if (texts.filter((t) => t && rc.headerKeys.has(t)).length >= 2) return skip('repeated header row');
+  }
 
   // A banner merged across the row ("一、加速卡") repeats one text in every cell.
   if (nonBlank.length > 1 && new Set(nonBlank.map((c) => cellText(c))).size === 1) return skip('section heading');

@@ -3,8 +3,12 @@
  * "待定"/"TBD" placeholders, formula-looking strings.
  */
 
+const PLAIN = /^(?:[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?)?$/;
+
 /** NFKC (full-width → half-width, ideographic space → space), no-break spaces, collapsed whitespace. */
 export function clean(s: string): string {
+  // Most cells are plain ASCII already: skip the Unicode work for them (it dominated previews).
+  if (PLAIN.test(s) && !s.includes('  ')) return s;
   return s
     .normalize('NFKC')
     .replace(/[\u00a0\u2000-\u200b\u202f\u205f\ufeff]/g, ' ')

@@ -11,6 +11,7 @@ import { ScenarioError } from '../scenario/schema';
 import { addWeeks, checkConstraints, type ConstraintFailure, type ConstraintLimits } from './constraints';
 import { bidLabels, type BidFile, type ScoreCriterion, type TechnicalCriterion } from './schema';
 import { maxPoints, round2, scoreBids } from './scoring';
+import { bidTotals, priceLines, type PriceLine } from './price-lines';
 import { bidFileToScenario, bidPath } from './to-scenario';
 
 const SECONDS_PER_DAY = 86_400;
@@ -23,6 +24,8 @@ export interface BidResult {
   label: string;
   pass: boolean;
   failures: ConstraintFailure[];
+  /** Cards, hosts and network, ex and incl. VAT, in the file's currency. */
+  priceLines: PriceLine[];
   /** The bid's quoted total (cards, quoted hosts, network) in the file's currency. */
   bidTotalExVat: number;
   bidTotalInclVat: number;
@@ -77,14 +80,6 @@ export function requiredTokensPerSecond(file: BidFile): number | undefined {
   return perDay === undefined ? r.minOutputTokensPerSecond : Math.max(perDay, r.minOutputTokensPerSecond);
 }
 
-/** Quoted total ex VAT: the cards, hosts the bid prices itself, and network, as resolved (converted). */
-function quotedTotal(file: BidFile, bi: number, rb: ResolvedBuild): number {
-  const bid = file.bids[bi]!;
-  return rb.lines.reduce((s, l, li) => {
-    const quotedHost = typeof bid.lines[li]?.server === 'object';
-    return s + l.count * l.cardPrice + (quotedHost ? l.servers * l.server.price : 0) + l.count * l.networkPerCard;
-  }, 0);
-}
 
 function domesticShare(rb: ResolvedBuild): number {
   const value = rb.lines.reduce((s, l) => s + l.count * l.cardPrice, 0);
@@ -123,8 +118,14 @@ export function evaluateBidFile(file: BidFile, lookup: CatalogLookup, opts: BidE
   const partial = file.bids.map((bid, i) => {
     const build = evaluation.builds[i]!;
     const rb = resolved.builds[i]!;
-    const exVatTotal = quotedTotal(file, i, rb);
-    const vatAmount = exVatTotal * bid.vatRate;
+    const lines = priceLines(build, {
+      vatRate: bid.vatRate,
+      networkPerCard: rb.lines.map((l) => l.networkPerCard),
+      hostQuoted: bid.lines.map((l) => typeof l.server === 'object'),
+    });
+    const totals = bidTotals(lines, bid.vatRate);
+    const exVatTotal = totals.exVat;
+    const vatAmount = totals.vat;
     const deliveryDate = addWeeks(awardDate, bid.deliveryWeeks);
     const share = domesticShare(rb);
     const failures = checkConstraints(
@@ -145,7 +146,7 @@ export function evaluateBidFile(file: BidFile, lookup: CatalogLookup, opts: BidE
     );
     // VAT is paid on the quoted items only; everything else in capex/TCO is modelled ex VAT.
     const evaluatedPrice = (basis === 'tco' ? build.tco : build.capex) + (file.scoring.includeVat ? vatAmount : 0);
-    return { bid, build, exVatTotal, vatAmount, deliveryDate, share, failures, evaluatedPrice };
+    return { bid, build, lines, exVatTotal, vatAmount, deliveryDate, share, failures, evaluatedPrice };
   });
 
   const scores = scoreBids(
@@ -167,6 +168,7 @@ export function evaluateBidFile(file: BidFile, lookup: CatalogLookup, opts: BidE
     label: labels[i]!,
     pass: p.failures.length === 0,
     failures: p.failures,
+    priceLines: p.lines,
     bidTotalExVat: p.exVatTotal,
     bidTotalInclVat: p.exVatTotal + p.vatAmount,
     vatAmount: p.vatAmount,

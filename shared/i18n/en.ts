@@ -118,7 +118,7 @@ export const en = {
     perLine: 'Performance per line', group: 'Group', batch: 'Batch', priceSource: 'Price source', catalogHost: 'catalog host (not in the bid)',
     assumptions: 'Assumptions and data sources', site: 'Site', workload: 'Workload', finance: 'Finance', fx: 'Exchange rates (CNY per unit)', efficiency: 'Efficiency (MBU / MFU)',
     specs: 'Accelerator specifications', prices: 'Prices used', source: 'Source', asOf: 'As of', estimate: 'estimate', bidPrice: 'bid', value: 'Value', figure: 'Figure',
-    constraints: 'Hard constraints', required: 'Required output', none: 'none', warnings: 'Warnings',
+    domesticShare: 'Domestic share', vatAssumed: 'incl. VAT at {{rate}} (assumed)', givenInFile: 'given in the file', catalog: 'catalog', defaultHost: 'default host (assumed)', lineItem: 'Line', perfNote: 'Throughput and unit costs from the models (docs/model.md) at the workload and finance assumptions below.', constraints: 'Hard constraints', required: 'Required output', none: 'none', warnings: 'Warnings',
     signoff: 'Sign-off', prepared: 'Prepared', reviewed: 'Reviewed', approved: 'Approved', name: 'Name', signature: 'Signature', role: 'Role',
   },
   units: { GB: 'GB', TBps: 'TB/s', GBps: 'GB/s', W: 'W', TFLOPS: 'TFLOPS', TOPS: 'TOPS' },

@@ -68,6 +68,8 @@ export function evaluateCluster(
     const replicas = group.feasible ? Math.floor(l.cards / group.groupSize) : 0;
     if (!group.feasible) warnings.push(`${l.spec.name}: ${group.note ?? 'does not fit'}`);
     else if (!group.meetsTargets) warnings.push(`${l.spec.name} (${effectiveRole}): latency targets not met even at batch ${group.batch}`);
+    const idle = group.feasible ? l.cards - replicas * group.groupSize : 0;
+    if (idle > 0) warnings.push(`${l.spec.name}: ${idle} of ${l.cards} cards idle; a replica needs ${group.groupSize} cards`);
     const cap = replicas * group.requestsPerSecond;
     return {
       role: l.role,

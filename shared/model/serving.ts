@@ -344,7 +344,28 @@ export function bestServingGroup(
   }
   if (best) return best.group;
   const g = targets.groupSize ?? maxCards;
-  return emptyGroup(role, g, spec, w, kv, targets.batch !== undefined ? `${INFEASIBLE_NOTE} at batch ${targets.batch}` : INFEASIBLE_NOTE);
+  let note = targets.batch !== undefined ? `${INFEASIBLE_NOTE} at batch ${targets.batch}` : INFEASIBLE_NOTE;
+  const needed = targets.groupSize === undefined ? smallestFeasibleGroup(spec, shape, w, kv, tun, targets, evaluate, maxCards) : undefined;
+  if (needed !== undefined) note = `needs ${needed} cards per replica; ${maxCards} given`;
+  return emptyGroup(role, g, spec, w, kv, note);
+}
+
+/** When the cards given are too few: the smallest group that would hold a replica (only on this error path). */
+function smallestFeasibleGroup(
+  spec: AcceleratorSpec,
+  shape: ModelShape,
+  w: WeightPrecision,
+  kv: KvPrecision,
+  tun: PerfTunables,
+  targets: WorkloadTargets,
+  evaluate: (c: ReturnType<typeof makeContext>, t: WorkloadTargets) => Evaluated | undefined,
+  given: number,
+): number | undefined {
+  for (const g of groupCandidates(spec, 1024)) {
+    if (g <= given) continue;
+    if (layoutCandidates(shape, g, w, kv).some((layout) => evaluate(makeContext(spec, shape, layout, tun), targets))) return g;
+  }
+  return undefined;
 }
 
 /** Shorthands for the optimizer. */

@@ -1,0 +1,32 @@
+/** Escaping and number formatting for the report template (numbers come computed from shared/). */
+import { formatKpi, type KpiUnit } from '../../shared/report/kpis';
+import type { Currency } from '../../shared/money';
+import { tr, type Lang } from '../../shared/i18n/translate';
+
+const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Every text from a file (vendor names, notes) goes through here: no markup survives. */
+export function esc(s: unknown): string {
+  return String(s ?? '').replace(/[&<>"']/g, (c) => ESC[c]!);
+}
+
+export interface Fmt {
+  lang: Lang;
+  t: (key: string, vars?: Record<string, string | number>) => string;
+  kpi: (unit: KpiUnit, v: number | string | null) => string;
+  money: (v: number) => string;
+  num: (v: number, digits?: number) => string;
+  pct: (v: number, digits?: number) => string;
+}
+
+export function formatter(lang: Lang, currency: Currency): Fmt {
+  const locale = lang === 'zh-CN' ? 'zh-CN' : 'en';
+  const num = (v: number, digits = 0) => v.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return {
+    lang,
+    t: (key, vars) => tr(lang, key, vars),
+    kpi: (unit, v) => formatKpi(unit, v, currency, locale),
+    money: (v) => formatKpi('money', v, currency, locale),
+    num,
+    pct: (v, digits = 1) => `${num(v * 100, digits)} %`,
+  };
+}

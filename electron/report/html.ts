@@ -1,0 +1,190 @@
+/**
+ * The one report template, for both languages: cover, executive summary with the
+ * recommendation and ranking, KPI comparison, charts, a detail page per bid (or build),
+ * assumptions and data sources, and the sign-off block. Self-contained HTML: fonts and charts
+ * inline, no script, a CSP that allows nothing else.
+ */
+import { KPIS, bestIndex } from '../../shared/report/kpis';
+import { TECHNICAL_CRITERIA } from '../../shared/bids/schema';
+import { describeFailure } from '../../shared/bids/constraints';
+import type { BuildResult } from '../../shared/scenario/evaluate';
+import { reportCharts } from './charts';
+import { esc, formatter, type Fmt } from './format';
+import { fontFaceCss } from './fonts';
+import type { ReportModel } from './model';
+import { assumptionsSection, detailSections, signoffSection } from './sections';
+import { reportCss } from './style';
+
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:";
+
+function cover(m: ReportModel, f: Fmt): string {
+  return `<section class="cover">
+<div class="cover-band"></div>
+<h1>${esc(m.title)}</h1>
+<p class="subtitle">${esc(m.requirementName)}</p>
+<dl>
+  <dt>${f.t('report.requirement')}</dt><dd>${esc(m.requirementName || '–')}</dd>
+  <dt>${f.t('report.date')}</dt><dd>${esc(m.date)}</dd>
+  <dt>${f.t('report.preparedBy')}</dt><dd>${esc(m.preparedBy || ' ')}</dd>
+  <dt>${f.t('report.documentNumber')}</dt><dd data-doc-number>${esc(m.documentNumber)}</dd>
+</dl>
+${m.requirementText ? `<p class="description">${esc(m.requirementText)}</p>` : ''}
+<p class="confidential">${f.t('report.confidential')}</p>
+</section>`;
+}
+
+function bidSummary(m: ReportModel, f: Fmt): string {
+  const be = m.bids!;
+  const name = (i: number) => esc(be.bids[i]!.label);
+  let call: string;
+  if (be.recommended.length === 1) {
+    const b = be.bids[be.recommended[0]!]!;
+    call = `<div class="callout" data-recommendation>${f.t('report.recommend', { vendor: name(b.index), score: f.num(b.totalScore ?? 0, 2), max: f.num(be.maxPoints, 0), price: f.money(b.evaluatedPrice) })}</div>`;
+  } else if (be.recommended.length > 1) {
+    call = `<div class="callout" data-recommendation>${f.t('report.recommendTie', { vendors: be.recommended.map(name).join(', ') })}</div>`;
+  } else {
+    call = `<div class="callout none" data-recommendation>${f.t('report.recommendNone')}</div>`;
+  }
+  const rows = be.ranking
+    .map((i) => {
+      const b = be.bids[i]!;
+      return `<tr data-rank="${b.rank}"><td class="num">${b.rank}${b.tied ? ` <span class="badge tie">${f.t('bids.tied')}</span>` : ''}</td><td>${name(i)}</td><td class="num">${f.money(b.evaluatedPrice)}</td><td class="num">${f.num(b.priceScore ?? 0, 2)}</td><td class="num">${f.num(b.technicalScore ?? 0, 2)}</td><td class="num"><b>${f.num(b.totalScore ?? 0, 2)}</b></td></tr>`;
+    })
+    .join('');
+  const failing = be.bids.filter((b) => !b.pass);
+  const failRows = failing
+    .map((b) => `<tr><td>${name(b.index)}</td><td><ul class="reasons">${b.failures.map((x) => `<li>${esc(describeFailure(x, m.lang, m.currency))}</li>`).join('')}</ul></td></tr>`)
+    .join('');
+  const w = be.weights;
+  const method = f.t('report.methodText', {
+    price: w.price,
+    basis: f.t(`bids.${be.file.scoring.evaluatedPrice}`),
+    vat: f.t(be.file.scoring.includeVat ? 'report.inclVatBasis' : 'report.exVatBasis'),
+    cpm: w.costPerMTok,
+    tpw: w.tokensPerWatt,
+    risk: w.supplyRisk,
+    delivery: w.delivery,
+  });
+  return `<section class="summary">
+<h2>${f.t('report.summary')}</h2>
+<h3>${f.t('report.recommendation')}</h3>
+${call}
+<h3>${f.t('report.ranking')}</h3>
+${rows ? `<table class="ranking"><thead><tr><th class="num">${f.t('bids.rank')}</th><th>${f.t('bids.vendor')}</th><th class="num">${f.t('bids.evaluatedPriceCol')}</th><th class="num">${f.t('bids.priceScore')} (${w.price})</th><th class="num">${f.t('bids.technicalScore')} (${be.maxPoints - w.price})</th><th class="num">${f.t('bids.totalScore')} (${be.maxPoints})</th></tr></thead><tbody>${rows}</tbody></table>` : `<p class="muted">${f.t('bids.noneRecommended')}</p>`}
+${failing.length ? `<h3>${f.t('report.failingBids')}</h3><table><thead><tr><th style="width:35%">${f.t('bids.vendor')}</th><th>${f.t('bids.reasons')}</th></tr></thead><tbody>${failRows}</tbody></table>` : ''}
+<h3>${f.t('report.method')}</h3>
+<p class="small">${esc(method)}</p>
+${be.warnings.length ? `<h3>${f.t('report.warnings')}</h3><ul class="small">${be.warnings.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>` : ''}
+</section>`;
+}
+
+function scenarioSummary(m: ReportModel, f: Fmt): string {
+  const builds = m.evaluation.builds;
+  const best = builds[m.order[0] ?? 0];
+  const call = best
+    ? `<div class="callout" data-recommendation>${f.t('report.scenarioRecommend', { build: esc(best.name), value: f.kpi('moneyPerMTok', best.costPerMillionOutputTokens), tco: f.money(best.tco), risk: f.kpi('score', best.risk.score) })}</div>`
+    : '';
+  const rows = m.order
+    .map((i, pos) => {
+      const b = builds[i]!;
+      return `<tr data-rank="${pos + 1}"><td class="num">${pos + 1}</td><td>${esc(b.name)}</td><td class="num">${f.kpi('moneyPerMTok', b.costPerMillionOutputTokens)}</td><td class="num">${f.money(b.tco)}</td><td class="num">${f.money(b.capex)}</td><td class="num">${f.kpi('tokPerSec', b.outputTokensPerSecond)}</td><td class="num">${f.kpi('score', b.risk.score)}</td></tr>`;
+    })
+    .join('');
+  const warnings = m.evaluation.warnings;
+  return `<section class="summary">
+<h2>${f.t('report.summary')}</h2>
+<h3>${f.t('report.recommendation')}</h3>
+${call}
+<h3>${f.t('report.ranking')}</h3>
+<table class="ranking"><thead><tr><th class="num">${f.t('bids.rank')}</th><th>${f.t('report.item')}</th><th class="num">${f.t('kpi.costPerMillionOutputTokens')}</th><th class="num">${f.t('kpi.tco')}</th><th class="num">${f.t('kpi.capex')}</th><th class="num">${f.t('kpi.outputTokensPerSecond')}</th><th class="num">${f.t('kpi.risk')}</th></tr></thead><tbody>${rows}</tbody></table>
+${warnings.length ? `<h3>${f.t('report.warnings')}</h3><ul class="small">${warnings.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>` : ''}
+</section>`;
+}
+
+/** KPI rows × builds, the best value of each row marked; bids add their terms and scores. */
+function kpiTable(m: ReportModel, f: Fmt): string {
+  const builds = m.order.map((i) => m.evaluation.builds[i]!);
+  const head = builds.map((b) => `<th class="num">${esc(b.name)}</th>`).join('');
+  const row = (label: string, cells: string[]) => `<tr><td>${label}</td>${cells.join('')}</tr>`;
+  const rows = KPIS.map((k) => {
+    const values = builds.map((b) => k.value(b));
+    const best = bestIndex(k, values);
+    return row(
+      f.t(`kpi.${k.key}`),
+      values.map((v, i) => {
+        const shown = k.key === 'bound' ? f.t(`bound.${String(v)}`) : f.kpi(k.unit, v);
+        return `<td class="num${i === best && builds.length > 1 ? ' best' : ''}">${esc(shown)}</td>`;
+      }),
+    );
+  });
+  if (m.bids) {
+    const bids = m.order.map((i) => m.bids!.bids[i]!);
+    rows.unshift(
+      row(f.t('bids.status'), bids.map((b) => `<td class="num"><span class="badge ${b.pass ? 'pass' : 'fail'}">${f.t(b.pass ? 'bids.pass' : 'bids.fail')}</span></td>`)),
+      row(f.t('bids.totalScore'), bids.map((b) => `<td class="num"><b>${b.totalScore === null ? '–' : f.num(b.totalScore, 2)}</b></td>`)),
+      row(f.t('bids.bidTotal'), bids.map((b) => `<td class="num">${f.money(b.bidTotalInclVat)}</td>`)),
+      row(f.t('report.delivery'), bids.map((b) => `<td class="num">${esc(f.t('report.weeks', { n: b.deliveryWeeks, date: b.deliveryDate }))}</td>`)),
+      row(f.t('report.warranty'), bids.map((b) => `<td class="num">${esc(f.t('report.years', { n: b.warrantyYears }))}</td>`)),
+      row(f.t('report.domesticShare'), bids.map((b) => `<td class="num">${f.pct(b.domesticShare, 0)}</td>`)),
+    );
+  }
+  return `<section class="kpis">
+<h2>${f.t('report.kpiTable')}</h2>
+<table class="kpi-table"><thead><tr><th></th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>
+<p class="small muted">${esc(f.t('report.assumptions'))}: ${esc(m.evaluation.assumptions.site.name)}; ${esc(m.evaluation.assumptions.workload.model)}; ${m.evaluation.assumptions.finance.years} × ${f.pct(m.evaluation.assumptions.finance.discountRate)}.</p>
+</section>`;
+}
+
+function chartsSection(m: ReportModel, f: Fmt): string {
+  const builds = m.evaluation.builds;
+  const finance = builds.map(() => ({ discountRate: m.evaluation.assumptions.finance.discountRate, years: m.evaluation.assumptions.finance.years }));
+  const focus: BuildResult | undefined = builds[m.focus];
+  const charts = reportCharts(builds, focus, { lang: m.lang, dark: false, currency: m.currency, finance }, Math.round(m.evaluation.assumptions.sensitivityDelta * 100));
+  const blocks = charts.map((c) => `<div class="chart" data-chart="${c.key}">${c.svg}</div>`);
+  const pages: string[] = [];
+  for (let i = 0; i < blocks.length; i += 2) pages.push(`<section class="charts">${i === 0 ? `<h2>${f.t('report.charts')}</h2>` : ''}${blocks.slice(i, i + 2).join('')}</section>`);
+  return pages.join('\n');
+}
+
+/** The scores of each criterion, for the detail pages. */
+export function scoreRows(m: ReportModel, f: Fmt, index: number): string {
+  const b = m.bids?.bids[index];
+  if (!b || b.technical === null) return '';
+  const w = m.bids!.weights;
+  const cells = [
+    `<tr><td>${f.t('bids.weights.price')}</td><td class="num">${f.num(b.priceScore ?? 0, 2)} / ${w.price}</td></tr>`,
+    ...TECHNICAL_CRITERIA.map((k) => `<tr><td>${f.t(`bids.weights.${k}`)}</td><td class="num">${f.num(b.technical![k], 2)} / ${w[k]}</td></tr>`),
+    `<tr><td><b>${f.t('bids.totalScore')}</b></td><td class="num"><b>${f.num(b.totalScore ?? 0, 2)} / ${m.bids!.maxPoints}</b> · ${f.t('bids.rank')} ${b.rank}</td></tr>`,
+  ];
+  return `<table class="scores"><tbody>${cells.join('')}</tbody></table>`;
+}
+
+export function renderReportHtml(m: ReportModel): string {
+  const f = formatter(m.lang, m.currency);
+  const body = [
+    cover(m, f),
+    m.bids ? bidSummary(m, f) : scenarioSummary(m, f),
+    kpiTable(m, f),
+    chartsSection(m, f),
+    detailSections(m, f),
+    assumptionsSection(m, f),
+    signoffSection(m, f),
+  ].join('\n');
+  const headerLeft = `${m.title.length > 70 ? `${m.title.slice(0, 69)}…` : m.title} · ${m.documentNumber}`;
+  const css = reportCss(m.lang, { left: headerLeft, right: m.date });
+  // fonts last: only the slices holding a character of the finished document are embedded
+  const fonts = fontFaceCss(body + css);
+  return `<!doctype html>
+<html lang="${m.lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<title>${esc(m.title)}</title>
+<style>${fonts}</style>
+<style>${css}</style>
+</head>
+<body>
+${body}
+</body>
+</html>`;
+}
