@@ -10,6 +10,8 @@ export interface AppContext {
   accelerators: AcceleratorRepo;
   prices: PriceRepo;
   builds: BuildRepo;
+  /** Prints report HTML to PDF: Electron's printToPDF in the app; absent elsewhere (Chromium prints). */
+  printPdf?: (html: string) => Promise<Buffer>;
 }
 
 export function createContext(db: Database.Database, dbPath: string): AppContext {

@@ -1,2 +1,50 @@
 /** Handlers of the bid and report channels (see shared/contract/bids.ts). */
-export const bidHandlers = {} as const;
+import type { ParsedInput } from '../../shared/contract/api';
+import { AppError } from '../../shared/contract/result';
+import type { BidSetRecord, BidSetSummary, ReportFileOut } from '../../shared/contract/bids';
+import { evaluateBidFile, type BidEvaluation } from '../../shared/bids/evaluate';
+import { parseBidFile, type BidFile } from '../../shared/bids/schema';
+import { createCatalogLookup } from '../../shared/scenario/catalog-lookup';
+import { ScenarioError, type ScenarioIssue } from '../../shared/scenario/schema';
+import type { AppContext } from '../context';
+import { bidSetRepo } from '../db/repos/bid-sets';
+import { catalogSnapshot } from '../db/snapshot';
+import { reportPdf, reportXlsx } from '../report';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function invalidBidFile(issues: ScenarioIssue[]): AppError {
+  return new AppError('invalid-input', `not a valid bid file: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+}
+
+function parsed(raw: unknown): BidFile {
+  const p = parseBidFile(raw);
+  if (!p.ok) throw invalidBidFile(p.issues);
+  return p.value;
+}
+
+export function evaluateBids(ctx: AppContext, input: ParsedInput<'bids:evaluate'>): BidEvaluation {
+  const file = parsed(input.bidFile);
+  try {
+    return evaluateBidFile(file, createCatalogLookup(catalogSnapshot(ctx)), { today: today() });
+  } catch (e) {
+    if (e instanceof ScenarioError) throw invalidBidFile(e.issues);
+    throw e;
+  }
+}
+
+export const bidHandlers = {
+  'bids:evaluate': evaluateBids,
+  'bids:list': (ctx: AppContext): BidSetSummary[] => bidSetRepo(ctx.db).list(),
+  'bids:get': (ctx: AppContext, input: ParsedInput<'bids:get'>): BidSetRecord => bidSetRepo(ctx.db).get(input.id),
+  'bids:save': (ctx: AppContext, input: ParsedInput<'bids:save'>): BidSetRecord => {
+    parsed(input.body);
+    return bidSetRepo(ctx.db).save(input.name, input.body, input.id);
+  },
+  'bids:delete': (ctx: AppContext, input: ParsedInput<'bids:delete'>): { id: number } => {
+    bidSetRepo(ctx.db).remove(input.id);
+    return { id: input.id };
+  },
+  'report:pdf': (ctx: AppContext, input: ParsedInput<'report:pdf'>): Promise<ReportFileOut> => reportPdf(ctx, input),
+  'report:xlsx': (ctx: AppContext, input: ParsedInput<'report:xlsx'>): Promise<ReportFileOut> => reportXlsx(ctx, input),
+} as const;

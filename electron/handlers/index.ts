@@ -13,6 +13,7 @@ import { importHandlers } from './import';
 import * as builds from './builds';
 import { optimizeHandlers } from './optimize';
 import { bidHandlers } from './bids';
+import * as settingsIo from './settings-io';
 
 type Handlers = { [C in Channel]: (ctx: AppContext, input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };
 
@@ -32,6 +33,12 @@ export const handlers: Handlers = {
   'builds:delete': builds.deleteBuild,
   'builds:restore': builds.restoreBuild,
   'scenario:import': builds.importScenario,
+  'defaults:get': (ctx) => settingsIo.getDefaults(ctx),
+  'defaults:set': settingsIo.setDefaults,
+  'fx:history': (ctx) => settingsIo.fxHistory(ctx),
+  'fx:add': settingsIo.addFx,
+  'db:backup': (ctx) => settingsIo.backupDb(ctx),
+  'db:restore': settingsIo.restoreDb,
   ...importHandlers,
   ...optimizeHandlers,
   ...bidHandlers,

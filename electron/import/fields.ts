@@ -125,7 +125,7 @@ export function readHeader(header: string): HeaderReading {
     else {
       for (const w of words) {
         // Short Latin synonyms ("lt", "pn") only count as the whole label.
-        if (w.length < (/[^\x00-\x7f]/.test(w) ? 2 : 3)) continue;
+        if (w.length < (/[^\p{ASCII}]/u.test(w) ? 2 : 3)) continue;
         const share = w.length / key.length;
         if (key.startsWith(w) || key.endsWith(w)) c = Math.max(c, 0.5 + 0.4 * share);
         else if (key.includes(w)) c = Math.max(c, 0.4 + 0.3 * share);

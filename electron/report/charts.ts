@@ -12,10 +12,21 @@ export interface ChartSvg {
   svg: string;
 }
 
+/** On paper nothing scrolls: every legend entry is shown, wrapping onto more lines. */
+function forPrint(option: ChartOption): ChartOption {
+  const legend = option.legend as Record<string, unknown> | undefined;
+  const grid = option.grid as Record<string, unknown> | undefined;
+  return {
+    ...option,
+    ...(legend ? { legend: { ...legend, type: 'plain', left: 'center', width: '92%' } } : {}),
+    ...(grid ? { grid: { ...grid, bottom: 84 } } : {}),
+  };
+}
+
 export function renderSvg(option: ChartOption, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
-    chart.setOption(option as echarts.EChartsOption);
+    chart.setOption(forPrint(option) as echarts.EChartsOption);
     return chart.renderToSVGString();
   } finally {
     chart.dispose();
@@ -28,7 +39,7 @@ export function renderSvg(option: ChartOption, width: number, height: number): s
  */
 export function reportCharts(builds: BuildResult[], focus: BuildResult | undefined, c: ChartContext, deltaPct: number): ChartSvg[] {
   const W = 680;
-  const H = 330;
+  const H = 360;
   const out: ChartSvg[] = [
     { key: 'tco', svg: renderSvg(tcoBreakdownOption(builds, c), W, H) },
     { key: 'costVsThroughput', svg: renderSvg(costVsThroughputOption(builds, c), W, H) },

@@ -2,6 +2,8 @@
 import { formatKpi, type KpiUnit } from '../../shared/report/kpis';
 import type { Currency } from '../../shared/money';
 import { tr, type Lang } from '../../shared/i18n/translate';
+import { en } from '../../shared/i18n/en';
+import { zhCN } from '../../shared/i18n/zh-CN';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Every text from a file (vendor names, notes) goes through here: no markup survives. */
@@ -29,4 +31,10 @@ export function formatter(lang: Lang, currency: Currency): Fmt {
     num,
     pct: (v, digits = 1) => `${num(v * 100, digits)} %`,
   };
+}
+
+/** A catalog figure's label; figure keys hold dots (`tflops.bf16`), which `tr` reads as nesting. */
+export function figureLabel(lang: Lang, key: string): string {
+  const table: Record<string, string> = lang === 'zh-CN' ? zhCN.figure : en.figure;
+  return table[key] ?? key;
 }

@@ -5,7 +5,6 @@
  * inline, no script, a CSP that allows nothing else.
  */
 import { KPIS, bestIndex } from '../../shared/report/kpis';
-import { TECHNICAL_CRITERIA } from '../../shared/bids/schema';
 import { describeFailure } from '../../shared/bids/constraints';
 import type { BuildResult } from '../../shared/scenario/evaluate';
 import { reportCharts } from './charts';
@@ -144,19 +143,6 @@ function chartsSection(m: ReportModel, f: Fmt): string {
   const pages: string[] = [];
   for (let i = 0; i < blocks.length; i += 2) pages.push(`<section class="charts">${i === 0 ? `<h2>${f.t('report.charts')}</h2>` : ''}${blocks.slice(i, i + 2).join('')}</section>`);
   return pages.join('\n');
-}
-
-/** The scores of each criterion, for the detail pages. */
-export function scoreRows(m: ReportModel, f: Fmt, index: number): string {
-  const b = m.bids?.bids[index];
-  if (!b || b.technical === null) return '';
-  const w = m.bids!.weights;
-  const cells = [
-    `<tr><td>${f.t('bids.weights.price')}</td><td class="num">${f.num(b.priceScore ?? 0, 2)} / ${w.price}</td></tr>`,
-    ...TECHNICAL_CRITERIA.map((k) => `<tr><td>${f.t(`bids.weights.${k}`)}</td><td class="num">${f.num(b.technical![k], 2)} / ${w[k]}</td></tr>`),
-    `<tr><td><b>${f.t('bids.totalScore')}</b></td><td class="num"><b>${f.num(b.totalScore ?? 0, 2)} / ${m.bids!.maxPoints}</b> · ${f.t('bids.rank')} ${b.rank}</td></tr>`,
-  ];
-  return `<table class="scores"><tbody>${cells.join('')}</tbody></table>`;
 }
 
 export function renderReportHtml(m: ReportModel): string {

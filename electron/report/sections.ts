@@ -7,9 +7,9 @@ import type { Source } from '../../shared/domain/source';
 import { describeFailure } from '../../shared/bids/constraints';
 import { priceLines, bidTotals, type PriceLine } from '../../shared/bids/price-lines';
 import type { BuildResult, LineResult } from '../../shared/scenario/evaluate';
-import { esc, type Fmt } from './format';
+import { esc, figureLabel, type Fmt } from './format';
 import type { ReportModel } from './model';
-import { scoreRows } from './html';
+import { TECHNICAL_CRITERIA } from '../../shared/bids/schema';
 
 /** VAT assumed on scenario builds' prices (China, goods): their quotes are held ex VAT. */
 const SCENARIO_VAT = 0.13;
@@ -49,6 +49,19 @@ function buildKpis(b: BuildResult, f: Fmt): string {
   ]);
 }
 
+/** The scores of each criterion, for the detail pages. */
+function scoreRows(m: ReportModel, f: Fmt, index: number): string {
+  const b = m.bids?.bids[index];
+  if (!b || b.technical === null) return '';
+  const w = m.bids!.weights;
+  const cells = [
+    `<tr><td>${f.t('bids.weights.price')}</td><td class="num">${f.num(b.priceScore ?? 0, 2)} / ${w.price}</td></tr>`,
+    ...TECHNICAL_CRITERIA.map((k) => `<tr><td>${f.t(`bids.weights.${k}`)}</td><td class="num">${f.num(b.technical![k], 2)} / ${w[k]}</td></tr>`),
+    `<tr><td><b>${f.t('bids.totalScore')}</b></td><td class="num"><b>${f.num(b.totalScore ?? 0, 2)} / ${m.bids!.maxPoints}</b> · ${f.t('bids.rank')} ${b.rank}</td></tr>`,
+  ];
+  return `<table class="scores"><tbody>${cells.join('')}</tbody></table>`;
+}
+
 export function detailSections(m: ReportModel, f: Fmt): string {
   return m.order
     .map((i) => {
@@ -71,7 +84,7 @@ ${priceTable(priceLines(b, { vatRate: SCENARIO_VAT }), f, SCENARIO_VAT, f.t('rep
 <h2>${f.t('report.details', { vendor: esc(bid.label) })}</h2>
 ${bid.name ? `<p class="muted">${esc(bid.name)}</p>` : ''}
 <h3>${f.t('report.lines')}</h3>
-${priceTable(bid.priceLines, f, bid.vatRate, f.t(bid.vatIncluded ? 'bids.vatIncluded' : 'report.exVatBasis'))}
+${priceTable(bid.priceLines, f, bid.vatRate, f.t(bid.vatIncluded ? 'report.quotedInclVat' : 'report.quotedExVat'))}
 <div class="cols"><div>
 <h3>${f.t('report.terms')}</h3>
 ${kv([
@@ -124,7 +137,7 @@ function specsTable(m: ReportModel, f: Fmt): string {
     SPEC_FIGURES.forEach((fig, k) => {
       const v = fig.value(acc);
       if (v === undefined || v === '') return;
-      rows.push(`<tr>${k === 0 ? `<td rowspan="${SPEC_FIGURES.filter((x) => { const y = x.value(acc); return y !== undefined && y !== ''; }).length}"><b>${esc(`${acc.vendor} ${acc.model}`)}</b></td>` : ''}<td>${esc(f.t(`figure.${fig.key}`))}: ${esc(typeof v === 'number' ? `${f.num(v, v % 1 ? 2 : 0)} ${fig.unit ?? ''}` : v)}</td><td>${sourceCell(sourceOf(acc, fig.key), f)}</td></tr>`);
+      rows.push(`<tr>${k === 0 ? `<td rowspan="${SPEC_FIGURES.filter((x) => { const y = x.value(acc); return y !== undefined && y !== ''; }).length}"><b>${esc(`${acc.vendor} ${acc.model}`)}</b></td>` : ''}<td>${esc(figureLabel(f.lang, fig.key))}: ${esc(typeof v === 'number' ? `${f.num(v, v % 1 ? 2 : 0)} ${fig.unit ?? ''}` : v)}</td><td>${sourceCell(sourceOf(acc, fig.key), f)}</td></tr>`);
     });
   }
   return `<table class="sources"><thead><tr><th>${f.t('bids.accelerator')}</th><th>${f.t('report.figure')}</th><th>${f.t('report.source')}</th><th class="num">${f.t('report.asOf')}</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -180,7 +193,7 @@ ${m.bids ? `<h3>${f.t('report.constraints')}</h3>${constraints}` : ''}
 <h3>${f.t('report.site')}</h3>
 ${kv([
   [f.t('builds.site'), esc(a.site.name)],
-  [f.t('builds.powerPrice'), `${f.money(a.site.powerPricePerKWh).replace(/\.00$/, '')}${a.site.powerPricePerKWh < 10 ? ` (${f.num(a.site.powerPricePerKWh, 3)})` : ''}`],
+  [f.t('builds.powerPrice'), `${f.num(a.site.powerPricePerKWh, 3)} ${esc(m.currency)}/kWh`],
   [f.t('builds.pue'), f.num(a.site.pue, 2)],
   [f.t('builds.jurisdiction'), esc(f.t(`builds.jurisdictions.${a.site.jurisdiction}`))],
   [f.t('report.source'), site ? `${esc(site.source.title)} (${esc(site.source.asOf)})${site.source.estimate ? ` <span class="badge est">${f.t('report.estimate')}</span>` : ''}` : f.t('report.givenInFile')],
@@ -219,7 +232,7 @@ export function signoffSection(m: ReportModel, f: Fmt): string {
   const row = (role: string, name: string) => `<tr><td class="role">${f.t(`report.${role}`)}</td><td class="line">${esc(name)}</td><td class="line"></td><td class="line"></td></tr>`;
   return `<section class="signoff flow">
 <h2>${f.t('report.signoff')}</h2>
-<table class="signoff"><thead><tr><th>${f.t('report.role')}</th><th>${f.t('report.name')}</th><th>${f.t('report.signature')}</th><th>${f.t('report.date')}</th></tr></thead>
+<table class="signoff"><thead><tr><th style="width:22mm">${f.t('report.role')}</th><th style="width:62mm">${f.t('report.name')}</th><th>${f.t('report.signature')}</th><th style="width:32mm">${f.t('report.date')}</th></tr></thead>
 <tbody>${row('prepared', m.preparedBy)}${row('reviewed', '')}${row('approved', '')}</tbody></table>
 <p class="small muted">${esc(m.documentNumber)} · ${esc(m.date)}</p>
 </section>`;

@@ -6,6 +6,7 @@ import { useSettings, applyTheme, type Theme } from './stores/settings';
 import { CatalogPage } from './pages/CatalogPage';
 import { BuildsPage } from './pages/BuildsPage';
 import { ComparePage } from './pages/ComparePage';
+import { SettingsPage } from './pages/SettingsPage';
 import { useBuilds } from './stores/builds';
 import type { Language } from './i18n';
 
@@ -18,6 +19,7 @@ export const PAGES: PageDef[] = [
   { id: 'catalog', render: () => <CatalogPage /> },
   { id: 'builds', render: () => <BuildsPage /> },
   { id: 'compare', render: () => <ComparePage /> },
+  { id: 'settings', render: () => <SettingsPage /> },
 ];
 
 function pageFromHash(): string {

@@ -10,6 +10,7 @@ import { importChannels } from './import';
 import { buildChannels } from './builds';
 import { optimizeChannels } from './optimize';
 import { bidChannels } from './bids';
+import { settingsChannels } from './settings';
 
 const slug = z.string().min(1).max(80);
 const none = z.object({}).strict().optional();
@@ -30,6 +31,7 @@ export const channels = {
     output: undefined as unknown,
   },
   ...buildChannels,
+  ...settingsChannels,
   ...importChannels,
   ...optimizeChannels,
   ...bidChannels,

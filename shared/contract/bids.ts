@@ -1,2 +1,54 @@
-/** API channels of bid evaluation and report export (filled in by the bids/report work). */
-export const bidChannels = {} as const;
+/**
+ * API channels of bid evaluation, saved bid sets and report export. Bid files and scenarios
+ * travel as parsed JSON (`unknown` here) and are validated by their own schemas in the handler,
+ * so errors name the path inside the document (`bids[2].lines[0].count: …`).
+ */
+import { z } from 'zod';
+import type { BidEvaluation } from '../bids/evaluate';
+import { isoDateSchema } from '../domain/source';
+
+const id = z.number().int().positive();
+const name = z.string().trim().min(1).max(200);
+const doc = z.unknown().refine((v) => v !== null && typeof v === 'object' && !Array.isArray(v), { message: 'expected a JSON object' });
+
+export interface BidSetSummary {
+  id: number;
+  name: string;
+  updatedAt: string;
+}
+export interface BidSetRecord extends BidSetSummary {
+  /** The bid file as saved (validated against the bid file schema). */
+  body: unknown;
+}
+
+export interface ReportFileOut {
+  fileName: string;
+  /** The file's bytes, base64 (the IPC and the loopback host carry JSON). */
+  dataBase64: string;
+}
+
+/** A report of a bid file (scored bids) or of a scenario (compared builds): exactly one of the two. */
+export const reportInputSchema = z
+  .object({
+    bidFile: doc.optional(),
+    scenario: doc.optional(),
+    lang: z.enum(['en', 'zh-CN']).default('en'),
+    date: isoDateSchema.optional(),
+    title: z.string().max(300).optional(),
+    preparedBy: z.string().max(200).optional(),
+    documentNumber: z.string().max(100).optional(),
+  })
+  .strict()
+  .refine((v) => (v.bidFile === undefined) !== (v.scenario === undefined), { message: 'give either "bidFile" or "scenario"' });
+
+export const bidChannels = {
+  /** Check every bid against the hard constraints, score and rank them. */
+  'bids:evaluate': { input: z.object({ bidFile: doc }).strict(), output: {} as BidEvaluation },
+  'bids:list': { input: z.object({}).strict().optional(), output: [] as BidSetSummary[] },
+  'bids:get': { input: z.object({ id }).strict(), output: {} as BidSetRecord },
+  /** Create (no id) or replace a saved bid set; the body must be a valid bid file. */
+  'bids:save': { input: z.object({ id: id.optional(), name, body: doc }).strict(), output: {} as BidSetRecord },
+  'bids:delete': { input: z.object({ id }).strict(), output: {} as { id: number } },
+  'report:pdf': { input: reportInputSchema, output: {} as ReportFileOut },
+  'report:xlsx': { input: reportInputSchema, output: {} as ReportFileOut },
+} as const;

@@ -118,8 +118,15 @@ export const en = {
     perLine: 'Performance per line', group: 'Group', batch: 'Batch', priceSource: 'Price source', catalogHost: 'catalog host (not in the bid)',
     assumptions: 'Assumptions and data sources', site: 'Site', workload: 'Workload', finance: 'Finance', fx: 'Exchange rates (CNY per unit)', efficiency: 'Efficiency (MBU / MFU)',
     specs: 'Accelerator specifications', prices: 'Prices used', source: 'Source', asOf: 'As of', estimate: 'estimate', bidPrice: 'bid', value: 'Value', figure: 'Figure',
-    domesticShare: 'Domestic share', vatAssumed: 'incl. VAT at {{rate}} (assumed)', givenInFile: 'given in the file', catalog: 'catalog', defaultHost: 'default host (assumed)', lineItem: 'Line', perfNote: 'Throughput and unit costs from the models (docs/model.md) at the workload and finance assumptions below.', constraints: 'Hard constraints', required: 'Required output', none: 'none', warnings: 'Warnings',
+    domesticShare: 'Domestic share', vatAssumed: 'incl. VAT at {{rate}} (assumed)', givenInFile: 'given in the file', catalog: 'catalog', defaultHost: 'default host (assumed)', lineItem: 'Line', perfNote: 'Throughput and unit costs from the models (docs/model.md) at the workload and finance assumptions below.', quotedExVat: 'prices quoted ex VAT', quotedInclVat: 'prices quoted incl. VAT', constraints: 'Hard constraints', required: 'Required output', none: 'none', warnings: 'Warnings',
     signoff: 'Sign-off', prepared: 'Prepared', reviewed: 'Reviewed', approved: 'Approved', name: 'Name', signature: 'Signature', role: 'Role',
+  },
+  settings: {
+    title: 'Settings', appearance: 'Language and theme', defaults: 'Defaults for new builds', saveDefaults: 'Save defaults', savedDefaults: 'Defaults saved.',
+    riskWeights: 'Supply-risk weights', fx: 'Exchange rates (CNY per unit)', fxAdd: 'Add rate', fxCurrency: 'Currency', fxRate: 'CNY per unit', fxAsOf: 'As of', fxSource: 'Source',
+    fxHint: 'The newest rate of each currency is used; older rates stay for the record.', backup: 'Backup and restore', backupNow: 'Back up database…',
+    restore: 'Restore from backup…', restoreConfirm: 'Replace all data with the backup? The current database is kept as a backup file first.',
+    restored: 'Restored. The previous database was kept at {{path}}.', database: 'Database file: {{path}}',
   },
   units: { GB: 'GB', TBps: 'TB/s', GBps: 'GB/s', W: 'W', TFLOPS: 'TFLOPS', TOPS: 'TOPS' },
 };

@@ -120,8 +120,15 @@ export const zhCN: Messages = {
     perLine: '各明细性能', group: '组大小', batch: '批大小', priceSource: '价格来源', catalogHost: '目录整机（不在投标内）',
     assumptions: '假设与数据来源', site: '机房', workload: '负载', finance: '财务', fx: '汇率（每单位折合人民币）', efficiency: '效率（MBU / MFU）',
     specs: '加速卡参数', prices: '采用的价格', source: '来源', asOf: '日期', estimate: '估计值', bidPrice: '投标报价', value: '数值', figure: '参数',
-    domesticShare: '国产化比例', vatAssumed: '含税按 {{rate}}（假设）', givenInFile: '文件中给出', catalog: '目录', defaultHost: '默认整机（假设）', lineItem: '明细', perfNote: '吞吐量与单位成本由模型计算（见 docs/model.md），采用下列负载与财务假设。', constraints: '实质性要求', required: '要求输出能力', none: '无', warnings: '提示',
+    domesticShare: '国产化比例', vatAssumed: '含税按 {{rate}}（假设）', givenInFile: '文件中给出', catalog: '目录', defaultHost: '默认整机（假设）', lineItem: '明细', perfNote: '吞吐量与单位成本由模型计算（见 docs/model.md），采用下列负载与财务假设。', quotedExVat: '报价不含税', quotedInclVat: '报价含税', constraints: '实质性要求', required: '要求输出能力', none: '无', warnings: '提示',
     signoff: '审批签字', prepared: '编制', reviewed: '审核', approved: '批准', name: '姓名', signature: '签字', role: '职责',
+  },
+  settings: {
+    title: '设置', appearance: '语言与主题', defaults: '新方案的默认假设', saveDefaults: '保存默认值', savedDefaults: '默认值已保存。',
+    riskWeights: '供应风险权重', fx: '汇率（每单位外币折合人民币）', fxAdd: '添加汇率', fxCurrency: '币种', fxRate: '人民币/单位', fxAsOf: '日期', fxSource: '来源',
+    fxHint: '每种货币使用最新日期的汇率；旧汇率保留备查。', backup: '备份与恢复', backupNow: '备份数据库…',
+    restore: '从备份恢复…', restoreConfirm: '用备份替换全部数据？当前数据库会先另存为备份文件。',
+    restored: '已恢复。原数据库已保存到 {{path}}。', database: '数据库文件：{{path}}',
   },
   units: { GB: 'GB', TBps: 'TB/s', GBps: 'GB/s', W: 'W', TFLOPS: 'TFLOPS', TOPS: 'TOPS' },
 };

@@ -5,7 +5,7 @@
  * hosts, lead times and quote ages are the ones `procure evaluate` uses.
  */
 import type { Accelerator } from '../domain/accelerator';
-import { partRisk } from '../model/risk';
+import { partRisk, type RiskResult } from '../model/risk';
 import type { CatalogLookup } from '../scenario/catalog-lookup';
 import { resolveScenario, type ResolvedLine, type ResolvedScenario } from '../scenario/resolve';
 import { ScenarioError, type Scenario, type ScenarioIssue, type ScenarioLine } from '../scenario/schema';
@@ -26,8 +26,9 @@ export interface CandidatePart {
   resolved: ResolvedLine;
   costs: PartCosts;
   cardsPerServer: number;
-  /** Part supply-risk score 0–100 for the buyer's jurisdiction. */
+  /** Part supply-risk score 0–100 for the buyer's jurisdiction, and its factors. */
   risk: number;
+  riskResult: RiskResult;
   moq: number;
   available?: number;
 }
@@ -159,7 +160,7 @@ export function resolveCandidates(p: OptimizeProblem, lookup: CatalogLookup, acc
       continue;
     }
     const r = contexts[0]!;
-    const risk = partRisk(
+    const riskResult = partRisk(
       {
         exportStatus: status,
         foundry: resolved.spec.foundry,
@@ -170,7 +171,7 @@ export function resolveCandidates(p: OptimizeProblem, lookup: CatalogLookup, acc
         quoteAgeDays: resolved.quoteAgeDays,
       },
       r.riskWeights,
-    ).score;
+    );
     const quoteMoq = resolved.cardPriceOrigin.kind === 'quote' ? resolved.cardPriceOrigin.quote.moq : undefined;
     parts.push({
       key,
@@ -182,7 +183,8 @@ export function resolveCandidates(p: OptimizeProblem, lookup: CatalogLookup, acc
       resolved,
       costs: partCosts(r.site, r.finance, resolved),
       cardsPerServer: Math.max(1, resolved.server.cardsPerServer),
-      risk,
+      risk: riskResult.score,
+      riskResult,
       moq: explicit?.moq ?? quoteMoq ?? 0,
       available: explicit?.available,
     });

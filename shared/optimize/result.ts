@@ -157,7 +157,7 @@ export function planMetrics(c: CandidateSet, plan: Plan, rackTcoPerRack: number)
     tco += l.cards * pc.tco + l.servers * ps.tco;
     capex += l.cards * pc.capex + l.servers * ps.capex;
     servers += l.servers;
-    return { vendor: p.vendor, capex: l.cards * pc.hardware + l.servers * ps.hardware, risk: { score: p.risk, factors: [] } };
+    return { vendor: p.vendor, capex: l.cards * pc.hardware + l.servers * ps.hardware, risk: p.riskResult };
   });
   tco += Math.ceil(servers / Math.max(1, c.contexts[0]!.site.serversPerRack)) * rackTcoPerRack;
   return { tco, capex, risk: buildRisk(parts, c.contexts[0]!.concentrationWeight), cards: plan.lines.reduce((s, l) => s + l.cards, 0) };
@@ -169,7 +169,8 @@ export function planSave(p: OptimizeProblem, c: CandidateSet, plan: Plan, name: 
   for (const l of plan.lines) {
     const part = c.parts[l.part]!;
     const src = part.line;
-    if (!part.slug || (src.server !== undefined && typeof src.server !== 'string')) return null;
+    // a build line has no place for inline parts or hosts, nor for efficiency and lead-time overrides
+    if (!part.slug || (src.server !== undefined && typeof src.server !== 'string') || src.mbu !== undefined || src.mfu !== undefined || src.leadTimeWeeks !== undefined) return null;
     lines.push({
       accelerator: part.slug,
       count: l.cards,

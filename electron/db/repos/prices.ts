@@ -254,6 +254,19 @@ export class PriceRepo {
     }));
   }
 
+  /** Every rate ever entered, newest first (rates are never overwritten). */
+  fxHistory(): (FxRate & { id: number; origin: string })[] {
+    const rows = this.db.prepare('SELECT * FROM fx_rate ORDER BY as_of DESC, id DESC').all() as Record<string, unknown>[];
+    return rows.map((r) => ({
+      id: r.id as number,
+      origin: r.origin as string,
+      currency: r.currency as Currency,
+      cnyPer: r.cny_per as number,
+      asOf: r.as_of as string,
+      source: sourceFromRow(r as unknown as SourceCols),
+    }));
+  }
+
   addFxRate(f: FxRate, origin: Origin): void {
     this.db
       .prepare(

@@ -1,0 +1,88 @@
+/**
+ * Which constraints a problem sets, their limits, the recommended build's values of them, and
+ * which of them bind: a constraint binds when the program without it finds a cheaper build
+ * (slack alone says little in an integer program, where a loose constraint can still decide).
+ */
+import { CONSTRAINT_KEYS, type ConstraintKey } from '../../shared/optimize/formulation';
+import type { CandidateSet } from '../../shared/optimize/candidates';
+import type { OptimizeProblem } from '../../shared/optimize/schema';
+import type { ConstraintStatus, ConstraintUnit, OptimizeKpis } from '../../shared/optimize/types';
+import { minimise, objectiveGoal, type SolveContext } from './solve';
+
+export const UNITS: Record<ConstraintKey, ConstraintUnit> = {
+  budget: 'money',
+  power: 'kW',
+  risk: 'score',
+  domestic: 'share',
+  vendorShare: 'share',
+  supply: 'cards',
+};
+
+export function isActive(p: OptimizeProblem, c: CandidateSet, k: ConstraintKey): boolean {
+  const x = p.constraints;
+  switch (k) {
+    case 'budget':
+      return x.capexBudget !== undefined;
+    case 'power':
+      return x.powerCapKW !== undefined;
+    case 'risk':
+      return x.maxRiskScore !== undefined;
+    case 'domestic':
+      return x.minDomesticShare !== undefined && x.minDomesticShare > 0;
+    case 'vendorShare':
+      return x.maxVendorShare !== undefined && x.maxVendorShare < 1;
+    case 'supply':
+      return c.parts.some((part) => part.available !== undefined || part.moq > 1);
+  }
+}
+
+export function activeConstraints(p: OptimizeProblem, c: CandidateSet): ConstraintKey[] {
+  return CONSTRAINT_KEYS.filter((k) => isActive(p, c, k));
+}
+
+export function limitOf(p: OptimizeProblem, c: CandidateSet, k: ConstraintKey): number | null {
+  const x = p.constraints;
+  switch (k) {
+    case 'budget':
+      return x.capexBudget ?? null;
+    case 'power':
+      return x.powerCapKW ?? null;
+    case 'risk':
+      return x.maxRiskScore ?? null;
+    case 'domestic':
+      return x.minDomesticShare ?? null;
+    case 'vendorShare':
+      return x.maxVendorShare ?? null;
+    case 'supply': {
+      const stock = c.parts.flatMap((part) => (part.available !== undefined ? [part.available] : []));
+      return stock.length ? Math.min(...stock) : null;
+    }
+  }
+}
+
+export function valueIn(k: ConstraintKey, kpis: OptimizeKpis): number | null {
+  switch (k) {
+    case 'budget':
+      return kpis.capex;
+    case 'power':
+      return kpis.facilityPowerKW;
+    case 'risk':
+      return kpis.risk;
+    case 'domestic':
+      return kpis.domesticShare;
+    case 'vendorShare':
+      return kpis.largestVendorShare;
+    case 'supply':
+      return null;
+  }
+}
+
+export function constraintStatus(ctx: SolveContext, kpis: OptimizeKpis, objective: number): ConstraintStatus[] {
+  const { goal, fo } = objectiveGoal(ctx.p, ctx.c);
+  return activeConstraints(ctx.p, ctx.c).map((k) => {
+    const without = minimise(ctx, goal, { ...fo, drop: new Set([k]) });
+    const w = without.value;
+    const binding = w !== null && w < objective - Math.max(1e-9, Math.abs(objective) * 1e-7);
+    return { constraint: k, unit: UNITS[k], limit: limitOf(ctx.p, ctx.c, k), value: valueIn(k, kpis), binding, objectiveWithout: w };
+  });
+}

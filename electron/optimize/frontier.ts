@@ -1,0 +1,46 @@
+/**
+ * The cost–risk frontier: the least TCO at each supply-risk cap, with every other constraint
+ * kept. The caps run from the least risk any feasible build reaches (minimised as a ratio) to
+ * the risk of the cheapest build without a cap, evenly spaced.
+ */
+import { rackTco } from '../../shared/optimize/costs';
+import { planMetrics } from '../../shared/optimize/result';
+import type { FrontierPoint } from '../../shared/optimize/types';
+import { GOALS, minimise, type SolveContext } from './solve';
+
+/** The linear risk row over-estimates the score by at most c·100/(4K²) per vendor; this covers it. */
+const TOP_MARGIN = 0.1;
+
+export function riskFrontier(ctx: SolveContext, points: number): FrontierPoint[] {
+  const noCap = new Set(['risk'] as const);
+  const rack = rackTco(ctx.c.contexts[0]!.site, ctx.c.contexts[0]!.finance);
+  const cheapest = minimise(ctx, GOALS.tco, { drop: noCap });
+  if (!cheapest.plan) return [];
+  const least = minimise(ctx, GOALS.risk, { drop: noCap, riskTerms: true });
+  if (least.value === null) return [];
+  const lo = least.value;
+  const hi = Math.max(planMetrics(ctx.c, cheapest.plan, rack).risk.score + TOP_MARGIN, lo + 1);
+  const out: FrontierPoint[] = [];
+  for (let i = 0; i < points; i++) {
+    // a hair above the minimum so that the least-risk build itself stays feasible in floating point
+    const cap = i === 0 ? lo * (1 + 1e-9) + 1e-9 : lo + ((hi - lo) * i) / (points - 1);
+    const o = minimise(ctx, GOALS.tco, { drop: noCap, riskCap: cap });
+    if (!o.plan) {
+      out.push({ riskCap: cap, feasible: false, tco: null, risk: null, capex: null, cards: 0, mix: [] });
+      continue;
+    }
+    const m = planMetrics(ctx.c, o.plan, rack);
+    const mix = new Map<number, number>();
+    for (const l of o.plan.lines) mix.set(l.part, (mix.get(l.part) ?? 0) + l.cards);
+    out.push({
+      riskCap: cap,
+      feasible: true,
+      tco: m.tco,
+      risk: m.risk.score,
+      capex: m.capex,
+      cards: m.cards,
+      mix: [...mix.entries()].map(([pi, count]) => ({ accelerator: ctx.c.parts[pi]!.slug ?? ctx.c.parts[pi]!.name, name: ctx.c.parts[pi]!.name, count })),
+    });
+  }
+  return out;
+}

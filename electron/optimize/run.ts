@@ -1,0 +1,113 @@
+/**
+ * One optimize run: resolve the candidates, solve for the problem's objective, evaluate the
+ * recommendation with the shared evaluation, find the binding constraints and the cost–risk
+ * frontier — or, when nothing is feasible, explain which constraint to relax.
+ */
+import { resolveCandidates } from '../../shared/optimize/candidates';
+import { allSegments } from '../../shared/optimize/options';
+import { planKpis, planLines, planSave, planScenario, planUses } from '../../shared/optimize/result';
+import type { OptimizeProblem } from '../../shared/optimize/schema';
+import type { OptimizeResult } from '../../shared/optimize/types';
+import type { MipSolver } from '../../shared/optimize/mip';
+import { createCatalogLookup, type CatalogSnapshot } from '../../shared/scenario/catalog-lookup';
+import { constraintStatus } from './constraints';
+import { riskFrontier } from './frontier';
+import { highs, solveWith } from './highs';
+import { explainInfeasible } from './infeasibility';
+import { minimise, objectiveGoal, type SolveContext } from './solve';
+
+export interface RunOptions {
+  today: string;
+  /** Skip the binding analysis and the frontier (the bench's bare solve). */
+  solveOnly?: boolean;
+  /** A solver other than HiGHS (tests). */
+  solver?: MipSolver;
+}
+
+export async function runOptimize(p: OptimizeProblem, snapshot: CatalogSnapshot, opts: RunOptions): Promise<OptimizeResult> {
+  const t0 = performance.now();
+  const lookup = createCatalogLookup(snapshot);
+  const c = resolveCandidates(p, lookup, snapshot.accelerators, opts.today);
+  const segments = allSegments(p, c);
+  const solver = opts.solver ?? solveWith(await highs());
+  const ctx: SolveContext = { p, c, segments, solver, solves: 0 };
+  const t1 = performance.now();
+
+  const result: OptimizeResult = {
+    status: 'infeasible',
+    objective: { kind: p.objective, value: null },
+    currency: p.currency,
+    asOf: c.asOf,
+    build: { lines: [], uses: [] },
+    kpis: null,
+    binding: [],
+    constraints: [],
+    frontier: [],
+    infeasibility: null,
+    candidates: {
+      used: c.parts.map((part, i) => ({
+        accelerator: part.slug ?? part.name,
+        name: part.name,
+        vendor: part.vendor,
+        domestic: part.domestic,
+        cardPrice: part.resolved.cardPrice,
+        risk: part.risk,
+        options: segments.filter((s) => s.part === i).length,
+      })),
+      excluded: c.excluded,
+    },
+    save: null,
+    scenario: null,
+    timings: { candidatesMs: t1 - t0, solveMs: 0, bindingMs: 0, frontierMs: 0, totalMs: 0, solves: 0 },
+    warnings: [],
+  };
+  const done = () => {
+    result.timings.totalMs = performance.now() - t0;
+    result.timings.solves = ctx.solves;
+    return result;
+  };
+
+  const unserved = p.demand.flatMap((d, w) => (segments.some((s) => s.workload === w) ? [] : [d.name ?? c.contexts[w]!.model.name]));
+  const { goal, fo } = objectiveGoal(p, c);
+  const main = unserved.length ? null : minimise(ctx, goal, fo);
+  result.timings.solveMs = performance.now() - t1;
+
+  if (!main || !main.plan) {
+    if (main?.status === 'error') {
+      result.status = 'error';
+      result.warnings.push(main.message ?? 'the solver failed');
+      return done();
+    }
+    const t2 = performance.now();
+    result.infeasibility = explainInfeasible(ctx, unserved);
+    result.timings.bindingMs = performance.now() - t2;
+    return done();
+  }
+
+  const plan = main.plan;
+  result.status = main.status === 'optimal' ? 'optimal' : 'feasible';
+  result.objective.value = main.value;
+  result.build = { lines: planLines(c, plan), uses: planUses(c, plan) };
+  const name = p.name || 'Optimized build';
+  result.scenario = planScenario(p, c, plan, name);
+  result.save = planSave(p, c, plan, name);
+  const { kpis, whole, warnings } = planKpis(p, c, plan, main.f.needs, lookup, opts.today);
+  result.kpis = kpis;
+  result.warnings.push(...warnings, ...whole.warnings);
+  if (plan.atBound > 0) result.warnings.push('a group count reached the search bound (3× the demand); the optimum may lie beyond it');
+  // the program's TCO is the evaluation's by construction; say so loudly if they ever part
+  const programTco = main.f.e.tco.size ? [...main.f.e.tco].reduce((s, [v, k]) => s + k * (main.values[v] ?? 0), 0) : 0;
+  if (Math.abs(programTco - kpis.tco) > 1e-6 * Math.max(1, kpis.tco)) {
+    result.warnings.push(`internal: the program's TCO ${programTco.toFixed(0)} differs from the evaluation's ${kpis.tco.toFixed(0)}`);
+  }
+  if (opts.solveOnly) return done();
+
+  const t3 = performance.now();
+  result.constraints = constraintStatus(ctx, kpis, main.value ?? 0);
+  result.binding = result.constraints.filter((x) => x.binding);
+  const t4 = performance.now();
+  result.timings.bindingMs = t4 - t3;
+  result.frontier = riskFrontier(ctx, p.options.frontierPoints);
+  result.timings.frontierMs = performance.now() - t4;
+  return done();
+}

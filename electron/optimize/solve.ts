@@ -1,0 +1,97 @@
+/**
+ * Minimising one goal over the program: a linear expression (TCO, capex, facility power) in one
+ * solve, or a ratio of two (cost per token, risk score, a share) by Dinkelbach's method:
+ * minimise N − λ·D, set λ to N/D of the answer, repeat until the minimum is 0. For a ratio
+ * with a positive denominator this reaches the exact optimum of the ratio in a few solves, and
+ * each solve is an ordinary MIP.
+ */
+import type { CandidateSet } from '../../shared/optimize/candidates';
+import { formulate, type Expressions, type Formulation, type FormulationOptions, type Plan } from '../../shared/optimize/formulation';
+import { plus, valueOf, type LinExpr, type MipSolver } from '../../shared/optimize/mip';
+import type { ServingSegment } from '../../shared/optimize/options';
+import type { OptimizeProblem } from '../../shared/optimize/schema';
+
+export type Goal =
+  | { kind: 'linear'; of: (e: Expressions) => LinExpr }
+  | { kind: 'ratio'; num: (e: Expressions) => LinExpr; den: (e: Expressions) => LinExpr };
+
+export interface Outcome {
+  status: 'optimal' | 'feasible' | 'infeasible' | 'error';
+  value: number | null;
+  values: number[];
+  plan: Plan | null;
+  f: Formulation;
+  message?: string;
+}
+
+/** Shared by every solve of one run: the problem, its candidates and segments, the solver. */
+export interface SolveContext {
+  p: OptimizeProblem;
+  c: CandidateSet;
+  segments: ServingSegment[];
+  solver: MipSolver;
+  solves: number;
+}
+
+const MAX_DINKELBACH = 25;
+
+export function minimise(ctx: SolveContext, goal: Goal, fo: FormulationOptions = {}, p: OptimizeProblem = ctx.p): Outcome {
+  const f = formulate(p, ctx.c, fo, ctx.segments);
+  const run = (obj: LinExpr) => {
+    ctx.solves++;
+    return ctx.solver(f.builder.build(obj), { timeLimitS: p.options.timeLimitS });
+  };
+  if (goal.kind === 'linear') {
+    const obj = goal.of(f.e);
+    const s = run(obj);
+    if (s.status === 'infeasible' || s.status === 'error') return { status: s.status, value: null, values: [], plan: null, f, message: s.message };
+    return { status: s.status, value: valueOf(obj, s.values), values: s.values, plan: f.decode(s.values), f };
+  }
+  const num = goal.num(f.e);
+  const den = goal.den(f.e);
+  // λ₀ = 0: the first answer is feasible and gives the first ratio
+  let lambda = 0;
+  let best: { values: number[]; ratio: number; status: 'optimal' | 'feasible' } | undefined;
+  for (let i = 0; i < MAX_DINKELBACH; i++) {
+    const s = run(plus(num, den, -lambda));
+    if (s.status === 'infeasible' || s.status === 'error') {
+      if (!best) return { status: s.status, value: null, values: [], plan: null, f, message: s.message };
+      break;
+    }
+    const n = valueOf(num, s.values);
+    const d = valueOf(den, s.values);
+    if (!(d > 0)) return { status: 'error', value: null, values: [], plan: null, f, message: 'ratio with a zero denominator' };
+    const ratio = n / d;
+    const gap = n - lambda * d;
+    if (!best || ratio < best.ratio) best = { values: s.values, ratio, status: s.status };
+    // F(λ) = min N − λD ≤ 0 always; at the optimum it reaches 0
+    if (gap >= -1e-9 * Math.max(1, Math.abs(n)) || Math.abs(ratio - lambda) <= 1e-10 * Math.max(1, Math.abs(lambda))) break;
+    lambda = ratio;
+  }
+  return { status: best!.status, value: best!.ratio, values: best!.values, plan: f.decode(best!.values), f };
+}
+
+export const GOALS = {
+  tco: { kind: 'linear', of: (e) => e.tco },
+  capex: { kind: 'linear', of: (e) => e.capex },
+  power: { kind: 'linear', of: (e) => e.facilityKW },
+  /** ¥ per million output tokens = annualised cost / (tokens/s · u · 3600 · 8760) · 10⁶. */
+  costPerMillionTokens: (utilization: number): Goal => ({ kind: 'ratio', num: (e) => scaleBy(e.annual, 1e6), den: (e) => scaleBy(e.servedTokens, Math.max(1e-9, utilization) * 3600 * 8760) }),
+  risk: { kind: 'ratio', num: (e) => e.riskTimesCapex ?? new Map(), den: (e) => e.hardware },
+  /** Minus the domestic share (minimised, so the share is maximised). */
+  domesticShare: { kind: 'ratio', num: (e) => scaleBy(e.domestic, -1), den: (e) => e.shareTotal },
+  largestVendorShare: { kind: 'ratio', num: (e) => e.vendorMax ?? new Map(), den: (e) => e.shareTotal },
+} satisfies Record<string, Goal | ((u: number) => Goal)>;
+
+function scaleBy(e: LinExpr, k: number): LinExpr {
+  const out: LinExpr = new Map();
+  for (const [v, c] of e) out.set(v, c * k);
+  return out;
+}
+
+/** The problem's own objective. */
+export function objectiveGoal(p: OptimizeProblem, c: CandidateSet): { goal: Goal; fo: FormulationOptions } {
+  if (p.objective === 'capex') return { goal: GOALS.capex, fo: {} };
+  if (p.objective === 'costPerMillionTokens') return { goal: GOALS.costPerMillionTokens(c.contexts[0]!.finance.utilization), fo: { capacityCap: true } };
+  return { goal: GOALS.tco, fo: {} };
+}

@@ -1,0 +1,75 @@
+/**
+ * Reports from a bid file or a scenario: the model is gathered once (model.ts), then laid out
+ * as HTML and printed to PDF, or written as an XLSX workbook. The printer is the app's
+ * (Electron's printToPDF via ctx.printPdf) or, in the CLI and the loopback host, Chromium.
+ */
+import { AppError } from '../../shared/contract/result';
+import { parseBidFile } from '../../shared/bids/schema';
+import type { Lang } from '../../shared/i18n/translate';
+import { parseScenario, ScenarioError, type ScenarioIssue } from '../../shared/scenario/schema';
+import type { AppContext } from '../context';
+import { catalogSnapshot } from '../db/snapshot';
+import { printWithChromium } from './chromium';
+import { renderReportHtml } from './html';
+import { reportFromBids, reportFromScenario, type ReportModel } from './model';
+import { reportWorkbook } from './xlsx';
+
+export interface ReportRequest {
+  bidFile?: unknown;
+  scenario?: unknown;
+  lang: Lang;
+  date?: string;
+  title?: string;
+  preparedBy?: string;
+  documentNumber?: string;
+  /** Today (YYYY-MM-DD) for quote validity; default: the system date. */
+  today?: string;
+}
+
+export interface ReportFile {
+  fileName: string;
+  dataBase64: string;
+}
+
+/** Paths stay relative to the document (`bids[2].lines[0].count`), as the file's author sees it. */
+function invalid(kind: string, issues: ScenarioIssue[]): AppError {
+  return new AppError('invalid-input', `not a valid ${kind}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+}
+
+export function buildReportModel(ctx: AppContext, req: ReportRequest): ReportModel {
+  const today = req.today ?? new Date().toISOString().slice(0, 10);
+  const meta = { lang: req.lang, date: req.date, title: req.title, preparedBy: req.preparedBy, documentNumber: req.documentNumber, today };
+  const [prefix, raw] = req.bidFile !== undefined ? ['bidFile', req.bidFile] : ['scenario', req.scenario];
+  try {
+    if (prefix === 'bidFile') {
+      const p = parseBidFile(raw);
+      if (!p.ok) throw invalid('bid file', p.issues);
+      return reportFromBids(p.value, catalogSnapshot(ctx), meta);
+    }
+    const p = parseScenario(raw);
+    if (!p.ok) throw invalid('scenario', p.issues);
+    return reportFromScenario(p.value, catalogSnapshot(ctx), meta);
+  } catch (e) {
+    if (e instanceof ScenarioError) throw invalid(prefix === 'bidFile' ? 'bid file' : 'scenario', e.issues);
+    throw e;
+  }
+}
+
+/** A file name from the title and document number, safe on Windows, macOS and Linux. */
+export function reportFileName(m: Pick<ReportModel, 'title' | 'documentNumber'>, ext: 'pdf' | 'xlsx'): string {
+  const base = `${m.title} ${m.documentNumber}`.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/\s+/g, ' ').trim().slice(0, 120);
+  return `${base || 'report'}.${ext}`;
+}
+
+export async function reportPdf(ctx: AppContext, req: ReportRequest): Promise<ReportFile> {
+  const model = buildReportModel(ctx, req);
+  const html = renderReportHtml(model);
+  const pdf = ctx.printPdf ? await ctx.printPdf(html) : await printWithChromium(html);
+  return { fileName: reportFileName(model, 'pdf'), dataBase64: Buffer.from(pdf).toString('base64') };
+}
+
+export async function reportXlsx(ctx: AppContext, req: ReportRequest): Promise<ReportFile> {
+  const model = buildReportModel(ctx, req);
+  const data = await reportWorkbook(model);
+  return { fileName: reportFileName(model, 'xlsx'), dataBase64: Buffer.from(data).toString('base64') };
+}

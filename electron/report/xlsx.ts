@@ -1,0 +1,189 @@
+/**
+ * The comparison as a workbook (exceljs): a summary sheet, one sheet per bid (or build) and an
+ * assumptions sheet. Numbers are stored as numbers with number formats, so they sum and sort;
+ * every text that a spreadsheet could take for a formula (= + - @, tab, CR) is neutralised with
+ * a leading apostrophe, so a vendor called `=HYPERLINK(…)` stays a name.
+ */
+import ExcelJS from 'exceljs';
+import { KPIS } from '../../shared/report/kpis';
+import { describeFailure } from '../../shared/bids/constraints';
+import { priceLines, type PriceLine } from '../../shared/bids/price-lines';
+import { TECHNICAL_CRITERIA } from '../../shared/bids/schema';
+import { currencySymbol } from '../../shared/money';
+import { tr } from '../../shared/i18n/translate';
+import type { ReportModel } from './model';
+
+type Cell = string | number | null | undefined;
+
+/** OWASP's advice for spreadsheet exports: text starting with a formula trigger gets a `'`. */
+export function neutralise(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+const FMT = {
+  int: '#,##0',
+  dec1: '#,##0.0',
+  dec2: '#,##0.00',
+  dec3: '0.000',
+  pct: '0.0%',
+};
+
+function moneyFmt(m: ReportModel, digits = 0): string {
+  const sym = currencySymbol(m.currency).replace(/"/g, '');
+  return `"${sym}"#,##0${digits ? `.${'0'.repeat(digits)}` : ''}`;
+}
+
+/** Append a row; numbers keep their type and get `formats[i]`, texts are neutralised. */
+function addRow(ws: ExcelJS.Worksheet, cells: Cell[], formats: (string | undefined)[] = [], bold = false): ExcelJS.Row {
+  const row = ws.addRow(cells.map((c) => (typeof c === 'string' ? neutralise(c) : c === undefined ? null : c)));
+  cells.forEach((c, i) => {
+    const f = formats[i];
+    if (typeof c === 'number' && f) row.getCell(i + 1).numFmt = f;
+  });
+  if (bold) row.font = { bold: true };
+  return row;
+}
+
+/** Sheet names: at most 31 characters, none of []:*?/\, unique, not starting/ending with '. */
+export function sheetName(name: string, used: Set<string>): string {
+  const base = name.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 28) || 'Sheet';
+  let n = base;
+  for (let i = 2; used.has(n.toLowerCase()); i++) n = `${base.slice(0, 27 - String(i).length)} (${i})`;
+  used.add(n.toLowerCase());
+  return n;
+}
+
+function widths(ws: ExcelJS.Worksheet, w: number[]): void {
+  w.forEach((x, i) => (ws.getColumn(i + 1).width = x));
+}
+
+function summarySheet(wb: ExcelJS.Workbook, m: ReportModel, used: Set<string>): void {
+  const t = (k: string, v?: Record<string, string | number>) => tr(m.lang, k, v);
+  const ws = wb.addWorksheet(sheetName(t('report.summary'), used));
+  const money = moneyFmt(m);
+  addRow(ws, [m.title], [], true);
+  addRow(ws, [t('report.requirement'), m.requirementName]);
+  addRow(ws, [t('report.date'), m.date]);
+  addRow(ws, [t('report.preparedBy'), m.preparedBy]);
+  addRow(ws, [t('report.documentNumber'), m.documentNumber]);
+  addRow(ws, []);
+  const kpis = KPIS.filter((k) => k.unit !== 'text');
+  const kpiFmt = (unit: string) => (unit === 'money' ? money : unit === 'moneyPerMTok' || unit === 'moneyPerHour' ? moneyFmt(m, 2) : unit === 'tokPerSecPerW' ? FMT.dec3 : unit === 'kW' ? FMT.dec1 : FMT.int);
+  const bidCols = m.bids
+    ? [t('bids.status'), t('bids.reasons'), t('bids.evaluatedPriceCol'), t('bids.priceScore'), t('bids.technicalScore'), t('bids.totalScore'), t('bids.bidTotal'), t('bids.deliveryWeeks'), t('bids.warrantyYears'), t('report.domesticShare')]
+    : [];
+  addRow(ws, [t('bids.rank'), t('report.item'), ...bidCols, ...kpis.map((k) => t(`kpi.${k.key}`))], [], true);
+  m.order.forEach((i, pos) => {
+    const b = m.evaluation.builds[i]!;
+    const bid = m.bids?.bids[i];
+    const bidCells: Cell[] = bid
+      ? [t(bid.pass ? 'bids.pass' : 'bids.fail'), bid.failures.map((x) => describeFailure(x, m.lang, m.currency)).join('; '), bid.evaluatedPrice, bid.priceScore, bid.technicalScore, bid.totalScore, bid.bidTotalInclVat, bid.deliveryWeeks, bid.warrantyYears, bid.domesticShare]
+      : [];
+    const bidFmts = bid ? [undefined, undefined, money, FMT.dec2, FMT.dec2, FMT.dec2, money, FMT.int, FMT.int, FMT.pct] : [];
+    const rank = bid ? bid.rank : pos + 1;
+    addRow(ws, [rank, bid?.label ?? b.name, ...bidCells, ...kpis.map((k) => k.value(b) as number | null)], [FMT.int, undefined, ...bidFmts, ...kpis.map((k) => kpiFmt(k.unit))]);
+  });
+  widths(ws, [8, 36, ...bidCols.map((_, i) => (i === 1 ? 40 : 16)), ...kpis.map(() => 16)]);
+  ws.views = [{ state: 'frozen', xSplit: 2, ySplit: 7 }];
+}
+
+function detailSheet(wb: ExcelJS.Workbook, m: ReportModel, i: number, used: Set<string>): void {
+  const t = (k: string, v?: Record<string, string | number>) => tr(m.lang, k, v);
+  const b = m.evaluation.builds[i]!;
+  const bid = m.bids?.bids[i];
+  const ws = wb.addWorksheet(sheetName(bid?.label ?? b.name, used));
+  const money = moneyFmt(m);
+  addRow(ws, [bid?.label ?? b.name], [], true);
+  if (bid?.name) addRow(ws, [bid.name]);
+  addRow(ws, []);
+  addRow(ws, [t('report.item'), t('report.lineItem'), t('report.qty'), t('report.unitExVat'), t('report.unitInclVat'), t('report.totalExVat'), t('report.totalInclVat'), t('bids.bidTotal')], [], true);
+  const lines: PriceLine[] = bid?.priceLines ?? priceLines(b, { vatRate: 0.13 });
+  for (const l of lines) {
+    addRow(ws, [t(`report.${l.kind}`), l.item, l.qty, l.unitExVat, l.unitInclVat, l.totalExVat, l.totalInclVat, l.inBid ? t('common.yes') : t('common.no')], [undefined, undefined, FMT.int, money, money, money, money]);
+  }
+  if (bid) {
+    addRow(ws, [t('report.quotedTotal'), '', null, null, null, bid.bidTotalExVat, bid.bidTotalInclVat], [undefined, undefined, undefined, undefined, undefined, money, money], true);
+    addRow(ws, []);
+    addRow(ws, [t('report.terms')], [], true);
+    addRow(ws, [t('bids.deliveryWeeks'), bid.deliveryWeeks], [undefined, FMT.int]);
+    addRow(ws, [t('report.delivery'), bid.deliveryDate]);
+    addRow(ws, [t('bids.warrantyYears'), bid.warrantyYears], [undefined, FMT.int]);
+    addRow(ws, [t('report.payment'), bid.paymentTerms]);
+    addRow(ws, [t('report.validUntil'), bid.validUntil ?? '']);
+    addRow(ws, [t('report.domesticShare'), bid.domesticShare], [undefined, FMT.pct]);
+    if (bid.notes) addRow(ws, [t('report.notes'), bid.notes]);
+    addRow(ws, []);
+    addRow(ws, [t('report.result'), t(bid.pass ? 'bids.pass' : 'bids.fail')], [], true);
+    for (const x of bid.failures) addRow(ws, ['', describeFailure(x, m.lang, m.currency)]);
+    if (bid.technical) {
+      addRow(ws, [t('bids.evaluatedPriceCol'), bid.evaluatedPrice], [undefined, money]);
+      addRow(ws, [t('bids.weights.price'), bid.priceScore, m.bids!.weights.price], [undefined, FMT.dec2, FMT.int]);
+      for (const k of TECHNICAL_CRITERIA) addRow(ws, [t(`bids.weights.${k}`), bid.technical[k], m.bids!.weights[k]], [undefined, FMT.dec2, FMT.int]);
+      addRow(ws, [t('bids.totalScore'), bid.totalScore, m.bids!.maxPoints], [undefined, FMT.dec2, FMT.int], true);
+      addRow(ws, [t('bids.rank'), bid.rank], [undefined, FMT.int]);
+    }
+  }
+  addRow(ws, []);
+  addRow(ws, [t('report.kpiTable')], [], true);
+  for (const k of KPIS.filter((x) => x.unit !== 'text')) {
+    const v = k.value(b) as number | null;
+    const f = k.unit === 'money' ? money : k.unit === 'moneyPerMTok' || k.unit === 'moneyPerHour' ? moneyFmt(m, 2) : k.unit === 'tokPerSecPerW' ? FMT.dec3 : k.unit === 'kW' ? FMT.dec1 : FMT.int;
+    addRow(ws, [t(`kpi.${k.key}`), v], [undefined, f]);
+  }
+  addRow(ws, []);
+  addRow(ws, [t('bids.accelerator'), t('bids.count'), t('report.group'), t('report.batch'), t('kpi.outputTokensPerSecond'), 'TPOT ms', 'TTFT ms', 'MBU', 'MFU', t('report.priceSource')], [], true);
+  for (const l of b.lines) {
+    addRow(ws, [l.accelerator, l.count, l.groupSize, l.batch, l.outputTokensPerSecond, l.tpotMs, l.ttftMs, l.mbu, l.mfu, bid ? `${t('report.bidPrice')}: ${bid.vendor}` : l.cardPriceSource], [undefined, FMT.int, FMT.int, FMT.int, FMT.int, FMT.dec1, FMT.int, FMT.dec2, FMT.dec2]);
+  }
+  widths(ws, [34, 34, 10, 16, 16, 16, 16, 12, 10, 40]);
+}
+
+function assumptionsSheet(wb: ExcelJS.Workbook, m: ReportModel, used: Set<string>): void {
+  const t = (k: string, v?: Record<string, string | number>) => tr(m.lang, k, v);
+  const ws = wb.addWorksheet(sheetName(t('report.assumptions'), used));
+  const a = m.evaluation.assumptions;
+  addRow(ws, [t('report.assumptions')], [], true);
+  const kv: [string, Cell, string?][] = [
+    [t('builds.site'), a.site.name],
+    [t('builds.powerPrice'), a.site.powerPricePerKWh, '0.000'],
+    [t('builds.pue'), a.site.pue, FMT.dec2],
+    [t('builds.jurisdiction'), a.site.jurisdiction],
+    [t('builds.model'), a.workload.model],
+    [t('builds.inputTokens'), a.workload.inputTokens, FMT.int],
+    [t('builds.outputTokens'), a.workload.outputTokens, FMT.int],
+    [t('builds.tpotMs'), a.workload.tpotMs, FMT.int],
+    [t('builds.ttftMs'), a.workload.ttftMs, FMT.int],
+    [t('builds.years'), a.finance.years, FMT.int],
+    [t('builds.discountRate'), a.finance.discountRate, FMT.pct],
+    [t('builds.utilization'), a.finance.utilization, FMT.pct],
+    [t('builds.maintenanceRate'), a.finance.maintenanceRate, FMT.pct],
+    [t('builds.residualValueRate'), a.finance.residualValueRate, FMT.pct],
+    [t('builds.currency'), m.currency],
+    ['As of', a.asOf],
+  ];
+  for (const [k, v, f] of kv) addRow(ws, [k, v], [undefined, f]);
+  for (const [cur, rate] of Object.entries(a.fx)) addRow(ws, [`FX ${cur} → CNY`, rate as number], [undefined, '0.0000']);
+  addRow(ws, []);
+  addRow(ws, [t('report.specs')], [], true);
+  addRow(ws, [t('bids.accelerator'), t('report.figure'), t('report.source'), t('report.asOf'), t('report.estimate')], [], true);
+  const slugs = [...new Set(m.evaluation.builds.flatMap((b) => b.lines.map((l) => l.slug).filter((s): s is string => !!s)))];
+  for (const slug of slugs) {
+    const acc = m.snapshot.accelerators.find((x) => x.slug === slug);
+    if (!acc) continue;
+    for (const [figure, src] of Object.entries(acc.sources)) {
+      addRow(ws, [`${acc.vendor} ${acc.model}`, figure === 'default' ? '*' : figure, src.title, src.asOf, src.estimate ? t('common.yes') : t('common.no')]);
+    }
+  }
+  widths(ws, [36, 30, 60, 14, 10]);
+}
+
+export async function reportWorkbook(m: ReportModel): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Accelerator Procurement Planner';
+  wb.title = m.title;
+  const used = new Set<string>();
+  summarySheet(wb, m, used);
+  for (const i of m.order) detailSheet(wb, m, i, used);
+  assumptionsSheet(wb, m, used);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

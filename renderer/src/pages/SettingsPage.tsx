@@ -1,0 +1,213 @@
+/** Settings: language and theme, default assumptions and risk weights, FX rates, backup and restore. */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BuildAssumptions } from '../../../shared/domain/build';
+import type { FxHistoryRow } from '../../../shared/contract/settings';
+import { RISK_WEIGHT_DEFAULTS } from '../../../shared/model/risk';
+import { CURRENCIES, type Currency } from '../../../shared/money';
+import type { AppInfo } from '../../../shared/contract/views';
+import { call } from '../api/client';
+import { useSettings, type Theme } from '../stores/settings';
+import { useBuilds } from '../stores/builds';
+import { useCatalog } from '../stores/catalog';
+import { AssumptionsEditor } from '../components/AssumptionsEditor';
+import { NumberField } from '../components/NumberField';
+import { pickFile, saveBlob } from '../files';
+import type { Language } from '../i18n';
+
+type Weights = typeof RISK_WEIGHT_DEFAULTS;
+
+function bytesToBase64(buf: ArrayBuffer): string {
+  const bytes = new Uint8Array(buf);
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { language, theme, setLanguage, setTheme } = useSettings();
+  const refreshSnapshot = useBuilds((s) => s.refreshSnapshot);
+  const [defaults, setDefaults] = useState<BuildAssumptions | null>(null);
+  const [fx, setFx] = useState<FxHistoryRow[]>([]);
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [newFx, setNewFx] = useState({ currency: 'USD' as Currency, cnyPer: 7.1, asOf: new Date().toISOString().slice(0, 10), source: '' });
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const reload = async () => {
+    const [d, h, i] = await Promise.all([call('defaults:get'), call('fx:history'), call('app:info')]);
+    setDefaults(d);
+    setFx(h);
+    setInfo(i);
+  };
+  useEffect(() => {
+    void reload();
+    void refreshSnapshot();
+  }, [refreshSnapshot]);
+
+  const guard = async (f: () => Promise<void>) => {
+    setError(null);
+    setMessage(null);
+    try {
+      await f();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const weights: Weights = { ...RISK_WEIGHT_DEFAULTS, ...((defaults?.risk as { weights?: Partial<Weights> } | undefined)?.weights ?? {}) };
+
+  return (
+    <div className="page settings-page">
+      <header className="page-header">
+        <h1>{t('settings.title')}</h1>
+      </header>
+      {(message || error) && (
+        <div className={error ? 'error-banner' : 'info-banner'} role="status">
+          {error ?? message}
+        </div>
+      )}
+      <div className="settings-grid">
+        <section className="card">
+          <h2>{t('settings.appearance')}</h2>
+          <div className="row">
+            <label className="num-field">
+              <span>{t('app.language')}</span>
+              <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+                <option value="en">English</option>
+                <option value="zh-CN">中文</option>
+              </select>
+            </label>
+            <label className="num-field">
+              <span>{t('app.theme')}</span>
+              <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+                <option value="system">{t('theme.system')}</option>
+                <option value="light">{t('theme.light')}</option>
+                <option value="dark">{t('theme.dark')}</option>
+              </select>
+            </label>
+          </div>
+          <h2 className="spaced">{t('settings.backup')}</h2>
+          {info && <p className="small muted">{t('settings.database', { path: info.dbPath })}</p>}
+          <div className="row">
+            <button
+              onClick={() =>
+                void guard(async () => {
+                  const r = await call('db:backup');
+                  const bin = atob(r.dataBase64);
+                  const bytes = new Uint8Array(bin.length);
+                  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+                  saveBlob(r.fileName, new Blob([bytes], { type: 'application/vnd.sqlite3' }));
+                })
+              }
+            >
+              {t('settings.backupNow')}
+            </button>
+            <button
+              onClick={() =>
+                void guard(async () => {
+                  const f = await pickFile('.db,.sqlite,application/vnd.sqlite3');
+                  if (!f || !window.confirm(t('settings.restoreConfirm'))) return;
+                  const r = await call('db:restore', { dataBase64: bytesToBase64(await f.arrayBuffer()) });
+                  await Promise.all([reload(), useCatalog.getState().load(), useBuilds.getState().load()]);
+                  setMessage(t('settings.restored', { path: r.backup }));
+                })
+              }
+            >
+              {t('settings.restore')}
+            </button>
+          </div>
+        </section>
+        <section className="card">
+          <h2>{t('settings.fx')}</h2>
+          <p className="small muted">{t('settings.fxHint')}</p>
+          <div className="row fx-add">
+            <label className="num-field">
+              <span>{t('settings.fxCurrency')}</span>
+              <select value={newFx.currency} onChange={(e) => setNewFx({ ...newFx, currency: e.target.value as Currency })}>
+                {CURRENCIES.filter((c) => c !== 'CNY').map((c) => (
+                  <option key={c}>{c}</option>
+                ))}
+              </select>
+            </label>
+            <NumberField label={t('settings.fxRate')} value={newFx.cnyPer} min={0.000001} onChange={(v) => v !== undefined && setNewFx({ ...newFx, cnyPer: v })} />
+            <label className="num-field">
+              <span>{t('settings.fxAsOf')}</span>
+              <input value={newFx.asOf} onChange={(e) => setNewFx({ ...newFx, asOf: e.target.value })} />
+            </label>
+            <label className="num-field">
+              <span>{t('settings.fxSource')}</span>
+              <input value={newFx.source} onChange={(e) => setNewFx({ ...newFx, source: e.target.value })} />
+            </label>
+            <button
+              onClick={() =>
+                void guard(async () => {
+                  setFx(await call('fx:add', newFx));
+                  await refreshSnapshot();
+                })
+              }
+            >
+              {t('settings.fxAdd')}
+            </button>
+          </div>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th>{t('settings.fxCurrency')}</th>
+                <th className="num">{t('settings.fxRate')}</th>
+                <th>{t('settings.fxAsOf')}</th>
+                <th>{t('settings.fxSource')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {fx.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.currency}</td>
+                  <td className="num">{r.cnyPer}</td>
+                  <td>{r.asOf}</td>
+                  <td className="small">
+                    {r.source.title}
+                    {r.source.estimate && <span className="badge estimate">{t('common.estimate')}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        {defaults && (
+          <section className="card defaults">
+            <h2>{t('settings.defaults')}</h2>
+            <AssumptionsEditor value={defaults} onChange={setDefaults} />
+            <fieldset>
+              <legend>{t('settings.riskWeights')}</legend>
+              <div className="row">
+                {(Object.keys(RISK_WEIGHT_DEFAULTS) as (keyof Weights)[]).map((k) => (
+                  <NumberField
+                    key={k}
+                    label={t(`riskFactor.${k}`)}
+                    value={weights[k]}
+                    min={0}
+                    max={100}
+                    onChange={(v) => v !== undefined && setDefaults({ ...defaults, risk: { ...(defaults.risk ?? {}), weights: { ...weights, [k]: v } } })}
+                  />
+                ))}
+              </div>
+            </fieldset>
+            <button
+              className="primary"
+              onClick={() =>
+                void guard(async () => {
+                  setDefaults(await call('defaults:set', { assumptions: defaults as never }));
+                  setMessage(t('settings.savedDefaults'));
+                })
+              }
+            >
+              {t('settings.saveDefaults')}
+            </button>
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}

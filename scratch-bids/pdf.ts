@@ -1,0 +1,13 @@
+import fs from 'node:fs';
+import { openApp } from '../electron/bootstrap';
+import { reportPdf, reportXlsx } from '../electron/report';
+const ctx = openApp('/tmp/bids/x.db');
+const file = JSON.parse(fs.readFileSync(process.argv[2]!, 'utf8'));
+const lang = (process.argv[3] ?? 'en') as 'en' | 'zh-CN';
+const t0 = Date.now();
+const isBids = file.kind === 'bids';
+const r = await reportPdf(ctx, { ...(isBids ? { bidFile: file } : { scenario: file }), lang, today: '2026-11-20' });
+console.log('pdf ms', Date.now() - t0, r.fileName);
+fs.writeFileSync(`/tmp/bids/out-${lang}.pdf`, Buffer.from(r.dataBase64, 'base64'));
+const x = await reportXlsx(ctx, { ...(isBids ? { bidFile: file } : { scenario: file }), lang, today: '2026-11-20' });
+fs.writeFileSync(`/tmp/bids/out-${lang}.xlsx`, Buffer.from(x.dataBase64, 'base64'));
