@@ -4,6 +4,7 @@
  * Everything else lives in plain-Node modules shared with the loopback host and the CLI.
  */
 import { app, BrowserWindow, dialog, ipcMain, session, shell, type WebContents } from 'electron';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CHANNEL_NAMES } from '../shared/contract/api';
@@ -67,6 +68,27 @@ export function createWindow(preload: string, rendererIndex: string): BrowserWin
   return win;
 }
 
+/**
+ * Report HTML → PDF with Chromium's own printer: a hidden window, sandboxed like the main one,
+ * with no preload (it cannot reach the API) and nothing to navigate to. The HTML goes through a
+ * temp file because a report with its fonts is too long for a data: URL.
+ */
+export async function printReportPdf(html: string): Promise<Buffer> {
+  const file = path.join(app.getPath('temp'), `procure-report-${crypto.randomUUID()}.html`);
+  await fs.promises.writeFile(file, html, 'utf8');
+  const win = new BrowserWindow({ show: false, width: 900, height: 1200, webPreferences: { ...WINDOW_PREFERENCES } });
+  lockDown(win.webContents);
+  try {
+    await win.loadFile(file);
+    // the page's CSP forbids scripts; an isolated world may still wait for the embedded fonts
+    await win.webContents.executeJavaScriptInIsolatedWorld(1001, [{ code: 'document.fonts.ready.then(() => true)' }]);
+    return await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+  } finally {
+    win.destroy();
+    await fs.promises.rm(file, { force: true });
+  }
+}
+
 function installSessionPolicy(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, cb) =>
     cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } }),
@@ -98,6 +120,7 @@ export async function start(): Promise<void> {
     app.exit(1);
     return;
   }
+  ctx.printPdf = printReportPdf;
   installSessionPolicy();
   app.on('web-contents-created', (_e, contents) => lockDown(contents));
   registerIpc(ipcMain, ctx, rendererIndex);

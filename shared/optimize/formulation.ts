@@ -105,6 +105,19 @@ export function formulate(p: OptimizeProblem, c: CandidateSet, opts: Formulation
   const needs = workloadNeeds(p, c);
   const k = p.constraints;
   const head = 1 + p.options.maxHeadroom;
+  // Sums used by many rows (totals, vendor totals) get a variable of their own: the HHI pieces
+  // and share rows then have three non-zeros instead of one per card and server column, which
+  // keeps the solver's rows sparse (it solves several times faster).
+  const auxCache = new Map<string, LinExpr>();
+  const aux = (label: string, x: LinExpr): LinExpr => {
+    let v = auxCache.get(label);
+    if (!v) {
+      const i = b.addVar(label, 'continuous', 0);
+      b.eq(`def-${label}`, plus(expr([i, 1]), x, -1), 0);
+      auxCache.set(label, (v = expr([i, 1])));
+    }
+    return v;
+  };
 
   // ---- groups per segment, grouped into part × workload × role triples
   const triples = new Map<string, Triple>();
@@ -252,20 +265,20 @@ export function formulate(p: OptimizeProblem, c: CandidateSet, opts: Formulation
   // ---- supply risk
   const cap = opts.riskCap ?? (on('risk') ? k.maxRiskScore : undefined);
   if (cap !== undefined || opts.riskTerms) {
-    e.riskTimesCapex = riskRows(b, c, partHw, e.hardware);
+    e.riskTimesCapex = riskRows(b, c, partHw, aux, aux('hardware-total', e.hardware));
     if (cap !== undefined) b.le('risk', plus(e.riskTimesCapex, e.hardware, -cap), 0);
   }
 
   // ---- domestic and vendor shares (linear once multiplied by the total)
   if (k.minDomesticShare !== undefined && k.minDomesticShare > 0 && on('domestic')) {
-    b.ge('domestic-share', plus(e.domestic, e.shareTotal, -k.minDomesticShare), 0);
+    b.ge('domestic-share', plus(e.domestic, aux('share-total', e.shareTotal), -k.minDomesticShare), 0);
   }
   if (k.maxVendorShare !== undefined && k.maxVendorShare < 1 && on('vendorShare')) {
-    for (const [v, x] of e.vendor) b.le(`vendor-share[${v}]`, plus(x, e.shareTotal, -k.maxVendorShare), 0);
+    for (const [v, x] of e.vendor) b.le(`vendor-share[${v}]`, plus(aux(`share[${v}]`, x), aux('share-total', e.shareTotal), -k.maxVendorShare), 0);
   }
   if (opts.vendorMax) {
     const t = b.addVar('largest-vendor', 'continuous', 0);
-    for (const [v, x] of e.vendor) b.le(`largest-vendor[${v}]`, plus(x, expr([t, 1]), -1), 0);
+    for (const [v, x] of e.vendor) b.le(`largest-vendor[${v}]`, plus(aux(`share[${v}]`, x), expr([t, 1]), -1), 0);
     e.vendorMax = expr([t, 1]);
   }
 
@@ -307,7 +320,7 @@ export function formulate(p: OptimizeProblem, c: CandidateSet, opts: Formulation
  * the over-estimate is at most C/(4K²) per vendor, so a build that meets the linear cap meets
  * the true cap.
  */
-function riskRows(b: ModelBuilder, c: CandidateSet, partHw: Map<number, LinExpr>, total: LinExpr): LinExpr {
+function riskRows(b: ModelBuilder, c: CandidateSet, partHw: Map<number, LinExpr>, aux: (label: string, x: LinExpr) => LinExpr, total: LinExpr): LinExpr {
   const weight = Math.min(1, Math.max(0, c.contexts[0]!.concentrationWeight));
   let out: LinExpr = new Map();
   const byVendor = new Map<string, LinExpr>();
@@ -317,7 +330,8 @@ function riskRows(b: ModelBuilder, c: CandidateSet, partHw: Map<number, LinExpr>
     byVendor.set(part.vendor, plus(byVendor.get(part.vendor) ?? new Map(), hw));
   }
   if (weight <= 0) return out;
-  for (const [v, cv] of byVendor) {
+  for (const [v, hw] of byVendor) {
+    const cv = aux(`hardware[${v}]`, hw);
     const t = b.addVar(`hhi[${v}]`, 'continuous', 0);
     for (let i = 0; i < HHI_PIECES; i++) {
       const s0 = i / HHI_PIECES;

@@ -3,6 +3,8 @@ import type { CliIo } from '../io';
 import { importCommand } from './import';
 import { evaluateCommand, EVALUATE_USAGE } from './evaluate';
 import { catalogSnapshot } from '../../db/snapshot';
+import { bidsCommand, BIDS_USAGE } from './bids';
+import { reportCommand, REPORT_USAGE } from './report';
 
 export interface Command {
   name: string;
@@ -19,4 +21,6 @@ export const COMMANDS: Command[] = [
     run: (argv, io) => evaluateCommand(argv, { snapshot: () => catalogSnapshot(io.ctx()), readFile: io.readFile, out: io.out, err: io.err }),
   },
   importCommand,
+  { name: 'bids', usage: BIDS_USAGE, summary: 'check, score (综合评分法) and rank the bids of a bid file', run: bidsCommand },
+  { name: 'report', usage: REPORT_USAGE, summary: 'PDF (and XLSX) report of a bid file or a scenario file', run: (argv, io) => reportCommand(argv, io) },
 ];

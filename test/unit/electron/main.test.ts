@@ -1,13 +1,25 @@
 /** The Electron main process and preload, with a mocked `electron` module. */
 import { describe, it, expect, vi, beforeEach } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const handlers = new Map<string, (e: unknown, arg: unknown) => unknown>();
 const exposed: Record<string, unknown> = {};
-const windows: { opts: Record<string, unknown>; contents: FakeContents; loaded?: string }[] = [];
+const windows: { opts: Record<string, unknown>; contents: FakeContents; loaded?: string; loadedText?: string; destroyed?: boolean }[] = [];
 
 class FakeContents {
   openHandler?: (d: unknown) => unknown;
+  isolated: { world: number; code: string }[] = [];
+  printed?: Record<string, unknown>;
+  executeJavaScriptInIsolatedWorld(world: number, scripts: { code: string }[]) {
+    this.isolated.push({ world, code: scripts[0]!.code });
+    return Promise.resolve(true);
+  }
+  printToPDF(opts: Record<string, unknown>) {
+    this.printed = opts;
+    return Promise.resolve(Buffer.from('%PDF-1.4 fake'));
+  }
   listeners: Record<string, (e: { preventDefault: () => void }) => void> = {};
   setWindowOpenHandler(h: (d: unknown) => unknown) {
     this.openHandler = h;
@@ -15,6 +27,14 @@ class FakeContents {
   on(ev: string, cb: (e: { preventDefault: () => void }) => void) {
     this.listeners[ev] = cb;
   }
+}
+
+// called from the mocked module at run time, when the imports above are ready
+function readText(f: string): string {
+  return fs.readFileSync(f, 'utf8');
+}
+function tmp(): string {
+  return os.tmpdir();
 }
 
 vi.mock('electron', () => {
@@ -25,12 +45,17 @@ vi.mock('electron', () => {
     }
     once() {}
     loadFile(f: string) {
-      windows[windows.length - 1]!.loaded = f;
+      const w = windows.find((x) => x.contents === this.webContents)!;
+      w.loaded = f;
+      if (f.includes('procure-report-')) w.loadedText = readText(f);
       return Promise.resolve();
+    }
+    destroy() {
+      windows.find((x) => x.contents === this.webContents)!.destroyed = true;
     }
   }
   return {
-    app: { whenReady: () => Promise.resolve(), on: vi.fn(), getPath: () => '/tmp', isPackaged: false, exit: vi.fn(), quit: vi.fn() },
+    app: { whenReady: () => Promise.resolve(), on: vi.fn(), getPath: () => tmp(), isPackaged: false, exit: vi.fn(), quit: vi.fn() },
     BrowserWindow,
     dialog: { showErrorBox: vi.fn() },
     shell: {},
@@ -83,6 +108,25 @@ describe('main process', () => {
     expect(isTrustedSender('file:///etc/other.html', '/app/index.html')).toBe(false);
     expect(isTrustedSender('http://127.0.0.1/index.html', '/app/index.html')).toBe(false);
     expect(isTrustedSender(undefined, '/app/index.html')).toBe(false);
+  });
+});
+
+describe('report printing', () => {
+  it('prints report HTML in a hidden, sandboxed window without a preload, then cleans up', async () => {
+    const { printReportPdf } = await import('../../../electron/main');
+    const pdf = await printReportPdf('<!doctype html><p>报告</p>');
+    expect(pdf.toString()).toMatch(/^%PDF/);
+    const w = windows[0]!;
+    expect(w.opts.show).toBe(false);
+    const prefs = w.opts.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(prefs.preload).toBeUndefined();
+    expect(w.loadedText).toBe('<!doctype html><p>报告</p>');
+    expect(w.contents.isolated[0]!.code).toMatch(/document\.fonts\.ready/);
+    expect(w.contents.printed).toMatchObject({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+    expect(w.destroyed).toBe(true);
+    expect(fs.existsSync(w.loaded!)).toBe(false);
+    expect(w.contents.openHandler!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
   });
 });
 

@@ -1,0 +1,115 @@
+/**
+ * `procure bids FILE [--json] [--lang en|zh-CN]`: evaluate a bid file with the app's handler —
+ * hard constraints, comprehensive score, rank — and print a table or, with --json, per bid:
+ * pass, failures, evaluatedPrice, priceScore, technicalScore, totalScore, rank and the KPIs.
+ */
+import { parseArgs } from 'node:util';
+import type { BidEvaluation } from '../../../shared/bids/evaluate';
+import { describeFailure } from '../../../shared/bids/constraints';
+import { KPIS, formatKpi } from '../../../shared/report/kpis';
+import { call, CliError, table, type CliIo } from '../io';
+
+export const BIDS_USAGE = 'bids FILE [--json] [--lang en|zh-CN]';
+
+export function bidsJson(r: BidEvaluation): unknown {
+  return {
+    currency: r.currency,
+    requiredTokensPerSecond: r.requiredTokensPerSecond ?? null,
+    weights: r.weights,
+    maxPoints: r.maxPoints,
+    ranking: r.ranking,
+    recommended: r.recommended,
+    warnings: r.warnings,
+    bids: r.bids.map((b) => ({
+      index: b.index,
+      vendor: b.vendor,
+      name: b.name,
+      pass: b.pass,
+      failures: b.failures.map((f) => ({ code: f.code, message: f.message, actual: f.actual, limit: f.limit })),
+      evaluatedPrice: b.evaluatedPrice,
+      priceScore: b.priceScore,
+      technicalScore: b.technicalScore,
+      technical: b.technical,
+      totalScore: b.totalScore,
+      rank: b.rank,
+      tied: b.tied,
+      bidTotalExVat: b.bidTotalExVat,
+      bidTotalInclVat: b.bidTotalInclVat,
+      deliveryWeeks: b.deliveryWeeks,
+      deliveryDate: b.deliveryDate,
+      domesticShare: b.domesticShare,
+      kpis: Object.fromEntries(KPIS.map((k) => [k.key, k.value(b.build)])),
+    })),
+  };
+}
+
+function readJson(file: string, io: CliIo): unknown {
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch (e) {
+    throw new CliError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new CliError(`${file}: not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+export { readJson };
+
+export async function bidsCommand(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  } catch (e) {
+    io.err(`procure bids: ${(e as Error).message}\nusage: procure ${BIDS_USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(`usage: procure ${BIDS_USAGE}`);
+    return 0;
+  }
+  const lang = values.lang ?? 'en';
+  if (positionals.length !== 1 || (lang !== 'en' && lang !== 'zh-CN')) {
+    io.err(`usage: procure ${BIDS_USAGE}`);
+    return 2;
+  }
+  const file = positionals[0]!;
+  const r = await call(io.ctx(), 'bids:evaluate', { bidFile: readJson(file, io) });
+  if (values.json) {
+    io.out(JSON.stringify(bidsJson(r), (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));
+    return 0;
+  }
+  const cur = r.currency;
+  const money = (v: number) => formatKpi('money', v, cur);
+  const order = [...r.ranking, ...r.bids.filter((b) => !b.pass).map((b) => b.index)];
+  io.out(
+    table(
+      ['Rank', 'Bid', 'Result', 'Evaluated price', 'Price', 'Technical', 'Total', 'Cost/Mtok', 'Risk'],
+      order.map((i) => {
+        const b = r.bids[i]!;
+        return [
+          b.rank === null ? '-' : `${b.rank}${b.tied ? ' (tie)' : ''}`,
+          b.label,
+          b.pass ? 'pass' : 'FAIL',
+          money(b.evaluatedPrice),
+          b.priceScore?.toFixed(2) ?? '-',
+          b.technicalScore?.toFixed(2) ?? '-',
+          b.totalScore?.toFixed(2) ?? '-',
+          formatKpi('moneyPerMTok', b.build.costPerMillionOutputTokens, cur),
+          b.build.risk.score.toFixed(0),
+        ];
+      }),
+    ),
+  );
+  for (const b of r.bids.filter((x) => !x.pass)) {
+    io.out(`\n${b.label} fails:\n${b.failures.map((f) => `  - ${describeFailure(f, lang, cur)}`).join('\n')}`);
+  }
+  const rec = r.recommended.map((i) => r.bids[i]!.label);
+  io.out(`\n${rec.length === 1 ? `Recommended: ${rec[0]}` : rec.length > 1 ? `Tied for first place: ${rec.join(', ')}` : 'No bid meets every hard constraint.'}`);
+  if (r.warnings.length) io.out(`\nWarnings:\n${r.warnings.map((w) => `  - ${w}`).join('\n')}`);
+  return 0;
+}

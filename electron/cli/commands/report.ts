@@ -1,0 +1,66 @@
+/**
+ * `procure report FILE --out report.pdf [--xlsx report.xlsx] [--lang zh-CN|en]`: the PDF (and/or
+ * XLSX) of a bid file or a scenario file, through the same report:pdf / report:xlsx handlers as
+ * the app; here Chromium prints the PDF.
+ */
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { isBidFileJson } from '../../../shared/bids/schema';
+import { call, type CliIo } from '../io';
+import { readJson } from './bids';
+
+export const REPORT_USAGE = 'report FILE --out PDF [--xlsx XLSX] [--lang zh-CN|en] [--prepared-by NAME] [--document-number N] [--date YYYY-MM-DD]';
+
+export async function reportCommand(argv: string[], io: CliIo, write: (path: string, data: Buffer) => void = (p, d) => fs.writeFileSync(p, d)): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        out: { type: 'string', short: 'o' },
+        xlsx: { type: 'string' },
+        lang: { type: 'string' },
+        'prepared-by': { type: 'string' },
+        'document-number': { type: 'string' },
+        date: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+    });
+  } catch (e) {
+    io.err(`procure report: ${(e as Error).message}\nusage: procure ${REPORT_USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(`usage: procure ${REPORT_USAGE}`);
+    return 0;
+  }
+  const lang = values.lang ?? 'en';
+  if (positionals.length !== 1 || (!values.out && !values.xlsx) || (lang !== 'en' && lang !== 'zh-CN')) {
+    io.err(`usage: procure ${REPORT_USAGE}`);
+    return 2;
+  }
+  const json = readJson(positionals[0]!, io);
+  const input = {
+    ...(isBidFileJson(json) ? { bidFile: json } : { scenario: json }),
+    lang,
+    ...(values['prepared-by'] !== undefined ? { preparedBy: values['prepared-by'] } : {}),
+    ...(values['document-number'] !== undefined ? { documentNumber: values['document-number'] } : {}),
+    ...(values.date !== undefined ? { date: values.date } : {}),
+  } as const;
+  if (values.out) {
+    const t0 = Date.now();
+    const r = await call(io.ctx(), 'report:pdf', input);
+    const data = Buffer.from(r.dataBase64, 'base64');
+    write(values.out, data);
+    io.out(`wrote ${values.out} (${Math.round(data.length / 1024)} kB, ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  }
+  if (values.xlsx) {
+    const r = await call(io.ctx(), 'report:xlsx', input);
+    const data = Buffer.from(r.dataBase64, 'base64');
+    write(values.xlsx, data);
+    io.out(`wrote ${values.xlsx} (${Math.round(data.length / 1024)} kB)`);
+  }
+  return 0;
+}

@@ -1,0 +1,132 @@
+/**
+ * The report as a real PDF, printed by Chromium from the example bid file in both languages
+ * (and from a scenario), read back with poppler: its text, page count, running header and page
+ * numbers, Chinese text, and the fonts embedded. PNGs of every page are kept under
+ * test-artifacts/report/ to be looked at. One browser for the whole file.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { openApp, SOURCE_ROOT } from '../../../electron/bootstrap';
+import type { AppContext } from '../../../electron/context';
+import { dispatch } from '../../../electron/handlers';
+import { launchChromium, printWithChromium } from '../../../electron/report/chromium';
+import { tmpDbPath } from '../../helpers/tmp';
+
+const ARTIFACTS = path.join(SOURCE_ROOT, 'test-artifacts', 'report');
+const EXAMPLE = path.join(SOURCE_ROOT, 'examples', 'bids-deepseek-v3-cluster.json');
+const SCENARIO = path.join(SOURCE_ROOT, 'examples', 'deepseek-v3-mixed.procure.json');
+const VENDORS = ['西部数智 Xibu Shuzhi Systems', '太平洋算力贸易 Pacific Compute Trading', '京华集成 Jinghua Integration', '昆仑智算 Kunlun Compute Partners'];
+
+let ctx: AppContext;
+let browser: Browser;
+let printed = 0;
+
+beforeAll(async () => {
+  ctx = openApp(tmpDbPath());
+  browser = await launchChromium();
+  ctx.printPdf = (html) => (printed++, printWithChromium(html, browser));
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  ctx?.db.close();
+});
+
+async function pdfOf(input: Record<string, unknown>, name: string): Promise<{ file: string; pages: number; text: (page?: number) => string }> {
+  const r = await dispatch(ctx, 'report:pdf', input);
+  if (!r.ok) throw new Error(r.error.message);
+  const out = r.value as { fileName: string; dataBase64: string };
+  expect(out.fileName).toMatch(/\.pdf$/);
+  const file = path.join(ARTIFACTS, `${name}.pdf`);
+  fs.writeFileSync(file, Buffer.from(out.dataBase64, 'base64'));
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+  expect(info).toMatch(/Page size:\s+59[45](\.\d+)? x 84[12]/); // A4 in points
+  for (const old of fs.readdirSync(ARTIFACTS).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))) fs.rmSync(path.join(ARTIFACTS, old));
+  execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(ARTIFACTS, name)]);
+  const text = (page?: number) => execFileSync('pdftotext', ['-layout', ...(page ? ['-f', String(page), '-l', String(page)] : []), file, '-'], { encoding: 'utf8' });
+  return { file, pages, text };
+}
+
+const example = () => JSON.parse(fs.readFileSync(EXAMPLE, 'utf8')) as Record<string, unknown>;
+
+describe('bid report PDF', () => {
+  it('English: every bid, the ranking, the recommendation, a header and page numbers on every page', async () => {
+    const { file, pages, text } = await pdfOf({ bidFile: example(), lang: 'en' }, 'bids-en');
+    expect(pages).toBeGreaterThanOrEqual(10);
+    expect(pages).toBeLessThanOrEqual(16);
+    const all = text().replace(/\s+/g, ' ');
+    for (const v of VENDORS) expect(all).toContain(v);
+    expect(all).toContain('Award to 昆仑智算 Kunlun Compute Partners: 91.96 of 100 points');
+    expect(all).toMatch(/Ranking Rank Vendor .*1 昆仑智算 Kunlun Compute Partners .*2 京华集成 Jinghua Integration .*3 西部数智 Xibu Shuzhi Systems/);
+    expect(all).toContain('delivery on 2027-04-06 is after the deadline 2027-03-31');
+    for (const section of ['Executive summary', 'Key figures', 'Charts', 'TCO breakdown', 'Cost per million tokens vs throughput', 'Supply-risk factors', 'Sensitivity of TCO', 'Assumptions and data sources', 'Accelerator specifications', 'Sign-off', 'Prepared', 'Reviewed', 'Approved']) {
+      expect(all).toContain(section);
+    }
+    expect(all).toMatch(/estimate/); // catalog figures marked as estimates
+    for (let p = 1; p <= pages; p++) {
+      const t = text(p);
+      expect(t).toContain(`Page ${p} of ${pages}`);
+      expect(t).toContain('XB-AI-2026-017');
+    }
+    // only the bundled Noto Sans SC is used: nothing falls back to a system font
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    const named = fonts.split('\n').slice(2).map((l) => l.split(/\s+/)[0]!).filter((n) => n && n !== '[none]');
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.every((n) => /NotoSansSC/.test(n))).toBe(true);
+  }, 60_000);
+
+  it('简体中文: Chinese headings, recommendation and page numbers, in the bundled font', async () => {
+    const { file, pages, text } = await pdfOf({ bidFile: example(), lang: 'zh-CN' }, 'bids-zh-CN');
+    expect(pages).toBeGreaterThanOrEqual(10);
+    expect(pages).toBeLessThanOrEqual(17);
+    const all = text().replace(/\s+/g, ' ');
+    for (const s of ['评审摘要', '推荐意见', '推荐 昆仑智算 Kunlun Compute Partners 为中标候选人', '排名', '未通过实质性审查的投标', '交货日期 2027-04-06 晚于期限 2027-03-31', '国产化比例 0 % 低于下限 30 %', '假设与数据来源', '审批签字', '编制', '审核', '批准', '总拥有成本构成']) {
+      expect(all).toContain(s);
+    }
+    for (const v of VENDORS) expect(all).toContain(v);
+    for (let p = 1; p <= pages; p++) expect(text(p)).toContain(`第 ${p} 页，共 ${pages} 页`);
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    expect(fonts).not.toMatch(/NotoSansCJK|DejaVu|Liberation/);
+  }, 60_000);
+
+  it('prints vendor text as text: markup in a name is escaped, not run', async () => {
+    const f = example();
+    const bids = f.bids as Record<string, unknown>[];
+    bids[0] = { ...bids[0], vendor: '<img src=x onerror=alert(1)> & </style><b>Bold</b>' };
+    const { text } = await pdfOf({ bidFile: f, lang: 'en', preparedBy: 'Q. A. Tester', documentNumber: 'T-1' }, 'hostile-en');
+    const all = text().replace(/\s+/g, ' ');
+    expect(all).toContain('<img src=x onerror=alert(1)> & </style><b>Bold</b>');
+    expect(all).toContain('Q. A. Tester');
+    expect(all).toContain('T-1');
+  }, 60_000);
+
+  it('a scenario (the Compare page\'s input) gives a build comparison', async () => {
+    const scenario = JSON.parse(fs.readFileSync(SCENARIO, 'utf8')) as Record<string, unknown>;
+    const { pages, text } = await pdfOf({ scenario, lang: 'en' }, 'scenario-en');
+    expect(pages).toBeGreaterThanOrEqual(6);
+    const all = text().replace(/\s+/g, ' ');
+    for (const b of ['Ascend 910B x128', 'H20 x128', 'Ascend 910B x64 + H20 x64']) expect(all).toContain(b);
+    expect(all).toContain('Lowest cost per million output tokens: H20 x128');
+    expect(all).toContain('Build: H20 x128');
+    expect(all).toMatch(/incl\. VAT at 13 % \(assumed\)/);
+  }, 60_000);
+
+  it('refuses bad input with the path inside the document, before printing', async () => {
+    const before = printed;
+    const f = example();
+    (f.bids as Record<string, unknown>[])[1]!.deliveryWeeks = -2;
+    const r = await dispatch(ctx, 'report:pdf', { bidFile: f, lang: 'en' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: 'bids[1].deliveryWeeks' }] } });
+    const both = await dispatch(ctx, 'report:pdf', { bidFile: f, scenario: {}, lang: 'en' });
+    expect(both).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const unknownPart = example();
+    ((unknownPart.bids as Record<string, unknown>[])[0]!.lines as Record<string, unknown>[])[0]!.accelerator = 'Imaginary X1';
+    const r2 = await dispatch(ctx, 'report:xlsx', { bidFile: unknownPart, lang: 'en' });
+    expect(r2).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: 'bids[0].lines[0].accelerator' }] } });
+    expect(printed).toBe(before);
+  });
+});
