@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { highs } from './electron/optimize/highs';
 const text = fs.readFileSync('/tmp/opt/model.lp', 'utf8');
 const h = await highs();
-for (const o of [{}, { user_cost_scale: -20 }, { user_cost_scale: -20, user_bound_scale: -7 }, { mip_heuristic_effort: 0.01 }, { presolve: 'off' }, {mip_detect_symmetry: false}]) {
+for (const o of [{}, { mip_heuristic_effort: 0.01 }, { presolve: 'off' }, {mip_detect_symmetry: false}]) {
   for (const gap of [1e-7, 1e-4]) {
     const ts: number[] = [];
     let st = '';

@@ -7,7 +7,7 @@ import type { AppContext } from '../context';
 import type { ImportBatchView, ImportCommitInput, ImportCommitResult } from '../../shared/contract/import';
 import { AppError } from '../../shared/contract/result';
 import { buildPlan, type Plan } from './preview';
-import { ImportQuoteWriter, ImportRepo } from './repo';
+import { ImportRepo } from './repo';
 
 /** Test seam: called after each quote is written, inside the transaction. */
 export interface CommitHooks {
@@ -62,10 +62,9 @@ export async function commitImport(ctx: AppContext, input: ImportCommitInput, ho
       ctx.prices.upsertServer(server, 'import');
       createdServers.push(slug);
     }
-    const writer = new ImportQuoteWriter(ctx.db);
     let written = 0;
     for (const n of rows) {
-      writer.write(plan.quotes.get(n)!, { importId: id, file: plan.preview.fileName, sheet: plan.preview.sheet, row: n, createdAt: importedAt });
+      ctx.prices.addQuote(plan.quotes.get(n)!, { origin: 'import', importId: id, sourceFile: plan.preview.fileName, sourceSheet: plan.preview.sheet, sourceRow: n, createdAt: importedAt });
       hooks.afterQuote?.(++written, n);
     }
     repo.saveMapping(plan.mapping.supplier, plan.mapping.layoutKey, plan.mapping, importedAt);

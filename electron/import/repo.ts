@@ -5,8 +5,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { columnOverrideSchema, type ColumnOverride, type ImportBatchView } from '../../shared/contract/import';
-import { money, toMajor, type Currency } from '../../shared/money';
-import type { SeedQuote } from '../../shared/domain/catalog';
+import { toMajor, type Currency } from '../../shared/money';
 
 /** The newest live quote of one item, kind, supplier and currency. */
 export interface LatestPrice {
@@ -142,65 +141,3 @@ export class ImportRepo {
   }
 }
 
-/**
- * Appends imported quotes with statements prepared once per commit. PriceRepo.addQuote prepares
- * its SQL on every call, which dominated a 5,000-row commit; the columns written are the same.
- */
-export class ImportQuoteWriter {
-  private readonly insert: Database.Statement;
-  private readonly accelerator: Database.Statement;
-  private readonly server: Database.Statement;
-  private readonly ids = new Map<string, number | undefined>();
-
-  constructor(private readonly db: Database.Database) {
-    this.accelerator = db.prepare('SELECT id FROM accelerator WHERE slug = ?').pluck();
-    this.server = db.prepare('SELECT id FROM server WHERE slug = ?').pluck();
-    this.insert = db.prepare(
-      `INSERT INTO quote (accelerator_id, server_id, kind, supplier, price_minor, currency, vat_included, vat_rate,
-         cards_per_server, card_accelerator_id, moq, lead_time_weeks, valid_until,
-         source_title, source_url, as_of, estimate, source_note,
-         source_file, source_sheet, source_row, import_id, origin, created_at)
-       VALUES (@acceleratorId, @serverId, @kind, @supplier, @priceMinor, @currency, @vat, @vatRate,
-         @cards, @cardId, @moq, @lead, @validUntil,
-         @title, @url, @asOf, @estimate, @note,
-         @file, @sheet, @row, @importId, 'import', @createdAt)`,
-    );
-  }
-
-  private idOf(table: 'accelerator' | 'server', slug: string): number {
-    const key = `${table}:${slug}`;
-    if (!this.ids.has(key)) this.ids.set(key, (table === 'server' ? this.server : this.accelerator).get(slug) as number | undefined);
-    const id = this.ids.get(key);
-    if (id === undefined) throw new Error(`unknown ${table} "${slug}"`);
-    return id;
-  }
-
-  write(q: SeedQuote, prov: { importId: number; file: string; sheet: string; row: number; createdAt: string }): void {
-    const isServer = q.kind === 'server-purchase';
-    this.insert.run({
-      acceleratorId: isServer ? null : this.idOf('accelerator', q.item),
-      serverId: isServer ? this.idOf('server', q.item) : null,
-      kind: q.kind,
-      supplier: q.supplier,
-      priceMinor: money(q.price, q.currency).amountMinor,
-      currency: q.currency,
-      vat: q.vatIncluded ? 1 : 0,
-      vatRate: q.vatRate,
-      cards: q.cardsPerServer ?? null,
-      cardId: q.cardSlug ? this.idOf('accelerator', q.cardSlug) : null,
-      moq: q.moq ?? null,
-      lead: q.leadTimeWeeks ?? null,
-      validUntil: q.validUntil ?? null,
-      title: q.source.title,
-      url: q.source.url,
-      asOf: q.source.asOf,
-      estimate: q.source.estimate ? 1 : 0,
-      note: q.source.note,
-      file: prov.file,
-      sheet: prov.sheet,
-      row: prov.row,
-      importId: prov.importId,
-      createdAt: prov.createdAt,
-    });
-  }
-}

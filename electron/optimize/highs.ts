@@ -9,20 +9,39 @@ import { toLpText } from './lp-text';
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 let loading: Promise<Highs> | undefined;
 
+/**
+ * The solver, loaded once. A tiny MIP is solved at once: V8 compiles WebAssembly functions
+ * lazily, and without this the user's first solve pays for compiling the branch-and-bound code.
+ */
 export function highs(): Promise<Highs> {
-  loading ??= loadHighs();
+  loading ??= loadHighs().then((h) => {
+    h.solve(WARM_UP, { output_flag: false });
+    return h;
+  });
   return loading;
 }
 
-/** Relative MIP gap: tight enough that the tests' brute force and the solver agree to the yuan. */
-const MIP_REL_GAP = 1e-7;
+const WARM_UP = `Minimize
+ obj: 3 x + 2 y + 4 z
+Subject To
+ c1: 2 x + 3 y + 5 z >= 17.5
+ c2: x - y + z <= 4
+ c3: x + y + z <= 9
+Bounds
+ 0 <= x <= 10
+ 0 <= y <= 10
+Generals
+ x y
+Binaries
+ z
+End`;
 
 export function solveWith(h: Highs): MipSolver {
   return (m: MipModel, opts = {}): MipSolution => {
     const text = toLpText(m);
     let r;
     try {
-      r = h.solve(text, { output_flag: false, mip_rel_gap: MIP_REL_GAP, time_limit: opts.timeLimitS ?? 20, presolve: 'on' });
+      r = h.solve(text, { output_flag: false, mip_rel_gap: opts.mipGap ?? 1e-4, time_limit: opts.timeLimitS ?? 20, presolve: 'on' });
     } catch (e) {
       return { status: 'error', values: [], objective: NaN, message: (e as Error).message };
     }

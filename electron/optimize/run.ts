@@ -8,7 +8,8 @@ import { allSegments } from '../../shared/optimize/options';
 import { planKpis, planLines, planSave, planScenario, planUses } from '../../shared/optimize/result';
 import type { OptimizeProblem } from '../../shared/optimize/schema';
 import type { OptimizeResult } from '../../shared/optimize/types';
-import type { MipSolver } from '../../shared/optimize/mip';
+import { valueOf, type MipSolver } from '../../shared/optimize/mip';
+import { MONEY } from '../../shared/optimize/formulation';
 import { createCatalogLookup, type CatalogSnapshot } from '../../shared/scenario/catalog-lookup';
 import { constraintStatus } from './constraints';
 import { riskFrontier } from './frontier';
@@ -96,7 +97,7 @@ export async function runOptimize(p: OptimizeProblem, snapshot: CatalogSnapshot,
   result.warnings.push(...warnings, ...whole.warnings);
   if (plan.atBound > 0) result.warnings.push('a group count reached the search bound (3× the demand); the optimum may lie beyond it');
   // the program's TCO is the evaluation's by construction; say so loudly if they ever part
-  const programTco = main.f.e.tco.size ? [...main.f.e.tco].reduce((s, [v, k]) => s + k * (main.values[v] ?? 0), 0) : 0;
+  const programTco = valueOf(main.f.e.tco, main.values) / MONEY;
   if (Math.abs(programTco - kpis.tco) > 1e-6 * Math.max(1, kpis.tco)) {
     result.warnings.push(`internal: the program's TCO ${programTco.toFixed(0)} differs from the evaluation's ${kpis.tco.toFixed(0)}`);
   }

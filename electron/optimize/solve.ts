@@ -6,14 +6,15 @@
  * each solve is an ordinary MIP.
  */
 import type { CandidateSet } from '../../shared/optimize/candidates';
-import { formulate, type Expressions, type Formulation, type FormulationOptions, type Plan } from '../../shared/optimize/formulation';
+import { formulate, MONEY, type Expressions, type Formulation, type FormulationOptions, type Plan } from '../../shared/optimize/formulation';
 import { plus, valueOf, type LinExpr, type MipSolver } from '../../shared/optimize/mip';
 import type { ServingSegment } from '../../shared/optimize/options';
 import type { OptimizeProblem } from '../../shared/optimize/schema';
 
+/** `unit` turns the program's value back into the reported one (money is in millions there). */
 export type Goal =
-  | { kind: 'linear'; of: (e: Expressions) => LinExpr }
-  | { kind: 'ratio'; num: (e: Expressions) => LinExpr; den: (e: Expressions) => LinExpr };
+  | { kind: 'linear'; of: (e: Expressions) => LinExpr; unit: number }
+  | { kind: 'ratio'; num: (e: Expressions) => LinExpr; den: (e: Expressions) => LinExpr; unit: number };
 
 export interface Outcome {
   status: 'optimal' | 'feasible' | 'infeasible' | 'error';
@@ -39,13 +40,13 @@ export function minimise(ctx: SolveContext, goal: Goal, fo: FormulationOptions =
   const f = formulate(p, ctx.c, fo, ctx.segments);
   const run = (obj: LinExpr) => {
     ctx.solves++;
-    return ctx.solver(f.builder.build(obj), { timeLimitS: p.options.timeLimitS });
+    return ctx.solver(f.builder.build(obj), { timeLimitS: p.options.timeLimitS, mipGap: p.options.mipGap });
   };
   if (goal.kind === 'linear') {
     const obj = goal.of(f.e);
     const s = run(obj);
     if (s.status === 'infeasible' || s.status === 'error') return { status: s.status, value: null, values: [], plan: null, f, message: s.message };
-    return { status: s.status, value: valueOf(obj, s.values), values: s.values, plan: f.decode(s.values), f };
+    return { status: s.status, value: valueOf(obj, s.values) * goal.unit, values: s.values, plan: f.decode(s.values), f };
   }
   const num = goal.num(f.e);
   const den = goal.den(f.e);
@@ -68,19 +69,24 @@ export function minimise(ctx: SolveContext, goal: Goal, fo: FormulationOptions =
     if (gap >= -1e-9 * Math.max(1, Math.abs(n)) || Math.abs(ratio - lambda) <= 1e-10 * Math.max(1, Math.abs(lambda))) break;
     lambda = ratio;
   }
-  return { status: best!.status, value: best!.ratio, values: best!.values, plan: f.decode(best!.values), f };
+  return { status: best!.status, value: best!.ratio * goal.unit, values: best!.values, plan: f.decode(best!.values), f };
 }
 
 export const GOALS = {
-  tco: { kind: 'linear', of: (e) => e.tco },
-  capex: { kind: 'linear', of: (e) => e.capex },
-  power: { kind: 'linear', of: (e) => e.facilityKW },
-  /** ¥ per million output tokens = annualised cost / (tokens/s · u · 3600 · 8760) · 10⁶. */
-  costPerMillionTokens: (utilization: number): Goal => ({ kind: 'ratio', num: (e) => scaleBy(e.annual, 1e6), den: (e) => scaleBy(e.servedTokens, Math.max(1e-9, utilization) * 3600 * 8760) }),
-  risk: { kind: 'ratio', num: (e) => e.riskTimesCapex ?? new Map(), den: (e) => e.hardware },
+  tco: { kind: 'linear', of: (e) => e.tco, unit: 1 / MONEY },
+  capex: { kind: 'linear', of: (e) => e.capex, unit: 1 / MONEY },
+  power: { kind: 'linear', of: (e) => e.facilityKW, unit: 1 },
+  /** Money per million output tokens = annualised cost / (tokens/s · u · 3600 · 8760) · 10⁶ (annual in millions here). */
+  costPerMillionTokens: (utilization: number): Goal => ({
+    kind: 'ratio',
+    num: (e) => e.annual,
+    den: (e) => scaleBy(e.servedTokens, (Math.max(1e-9, utilization) * 3600 * 8760) / 1e6),
+    unit: 1 / MONEY,
+  }),
+  risk: { kind: 'ratio', num: (e) => e.riskTimesCapex ?? new Map(), den: (e) => e.hardware, unit: 1 },
   /** Minus the domestic share (minimised, so the share is maximised). */
-  domesticShare: { kind: 'ratio', num: (e) => scaleBy(e.domestic, -1), den: (e) => e.shareTotal },
-  largestVendorShare: { kind: 'ratio', num: (e) => e.vendorMax ?? new Map(), den: (e) => e.shareTotal },
+  domesticShare: { kind: 'ratio', num: (e) => scaleBy(e.domestic, -1), den: (e) => e.shareTotal, unit: 1 },
+  largestVendorShare: { kind: 'ratio', num: (e) => e.vendorMax ?? new Map(), den: (e) => e.shareTotal, unit: 1 },
 } satisfies Record<string, Goal | ((u: number) => Goal)>;
 
 function scaleBy(e: LinExpr, k: number): LinExpr {

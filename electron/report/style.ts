@@ -50,7 +50,7 @@ thead { display: table-header-group; }
 .best { font-weight: 700; color: #1a7f37; }
 .muted { color: #5b6470; }
 .small { font-size: 8pt; }
-.badge { display: inline-block; padding: 0 1.5mm; border-radius: 1.5mm; font-size: 7.5pt; line-height: 1.5; }
+.badge { display: inline-block; white-space: nowrap; padding: 0 1.5mm; border-radius: 1.5mm; font-size: 7.5pt; line-height: 1.5; }
 .badge.pass { background: #dff3e4; color: #1a7f37; }
 .badge.fail { background: #fdecea; color: #c62828; }
 .badge.est { background: #fff4d6; color: #7a5200; }

@@ -5,8 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { useSettings, applyTheme, type Theme } from './stores/settings';
 import { CatalogPage } from './pages/CatalogPage';
 import { BuildsPage } from './pages/BuildsPage';
+import { BidsPage } from './pages/BidsPage';
 import { ComparePage } from './pages/ComparePage';
 import { SettingsPage } from './pages/SettingsPage';
+import { ImportPage } from './pages/ImportPage';
 import { useBuilds } from './stores/builds';
 import type { Language } from './i18n';
 
@@ -18,7 +20,9 @@ export interface PageDef {
 export const PAGES: PageDef[] = [
   { id: 'catalog', render: () => <CatalogPage /> },
   { id: 'builds', render: () => <BuildsPage /> },
+  { id: 'bids', render: () => <BidsPage /> },
   { id: 'compare', render: () => <ComparePage /> },
+  { id: 'import', render: () => <ImportPage /> },
   { id: 'settings', render: () => <SettingsPage /> },
 ];
 

@@ -25,7 +25,14 @@ export const CONSTRAINT_KEYS = ['budget', 'power', 'risk', 'domestic', 'vendorSh
 export type ConstraintKey = (typeof CONSTRAINT_KEYS)[number];
 
 /** Breakpoints of the piecewise-linear over-estimate of s² (HHI terms): s = 0, 1/K, …, 1. */
-export const HHI_PIECES = 20;
+export const HHI_PIECES = 10;
+
+/**
+ * Money enters the program in millions: coefficients of ¥10⁵–10⁶ per card next to rates of
+ * 0.1–100 requests/s make HiGHS warn about badly scaled costs and slow it down. Every money
+ * expression below (tco, capex, annual, hardware, shares by capex) is in units of 1/MONEY.
+ */
+export const MONEY = 1e-6;
 
 export interface FormulationOptions {
   drop?: ReadonlySet<ConstraintKey>;
@@ -39,6 +46,7 @@ export interface FormulationOptions {
   capacityCap?: boolean;
 }
 
+/** Money expressions are in units of 1/MONEY (millions). */
 export interface Expressions {
   tco: LinExpr;
   capex: LinExpr;
@@ -132,28 +140,46 @@ export function formulate(p: OptimizeProblem, c: CandidateSet, opts: Formulation
     let ub = Number.isFinite(seg.maxCards) ? Math.floor(seg.maxCards / seg.groupSize) : 3 * Math.ceil((need.requestsPerSecond * head) / seg.rate) + 2;
     if (part.available !== undefined && on('supply')) ub = Math.min(ub, Math.floor(part.available / seg.groupSize));
     if (ub < 1) continue;
-    const n = b.addVar(`n[${part.key},w${seg.workload},${seg.role},g${seg.groupSize}]`, 'integer', 0, ub);
-    t.segs.push({ seg, n, cap: Number.isFinite(seg.maxCards) ? seg.maxCards : seg.groupSize * ub + part.cardsPerServer });
+    const last = !Number.isFinite(seg.maxCards);
+    // a one-group segment is its own yes/no choice; larger ones need a separate binary
+    const n = b.addVar(`n[${part.key},w${seg.workload},${seg.role},g${seg.groupSize}]`, !last && ub === 1 ? 'binary' : 'integer', 0, ub);
+    t.segs.push({ seg, n, cap: last ? seg.groupSize * ub + part.cardsPerServer : seg.maxCards });
   }
   for (const t of triples.values()) {
     const part = c.parts[t.part]!;
     for (const s of t.segs) addTerm(t.cards, s.n, s.seg.groupSize);
-    if (k.wholeServers && part.cardsPerServer > 1) {
+    const idle = k.wholeServers && part.cardsPerServer > 1;
+    if (idle) {
       t.idle = b.addVar(`idle[${part.key},w${t.workload},${t.role}]`, 'integer', 0, part.cardsPerServer - 1);
       addTerm(t.cards, t.idle, 1);
     }
-    if (t.segs.length > 1) {
-      // one segment per line: the evaluation gives a line one group size
-      const pick: LinExpr = new Map();
-      const capE: LinExpr = new Map();
-      for (const s of t.segs) {
-        s.z = b.addVar(`z[${part.key},w${t.workload},${t.role},g${s.seg.groupSize}]`, 'binary');
-        addTerm(pick, s.z, 1);
-        addTerm(capE, s.z, s.cap);
-        b.le(`pick-segment-group[${s.n}]`, expr([s.n, 1], [s.z, -b.vars[s.n]!.ub]), 0);
+    if (t.segs.length < 2) continue;
+    // One segment per line, as the evaluation gives a line one group size. The small segments
+    // choose by a binary each; the unbounded last one is allowed only when none is chosen.
+    const label = `${part.key},w${t.workload},${t.role}`;
+    const lastSeg = t.segs.find((x) => !Number.isFinite(x.seg.maxCards));
+    const pick: LinExpr = new Map();
+    for (const x of t.segs) {
+      if (x === lastSeg) continue;
+      if (b.vars[x.n]!.type === 'binary') x.z = x.n;
+      else {
+        x.z = b.addVar(`z[${label},g${x.seg.groupSize}]`, 'binary');
+        b.le(`segment-groups[${label},g${x.seg.groupSize}]`, expr([x.n, 1], [x.z, -b.vars[x.n]!.ub]), 0);
       }
-      b.le(`one-segment[${part.key},w${t.workload},${t.role}]`, pick, 1);
-      b.le(`segment-cards[${part.key},w${t.workload},${t.role}]`, plus(t.cards, capE, -1), 0);
+      addTerm(pick, x.z, 1);
+    }
+    b.le(`one-segment[${label}]`, pick, 1);
+    if (lastSeg) {
+      const u = b.vars[lastSeg.n]!.ub;
+      b.le(`last-segment[${label}]`, plus(expr([lastSeg.n, 1]), pick, u), u);
+    }
+    if (idle) {
+      // idle cards must not push the line into a larger group size than its segment's
+      const capLast = lastSeg?.cap ?? 0;
+      const rhs = lastSeg ? capLast : 0;
+      const capE: LinExpr = new Map();
+      for (const x of t.segs) if (x !== lastSeg) addTerm(capE, x.z!, rhs - x.cap);
+      b.le(`segment-cards[${label}]`, plus(t.cards, capE), rhs);
     }
   }
 
@@ -187,10 +213,10 @@ export function formulate(p: OptimizeProblem, c: CandidateSet, opts: Formulation
     addTerm(allServers, s, 1);
     const { perCard: pc, perServer: ps } = part.costs;
     const line = (f: (u: typeof pc) => number) => plus(scale(cards, f(pc)), expr([s, f(ps)]));
-    e.tco = plus(e.tco, line((u) => u.tco));
-    e.capex = plus(e.capex, line((u) => u.capex));
+    e.tco = plus(e.tco, line((u) => u.tco * MONEY));
+    e.capex = plus(e.capex, line((u) => u.capex * MONEY));
     e.facilityKW = plus(e.facilityKW, line((u) => u.facilityKW));
-    const hw = line((u) => u.hardware);
+    const hw = line((u) => u.hardware * MONEY);
     e.hardware = plus(e.hardware, hw);
     e.cards = plus(e.cards, cards);
     partHw.set(pi, plus(partHw.get(pi) ?? new Map(), hw));
@@ -202,7 +228,7 @@ export function formulate(p: OptimizeProblem, c: CandidateSet, opts: Formulation
   if (rack > 0 && allServers.size > 0) {
     const r = b.addVar('racks', 'integer', 0);
     b.ge('racks-cover', plus(expr([r, site.serversPerRack]), allServers, -1), 0);
-    addTerm(e.tco, r, rack);
+    addTerm(e.tco, r, rack * MONEY);
   }
   // annualised cost = TCO × capital recovery factor (computeTco's definition)
   e.annual = scale(e.tco, capitalRecoveryFactor(finance.discountRate, finance.years));
@@ -245,7 +271,7 @@ export function formulate(p: OptimizeProblem, c: CandidateSet, opts: Formulation
   });
 
   // ---- budget, power
-  if (k.capexBudget !== undefined && on('budget')) b.le('budget', e.capex, k.capexBudget);
+  if (k.capexBudget !== undefined && on('budget')) b.le('budget', e.capex, k.capexBudget * MONEY);
   if (k.powerCapKW !== undefined && on('power')) b.le('power', e.facilityKW, k.powerCapKW);
 
   // ---- supply: stock and minimum order quantities

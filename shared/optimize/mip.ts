@@ -40,7 +40,7 @@ export interface MipSolution {
 }
 
 /** Synchronous solver; the main process provides one backed by HiGHS. */
-export type MipSolver = (m: MipModel, opts?: { timeLimitS?: number }) => MipSolution;
+export type MipSolver = (m: MipModel, opts?: { timeLimitS?: number; mipGap?: number }) => MipSolution;
 
 export class ModelBuilder {
   readonly vars: MipVar[] = [];

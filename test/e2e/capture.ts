@@ -24,7 +24,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
   await page.locator('select').last().waitFor();
   await page.locator('nav.sidebar select').first().selectOption(lang);
   for (const id of pageIds) {
-    await page.evaluate((p) => (location.hash = `#/${p}`), id);
+    await page.evaluate(`location.hash = '#/${id}'`);
     await page.waitForTimeout(1200);
     if (id === 'catalog') await page.locator('[data-slug="ascend-910b"]').click();
     await page.waitForTimeout(300);
@@ -32,7 +32,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
   }
 }
 await page.emulateMedia({ colorScheme: 'dark' });
-await page.evaluate(() => (location.hash = '#/compare'));
+await page.evaluate("location.hash = '#/compare'");
 await page.waitForTimeout(1200);
 await page.screenshot({ path: path.join(out, 'compare-dark-zh-CN.png') });
 await h.close();

@@ -11,7 +11,7 @@ let valid: Record<string, unknown>;
 
 function fingerprint(): string {
   const rows: unknown[] = [];
-  for (const t of ['accelerator', 'figure_source', 'vendor', 'quote', 'setting', 'build', 'import_batch']) {
+  for (const t of ['accelerator', 'figure_source', 'vendor', 'quote', 'setting', 'build', 'build_line', 'server', 'fx_rate', 'import_batch']) {
     rows.push(ctx.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all());
   }
   return JSON.stringify(rows);
@@ -41,6 +41,24 @@ const hostile: [string, string, unknown, string][] = [
   ['settings:get huge key', 'settings:get', { key: huge }, 'invalid-input'],
   ['null argument', 'catalog:get', null, 'invalid-input'],
   ['array argument', 'catalog:save', [1, 2, 3], 'invalid-input'],
+  ['builds:create without name', 'builds:create', { lines: [] }, 'invalid-input'],
+  ['builds:create with a huge name', 'builds:create', { name: huge }, 'invalid-input'],
+  ['builds:create with a negative count', 'builds:create', { name: 'x', lines: [{ accelerator: 'ascend-910b', count: -8 }] }, 'invalid-input'],
+  ['builds:create with a fractional count', 'builds:create', { name: 'x', lines: [{ accelerator: 'ascend-910b', count: 2.5 }] }, 'invalid-input'],
+  ['builds:create with NaN price', 'builds:create', { name: 'x', lines: [{ accelerator: 'ascend-910b', count: 8, unitPrice: { amount: Number.NaN, currency: 'CNY' } }] }, 'invalid-input'],
+  ['builds:create with an unknown part', 'builds:create', { name: 'x', lines: [{ accelerator: sqlish, count: 8 }] }, 'invalid-input'],
+  ['builds:create with an unknown server', 'builds:create', { name: 'x', lines: [{ accelerator: 'ascend-910b', count: 8, server: 'no-such-host' }] }, 'invalid-input'],
+  ['builds:create with a bad site price', 'builds:create', { name: 'x', assumptions: { site: { powerPricePerKWh: -1 }, workload: { model: 'deepseek-v3' } } }, 'invalid-input'],
+  ['builds:update unknown id', 'builds:update', { id: 999999, name: 'x' }, 'not-found'],
+  ['builds:update with a string id', 'builds:update', { id: '1; DROP TABLE build', name: 'x' }, 'invalid-input'],
+  ['builds:delete unknown id', 'builds:delete', { id: 424242 }, 'not-found'],
+  ['builds:restore a live build id that does not exist', 'builds:restore', { id: 424242 }, 'not-found'],
+  ['scenario:import not JSON', 'scenario:import', { fileName: 'a.procure.json', text: '{oops' }, 'invalid-input'],
+  ['scenario:import wrong shape', 'scenario:import', { fileName: 'a.procure.json', text: '{"builds": 3}' }, 'invalid-input'],
+  ['scenario:import unknown part', 'scenario:import', { fileName: 'a.procure.json', text: JSON.stringify({ site: 'west-china', workload: { model: 'deepseek-v3' }, builds: [{ name: 'b', lines: [{ accelerator: 'Voodoo 5', count: 8 }] }] }) }, 'invalid-input'],
+  ['fx:add for CNY', 'fx:add', { currency: 'CNY', cnyPer: 1, asOf: '2026-01-01', source: 's' }, 'invalid-input'],
+  ['db:restore of junk', 'db:restore', { dataBase64: Buffer.from('junk').toString('base64') }, 'invalid-input'],
+  ['defaults:set with NaN years', 'defaults:set', { assumptions: { site: 'west-china', workload: { model: 'deepseek-v3' }, finance: { years: Number.NaN } } }, 'invalid-input'],
 ];
 
 describe('hostile inputs', () => {

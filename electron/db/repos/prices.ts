@@ -23,6 +23,8 @@ export interface QuoteProvenance {
   sourceFile?: string;
   sourceSheet?: string;
   sourceRow?: number;
+  /** When the quote entered the database; default now (an import stamps all its rows alike). */
+  createdAt?: string;
 }
 
 function sourceParams(s: Source) {
@@ -48,7 +50,19 @@ function sourceFromRow(r: SourceCols): Source {
 }
 
 export class PriceRepo {
+  private readonly statements = new Map<string, Database.Statement>();
+
   constructor(private readonly db: Database.Database) {}
+
+  /** Prepared once per SQL text: imports write thousands of quotes through addQuote. */
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
 
   // ---- servers
   servers(): (Server & { id: number })[] {
@@ -105,10 +119,10 @@ export class PriceRepo {
   /** Append a quote; `item` is an accelerator slug, or a server slug for server-purchase. */
   addQuote(q: SeedQuote, prov: QuoteProvenance): number {
     const accId = (slug: string) =>
-      (this.db.prepare('SELECT id FROM accelerator WHERE slug = ?').get(slug) as { id: number } | undefined)?.id;
+      (this.stmt('SELECT id FROM accelerator WHERE slug = ?').get(slug) as { id: number } | undefined)?.id;
     const isServer = q.kind === 'server-purchase';
     const acceleratorId = isServer ? null : accId(q.item);
-    const serverId = isServer ? this.serverId(q.item) : null;
+    const serverId = isServer ? (this.stmt('SELECT id FROM server WHERE slug = ?').get(q.item) as { id: number } | undefined)?.id : null;
     if (isServer ? serverId === undefined : acceleratorId === undefined) {
       throw new Error(`unknown ${isServer ? 'server' : 'accelerator'} "${q.item}"`);
     }
@@ -116,8 +130,8 @@ export class PriceRepo {
     if (q.cardSlug && cardId === undefined) throw new Error(`unknown accelerator "${q.cardSlug}"`);
     const price = fromMajor({ amount: q.price, currency: q.currency });
     return Number(
-      this.db
-        .prepare(
+      this
+        .stmt(
           `INSERT INTO quote (accelerator_id, server_id, kind, supplier, price_minor, currency, vat_included, vat_rate,
              cards_per_server, card_accelerator_id, moq, lead_time_weeks, valid_until,
              source_title, source_url, as_of, estimate, source_note,
@@ -147,7 +161,7 @@ export class PriceRepo {
           row: prov.sourceRow ?? null,
           importId: prov.importId ?? null,
           origin: prov.origin,
-          createdAt: new Date().toISOString(),
+          createdAt: prov.createdAt ?? new Date().toISOString(),
         }).lastInsertRowid,
     );
   }

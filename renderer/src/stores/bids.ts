@@ -1,0 +1,159 @@
+/**
+ * The bid set being edited (a bid file as JSON, exactly what is saved and exported), the saved
+ * sets, and exports. The evaluation is the shared code's (useBidEvaluation), never the page's.
+ */
+import { useMemo } from 'react';
+import { create } from 'zustand';
+import type { BidSetSummary } from '../../../shared/contract/bids';
+import { evaluateBidFile, type BidEvaluation } from '../../../shared/bids/evaluate';
+import { isBidFileJson, parseBidFile, type BidFileInput } from '../../../shared/bids/schema';
+import { ScenarioError, type ScenarioIssue } from '../../../shared/scenario/schema';
+import { call } from '../api/client';
+import { safeFileName, saveBlob, saveTextFile } from '../files';
+import { today } from '../hooks/useEvaluation';
+import { useBuilds } from './builds';
+
+export type BidInput = BidFileInput['bids'][number];
+export type BidLineInput = BidInput['lines'][number];
+
+export function newBid(n: number, currency = 'CNY'): BidInput {
+  return {
+    vendor: `Vendor ${n}`,
+    name: '',
+    vatIncluded: false,
+    vatRate: 0.13,
+    deliveryWeeks: 12,
+    warrantyYears: 3,
+    paymentTerms: '',
+    lines: [{ accelerator: 'ascend-910b', count: 128, unitPrice: { amount: 120_000, currency: currency as 'CNY' } }],
+  };
+}
+
+/** A new set: DeepSeek-V3 at the western hub, 20,000 output tokens/s, no bids yet. */
+export function newBidFile(title: string): BidFileInput {
+  return {
+    kind: 'bids',
+    version: 1,
+    title,
+    documentNumber: '',
+    preparedBy: '',
+    currency: 'CNY',
+    requirement: {
+      name: title,
+      site: 'west-china',
+      workload: { model: 'deepseek-v3', inputTokens: 2000, outputTokens: 500, tpotMs: 50, ttftMs: 3000 },
+      minOutputTokensPerSecond: 20_000,
+      constraints: {},
+    },
+    scoring: { evaluatedPrice: 'capex', includeVat: false, weights: { price: 40, costPerMTok: 25, tokensPerWatt: 15, supplyRisk: 12, delivery: 8 } },
+    bids: [],
+  };
+}
+
+interface BidsState {
+  file: BidFileInput | null;
+  savedId: number | null;
+  sets: BidSetSummary[];
+  message: string | null;
+  error: string | null;
+  busy: 'pdf' | 'xlsx' | null;
+  load(): Promise<void>;
+  setFile(file: BidFileInput): void;
+  openText(fileName: string, text: string): boolean;
+  save(): Promise<void>;
+  openSaved(id: number): Promise<void>;
+  deleteSaved(id: number): Promise<void>;
+  saveFile(): void;
+  exportReport(kind: 'pdf' | 'xlsx', lang: string): Promise<void>;
+}
+
+function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+export const useBids = create<BidsState>((set, get) => ({
+  file: null,
+  savedId: null,
+  sets: [],
+  message: null,
+  error: null,
+  busy: null,
+  async load() {
+    const [sets] = await Promise.all([call('bids:list'), useBuilds.getState().snapshot ? Promise.resolve() : useBuilds.getState().refreshSnapshot()]);
+    set({ sets });
+  },
+  setFile: (file) => set({ file, error: null }),
+  openText(fileName, text) {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      set({ error: `${fileName}: ${(e as Error).message}` });
+      return false;
+    }
+    if (!isBidFileJson(json)) {
+      set({ error: `${fileName}: not a bid file (expected "kind": "bids")` });
+      return false;
+    }
+    set({ file: json as BidFileInput, savedId: null, error: null, message: fileName });
+    return true;
+  },
+  async save() {
+    const f = get().file;
+    if (!f) return;
+    try {
+      const r = await call('bids:save', { ...(get().savedId ? { id: get().savedId! } : {}), name: f.title || f.requirement.name || 'Bids', body: f });
+      set({ savedId: r.id, sets: await call('bids:list'), error: null, message: r.name });
+    } catch (e) {
+      set({ error: (e as Error).message });
+    }
+  },
+  async openSaved(id) {
+    const r = await call('bids:get', { id });
+    set({ file: r.body as BidFileInput, savedId: r.id, error: null, message: r.name });
+  },
+  async deleteSaved(id) {
+    await call('bids:delete', { id });
+    set({ sets: await call('bids:list'), savedId: get().savedId === id ? null : get().savedId });
+  },
+  saveFile() {
+    const f = get().file;
+    if (f) saveTextFile(`${safeFileName(f.title || 'bids')}.json`, JSON.stringify(f, null, 2) + '\n');
+  },
+  async exportReport(kind, lang) {
+    const f = get().file;
+    if (!f) return;
+    set({ busy: kind, error: null });
+    try {
+      const r = await call(kind === 'pdf' ? 'report:pdf' : 'report:xlsx', { bidFile: f, lang: lang === 'zh-CN' ? 'zh-CN' : 'en' });
+      const type = kind === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      saveBlob(r.fileName, new Blob([fromBase64(r.dataBase64)], { type }));
+      set({ message: r.fileName });
+    } catch (e) {
+      set({ error: (e as Error).message });
+    } finally {
+      set({ busy: null });
+    }
+  },
+}));
+
+export type BidEvaluationState = { ok: true; result: BidEvaluation } | { ok: false; issues: ScenarioIssue[] } | null;
+
+/** The shared evaluation of the open bid set, recomputed when it or the catalog changes. */
+export function useBidEvaluation(file: BidFileInput | null): BidEvaluationState {
+  const lookup = useBuilds((s) => s.lookup);
+  return useMemo(() => {
+    if (!file || !lookup) return null;
+    const p = parseBidFile(file);
+    if (!p.ok) return p;
+    try {
+      return { ok: true, result: evaluateBidFile(p.value, lookup, { today: today() }) };
+    } catch (e) {
+      if (e instanceof ScenarioError) return { ok: false, issues: e.issues };
+      return { ok: false, issues: [{ path: '(root)', message: (e as Error).message }] };
+    }
+  }, [file, lookup]);
+}

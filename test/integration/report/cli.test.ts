@@ -1,0 +1,71 @@
+/** `procure bids` and `procure report` over the example files (one Chromium launch, by the CLI's report). */
+import { describe, it, expect } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { runCli } from '../../../electron/cli/main';
+import { SOURCE_ROOT } from '../../../electron/bootstrap';
+import { tmpDbPath, tmpDir } from '../../helpers/tmp';
+
+const EXAMPLE = path.join(SOURCE_ROOT, 'examples', 'bids-deepseek-v3-cluster.json');
+const db = tmpDbPath();
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli([...args, '--db', db], { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n') });
+  return { code, out, err };
+}
+
+describe('procure bids', () => {
+  it('--json gives per bid pass, failures, prices, scores, rank and KPIs', async () => {
+    const { code, out } = await cli(['bids', EXAMPLE, '--json']);
+    expect(code).toBe(0);
+    const r = JSON.parse(out) as { recommended: number[]; bids: Record<string, unknown>[] };
+    expect(r.bids).toHaveLength(4);
+    for (const b of r.bids) {
+      for (const k of ['pass', 'failures', 'evaluatedPrice', 'priceScore', 'technicalScore', 'totalScore', 'rank', 'kpis']) expect(b).toHaveProperty(k);
+    }
+    const kunlun = r.bids[3]!;
+    expect(kunlun).toMatchObject({ pass: true, rank: 1, totalScore: 91.96, priceScore: 40 });
+    expect((kunlun.kpis as Record<string, number>).outputTokensPerSecond).toBeGreaterThan(20_000);
+    expect(r.bids[1]).toMatchObject({ pass: false, rank: null, totalScore: null });
+    expect((r.bids[1]!.failures as { code: string; message: string }[])[0]).toMatchObject({ code: 'delivery', message: 'delivery on 2027-04-06 is after the deadline 2027-03-31' });
+  });
+
+  it('prints a ranking table, the failures and the recommendation', async () => {
+    const { code, out } = await cli(['bids', EXAMPLE, '--lang', 'zh-CN']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^1\s+昆仑智算 Kunlun Compute Partners\s+pass/m);
+    expect(out).toContain('国产化比例 0 % 低于下限 30 %');
+    expect(out).toContain('Recommended: 昆仑智算 Kunlun Compute Partners');
+  });
+
+  it('reports a bad file with its path and a usage error with code 2', async () => {
+    const dir = tmpDir();
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify({ kind: 'bids', currency: 'CNY', requirement: {}, bids: [] }));
+    const r = await cli(['bids', bad]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/requirement\.name/);
+    expect((await cli(['bids'])).code).toBe(2);
+    expect((await cli(['report', EXAMPLE])).code).toBe(2);
+  });
+});
+
+describe('procure report', () => {
+  it('writes the PDF and the XLSX of a bid file', async () => {
+    const dir = tmpDir();
+    const pdf = path.join(dir, 'r.pdf');
+    const xlsx = path.join(dir, 'r.xlsx');
+    const { code, out, err } = await cli(['report', EXAMPLE, '--out', pdf, '--xlsx', xlsx, '--lang', 'zh-CN', '--prepared-by', '王芳']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toMatch(/wrote .*r\.pdf/);
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('王芳');
+    expect(text).toContain('评审摘要');
+  }, 60_000);
+});
