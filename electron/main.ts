@@ -10,6 +10,7 @@ import path from 'node:path';
 import { CHANNEL_NAMES } from '../shared/contract/api';
 import { dispatch } from './handlers';
 import { openApp, resolveDbPath } from './bootstrap';
+import { DbOpenError } from './db/open';
 import { CSP } from './host/server';
 import type { AppContext } from './context';
 
@@ -116,7 +117,7 @@ export async function start(): Promise<void> {
   try {
     ctx = openApp(resolveDbPath(process.argv), { nativeBinding: electronNativeBinding(root), appRoot: root });
   } catch (e) {
-    dialog.showErrorBox('Cannot open the database', (e as Error).message);
+    dialog.showErrorBox('Cannot open the database', e instanceof DbOpenError ? e.describe() : (e as Error).message);
     app.exit(1);
     return;
   }

@@ -23,6 +23,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof DbOpenError || e instanceof Error ? e.message : String(e));
+  console.error(e instanceof DbOpenError ? e.describe() : e instanceof Error ? e.message : String(e));
   process.exit(1);
 });

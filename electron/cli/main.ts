@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { openApp, resolveDbPath } from '../bootstrap';
 import type { AppContext } from '../context';
 import { CliError, type CliIo } from './io';
+import { DbOpenError } from '../db/open';
 import { catalogCommand } from './commands/catalog';
 import { COMMANDS } from './commands';
 
@@ -49,7 +50,7 @@ export async function runCli(argv: string[], io?: Partial<CliIo>): Promise<numbe
     if (!command) throw new CliError(`unknown command "${cmd}"\n${USAGE}`);
     return await command.run(args, full);
   } catch (e) {
-    full.err(`procure: ${e instanceof Error ? e.message : String(e)}`);
+    full.err(`procure: ${e instanceof DbOpenError ? e.describe() : e instanceof Error ? e.message : String(e)}`);
     return 1;
   } finally {
     ctx?.db.close();

@@ -21,6 +21,12 @@ export class DbOpenError extends Error {
   ) {
     super(message);
   }
+
+  /** The message plus the automatic backups the user can restore from, if any. */
+  describe(): string {
+    if (this.backups.length === 0) return this.message;
+    return `${this.message}\nAutomatic backups taken before earlier migrations:\n${this.backups.map((b) => `  ${b}`).join('\n')}`;
+  }
 }
 
 export interface OpenOptions {

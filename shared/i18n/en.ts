@@ -80,7 +80,7 @@ export const en = {
     title: 'Bid comparison', newSet: 'New bid set', openFile: 'Open bid file…', saveFile: 'Save bid file', saveSet: 'Save', saved: 'Saved "{{name}}".',
     savedSets: 'Saved bid sets', noSets: 'No saved bid sets.', deleteSet: 'Delete saved set', opened: 'Opened {{file}}', defaultTitle: 'Bid evaluation',
     dropHint: 'Open a bid file (JSON with "kind": "bids") or start a new set.', none: 'No bid set open.',
-    requirement: 'Requirement', reqName: 'Requirement', minTokensPerSecond: 'Min output tokens/s', constraints: 'Hard constraints',
+    requirement: 'Requirement', reqName: 'Requirement name', minTokensPerSecond: 'Min output tokens/s', constraints: 'Hard constraints',
     budgetCap: 'Budget cap incl. VAT', maxPowerKW: 'Facility power cap (kW)', deadline: 'Delivery deadline', awardDate: 'Award date',
     maxRisk: 'Max supply-risk score', minDomestic: 'Min domestic share (%)', documentNumber: 'Document number', preparedBy: 'Prepared by',
     scoring: 'Scoring (综合评分法)', evaluatedPrice: 'Evaluated price', capex: 'Capex', tco: 'TCO', includeVat: 'Evaluate incl. VAT',

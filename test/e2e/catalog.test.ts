@@ -67,6 +67,21 @@ describe('catalog page', () => {
     expect(h.ctx.accelerators.get('ascend-910b')!.memoryBandwidthTBps).toBe(1.8);
   });
 
+  it('adds a new accelerator, with messages next to the wrong fields', async () => {
+    const { page } = h;
+    await page.getByRole('button', { name: 'Add accelerator' }).click();
+    await page.getByLabel('Slug (id)').fill('Bad Slug!');
+    await page.getByLabel('Vendor', { exact: true }).last().fill('Example Chips');
+    await page.getByLabel('Model', { exact: true }).fill('EX-1');
+    await page.getByLabel('Source title').fill('Example Chips EX-1 product brief');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#f-slug-err').waitFor();
+    await page.getByLabel('Slug (id)').fill('example-ex-1');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('complementary').getByRole('heading', { name: 'EX-1' }).waitFor();
+    expect(h.ctx.accelerators.get('example-ex-1')).toMatchObject({ vendor: 'Example Chips', origin: 'user' });
+  });
+
   it('switches to 中文 and back', async () => {
     const { page } = h;
     await page.getByLabel('Language').selectOption('zh-CN');

@@ -65,6 +65,21 @@ describe('opening refuses what it must not touch', () => {
     expect(fs.readFileSync(p).equals(before)).toBe(true);
   });
 
+  it('offers the automatic backups when a migrated database is later damaged', () => {
+    const p = tmpDbPath();
+    const db = openDatabase(p);
+    migrate(db, p, [...MIGRATIONS, { version: LATEST_VERSION + 1, name: 'x', up: () => {} }]);
+    db.close();
+    fs.writeFileSync(p, Buffer.alloc(4096, 7));
+    try {
+      openDatabase(p);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as DbOpenError).backups).toHaveLength(1);
+      expect((e as DbOpenError).describe()).toMatch(/Automatic backups taken before earlier migrations:\n  .*procure\.db\.backup-v1-/);
+    }
+  });
+
   it('refuses a corrupt file and never replaces it', () => {
     const p = tmpDbPath();
     fs.writeFileSync(p, 'this is not a database, it is a spreadsheet someone renamed'.repeat(100));

@@ -3,6 +3,7 @@ import type { CliIo } from '../io';
 import { importCommand } from './import';
 import { evaluateCommand, EVALUATE_USAGE } from './evaluate';
 import { catalogSnapshot } from '../../db/snapshot';
+import { optimizeCommand } from './optimize';
 import { bidsCommand, BIDS_USAGE } from './bids';
 import { reportCommand, REPORT_USAGE } from './report';
 

@@ -55,7 +55,7 @@ function BidCard({ bid, i, currency, onChange, onRemove }: { bid: BidInput; i: n
   return (
     <fieldset className="bid-card" data-bid={i}>
       <legend>
-        {t('bidsList.bid', { defaultValue: '#{{n}}', n })} {bid.vendor}
+        #{n} {bid.vendor}
       </legend>
       <div className="form-grid4">
         <label className="num-field wide2">

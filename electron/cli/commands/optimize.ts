@@ -1,0 +1,137 @@
+/**
+ * `procure optimize FILE [--json] [--as-of DATE]`: the cheapest build that serves the file's
+ * demand under its constraints, with its KPIs, the binding constraints and the cost–risk
+ * frontier; or, when none exists, which constraint to relax. Exit status 0 when a build was
+ * found, 3 when the problem is infeasible, 1 on errors.
+ */
+import { parseArgs } from 'node:util';
+import { currencySymbol, type Currency } from '../../../shared/money';
+import { parseOptimizeText } from '../../../shared/optimize/schema';
+import type { ConstraintStatus, OptimizeResult } from '../../../shared/optimize/types';
+import { ScenarioError, type ScenarioIssue } from '../../../shared/scenario/schema';
+import { catalogSnapshot } from '../../db/snapshot';
+import { runOptimize } from '../../optimize/run';
+import { table, type CliIo } from '../io';
+import type { Command } from './index';
+
+export const OPTIMIZE_USAGE = 'optimize FILE [--json] [--as-of DATE]';
+export const EXIT_INFEASIBLE = 3;
+
+async function run(argv: string[], io: CliIo, today = new Date().toISOString().slice(0, 10)): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { json: { type: 'boolean' }, 'as-of': { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  } catch (e) {
+    io.err(`procure optimize: ${(e as Error).message}\nusage: procure ${OPTIMIZE_USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(`usage: procure ${OPTIMIZE_USAGE}`);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    io.err(`procure optimize: expected one problem file, got ${positionals.length}\nusage: procure ${OPTIMIZE_USAGE}`);
+    return 2;
+  }
+  const asOf = values['as-of'];
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+    io.err(`procure optimize: --as-of: expected a date as YYYY-MM-DD, got "${asOf}"`);
+    return 2;
+  }
+  const file = positionals[0]!;
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch (e) {
+    io.err(`procure optimize: cannot read ${file}: ${(e as Error).message}`);
+    return 1;
+  }
+  const problem = parseOptimizeText(text);
+  if (!problem.ok) return issues(io, file, problem.issues);
+  const p = asOf ? { ...problem.value, asOf } : problem.value;
+  let result: OptimizeResult;
+  try {
+    result = await runOptimize(p, catalogSnapshot(io.ctx()), { today });
+  } catch (e) {
+    if (e instanceof ScenarioError) return issues(io, file, e.issues);
+    throw e;
+  }
+  io.out(values.json ? JSON.stringify(result, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) : render(result));
+  if (result.status === 'error') return 1;
+  return result.status === 'infeasible' ? EXIT_INFEASIBLE : 0;
+}
+
+function issues(io: CliIo, file: string, list: ScenarioIssue[]): number {
+  io.err(`procure optimize: ${file} is not a valid optimize problem:\n${list.slice(0, 50).map((i) => `  ${file}: ${i.path}: ${i.message}`).join('\n')}`);
+  return 1;
+}
+
+// ---------------------------------------------------------------- text output
+
+const int = (n: number) => Math.round(n).toLocaleString('en');
+const money = (n: number | null, c: Currency) => (n === null || !Number.isFinite(n) ? '–' : `${currencySymbol(c)}${int(n)}`);
+const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
+
+function constraintValue(x: ConstraintStatus, v: number | null, c: Currency): string {
+  if (v === null) return '–';
+  switch (x.unit) {
+    case 'money':
+      return money(v, c);
+    case 'kW':
+      return `${v.toFixed(1)} kW`;
+    case 'score':
+      return v.toFixed(1);
+    case 'share':
+      return pct(v);
+    case 'cards':
+      return int(v);
+  }
+}
+
+export function render(r: OptimizeResult): string {
+  const c = r.currency;
+  const out: string[] = [];
+  out.push(`Status       ${r.status}; objective ${r.objective.kind} = ${r.objective.kind === 'costPerMillionTokens' ? `${currencySymbol(c)}${(r.objective.value ?? 0).toFixed(2)} /M tok` : money(r.objective.value, c)}`);
+  if (r.infeasibility) {
+    out.push(`\n${r.infeasibility.message}`);
+    if (r.infeasibility.relaxations.length) {
+      out.push(
+        '\n' +
+          table(
+            ['Constraint', 'Limit', 'Needed', 'TCO after relaxing'],
+            r.infeasibility.relaxations.map((x) => [x.constraint, constraintValue({ ...x, value: null, binding: false, objectiveWithout: null }, x.limit, c), x.constraint === 'supply' ? `${x.needed ?? 0} more cards` : constraintValue({ ...x, value: null, binding: false, objectiveWithout: null }, x.needed, c), money(x.tco, c)]),
+          ),
+      );
+    }
+  }
+  if (r.kpis) {
+    const k = r.kpis;
+    out.push('');
+    out.push(table(['Accelerator', 'Vendor', 'Role', 'Cards', 'Servers', 'Card price', 'Part risk'], r.build.lines.map((l) => [l.name, l.vendor, l.role, l.count, l.servers, money(l.unitPrice, c), l.partRisk.toFixed(1)])));
+    out.push('');
+    out.push(`Cost         capex ${money(k.capex, c)}; TCO (present value) ${money(k.tco, c)}; annualised ${money(k.annualizedCost, c)}; ${k.costPerMillionOutputTokens === null ? '–' : `${currencySymbol(c)}${k.costPerMillionOutputTokens.toFixed(2)}`} per million output tokens`);
+    out.push(`Serves       ${k.workloads.map((w) => `${w.name}: ${int(w.servedOutputTokensPerSecond)} of ${int(w.demandOutputTokensPerSecond)} output tok/s demanded`).join('; ')}`);
+    out.push(`Power        IT ${k.itPowerKW.toFixed(1)} kW; facility ${k.facilityPowerKW.toFixed(1)} kW; ${k.cards} cards in ${k.servers} servers`);
+    out.push(`Supply       risk ${k.risk.toFixed(1)}/100; domestic share ${pct(k.domesticShare)}; largest vendor ${k.largestVendor} ${pct(k.largestVendorShare)}`);
+    if (r.constraints.length) {
+      out.push('\nConstraints (binding: removing it would lower the objective)');
+      out.push(table(['Constraint', 'Limit', 'Build', 'Binding', 'Objective without'], r.constraints.map((x) => [x.constraint, constraintValue(x, x.limit, c), constraintValue(x, x.value, c), x.binding ? 'yes' : 'no', money(x.objectiveWithout, c)])));
+    }
+    if (r.frontier.length) {
+      out.push('\nCost–risk frontier (least TCO at each supply-risk cap)');
+      out.push(table(['Risk cap', 'Risk', 'TCO', 'Capex', 'Mix'], r.frontier.map((f) => [f.riskCap.toFixed(1), f.risk === null ? '–' : f.risk.toFixed(1), money(f.tco, c), money(f.capex, c), f.mix.map((m) => `${m.name} ×${m.count}`).join(', ') || 'infeasible'])));
+    }
+  }
+  if (r.candidates.excluded.length) out.push(`\nLeft out: ${r.candidates.excluded.map((x) => `${x.accelerator} (${x.reason})`).join('; ')}`);
+  if (r.warnings.length) out.push(`\nWarnings:\n${r.warnings.map((w) => `  - ${w}`).join('\n')}`);
+  out.push(`\nSolved in ${(r.timings.solveMs / 1000).toFixed(2)} s; binding constraints ${(r.timings.bindingMs / 1000).toFixed(2)} s; frontier ${(r.timings.frontierMs / 1000).toFixed(2)} s; ${r.timings.solves} solves.`);
+  return out.join('\n');
+}
+
+export const optimizeCommand: Command = {
+  name: 'optimize',
+  usage: OPTIMIZE_USAGE,
+  summary: 'cheapest build that serves a demand under budget, power, risk and share limits',
+  run: (argv, io) => run(argv, io),
+};

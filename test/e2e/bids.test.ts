@@ -1,0 +1,105 @@
+/** The Bids page in real Chromium: open the example bid file, see the ranking, change a weight, build a set by hand, export the PDF. */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { SOURCE_ROOT } from '../../electron/bootstrap';
+import { startHarness, screenshot, ARTIFACTS, type Harness } from './harness';
+
+const EXAMPLE = path.join(SOURCE_ROOT, 'examples', 'bids-deepseek-v3-cluster.json');
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+  await h.page.goto(`${h.host.url}#/bids`);
+});
+afterAll(() => h?.close());
+
+async function openExample(): Promise<void> {
+  const { page } = h;
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open bid file…' }).click();
+  await (await chooser).setFiles(EXAMPLE);
+}
+
+describe('bids page', () => {
+  it('opens the example bid file and shows the ranking with the failing bid unranked', async () => {
+    const { page } = h;
+    await page.getByRole('heading', { name: 'Bid comparison' }).waitFor();
+    await openExample();
+    await page.getByTestId('recommendation').getByText('Recommended: 昆仑智算 Kunlun Compute Partners').waitFor();
+    const ranks = await page.locator('tr[data-bid-row]').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-rank'), r.querySelector('.vendor')?.textContent]));
+    expect(ranks).toEqual([
+      ['1', '昆仑智算 Kunlun Compute Partners'],
+      ['2', '京华集成 Jinghua Integration'],
+      ['3', '西部数智 Xibu Shuzhi Systems'],
+      ['', '太平洋算力贸易 Pacific Compute Trading'],
+    ]);
+    await expect(page.locator('tr[data-bid-row="1"]').textContent()).resolves.toMatch(/Fail.*delivery on 2027-04-06 is after the deadline 2027-03-31.*not ranked/);
+    await expect(page.locator('tr[data-bid-row="3"] .total').textContent()).resolves.toBe('91.96');
+    expect(await page.evaluate('document.scrollingElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await screenshot(page, 'bids-en');
+  });
+
+  it('re-scores when a weight changes', async () => {
+    const { page } = h;
+    await page.getByLabel('Price', { exact: true }).fill('60');
+    await page.getByText('The weights add up to 120 points, not 100.').waitFor();
+    await page.getByLabel('Price', { exact: true }).fill('40');
+    await page.getByText('Total: 100 points').waitFor();
+    await expect(page.locator('tr[data-bid-row="3"] .total').textContent()).resolves.toBe('91.96');
+  });
+
+  it('exports the PDF through a download', async () => {
+    const { page } = h;
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export PDF' }).click();
+    const d = await download;
+    expect(d.suggestedFilename()).toMatch(/XB-AI-2026-017\.pdf$/);
+    const file = path.join(ARTIFACTS, 'bids-export.pdf');
+    await d.saveAs(file);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Kunlun Compute Partners');
+    expect(text).toMatch(/Page 1 of \d+/);
+    const xlsx = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export XLSX' }).click();
+    expect((await xlsx).suggestedFilename()).toMatch(/\.xlsx$/);
+  });
+
+  it('creates a requirement and three bids by hand, one failing, and saves the set', async () => {
+    const { page } = h;
+    await page.getByRole('button', { name: '+ New bid set' }).click();
+    await page.getByText('expected at least one bid').waitFor();
+    await page.getByLabel('Requirement name', { exact: true }).fill('Llama inference pilot');
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: '+ Add bid' }).click();
+    await page.getByLabel('Vendor 1', { exact: true }).fill('Alpha Systems');
+    await page.getByLabel('Vendor 2', { exact: true }).fill('Beta Compute');
+    await page.getByLabel('Vendor 3', { exact: true }).fill('Gamma Late Ltd');
+    await page.locator('#price-2\\.1').fill('110000');
+    await page.locator('#delivery-3').fill('60');
+    await page.getByLabel('Delivery deadline').fill('2027-06-30');
+    await page.getByLabel('Award date').fill('2026-12-01');
+    await page.getByTestId('recommendation').getByText('Recommended: Beta Compute').waitFor();
+    await expect(page.locator('tr[data-bid-row="2"]').textContent()).resolves.toMatch(/Fail.*after the deadline 2027-06-30/);
+    await expect(page.locator('tr[data-bid-row="2"]').getAttribute('data-rank')).resolves.toBe('');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('status').getByText('Bid evaluation').waitFor();
+    const saved = h.ctx.db.prepare('SELECT name, body FROM bid_set').all() as { name: string; body: string }[];
+    expect(saved.map((s) => s.name)).toContain('Bid evaluation');
+    expect(JSON.parse(saved[0]!.body).bids).toHaveLength(3);
+    await screenshot(page, 'bids-new-en');
+  });
+
+  it('shows the page in 中文 without horizontal scrolling', async () => {
+    const { page } = h;
+    await openExample();
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await page.getByRole('heading', { name: '投标比选' }).waitFor();
+    await page.getByText('推荐：昆仑智算 Kunlun Compute Partners').waitFor();
+    await expect(page.locator('tr[data-bid-row="1"]').textContent()).resolves.toMatch(/未通过.*交货日期 2027-04-06 晚于期限 2027-03-31/);
+    expect(await page.evaluate('document.scrollingElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await screenshot(page, 'bids-zh');
+    await page.getByLabel('语言').selectOption('en');
+    expect(h.errors).toEqual([]);
+    expect(fs.existsSync(path.join(ARTIFACTS, 'bids-zh.png'))).toBe(true);
+  });
+});
