@@ -2,7 +2,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type React from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSettings, applyTheme, type Theme } from './stores/settings';
+import { useSettings, applyTheme } from './stores/settings';
+import { AppearanceControls } from './components/AppearanceControls';
 import { CatalogPage } from './pages/CatalogPage';
 import { BuildsPage } from './pages/BuildsPage';
 import { BidsPage } from './pages/BidsPage';
@@ -10,7 +11,6 @@ import { ComparePage } from './pages/ComparePage';
 import { SettingsPage } from './pages/SettingsPage';
 import { ImportPage } from './pages/ImportPage';
 import { useBuilds } from './stores/builds';
-import type { Language } from './i18n';
 
 export interface PageDef {
   id: string;
@@ -34,7 +34,8 @@ function pageFromHash(): string {
 export function App() {
   const { t } = useTranslation();
   const [page, setPage] = useState(pageFromHash);
-  const { language, theme, setLanguage, setTheme, load } = useSettings();
+  const language = useSettings((s) => s.language);
+  const load = useSettings((s) => s.load);
 
   useEffect(() => {
     void load();
@@ -77,21 +78,7 @@ export function App() {
           ))}
         </ul>
         <div className="sidebar-foot">
-          <label>
-            {t('app.language')}
-            <select aria-label={t('app.language')} value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
-              <option value="en">English</option>
-              <option value="zh-CN">中文</option>
-            </select>
-          </label>
-          <label>
-            {t('app.theme')}
-            <select aria-label={t('app.theme')} value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
-              <option value="system">{t('theme.system')}</option>
-              <option value="light">{t('theme.light')}</option>
-              <option value="dark">{t('theme.dark')}</option>
-            </select>
-          </label>
+          <AppearanceControls />
         </div>
       </nav>
       <main>{current.render()}</main>

@@ -148,11 +148,13 @@ export function formulate(p: OptimizeProblem, c: CandidateSet, opts: Formulation
   for (const t of triples.values()) {
     const part = c.parts[t.part]!;
     for (const s of t.segs) addTerm(t.cards, s.n, s.seg.groupSize);
-    const idle = k.wholeServers && part.cardsPerServer > 1;
-    if (idle) {
-      t.idle = b.addVar(`idle[${part.key},w${t.workload},${t.role}]`, 'integer', 0, part.cardsPerServer - 1);
-      addTerm(t.cards, t.idle, 1);
-    }
+    // Idle cards: to round a line up to whole servers, or bought only to meet a share
+    // constraint (a cheap vendor's cards can dilute another vendor's share). Any count of cards
+    // is thus a possible line, as in a brute-force search over card counts.
+    const idleCap = Math.max(part.cardsPerServer, ...t.segs.map((x) => x.cap));
+    t.idle = b.addVar(`idle[${part.key},w${t.workload},${t.role}]`, 'integer', 0, idleCap);
+    addTerm(t.cards, t.idle, 1);
+    const idle = true;
     if (t.segs.length < 2) continue;
     // One segment per line, as the evaluation gives a line one group size. The small segments
     // choose by a binary each; the unbounded last one is allowed only when none is chosen.

@@ -22,6 +22,7 @@ export const COMMANDS: Command[] = [
     run: (argv, io) => evaluateCommand(argv, { snapshot: () => catalogSnapshot(io.ctx()), readFile: io.readFile, out: io.out, err: io.err }),
   },
   importCommand,
+  optimizeCommand,
   { name: 'bids', usage: BIDS_USAGE, summary: 'check, score (综合评分法) and rank the bids of a bid file', run: bidsCommand },
   { name: 'report', usage: REPORT_USAGE, summary: 'PDF (and XLSX) report of a bid file or a scenario file', run: (argv, io) => reportCommand(argv, io) },
 ];

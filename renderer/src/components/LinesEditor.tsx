@@ -11,6 +11,12 @@ export function LinesEditor({ lines, currency, onChange }: { lines: BuildLine[];
   const { t } = useTranslation();
   const servers = useBuilds((s) => s.snapshot?.servers ?? []);
   const update = (i: number, patch: Partial<BuildLine>) => onChange(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+  /** An optional price in the build's currency; empty means "use the catalog's". */
+  const moneyCell = (i: number, field: 'networkPerCard' | 'unitPrice', amount: number | undefined) => (
+    <td className="money">
+      <NumberField label={`${t(field === 'unitPrice' ? 'builds.priceOverride' : 'builds.network')} ${i + 1}`} hideLabel optional min={0} value={amount} onChange={(v) => update(i, { [field]: v === undefined ? undefined : { amount: v, currency } })} />
+    </td>
+  );
   return (
     <section className="card" aria-label={t('builds.lines')}>
       <h2>{t('builds.lines')}</h2>
@@ -33,7 +39,7 @@ export function LinesEditor({ lines, currency, onChange }: { lines: BuildLine[];
                 <AcceleratorPicker label={`${t('builds.accelerator')} ${i + 1}`} value={l.accelerator} onChange={(slug) => update(i, { accelerator: slug, server: undefined })} />
               </td>
               <td className="count">
-                <NumberField label="" value={l.count} min={1} max={1_000_000} integer onChange={(v) => v !== undefined && update(i, { count: v })} />
+                <NumberField label={`${t('builds.count')} ${i + 1}`} hideLabel value={l.count} min={1} max={1_000_000} integer onChange={(v) => v !== undefined && update(i, { count: v })} />
               </td>
               <td>
                 <select aria-label={`${t('builds.server')} ${i + 1}`} value={l.server ?? ''} onChange={(e) => update(i, { server: e.target.value || undefined })}>
@@ -45,24 +51,8 @@ export function LinesEditor({ lines, currency, onChange }: { lines: BuildLine[];
                   ))}
                 </select>
               </td>
-              <td className="money">
-                <NumberField
-                  label=""
-                  optional
-                  min={0}
-                  value={l.networkPerCard?.amount}
-                  onChange={(v) => update(i, { networkPerCard: v === undefined ? undefined : { amount: v, currency } })}
-                />
-              </td>
-              <td className="money">
-                <NumberField
-                  label=""
-                  optional
-                  min={0}
-                  value={l.unitPrice?.amount}
-                  onChange={(v) => update(i, { unitPrice: v === undefined ? undefined : { amount: v, currency } })}
-                />
-              </td>
+              {moneyCell(i, 'networkPerCard', l.networkPerCard?.amount)}
+              {moneyCell(i, 'unitPrice', l.unitPrice?.amount)}
               <td>
                 <select aria-label={`${t('builds.role')} ${i + 1}`} value={l.role} onChange={(e) => update(i, { role: e.target.value as BuildLine['role'] })}>
                   {ROLES.map((r) => (

@@ -11,6 +11,8 @@ export function NumberField(props: {
   integer?: boolean;
   optional?: boolean;
   id?: string;
+  /** Keep the label for screen readers only (table cells under a column header). */
+  hideLabel?: boolean;
 }) {
   const { label, value, onChange, min, max, integer, optional } = props;
   const [text, setText] = useState(value === undefined ? '' : String(value));
@@ -20,7 +22,7 @@ export function NumberField(props: {
   }, [value]);
   return (
     <label className={`num-field${invalid ? ' invalid' : ''}`}>
-      <span>{label}</span>
+      <span className={props.hideLabel ? 'sr-only' : undefined}>{label}</span>
       <input
         id={props.id}
         inputMode="decimal"

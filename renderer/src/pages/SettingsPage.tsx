@@ -7,13 +7,12 @@ import { RISK_WEIGHT_DEFAULTS } from '../../../shared/model/risk';
 import { CURRENCIES, type Currency } from '../../../shared/money';
 import type { AppInfo } from '../../../shared/contract/views';
 import { call } from '../api/client';
-import { useSettings, type Theme } from '../stores/settings';
+import { AppearanceControls } from '../components/AppearanceControls';
 import { useBuilds } from '../stores/builds';
 import { useCatalog } from '../stores/catalog';
 import { AssumptionsEditor } from '../components/AssumptionsEditor';
 import { NumberField } from '../components/NumberField';
 import { pickFile, saveBlob } from '../files';
-import type { Language } from '../i18n';
 
 type Weights = typeof RISK_WEIGHT_DEFAULTS;
 
@@ -26,7 +25,6 @@ function bytesToBase64(buf: ArrayBuffer): string {
 
 export function SettingsPage() {
   const { t } = useTranslation();
-  const { language, theme, setLanguage, setTheme } = useSettings();
   const refreshSnapshot = useBuilds((s) => s.refreshSnapshot);
   const [defaults, setDefaults] = useState<BuildAssumptions | null>(null);
   const [fx, setFx] = useState<FxHistoryRow[]>([]);
@@ -72,21 +70,7 @@ export function SettingsPage() {
         <section className="card">
           <h2>{t('settings.appearance')}</h2>
           <div className="row">
-            <label className="num-field">
-              <span>{t('app.language')}</span>
-              <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
-                <option value="en">English</option>
-                <option value="zh-CN">中文</option>
-              </select>
-            </label>
-            <label className="num-field">
-              <span>{t('app.theme')}</span>
-              <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
-                <option value="system">{t('theme.system')}</option>
-                <option value="light">{t('theme.light')}</option>
-                <option value="dark">{t('theme.dark')}</option>
-              </select>
-            </label>
+            <AppearanceControls labelClass="num-field" />
           </div>
           <h2 className="spaced">{t('settings.backup')}</h2>
           {info && <p className="small muted">{t('settings.database', { path: info.dbPath })}</p>}
