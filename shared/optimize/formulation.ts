@@ -154,7 +154,6 @@ export function formulate(p: OptimizeProblem, c: CandidateSet, opts: Formulation
     const idleCap = Math.max(part.cardsPerServer, ...t.segs.map((x) => x.cap));
     t.idle = b.addVar(`idle[${part.key},w${t.workload},${t.role}]`, 'integer', 0, idleCap);
     addTerm(t.cards, t.idle, 1);
-    const idle = true;
     if (t.segs.length < 2) continue;
     // One segment per line, as the evaluation gives a line one group size. The small segments
     // choose by a binary each; the unbounded last one is allowed only when none is chosen.
@@ -175,14 +174,11 @@ export function formulate(p: OptimizeProblem, c: CandidateSet, opts: Formulation
       const u = b.vars[lastSeg.n]!.ub;
       b.le(`last-segment[${label}]`, plus(expr([lastSeg.n, 1]), pick, u), u);
     }
-    if (idle) {
-      // idle cards must not push the line into a larger group size than its segment's
-      const capLast = lastSeg?.cap ?? 0;
-      const rhs = lastSeg ? capLast : 0;
-      const capE: LinExpr = new Map();
-      for (const x of t.segs) if (x !== lastSeg) addTerm(capE, x.z!, rhs - x.cap);
-      b.le(`segment-cards[${label}]`, plus(t.cards, capE), rhs);
-    }
+    // idle cards must not push the line into a larger group size than its segment's
+    const rhs = lastSeg?.cap ?? 0;
+    const capE: LinExpr = new Map();
+    for (const x of t.segs) if (x !== lastSeg) addTerm(capE, x.z!, rhs - x.cap);
+    b.le(`segment-cards[${label}]`, plus(t.cards, capE), rhs);
   }
 
   // ---- lines (part × role): servers, costs
