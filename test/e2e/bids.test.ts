@@ -97,6 +97,7 @@ describe('bids page', () => {
     await page.getByText('推荐：昆仑智算 Kunlun Compute Partners').waitFor();
     await expect(page.locator('tr[data-bid-row="1"]').textContent()).resolves.toMatch(/未通过.*交货日期 2027-04-06 晚于期限 2027-03-31/);
     expect(await page.evaluate('document.scrollingElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await page.locator('.bids-body').evaluate((e) => e.scrollTo(0, 0));
     await screenshot(page, 'bids-zh');
     await page.getByLabel('语言').selectOption('en');
     expect(h.errors).toEqual([]);

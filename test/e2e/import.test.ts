@@ -14,6 +14,7 @@ import { startHarness, screenshot, type Harness } from './harness';
 const SAMPLES = path.join(SOURCE_ROOT, 'examples', 'price-sheets');
 const XLSX = path.join(SAMPLES, 'huadong-zhisuan-quote.xlsx');
 const GBK = path.join(SAMPLES, 'shenzhen-distributor-gbk.csv');
+const USD = path.join(SAMPLES, 'global-reseller-usd.csv');
 
 let h: Harness;
 beforeAll(async () => {
@@ -95,7 +96,7 @@ describe('import page', () => {
     await screenshot(page, 'import-mapping-errors-en');
 
     await page.getByLabel('Meaning of column G (交货期)').selectOption('leadTime');
-    await page.getByRole('button', { name: /^Error\s*1$/ }).waitFor();
+    await expect.poll(() => page.locator('[data-column="G"] select').inputValue()).toBe('leadTime');
     await page.getByLabel('Meaning of column H (报价有效期)').selectOption('validUntil');
     await page.getByRole('button', { name: /^Error\s*0$/ }).waitFor();
     await page.getByRole('button', { name: /^All/ }).click();
@@ -108,7 +109,7 @@ describe('import page', () => {
     await page.getByRole('button', { name: 'Import 5 rows' }).click();
     const ok = page.locator('.import-banner.success');
     await ok.waitFor();
-    expect(await ok.textContent()).toMatch(/Import #1 from huadong-zhisuan-quote\.xlsx: 5 quotes written \(5 new, 0 price changes, 0 unchanged\)/);
+    expect(await ok.textContent()).toMatch(/Import #1 from huadong-zhisuan-quote\.xlsx: 5 quotes written \(new: 5, price changes: 0, unchanged: 0\)/);
     await expect(page.locator('[data-import-id="1"]').textContent()).resolves.toMatch(/#1 huadong-zhisuan-quote\.xlsx.*报价明细.*5 quotes/);
     const quotes = importedQuotes(1);
     expect(quotes.map((q) => q.sourceRow).sort((a, b) => a! - b!)).toEqual([6, 8, 10, 12, 13]);
@@ -133,12 +134,12 @@ describe('import page', () => {
     expect(await page.locator('.import-facts').textContent()).toMatch(/CSV.*gb18030/);
     expect(await page.locator('[data-column="C"]').textContent()).toMatch(/不含税单价（元）.*CNY excl\. VAT/);
     await expect(rowStatus(page, 2)).resolves.toBe('price-change');
-    expect(await page.locator('[data-row="2"]').textContent()).toMatch(/¥110,619 → ¥108,000 \(-2\.4 %\)/);
+    expect(await page.locator('[data-row="2"]').textContent()).toMatch(/¥110,619 → ¥108,000-2\.4 %/);
     await expect(rowStatus(page, 3)).resolves.toBe('new');
     await screenshot(page, 'import-gbk-preview-en');
     await page.getByRole('button', { name: 'Import 4 rows' }).click();
     await page.locator('.import-banner.success').waitFor();
-    expect(await page.locator('.import-banner.success').textContent()).toMatch(/Import #2 .*4 quotes written \(3 new, 1 price changes/);
+    expect(await page.locator('.import-banner.success').textContent()).toMatch(/Import #2 .*4 quotes written \(new: 3, price changes: 1/);
     expect(importedQuotes(2).map((q) => q.item).sort()).toEqual(['ascend-910b', 'hygon-k100-ai', 'kunlunxin-p800', 'mtt-s4000']);
   });
 
@@ -174,6 +175,38 @@ describe('import page', () => {
     await expect(catalogPrice(page, 'ascend-910b')).resolves.toBe('¥120,000');
   });
 
+  it('takes a price sheet dropped on the page (not as a scenario) and re-previews on supplier and VAT changes', async () => {
+    const { page } = h;
+    await page.getByRole('link', { name: 'Import' }).click();
+    const b64 = fs.readFileSync(USD).toString('base64');
+    const dt = await page.evaluateHandle(`(() => {
+      const bin = atob('${b64}');
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], 'global-reseller-usd.csv', { type: 'text/csv' }));
+      return dt;
+    })()`);
+    for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent('.import-page', type, { dataTransfer: dt });
+    await page.locator('[role="row"][data-row="2"]').waitFor();
+    expect(new URL(page.url()).hash).toBe('#/import');
+    expect(await page.locator('[data-row="2"]').textContent()).toMatch(/H100 SXM5 80GB.*\$28,500.*incl\. VAT \$32,205/);
+    expect(await page.locator('.import-detection .warnings').textContent()).toMatch(/does not say whether prices include VAT/);
+
+    await page.getByLabel('Prices').selectOption('included');
+    await expect.poll(() => page.locator('[data-row="2"]').textContent()).toMatch(/\$25,221.*incl\. VAT \$28,500/);
+    await expect(page.locator('.import-detection .warnings').count()).resolves.toBe(0);
+    await page.getByLabel('VAT rate (%)').fill('6');
+    await page.getByLabel('VAT rate (%)').press('Enter');
+    await expect.poll(() => page.locator('[data-row="2"]').textContent()).toMatch(/\$26,887.*incl\. VAT \$28,500/);
+    await page.getByLabel('Supplier').fill('Global Reseller Ltd');
+    await page.getByLabel('Supplier').press('Tab');
+    await waitIdle(page);
+    await expect(page.getByLabel('Supplier').inputValue()).resolves.toBe('Global Reseller Ltd');
+    await page.getByRole('button', { name: 'Close file' }).click();
+    await page.getByText(/Drop an Excel or CSV price sheet here/).waitFor();
+  });
+
   it('in 中文 and in the dark theme', async () => {
     const { page } = h;
     await page.getByRole('link', { name: 'Import' }).click();
@@ -182,7 +215,8 @@ describe('import page', () => {
     await upload(page, XLSX, '选择文件…');
     await page.locator('[role="row"][data-row="6"]').waitFor();
     expect(await page.locator('[data-row="6"]').textContent()).toContain('新报价');
-    expect(await page.locator('[data-column="E"]').textContent()).toContain('自动识别');
+    // The first import remembered this layout's mapping.
+    expect(await page.locator('[data-column="E"]').textContent()).toContain('已记住');
     await page.getByRole('button', { name: /^导入 6 行$/ }).waitFor();
     await screenshot(page, 'import-preview-zh');
     await page.getByRole('button', { name: /^错误/ }).click();

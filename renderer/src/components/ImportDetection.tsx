@@ -24,6 +24,7 @@ function CommitInput(props: {
     <label className={`num-field${bad ? ' invalid' : ''}${props.className ? ` ${props.className}` : ''}`}>
       <span>{props.label}</span>
       <input
+        aria-label={props.label}
         value={text}
         placeholder={props.placeholder}
         inputMode={props.inputMode}
@@ -62,7 +63,7 @@ function Settings({ preview }: { preview: ImportPreview }) {
       </dl>
       <label className="num-field wide">
         <span>{t('importPage.sheet')}</span>
-        <select value={preview.sheet} onChange={(e) => void setOptions({ sheet: e.target.value, headerRow: undefined }, true)}>
+        <select aria-label={t('importPage.sheet')} value={preview.sheet} onChange={(e) => void setOptions({ sheet: e.target.value, headerRow: undefined }, true)}>
           {preview.sheets.map((s) => (
             <option key={s.name} value={s.name}>
               {t('importPage.sheetOption', { name: s.name, rows: s.rows, score: s.score.toFixed(1) })}
@@ -94,6 +95,7 @@ function Settings({ preview }: { preview: ImportPreview }) {
       <label className="num-field wide">
         <span>{t('importPage.vatMode')}</span>
         <select
+          aria-label={t('importPage.vatMode')}
           value={vatMode}
           onChange={(e) => void setOptions({ vatIncluded: e.target.value === 'auto' ? undefined : e.target.value === 'included' })}
         >

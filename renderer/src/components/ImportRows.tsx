@@ -1,5 +1,5 @@
 /** The preview's rows: counts and a filter by status, then a virtualized table with a checkbox per row. */
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -28,7 +28,7 @@ function ItemCell({ r }: { r: PreviewRow }) {
   } else if (r.createPart) detail = t('importPage.createPart', { vendor: r.createPart.vendor, model: r.createPart.model });
   else if (r.match) detail = `→ ${r.match.name}`;
   else if (r.skipReason) detail = r.skipReason;
-  else if (r.status === 'error' && r.text) detail = t('importPage.noMatch');
+  else if (r.status === 'error' && r.text && r.issues.length === 0) detail = t('importPage.noMatch');
   return (
     <div className="import-item">
       <span className="item-text" title={r.text}>
@@ -57,14 +57,14 @@ function ItemCell({ r }: { r: PreviewRow }) {
 
 function StatusCell({ r }: { r: PreviewRow }) {
   const { t } = useTranslation();
-  const pct = r.changePct === undefined ? '' : ` (${r.changePct > 0 ? '+' : ''}${r.changePct} %)`;
+  const pct = r.changePct === undefined ? '' : `${r.changePct > 0 ? '+' : ''}${r.changePct} %`;
   return (
     <div className="import-status">
       <span className={`badge status-${r.status}`}>{t(`importPage.status.${STATUS_KEY[r.status]}`)}</span>
       {r.status === 'price-change' && r.previous && r.priceExVat !== undefined && r.currency && (
         <span className={`change ${(r.changePct ?? 0) < 0 ? 'down' : 'up'}`}>
-          {t('importPage.change', { old: formatMajor(r.previous.exVat, r.previous.currency), new: formatMajor(r.priceExVat, r.currency) })}
-          {pct}
+          <span>{t('importPage.change', { old: formatMajor(r.previous.exVat, r.previous.currency), new: formatMajor(r.priceExVat, r.currency) })}</span>
+          {pct && <span>{pct}</span>}
         </span>
       )}
     </div>
@@ -120,7 +120,17 @@ export function ImportRows({ preview }: { preview: ImportPreview }) {
       { id: 'row', accessorKey: 'row', header: t('importPage.cols.row'), meta: { numeric: true } },
       { id: 'item', header: t('importPage.cols.item'), cell: (c) => <ItemCell r={c.row.original} /> },
       { id: 'price', header: t('importPage.cols.price'), cell: (c) => <PriceCell r={c.row.original} />, meta: { numeric: true } },
-      { id: 'moq', header: t('importPage.cols.moq'), cell: (c) => c.row.original.moq ?? '–', meta: { numeric: true } },
+      {
+        id: 'qty',
+        header: t('importPage.cols.qty'),
+        meta: { numeric: true },
+        cell: (c) => (
+          <div className="import-qty">
+            <span>{c.row.original.qty ?? '–'}</span>
+            {c.row.original.moq !== undefined && <span className="muted small">{t('importPage.moq', { n: c.row.original.moq })}</span>}
+          </div>
+        ),
+      },
       {
         id: 'lead',
         header: t('importPage.cols.lead'),
@@ -141,7 +151,10 @@ export function ImportRows({ preview }: { preview: ImportPreview }) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 48,
     overscan: 10,
+    getItemKey: (i) => rows[i]?.id ?? i,
   });
+  // Rows change height with their content (issues, server lines): measure again when they change.
+  useEffect(() => virtualizer.measure(), [shown, virtualizer]);
   const numeric = (meta: unknown) => (meta as { numeric?: boolean } | undefined)?.numeric;
 
   return (

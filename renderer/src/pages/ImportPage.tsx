@@ -2,7 +2,7 @@
  * Vendor price-sheet import: choose or drop a file, check what was detected and the column
  * mapping, pick the rows, import them; the history lists past imports with undo.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type React from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickFile } from '../files';
@@ -68,6 +68,8 @@ export function ImportPage() {
   const clear = useImport((s) => s.clear);
   const loadHistory = useImport((s) => s.loadHistory);
   const [dragging, setDragging] = useState(false);
+  // dragenter/dragleave fire for every child crossed: count them to know when the drag left the page.
+  const depth = useRef(0);
 
   useEffect(() => {
     void loadHistory();
@@ -90,6 +92,7 @@ export function ImportPage() {
     setDragging(true);
   };
   const onDrop = (e: React.DragEvent) => {
+    depth.current = 0;
     setDragging(false);
     const f = e.dataTransfer.files[0];
     if (!f || /\.json$/i.test(f.name)) return;
@@ -102,7 +105,11 @@ export function ImportPage() {
     <div
       className={`page import-page${dragging ? ' dragging' : ''}`}
       onDragOver={onDragOver}
-      onDragLeave={(e) => e.currentTarget === e.target && setDragging(false)}
+      onDragEnter={() => depth.current++}
+      onDragLeave={() => {
+        depth.current = Math.max(0, depth.current - 1);
+        if (depth.current === 0) setDragging(false);
+      }}
       onDrop={onDrop}
     >
       <header className="page-header">
