@@ -72,3 +72,15 @@ export function buildToScenario(b: Pick<BuildRecord, 'name' | 'assumptions' | 'l
     ],
   };
 }
+
+/**
+ * Several builds as one scenario file, for reports: possible when they share their assumptions
+ * (a scenario has one site, workload and finance); otherwise undefined.
+ */
+export function buildsToScenario(builds: Pick<BuildRecord, 'name' | 'assumptions' | 'lines'>[], name: string): ScenarioInput | undefined {
+  if (builds.length === 0) return undefined;
+  const same = builds.every((b) => JSON.stringify(b.assumptions) === JSON.stringify(builds[0]!.assumptions));
+  if (!same) return undefined;
+  const parts = builds.map((b) => buildToScenario(b));
+  return { ...parts[0]!, name, builds: parts.flatMap((p) => p.builds) };
+}

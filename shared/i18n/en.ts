@@ -73,7 +73,7 @@ export const en = {
   },
   compare: {
     title: 'Compare builds', pick: 'Builds to compare (2–8)', baseline: 'Baseline', tornadoFor: 'Sensitivity for', kpi: 'KPI',
-    needTwo: 'Pick at least two builds to compare.', best: 'best', vsBaseline: 'vs baseline', exportPdf: 'Export PDF', exportXlsx: 'Export XLSX',
+    needTwo: 'Pick at least two builds to compare.', best: 'best', vsBaseline: 'vs baseline', exportNeedsSameAssumptions: 'PDF/XLSX export needs builds with the same site, workload and finance assumptions.', exportPdf: 'Export PDF', exportXlsx: 'Export XLSX',
     notEvaluated: 'cannot evaluate: {{reason}}', tooMany: 'At most 8 builds can be compared.',
   },
   bids: {

@@ -75,7 +75,7 @@ export const zhCN: Messages = {
   },
   compare: {
     title: '方案对比', pick: '选择对比方案（2–8 个）', baseline: '基准方案', tornadoFor: '敏感性分析对象', kpi: '指标',
-    needTwo: '请至少选择两个方案进行对比。', best: '最优', vsBaseline: '相对基准', exportPdf: '导出 PDF', exportXlsx: '导出 XLSX',
+    needTwo: '请至少选择两个方案进行对比。', best: '最优', vsBaseline: '相对基准', exportNeedsSameAssumptions: '导出 PDF/XLSX 需要各方案的机房、负载和财务假设相同。', exportPdf: '导出 PDF', exportXlsx: '导出 XLSX',
     notEvaluated: '无法计算：{{reason}}', tooMany: '最多可对比 8 个方案。',
   },
   bids: {

@@ -5,6 +5,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { startHarness, screenshot, type Harness } from './harness';
 import { runCli } from '../../electron/cli/main';
@@ -101,6 +102,14 @@ describe('builds and compare', () => {
     expect(await page.locator('tr[data-kpi="tco"] td.best').count()).toBe(1);
     expect(await page.locator('[data-chart]').count()).toBe(5);
     await screenshot(page, 'compare-en');
+    // Export the comparison as a PDF and read it back.
+    const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Export PDF' }).click()]);
+    const pdfFile = path.join(downloads, pdf.suggestedFilename());
+    await pdf.saveAs(pdfFile);
+    expect(fs.readFileSync(pdfFile).subarray(0, 5).toString()).toBe('%PDF-');
+    const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Ascend only');
+    expect(text).toContain('H20 + 910B');
     await page.getByLabel('Language').selectOption('zh-CN');
     await page.getByRole('heading', { name: '方案对比' }).waitFor();
     const chartLabels = await page.locator('[data-chart] [role="img"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
