@@ -36,31 +36,55 @@ export interface SolveContext {
 
 const MAX_DINKELBACH = 25;
 
+/** Risk points by which a HHI term may fall short of C·s² before the loop adds a tangent there. */
+const HHI_TOLERANCE = 1e-6;
+const MAX_CUT_ROUNDS = 40;
+
+/** Tangents at the vendor shares where the outer approximation is still too low; false when none is. */
+function addHhiCuts(f: Formulation, values: readonly number[], cuts: Map<string, number[]>): boolean {
+  let added = false;
+  for (const h of f.hhi) {
+    const total = values[h.total] ?? 0;
+    if (total <= 0) continue;
+    const share = Math.min(1, Math.max(0, (values[h.cv] ?? 0) / total));
+    const shortfall = (f.concentrationWeight * 100 * (total * share * share - (values[h.t] ?? 0))) / total;
+    if (shortfall <= HHI_TOLERANCE) continue;
+    const list = cuts.get(h.vendor) ?? [];
+    list.push(share);
+    cuts.set(h.vendor, list);
+    added = true;
+  }
+  return added;
+}
+
 export function minimise(ctx: SolveContext, goal: Goal, fo: FormulationOptions = {}, p: OptimizeProblem = ctx.p): Outcome {
-  const f = formulate(p, ctx.c, fo, ctx.segments);
-  const run = (obj: LinExpr) => {
-    ctx.solves++;
-    return ctx.solver(f.builder.build(obj), { timeLimitS: p.options.timeLimitS, mipGap: p.options.mipGap });
+  const cuts = new Map<string, number[]>();
+  let f = formulate(p, ctx.c, { ...fo, hhiCuts: cuts }, ctx.segments);
+  // one MIP solve, repeated with more HHI tangents until the risk terms are exact
+  const run = (objective: (e: Expressions) => LinExpr) => {
+    for (let round = 0; ; round++) {
+      ctx.solves++;
+      const s = ctx.solver(f.builder.build(objective(f.e)), { timeLimitS: p.options.timeLimitS, mipGap: p.options.mipGap });
+      if (s.status === 'infeasible' || s.status === 'error' || round >= MAX_CUT_ROUNDS || !addHhiCuts(f, s.values, cuts)) return s;
+      f = formulate(p, ctx.c, { ...fo, hhiCuts: cuts }, ctx.segments);
+    }
   };
   if (goal.kind === 'linear') {
-    const obj = goal.of(f.e);
-    const s = run(obj);
+    const s = run(goal.of);
     if (s.status === 'infeasible' || s.status === 'error') return { status: s.status, value: null, values: [], plan: null, f, message: s.message };
-    return { status: s.status, value: valueOf(obj, s.values) * goal.unit, values: s.values, plan: f.decode(s.values), f };
+    return { status: s.status, value: valueOf(goal.of(f.e), s.values) * goal.unit, values: s.values, plan: f.decode(s.values), f };
   }
-  const num = goal.num(f.e);
-  const den = goal.den(f.e);
-  // λ₀ = 0: the first answer is feasible and gives the first ratio
+  // Dinkelbach, λ₀ = 0: the first answer is feasible and gives the first ratio
   let lambda = 0;
   let best: { values: number[]; ratio: number; status: 'optimal' | 'feasible' } | undefined;
   for (let i = 0; i < MAX_DINKELBACH; i++) {
-    const s = run(plus(num, den, -lambda));
+    const s = run((e) => plus(goal.num(e), goal.den(e), -lambda));
     if (s.status === 'infeasible' || s.status === 'error') {
       if (!best) return { status: s.status, value: null, values: [], plan: null, f, message: s.message };
       break;
     }
-    const n = valueOf(num, s.values);
-    const d = valueOf(den, s.values);
+    const n = valueOf(goal.num(f.e), s.values);
+    const d = valueOf(goal.den(f.e), s.values);
     if (!(d > 0)) return { status: 'error', value: null, values: [], plan: null, f, message: 'ratio with a zero denominator' };
     const ratio = n / d;
     const gap = n - lambda * d;

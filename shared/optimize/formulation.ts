@@ -24,8 +24,8 @@ import type { OptimizeProblem } from './schema';
 export const CONSTRAINT_KEYS = ['budget', 'power', 'risk', 'domestic', 'vendorShare', 'supply'] as const;
 export type ConstraintKey = (typeof CONSTRAINT_KEYS)[number];
 
-/** Breakpoints of the piecewise-linear over-estimate of s² (HHI terms): s = 0, 1/K, …, 1. */
-export const HHI_PIECES = 10;
+/** Shares at which s² is first under-estimated by its tangents (HHI terms): s = 0, 1/K, …, 1. */
+export const HHI_TANGENTS = 10;
 
 /**
  * Money enters the program in millions: coefficients of ¥10⁵–10⁶ per card next to rates of
@@ -44,6 +44,16 @@ export interface FormulationOptions {
   vendorMax?: boolean;
   /** Capacity ≤ (1 + headroom) · demand: the cost-per-token objective needs a ceiling. */
   capacityCap?: boolean;
+  /** Extra tangent points per vendor for the HHI terms (the cut loop adds them). */
+  hhiCuts?: ReadonlyMap<string, readonly number[]>;
+}
+
+/** The variables of one vendor's HHI term: T_v, its hardware capex C_v and the total C. */
+export interface HhiTerm {
+  vendor: string;
+  t: number;
+  cv: number;
+  total: number;
 }
 
 /** Money expressions are in units of 1/MONEY (millions). */
@@ -92,6 +102,8 @@ export interface Plan {
 
 export interface Formulation {
   builder: ModelBuilder;
+  hhi: HhiTerm[];
+  concentrationWeight: number;
   e: Expressions;
   segments: ServingSegment[];
   needs: WorkloadNeed[];
@@ -288,8 +300,9 @@ export function formulate(p: OptimizeProblem, c: CandidateSet, opts: Formulation
 
   // ---- supply risk
   const cap = opts.riskCap ?? (on('risk') ? k.maxRiskScore : undefined);
+  const hhi: HhiTerm[] = [];
   if (cap !== undefined || opts.riskTerms) {
-    e.riskTimesCapex = riskRows(b, c, partHw, aux, aux('hardware-total', e.hardware));
+    e.riskTimesCapex = riskRows(b, c, partHw, aux, aux('hardware-total', e.hardware), opts.hhiCuts, hhi);
     if (cap !== undefined) b.le('risk', plus(e.riskTimesCapex, e.hardware, -cap), 0);
   }
 
@@ -309,6 +322,8 @@ export function formulate(p: OptimizeProblem, c: CandidateSet, opts: Formulation
   const tripleList = [...triples.values()];
   return {
     builder: b,
+    hhi,
+    concentrationWeight: Math.min(1, Math.max(0, c.contexts[0]!.concentrationWeight)),
     e,
     segments,
     needs,
@@ -338,32 +353,38 @@ export function formulate(p: OptimizeProblem, c: CandidateSet, opts: Formulation
 /**
  * Risk score × hardware capex C, linear:
  *   score·C = (1 − c)·Σᵢ riskᵢ·Cᵢ + c·100·Σ_v C·s_v²,   s_v = C_v / C.
- * s² is over-estimated by its chords through s = 0, 1/K, …, 1 (a convex piecewise-linear
- * function, so the max of its pieces): T_v ≥ (a_k·C_v + b_k·C) for every piece k, with
- * a_k = s_k + s_{k+1}, b_k = −s_k·s_{k+1}. Multiplying by C (the perspective) keeps it linear;
- * the over-estimate is at most C/(4K²) per vendor, so a build that meets the linear cap meets
- * the true cap.
+ * C·s² is convex, and each tangent at a share a gives a linear lower bound, homogenised by C
+ * (the perspective): T_v ≥ 2a·C_v − a²·C. Tangents at s = 0, 1/K, …, 1 start the outer
+ * approximation; the solve loop (electron/optimize/solve.ts) adds the tangent at any vendor
+ * share where T_v still falls short of C·s_v², so the final build meets the true cap and is
+ * optimal for it (Kelley's cutting planes; exact, not conservative).
  */
-function riskRows(b: ModelBuilder, c: CandidateSet, partHw: Map<number, LinExpr>, aux: (label: string, x: LinExpr) => LinExpr, total: LinExpr): LinExpr {
+function riskRows(
+  b: ModelBuilder,
+  c: CandidateSet,
+  partHw: Map<number, LinExpr>,
+  aux: (label: string, x: LinExpr) => LinExpr,
+  total: LinExpr,
+  cuts: ReadonlyMap<string, readonly number[]> | undefined,
+  out: HhiTerm[],
+): LinExpr {
   const weight = Math.min(1, Math.max(0, c.contexts[0]!.concentrationWeight));
-  let out: LinExpr = new Map();
+  let score: LinExpr = new Map();
   const byVendor = new Map<string, LinExpr>();
   for (const [pi, hw] of partHw) {
     const part = c.parts[pi]!;
-    out = plus(out, hw, (1 - weight) * part.risk);
+    score = plus(score, hw, (1 - weight) * part.risk);
     byVendor.set(part.vendor, plus(byVendor.get(part.vendor) ?? new Map(), hw));
   }
-  if (weight <= 0) return out;
+  if (weight <= 0) return score;
+  const totalVar = [...total.keys()][0]!;
   for (const [v, hw] of byVendor) {
     const cv = aux(`hardware[${v}]`, hw);
     const t = b.addVar(`hhi[${v}]`, 'continuous', 0);
-    for (let i = 0; i < HHI_PIECES; i++) {
-      const s0 = i / HHI_PIECES;
-      const s1 = (i + 1) / HHI_PIECES;
-      // T − a·C_v − b·C ≥ 0
-      b.ge(`hhi-piece[${v},${i}]`, plus(plus(expr([t, 1]), cv, -(s0 + s1)), total, s0 * s1), 0);
-    }
-    addTerm(out, t, weight * 100);
+    out.push({ vendor: v, t, cv: [...cv.keys()][0]!, total: totalVar });
+    const points = [...Array.from({ length: HHI_TANGENTS + 1 }, (_, i) => i / HHI_TANGENTS), ...(cuts?.get(v) ?? [])];
+    points.forEach((a, i) => b.ge(`hhi-tangent[${v},${i}]`, plus(plus(expr([t, 1]), cv, -2 * a), total, a * a), 0));
+    addTerm(score, t, weight * 100);
   }
-  return out;
+  return score;
 }

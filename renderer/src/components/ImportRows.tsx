@@ -1,5 +1,5 @@
 /** The preview's rows: counts and a filter by status, then a virtualized table with a checkbox per row. */
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -151,10 +151,10 @@ export function ImportRows({ preview }: { preview: ImportPreview }) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 48,
     overscan: 10,
+    // Sizes are cached by sheet row, so a filter change keeps them; rows are measured as they render.
     getItemKey: (i) => rows[i]?.id ?? i,
   });
-  // Rows change height with their content (issues, server lines): measure again when they change.
-  useEffect(() => virtualizer.measure(), [shown, virtualizer]);
+
   const numeric = (meta: unknown) => (meta as { numeric?: boolean } | undefined)?.numeric;
 
   return (
