@@ -1,4 +1,5 @@
 /** What a CLI command gets: the app context (opened lazily) and its output streams. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { AppContext } from '../context';
 import type { Result } from '../../shared/contract/result';
 import { dispatch } from '../handlers';
@@ -32,4 +33,37 @@ export function table(headers: string[], rows: (string | number)[][]): string {
   const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number'));
   const line = (r: string[]) => r.map((c, i) => pad(c, i, numeric[i]!)).join('  ').trimEnd();
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O & { help: { type: 'boolean'; short: 'h' } }; allowPositionals: true }>>;
+
+/**
+ * Parse a subcommand's options the same way everywhere: `--help` prints usage (exit 0); a bad
+ * option or the wrong number of files prints the error and usage (exit 2).
+ */
+export function parseCommand<O extends Options>(
+  io: Pick<CliIo, 'out' | 'err'>,
+  name: string,
+  usage: string,
+  argv: string[],
+  options: O,
+  files = 1,
+): Parsed<O> | { exit: number } {
+  let parsed: Parsed<O>;
+  try {
+    parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true }) as Parsed<O>;
+  } catch (e) {
+    io.err(`procure ${name}: ${(e as Error).message}\nusage: procure ${usage}`);
+    return { exit: 2 };
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    io.out(`usage: procure ${usage}`);
+    return { exit: 0 };
+  }
+  if (parsed.positionals.length !== files) {
+    io.err(`procure ${name}: expected ${files} file${files === 1 ? '' : 's'}, got ${parsed.positionals.length}\nusage: procure ${usage}`);
+    return { exit: 2 };
+  }
+  return parsed;
 }

@@ -3,11 +3,10 @@
  * hard constraints, comprehensive score, rank — and print a table or, with --json, per bid:
  * pass, failures, evaluatedPrice, priceScore, technicalScore, totalScore, rank and the KPIs.
  */
-import { parseArgs } from 'node:util';
 import type { BidEvaluation } from '../../../shared/bids/evaluate';
 import { describeFailure } from '../../../shared/bids/constraints';
 import { KPIS, formatKpi } from '../../../shared/report/kpis';
-import { call, CliError, table, type CliIo } from '../io';
+import { call, CliError, parseCommand, table, type CliIo } from '../io';
 
 export const BIDS_USAGE = 'bids FILE [--json] [--lang en|zh-CN]';
 
@@ -60,21 +59,12 @@ function readJson(file: string, io: CliIo): unknown {
 export { readJson };
 
 export async function bidsCommand(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: { json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
-  } catch (e) {
-    io.err(`procure bids: ${(e as Error).message}\nusage: procure ${BIDS_USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommand(io, 'bids', BIDS_USAGE, argv, { json: { type: 'boolean' }, lang: { type: 'string' } });
+  if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(`usage: procure ${BIDS_USAGE}`);
-    return 0;
-  }
   const lang = values.lang ?? 'en';
-  if (positionals.length !== 1 || (lang !== 'en' && lang !== 'zh-CN')) {
-    io.err(`usage: procure ${BIDS_USAGE}`);
+  if (lang !== 'en' && lang !== 'zh-CN') {
+    io.err(`procure bids: --lang must be en or zh-CN\nusage: procure ${BIDS_USAGE}`);
     return 2;
   }
   const file = positionals[0]!;

@@ -3,7 +3,7 @@
  * `.procure.json` scenario against the catalog and print per build the TCO, power, throughput,
  * cost per million tokens, tokens per watt and supply risk (or the same as JSON).
  */
-import { parseArgs } from 'node:util';
+import { parseCommand } from '../io';
 import { currencySymbol, type Currency } from '../../../shared/money';
 import { createCatalogLookup, type CatalogSnapshot } from '../../../shared/scenario/catalog-lookup';
 import { evaluateScenario, type BuildResult, type EvaluationResult } from '../../../shared/scenario/evaluate';
@@ -21,26 +21,13 @@ export interface EvaluateContext {
 export const EVALUATE_USAGE = 'evaluate FILE [--json] [--sensitivity] [--as-of DATE]';
 
 export async function evaluateCommand(argv: string[], ctx: EvaluateContext): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { json: { type: 'boolean' }, sensitivity: { type: 'boolean' }, 'as-of': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-    });
-  } catch (e) {
-    ctx.err(`procure evaluate: ${(e as Error).message}\nusage: procure ${EVALUATE_USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommand(ctx, 'evaluate', EVALUATE_USAGE, argv, {
+    json: { type: 'boolean' },
+    sensitivity: { type: 'boolean' },
+    'as-of': { type: 'string' },
+  });
+  if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
-  if (values.help) {
-    ctx.out(`usage: procure ${EVALUATE_USAGE}`);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    ctx.err(`procure evaluate: expected one scenario file, got ${positionals.length}\nusage: procure ${EVALUATE_USAGE}`);
-    return 2;
-  }
   const file = positionals[0]!;
   const asOf = values['as-of'];
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {

@@ -4,41 +4,26 @@
  * the app; here Chromium prints the PDF.
  */
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import { isBidFileJson } from '../../../shared/bids/schema';
-import { call, type CliIo } from '../io';
+import { call, parseCommand, type CliIo } from '../io';
 import { readJson } from './bids';
 
 export const REPORT_USAGE = 'report FILE --out PDF [--xlsx XLSX] [--lang zh-CN|en] [--prepared-by NAME] [--document-number N] [--date YYYY-MM-DD]';
 
 export async function reportCommand(argv: string[], io: CliIo, write: (path: string, data: Buffer) => void = (p, d) => fs.writeFileSync(p, d)): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
+  const parsed = parseCommand(io, 'report', REPORT_USAGE, argv, {
         out: { type: 'string', short: 'o' },
         xlsx: { type: 'string' },
         lang: { type: 'string' },
         'prepared-by': { type: 'string' },
         'document-number': { type: 'string' },
         date: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-    });
-  } catch (e) {
-    io.err(`procure report: ${(e as Error).message}\nusage: procure ${REPORT_USAGE}`);
-    return 2;
-  }
+  });
+  if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(`usage: procure ${REPORT_USAGE}`);
-    return 0;
-  }
   const lang = values.lang ?? 'en';
-  if (positionals.length !== 1 || (!values.out && !values.xlsx) || (lang !== 'en' && lang !== 'zh-CN')) {
-    io.err(`usage: procure ${REPORT_USAGE}`);
+  if ((!values.out && !values.xlsx) || (lang !== 'en' && lang !== 'zh-CN')) {
+    io.err(`procure report: give --out FILE.pdf and/or --xlsx FILE.xlsx, and --lang en or zh-CN\nusage: procure ${REPORT_USAGE}`);
     return 2;
   }
   const json = readJson(positionals[0]!, io);
