@@ -6,10 +6,10 @@
  * `bids[2].lines[0].unitPrice.amount: expected a non-negative amount…`.
  */
 import { z } from 'zod';
+import { parseDocument, parseDocumentText } from '../contract/result';
 import { isoDateSchema } from '../domain/source';
 import {
   financeSchema,
-  formatIssues,
   lineSchema,
   priceSchema,
   riskSchema,
@@ -149,21 +149,11 @@ export type BidFile = z.output<typeof bidFileSchema>;
 export type BidParseResult = { ok: true; value: BidFile } | { ok: false; issues: ScenarioIssue[] };
 
 export function parseBidFile(value: unknown): BidParseResult {
-  const r = bidFileSchema.safeParse(value);
-  return r.success ? { ok: true, value: r.data } : { ok: false, issues: formatIssues(r.error) };
+  return parseDocument(bidFileSchema, value);
 }
 
-export const MAX_BID_FILE_BYTES = 5_000_000;
-
 export function parseBidFileText(source: string): BidParseResult {
-  if (source.length > MAX_BID_FILE_BYTES) return { ok: false, issues: [{ path: '(root)', message: `file too large (${source.length} characters; at most ${MAX_BID_FILE_BYTES})` }] };
-  let json: unknown;
-  try {
-    json = JSON.parse(source);
-  } catch (e) {
-    return { ok: false, issues: [{ path: '(root)', message: `not valid JSON: ${(e as Error).message}` }] };
-  }
-  return parseBidFile(json);
+  return parseDocumentText(bidFileSchema, source);
 }
 
 /** Whether a parsed JSON value looks like a bid file rather than a scenario. */

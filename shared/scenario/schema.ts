@@ -5,6 +5,7 @@
  * expected, e.g. `builds[0].lines[1].count: expected a positive integer`.
  */
 import { z } from 'zod';
+import { formatPath, issueMessage, issuesOf, parseDocument, parseDocumentText, type FieldIssue } from '../contract/result';
 import { EXPORT_STATUSES } from '../domain/accelerator';
 import { isoDateSchema } from '../domain/source';
 import { CURRENCIES, currencySchema } from '../money';
@@ -207,34 +208,8 @@ export type Scenario = z.output<typeof scenarioSchema>;
 
 // ---------------------------------------------------------------- errors
 
-export interface ScenarioIssue {
-  path: string;
-  message: string;
-}
-
-/** `builds[0].lines[1].count` from ['builds', 0, 'lines', 1, 'count']. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let s = '';
-  for (const p of path) {
-    if (typeof p === 'number') s += `[${p}]`;
-    else if (typeof p === 'string' && /^[A-Za-z_$][\w$]*$/.test(p)) s += s ? `.${p}` : p;
-    else s += `[${JSON.stringify(String(p))}]`;
-  }
-  return s || '(root)';
-}
-
-function issueMessage(i: z.core.$ZodIssue): string {
-  if (i.code === 'unrecognized_keys') {
-    const keys = i.keys.map((k) => JSON.stringify(k.length > 60 ? `${k.slice(0, 60)}…` : k));
-    return `unknown key${keys.length > 1 ? 's' : ''} ${keys.join(', ')}`;
-  }
-  if (i.message.startsWith('Invalid input: expected')) return i.message.slice('Invalid input: '.length);
-  return i.message;
-}
-
-export function formatIssues(error: z.ZodError): ScenarioIssue[] {
-  return error.issues.map((i) => ({ path: formatPath(i.path), message: issueMessage(i) }));
-}
+export type ScenarioIssue = FieldIssue;
+export { formatPath, issuesOf as formatIssues };
 
 export class ScenarioError extends Error {
   constructor(readonly issues: ScenarioIssue[]) {
@@ -247,23 +222,10 @@ export type ParseResult = { ok: true; value: Scenario } | { ok: false; issues: S
 
 /** Validate an already-parsed JSON value. */
 export function parseScenario(value: unknown): ParseResult {
-  const r = scenarioSchema.safeParse(value);
-  return r.success ? { ok: true, value: r.data } : { ok: false, issues: formatIssues(r.error) };
+  return parseDocument(scenarioSchema, value);
 }
 
-/** Largest scenario file we read (a scenario is a few kB; this stops a pathological file early). */
-export const MAX_SCENARIO_BYTES = 5_000_000;
-
-/** Parse scenario text (JSON); a JSON syntax error is reported at the root. */
+/** Parse scenario text (JSON); a JSON syntax or size error is reported at the root. */
 export function parseScenarioText(text: string): ParseResult {
-  if (text.length > MAX_SCENARIO_BYTES) {
-    return { ok: false, issues: [{ path: '(root)', message: `file too large (${text.length} characters; at most ${MAX_SCENARIO_BYTES})` }] };
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, issues: [{ path: '(root)', message: `not valid JSON: ${(e as Error).message}` }] };
-  }
-  return parseScenario(json);
+  return parseDocumentText(scenarioSchema, text);
 }
