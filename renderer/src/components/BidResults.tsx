@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { describeFailure } from '../../../shared/bids/constraints';
 import { formatKpi } from '../../../shared/report/kpis';
 import type { BidEvaluationState } from '../stores/bids';
+import { ProblemList } from './ProblemList';
 
 export function BidResults({ evaluation }: { evaluation: BidEvaluationState }) {
   const { t, i18n } = useTranslation();
@@ -12,13 +13,7 @@ export function BidResults({ evaluation }: { evaluation: BidEvaluationState }) {
     return (
       <section className="card bid-results" aria-label={t('bids.results')}>
         <h2>{t('bids.problems')}</h2>
-        <ul className="problems" role="alert">
-          {evaluation.issues.map((i, k) => (
-            <li key={k}>
-              {i.path !== '(root)' && <code>{i.path}</code>} {i.message}
-            </li>
-          ))}
-        </ul>
+        <ProblemList issues={evaluation.issues} />
       </section>
     );
   }

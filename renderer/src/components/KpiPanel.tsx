@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { BuildEvaluation } from '../../../shared/scenario/evaluate-build';
 import { KPIS, formatKpi } from '../../../shared/report/kpis';
+import { ProblemList } from './ProblemList';
 
 export function KpiPanel({ evaluation }: { evaluation: BuildEvaluation | null }) {
   const { t, i18n } = useTranslation();
@@ -10,13 +11,7 @@ export function KpiPanel({ evaluation }: { evaluation: BuildEvaluation | null })
     return (
       <aside className="card kpis" aria-label={t('builds.kpis')}>
         <h2>{t('builds.problems')}</h2>
-        <ul className="problems" role="alert">
-          {evaluation.issues.map((i, k) => (
-            <li key={k}>
-              {i.path !== '(root)' && <code>{i.path}</code>} {i.message}
-            </li>
-          ))}
-        </ul>
+        <ProblemList issues={evaluation.issues} />
       </aside>
     );
   }

@@ -1,0 +1,14 @@
+/** Validation problems of a document (scenario, bid file), each with its JSON path. */
+import type { FieldIssue } from '../../../shared/contract/result';
+
+export function ProblemList({ issues }: { issues: FieldIssue[] }) {
+  return (
+    <ul className="problems" role="alert">
+      {issues.map((i, k) => (
+        <li key={k}>
+          {i.path !== '(root)' && <code>{i.path}</code>} {i.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
