@@ -7,7 +7,7 @@ import { CONSTRAINT_KEYS, type ConstraintKey } from '../../shared/optimize/formu
 import type { CandidateSet } from '../../shared/optimize/candidates';
 import type { OptimizeProblem } from '../../shared/optimize/schema';
 import type { ConstraintStatus, ConstraintUnit, OptimizeKpis } from '../../shared/optimize/types';
-import { minimise, objectiveGoal, type SolveContext } from './solve';
+import { analysisOptions, minimise, objectiveGoal, type SolveContext } from './solve';
 
 export const UNITS: Record<ConstraintKey, ConstraintUnit> = {
   budget: 'money',
@@ -80,9 +80,11 @@ export function valueIn(k: ConstraintKey, kpis: OptimizeKpis): number | null {
 export function constraintStatus(ctx: SolveContext, kpis: OptimizeKpis, objective: number): ConstraintStatus[] {
   const { goal, fo } = objectiveGoal(ctx.p, ctx.c);
   return activeConstraints(ctx.p, ctx.c).map((k) => {
-    const without = minimise(ctx, goal, { ...fo, drop: new Set([k]) });
-    const w = without.value;
-    const binding = w !== null && w < objective - Math.max(1e-9, Math.abs(objective) * 1e-7);
+    const limits = analysisOptions(ctx.p);
+    const without = minimise(ctx, goal, { ...fo, drop: new Set([k]) }, ctx.p, limits);
+    // never above the answer: the answer itself is feasible without the constraint
+    const w = without.value === null ? null : Math.min(without.value, objective);
+    const binding = w !== null && w < objective * (1 - 2 * limits.mipGap) - 1e-9;
     return { constraint: k, unit: UNITS[k], limit: limitOf(ctx.p, ctx.c, k), value: valueIn(k, kpis), binding, objectiveWithout: w };
   });
 }

@@ -6,7 +6,7 @@
 import { rackTco } from '../../shared/optimize/costs';
 import { planMetrics } from '../../shared/optimize/result';
 import type { FrontierPoint } from '../../shared/optimize/types';
-import { GOALS, minimise, type SolveContext } from './solve';
+import { analysisOptions, GOALS, minimise, type SolveContext } from './solve';
 
 /** The linear risk row over-estimates the score by at most c·100/(4K²) per vendor; this covers it. */
 const TOP_MARGIN = 0.1;
@@ -14,9 +14,10 @@ const TOP_MARGIN = 0.1;
 export function riskFrontier(ctx: SolveContext, points: number): FrontierPoint[] {
   const noCap = new Set(['risk'] as const);
   const rack = rackTco(ctx.c.contexts[0]!.site, ctx.c.contexts[0]!.finance);
-  const cheapest = minimise(ctx, GOALS.tco, { drop: noCap });
+  const limits = analysisOptions(ctx.p);
+  const cheapest = minimise(ctx, GOALS.tco, { drop: noCap }, ctx.p, limits);
   if (!cheapest.plan) return [];
-  const least = minimise(ctx, GOALS.risk, { drop: noCap, riskTerms: true });
+  const least = minimise(ctx, GOALS.risk, { drop: noCap, riskTerms: true }, ctx.p, limits);
   if (least.value === null) return [];
   const lo = least.value;
   const hi = Math.max(planMetrics(ctx.c, cheapest.plan, rack).risk.score + TOP_MARGIN, lo + 1);
@@ -24,7 +25,7 @@ export function riskFrontier(ctx: SolveContext, points: number): FrontierPoint[]
   for (let i = 0; i < points; i++) {
     // a hair above the minimum so that the least-risk build itself stays feasible in floating point
     const cap = i === 0 ? lo * (1 + 1e-9) + 1e-9 : lo + ((hi - lo) * i) / (points - 1);
-    const o = minimise(ctx, GOALS.tco, { drop: noCap, riskCap: cap });
+    const o = minimise(ctx, GOALS.tco, { drop: noCap, riskCap: cap }, ctx.p, limits);
     if (!o.plan) {
       out.push({ riskCap: cap, feasible: false, tco: null, risk: null, capex: null, cards: 0, mix: [] });
       continue;
@@ -41,6 +42,13 @@ export function riskFrontier(ctx: SolveContext, points: number): FrontierPoint[]
       cards: m.cards,
       mix: [...mix.entries()].map(([pi, count]) => ({ accelerator: ctx.c.parts[pi]!.slug ?? ctx.c.parts[pi]!.name, name: ctx.c.parts[pi]!.name, count })),
     });
+  }
+  // A build under a cap is also under every larger cap: when a time-limited solve returned a
+  // worse build at a larger cap, the smaller cap's build is the better answer there.
+  for (let i = 1; i < out.length; i++) {
+    const prev = out[i - 1]!;
+    const cur = out[i]!;
+    if (prev.feasible && (!cur.feasible || (cur.tco ?? Infinity) > (prev.tco ?? Infinity))) out[i] = { ...prev, riskCap: cur.riskCap };
   }
   return out;
 }

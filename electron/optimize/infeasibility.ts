@@ -5,6 +5,7 @@
  * largest domestic share, the smallest largest-vendor share, the cards missing from stock —
  * and the TCO of the best build at that relaxed limit. The cheapest of these is the advice.
  */
+import { currencySymbol, type Currency } from '../../shared/money';
 import type { ConstraintKey } from '../../shared/optimize/formulation';
 import type { OptimizeProblem } from '../../shared/optimize/schema';
 import type { Infeasibility, Relaxation } from '../../shared/optimize/types';
@@ -58,9 +59,9 @@ function leastRelaxation(ctx: SolveContext, k: ConstraintKey): { needed: number 
   }
 }
 
-function describe(r: Relaxation, currency: string): string {
+function describe(r: Relaxation, currency: Currency): string {
   const n = r.needed;
-  const money = (v: number) => `${currency} ${Math.round(v).toLocaleString('en')}`;
+  const money = (v: number) => `${currencySymbol(currency)}${Math.round(v).toLocaleString('en')}`;
   switch (r.constraint) {
     case 'budget':
       return `raise the capex budget to at least ${money(n ?? 0)}`;
@@ -102,7 +103,7 @@ export function explainInfeasible(ctx: SolveContext, unserved: string[]): Infeas
     const best = relaxations[0]!;
     return {
       reason: 'constraint',
-      message: `infeasible: no build meets every constraint. Cheapest fix: ${describe(best, cur)} (TCO ${cur} ${Math.round(best.tco ?? 0).toLocaleString('en')}).` +
+      message: `infeasible: no build meets every constraint. Cheapest fix: ${describe(best, cur)} (TCO ${currencySymbol(cur)}${Math.round(best.tco ?? 0).toLocaleString('en')}).` +
         (relaxations.length > 1 ? ` Other fixes: ${relaxations.slice(1).map((r) => describe(r, cur)).join('; ')}.` : ''),
       relaxations,
       cheapest: best.constraint,

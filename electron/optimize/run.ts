@@ -95,6 +95,8 @@ export async function runOptimize(p: OptimizeProblem, snapshot: CatalogSnapshot,
   const { kpis, whole, warnings } = planKpis(p, c, plan, main.f.needs, lookup, opts.today);
   result.kpis = kpis;
   result.warnings.push(...warnings, ...whole.warnings);
+  const cap = p.constraints.maxRiskScore;
+  if (cap !== undefined && kpis.risk > cap + 1e-6) result.warnings.push(`the solve stopped at its time limit with a build whose risk score ${kpis.risk.toFixed(2)} exceeds the cap ${cap}`);
   if (plan.atBound > 0) result.warnings.push('a group count reached the search bound (3× the demand); the optimum may lie beyond it');
   // the program's TCO is the evaluation's by construction; say so loudly if they ever part
   const programTco = valueOf(main.f.e.tco, main.values) / MONEY;

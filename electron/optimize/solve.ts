@@ -57,15 +57,27 @@ function addHhiCuts(f: Formulation, values: readonly number[], cuts: Map<string,
   return added;
 }
 
-export function minimise(ctx: SolveContext, goal: Goal, fo: FormulationOptions = {}, p: OptimizeProblem = ctx.p): Outcome {
+/**
+ * The analyses around the answer (binding constraints, frontier, relaxations) need many solves:
+ * each gets a shorter time limit and a 0.1 % gap, which is well inside what a chart or a
+ * "raise the budget to ¥X" needs.
+ */
+export function analysisOptions(p: OptimizeProblem): OptimizeProblem['options'] {
+  return { ...p.options, mipGap: Math.max(p.options.mipGap, 1e-3), timeLimitS: Math.min(p.options.timeLimitS, 5) };
+}
+
+export function minimise(ctx: SolveContext, goal: Goal, fo: FormulationOptions = {}, p: OptimizeProblem = ctx.p, limits: OptimizeProblem['options'] = p.options): Outcome {
   const cuts = new Map<string, number[]>();
   let f = formulate(p, ctx.c, { ...fo, hhiCuts: cuts }, ctx.segments);
-  // one MIP solve, repeated with more HHI tangents until the risk terms are exact
+  // One MIP solve, repeated with more HHI tangents until the risk terms are exact. The rounds
+  // share the time limit: past it, the last answer stands (its true risk is what is reported).
+  const started = performance.now();
+  const left = () => limits.timeLimitS - (performance.now() - started) / 1000;
   const run = (objective: (e: Expressions) => LinExpr) => {
     for (let round = 0; ; round++) {
       ctx.solves++;
-      const s = ctx.solver(f.builder.build(objective(f.e)), { timeLimitS: p.options.timeLimitS, mipGap: p.options.mipGap });
-      if (s.status === 'infeasible' || s.status === 'error' || round >= MAX_CUT_ROUNDS || !addHhiCuts(f, s.values, cuts)) return s;
+      const s = ctx.solver(f.builder.build(objective(f.e)), { timeLimitS: Math.max(0.5, left()), mipGap: limits.mipGap });
+      if (s.status === 'infeasible' || s.status === 'error' || round >= MAX_CUT_ROUNDS || left() <= 0 || !addHhiCuts(f, s.values, cuts)) return s;
       f = formulate(p, ctx.c, { ...fo, hhiCuts: cuts }, ctx.segments);
     }
   };
@@ -90,7 +102,7 @@ export function minimise(ctx: SolveContext, goal: Goal, fo: FormulationOptions =
     const gap = n - lambda * d;
     if (!best || ratio < best.ratio) best = { values: s.values, ratio, status: s.status };
     // F(λ) = min N − λD ≤ 0 always; at the optimum it reaches 0
-    if (gap >= -1e-9 * Math.max(1, Math.abs(n)) || Math.abs(ratio - lambda) <= 1e-10 * Math.max(1, Math.abs(lambda))) break;
+    if (gap >= -1e-9 * Math.max(1, Math.abs(n)) || Math.abs(ratio - lambda) <= 1e-10 * Math.max(1, Math.abs(lambda)) || left() <= 0) break;
     lambda = ratio;
   }
   return { status: best!.status, value: best!.ratio * goal.unit, values: best!.values, plan: f.decode(best!.values), f };

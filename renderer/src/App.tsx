@@ -10,6 +10,7 @@ import { BidsPage } from './pages/BidsPage';
 import { ComparePage } from './pages/ComparePage';
 import { SettingsPage } from './pages/SettingsPage';
 import { ImportPage } from './pages/ImportPage';
+import { OptimizePage } from './pages/OptimizePage';
 import { useBuilds } from './stores/builds';
 
 export interface PageDef {
@@ -22,6 +23,7 @@ export const PAGES: PageDef[] = [
   { id: 'builds', render: () => <BuildsPage /> },
   { id: 'bids', render: () => <BidsPage /> },
   { id: 'compare', render: () => <ComparePage /> },
+  { id: 'optimize', render: () => <OptimizePage /> },
   { id: 'import', render: () => <ImportPage /> },
   { id: 'settings', render: () => <SettingsPage /> },
 ];

@@ -35,6 +35,8 @@ export interface CandidatePart {
 
 export interface ExcludedPart {
   accelerator: string;
+  /** Why, for the UI's own words; `reason` says it in English (CLI, JSON). */
+  code: 'user' | 'prohibited' | 'unresolved';
   reason: string;
 }
 
@@ -138,7 +140,7 @@ export function resolveCandidates(p: OptimizeProblem, lookup: CatalogLookup, acc
     const acc = accelerators.find((a) => a.slug === key);
     const label = acc?.model ?? key.replace(/^inline:/, '');
     if (exclude.has(key)) {
-      excluded.push({ accelerator: label, reason: 'excluded by the user' });
+      excluded.push({ accelerator: label, code: 'user', reason: 'excluded by the user' });
       continue;
     }
     const explicit = listed.get(key);
@@ -150,13 +152,13 @@ export function resolveCandidates(p: OptimizeProblem, lookup: CatalogLookup, acc
       resolved = resolveScenario(scenarioFor(p, p.demand[0]!, [{ ...line, count: 1, role: 'both' }], asOf), lookup, { today }).builds[0]!.lines[0]!;
     } catch (e) {
       if (!(e instanceof ScenarioError)) throw e;
-      excluded.push({ accelerator: label, reason: e.issues.map((x) => x.message).join('; ') });
+      excluded.push({ accelerator: label, code: 'unresolved', reason: e.issues.map((x) => x.message).join('; ') });
       continue;
     }
     const status = resolved.spec.exportControl[jurisdiction];
     const asked = include?.has(key) || explicit !== undefined || p.candidates.includeProhibited;
     if (status === 'prohibited' && !asked) {
-      excluded.push({ accelerator: label, reason: `export prohibited for a buyer in ${jurisdiction === 'CN' ? 'China' : 'this jurisdiction'}` });
+      excluded.push({ accelerator: label, code: 'prohibited', reason: `export prohibited for a buyer in ${jurisdiction === 'CN' ? 'China' : 'this jurisdiction'}` });
       continue;
     }
     const r = contexts[0]!;

@@ -83,7 +83,7 @@ export const optimizeOptionsSchema = z.strictObject({
   /** For the cost-per-token objective: capacity may exceed demand by at most this share. */
   maxHeadroom: num('a headroom share between 0 and 10').min(0).max(10).default(0.5),
   /** Seconds one solve may take before the best solution found is used. */
-  timeLimitS: num('a time limit in seconds').positive().max(600).default(20),
+  timeLimitS: num('a time limit in seconds').positive().max(600).default(10),
   /** Relative optimality gap at which a solve stops: 10⁻⁴ is ¥3,000 on a ¥30M build. */
   mipGap: num('a relative gap between 0 and 0.1').min(0).max(0.1).default(1e-4),
 });
