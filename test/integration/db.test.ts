@@ -76,7 +76,7 @@ describe('opening refuses what it must not touch', () => {
       expect.unreachable();
     } catch (e) {
       expect((e as DbOpenError).backups).toHaveLength(1);
-      expect((e as DbOpenError).describe()).toMatch(/Automatic backups taken before earlier migrations:\n  .*procure\.db\.backup-v1-/);
+      expect((e as DbOpenError).describe()).toMatch(/Automatic backups taken before earlier migrations:\n {2}.*procure\.db\.backup-v1-/);
     }
   });
 
