@@ -21,9 +21,9 @@ export interface PageDef {
 export const PAGES: PageDef[] = [
   { id: 'catalog', render: () => <CatalogPage /> },
   { id: 'builds', render: () => <BuildsPage /> },
-  { id: 'bids', render: () => <BidsPage /> },
   { id: 'compare', render: () => <ComparePage /> },
   { id: 'optimize', render: () => <OptimizePage /> },
+  { id: 'bids', render: () => <BidsPage /> },
   { id: 'import', render: () => <ImportPage /> },
   { id: 'settings', render: () => <SettingsPage /> },
 ];
