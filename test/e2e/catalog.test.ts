@@ -97,7 +97,7 @@ describe('catalog page', () => {
   it('follows the dark theme', async () => {
     const { page } = h;
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.waitForFunction("document.documentElement.dataset.theme === 'dark'");
+    await page.locator('html[data-theme="dark"]').waitFor({ state: 'attached' });
     await screenshot(page, 'catalog-dark-en');
     await page.emulateMedia({ colorScheme: 'light' });
     expect(h.errors).toEqual([]);

@@ -222,7 +222,7 @@ describe('import page', () => {
     await page.getByRole('button', { name: /^错误/ }).click();
     await page.getByRole('button', { name: /^全部/ }).click();
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.waitForFunction("document.documentElement.dataset.theme === 'dark'");
+    await page.locator('html[data-theme="dark"]').waitFor({ state: 'attached' });
     await screenshot(page, 'import-preview-zh-dark');
     await page.getByLabel('语言').selectOption('en');
     await page.getByRole('heading', { name: 'Import a vendor price sheet' }).waitFor();
