@@ -1,10 +1,10 @@
 /** Site, workload, finance and currency of a build. */
 import { useTranslation } from 'react-i18next';
 import type { BuildAssumptions } from '../../../shared/domain/build';
-import { MODEL_PRESETS } from '../../../shared/model/presets';
 import { CURRENCIES, type Currency } from '../../../shared/money';
 import { useBuilds } from '../stores/builds';
 import { NumberField } from './NumberField';
+import { ModelSelect } from './ModelSelect';
 
 type Site = Exclude<BuildAssumptions['site'], string>;
 type Finance = NonNullable<BuildAssumptions['finance']>;
@@ -64,16 +64,7 @@ export function AssumptionsEditor({ value, onChange }: { value: BuildAssumptions
       </fieldset>
       <fieldset>
         <legend>{t('builds.workload')}</legend>
-        <label className="num-field">
-          <span>{t('builds.model')}</span>
-          <select aria-label={t('builds.model')} value={model} onChange={(e) => setWorkload({ model: e.target.value })}>
-            {MODEL_PRESETS.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ModelSelect label={t('builds.model')} value={model} onChange={(id) => setWorkload({ model: id })} />
         <div className="row">
           <NumberField label={t('builds.inputTokens')} value={value.workload.inputTokens} min={1} integer onChange={(v) => v !== undefined && setWorkload({ inputTokens: v })} />
           <NumberField label={t('builds.outputTokens')} value={value.workload.outputTokens} min={1} integer onChange={(v) => v !== undefined && setWorkload({ outputTokens: v })} />

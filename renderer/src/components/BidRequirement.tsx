@@ -2,9 +2,9 @@
 import { useTranslation } from 'react-i18next';
 import type { BidFileInput } from '../../../shared/bids/schema';
 import { SCORE_CRITERIA } from '../../../shared/bids/schema';
-import { MODEL_PRESETS } from '../../../shared/model/presets';
 import { useBuilds } from '../stores/builds';
 import { NumberField } from './NumberField';
+import { ModelSelect } from './ModelSelect';
 
 type Req = BidFileInput['requirement'];
 type Constraints = NonNullable<Req['constraints']>;
@@ -32,17 +32,7 @@ export function BidRequirement({ file, onChange }: { file: BidFileInput; onChang
           <span>{t('bids.reqName')}</span>
           <input aria-label={t('bids.reqName')} value={req.name} maxLength={200} onChange={(e) => setReq({ name: e.target.value })} />
         </label>
-        <label className="num-field">
-          <span>{t('builds.model')}</span>
-          <select aria-label={t('builds.model')} value={model} onChange={(e) => setReq({ workload: { ...req.workload, model: e.target.value } })}>
-            {!model && <option value="">—</option>}
-            {MODEL_PRESETS.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ModelSelect label={t('builds.model')} value={model} allowNone onChange={(id) => setReq({ workload: { ...req.workload, model: id } })} />
         <label className="num-field">
           <span>{t('builds.site')}</span>
           <select aria-label={t('builds.site')} value={siteValue} onChange={(e) => e.target.value !== '__inline' && setReq({ site: e.target.value })}>

@@ -1,10 +1,10 @@
 /** The Optimize page's inputs: demand, site, constraints, objective and candidate parts. */
 import { useTranslation } from 'react-i18next';
-import { MODEL_PRESETS } from '../../../shared/model/presets';
 import type { OptimizeForm as Form, PartChoice } from '../../../shared/optimize/form';
 import { OBJECTIVES } from '../../../shared/optimize/schema';
 import type { Site } from '../../../shared/domain/catalog';
 import { NumberField } from './NumberField';
+import { ModelSelect } from './ModelSelect';
 
 export function OptimizeForm({ form, set, sites, parts }: { form: Form; set: (p: Partial<Form>) => void; sites: Site[]; parts: PartChoice[] }) {
   const { t, i18n } = useTranslation();
@@ -20,16 +20,7 @@ export function OptimizeForm({ form, set, sites, parts }: { form: Form; set: (p:
     <section className="card optimize-form" aria-label={t('optimize.constraints')}>
       <fieldset>
         <legend>{t('optimize.demand')}</legend>
-        <label className="num-field">
-          <span>{t('optimize.model')}</span>
-          <select aria-label={t('optimize.model')} value={form.model} onChange={(e) => set({ model: e.target.value })}>
-            {MODEL_PRESETS.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ModelSelect label={t('optimize.model')} value={form.model} onChange={(id) => set({ model: id })} />
         <div className="row">
           <NumberField label={t('optimize.tokensPerSecond')} value={form.outputTokensPerSecond} min={1} onChange={(v) => v !== undefined && set({ outputTokensPerSecond: v })} />
           <NumberField label={t('optimize.inputTokens')} value={form.inputTokens} min={1} integer onChange={(v) => v !== undefined && set({ inputTokens: v })} />
