@@ -253,19 +253,11 @@ export class PriceRepo {
   // ---- FX
   /** Latest rate per currency (by as-of date, then insertion). */
   fxRates(): FxRate[] {
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM fx_rate f WHERE f.id = (
-           SELECT id FROM fx_rate g WHERE g.currency = f.currency ORDER BY g.as_of DESC, g.id DESC LIMIT 1)
-         ORDER BY currency`,
-      )
-      .all() as Record<string, unknown>[];
-    return rows.map((r) => ({
-      currency: r.currency as Currency,
-      cnyPer: r.cny_per as number,
-      asOf: r.as_of as string,
-      source: sourceFromRow(r as unknown as SourceCols),
-    }));
+    const latest = new Set<string>();
+    return this.fxHistory()
+      .filter((r) => !latest.has(r.currency) && latest.add(r.currency))
+      .map(({ id: _id, origin: _origin, ...rate }) => rate)
+      .sort((a, b) => a.currency.localeCompare(b.currency));
   }
 
   /** Every rate ever entered, newest first (rates are never overwritten). */
