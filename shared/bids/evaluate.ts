@@ -9,14 +9,14 @@ import { evaluateResolved, type BuildResult, type EvaluationResult } from '../sc
 import { resolveScenario, type ResolvedBuild } from '../scenario/resolve';
 import { ScenarioError } from '../scenario/schema';
 import { addWeeks, checkConstraints, type ConstraintFailure, type ConstraintLimits } from './constraints';
-import { bidLabels, type BidFile, type ScoreCriterion, type TechnicalCriterion } from './schema';
-import { maxPoints, round2, scoreBids } from './scoring';
+import { bidLabels, type BidFile, type ScoreCriterion } from './schema';
+import { maxPoints, round2, scoreBids, type ScoreResult } from './scoring';
 import { bidTotals, priceLines, type PriceLine } from './price-lines';
 import { bidFileToScenario, bidPath } from './to-scenario';
 
 const SECONDS_PER_DAY = 86_400;
 
-export interface BidResult {
+export interface BidResult extends ScoreResult {
   index: number;
   vendor: string;
   name: string;
@@ -33,12 +33,6 @@ export interface BidResult {
   vatRate: number;
   vatIncluded: boolean;
   evaluatedPrice: number;
-  priceScore: number | null;
-  technical: Record<TechnicalCriterion, number> | null;
-  technicalScore: number | null;
-  totalScore: number | null;
-  rank: number | null;
-  tied: boolean;
   deliveryWeeks: number;
   deliveryDate: string;
   warrantyYears: number;
