@@ -5,15 +5,12 @@ import { AppError } from '../../shared/contract/result';
 import type { AcceleratorView, CatalogData, QuoteView } from '../../shared/contract/views';
 import type { QuoteRecord } from '../db/repos/prices';
 import { exVat } from '../../shared/money';
+import { createCatalogLookup } from '../../shared/scenario/catalog-lookup';
+import { catalogSnapshot } from '../db/snapshot';
 import type { StoredAccelerator } from '../db/repos/accelerators';
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
-}
-
-/** Quotes still valid today (no valid-until, or not yet passed). */
-function isValid(q: QuoteRecord, asOf: string): boolean {
-  return !q.validUntil || q.validUntil >= asOf;
 }
 
 function toQuoteView(q: QuoteRecord): QuoteView {
@@ -24,28 +21,17 @@ function toQuoteView(q: QuoteRecord): QuoteView {
   return view;
 }
 
-/** Lowest valid ex-VAT purchase quote per part, in the quote's own currency. */
-function bestPrices(quotes: QuoteRecord[]): Map<string, AcceleratorView['bestPrice']> {
-  const best = new Map<string, AcceleratorView['bestPrice'] & { exVat: number }>();
-  const asOf = today();
-  for (const q of quotes) {
-    if (q.kind !== 'purchase' || !isValid(q, asOf)) continue;
-    const ex = exVat(q.price, q.vatIncluded, q.vatRate);
-    const cur = best.get(q.item);
-    // Compare within one currency only; prefer CNY quotes when both exist (the buyer's currency).
-    if (!cur || (cur.currency === q.currency && ex < cur.exVat) || (cur.currency !== 'CNY' && q.currency === 'CNY')) {
-      best.set(q.item, {
-        price: ex,
-        exVat: ex,
-        currency: q.currency,
-        supplier: q.supplier,
-        asOf: q.source.asOf,
-        estimate: q.source.estimate,
-      });
-    }
-  }
+/**
+ * The price a build would use for each part: the lowest valid ex-VAT purchase quote in CNY,
+ * found by the same look-up the models use (so the catalog and the evaluations agree).
+ */
+function bestPrices(ctx: AppContext, slugs: string[]): Map<string, AcceleratorView['bestPrice']> {
+  const lookup = createCatalogLookup(catalogSnapshot(ctx));
   const out = new Map<string, AcceleratorView['bestPrice']>();
-  for (const [k, { exVat: _e, ...v }] of best) out.set(k, v);
+  for (const slug of slugs) {
+    const p = lookup.bestCardPrice(slug, today(), 'CNY');
+    if (p) out.set(slug, { price: p.price, currency: p.currency, supplier: p.quote.supplier, asOf: p.quote.source.asOf, estimate: p.quote.source.estimate });
+  }
   return out;
 }
 
@@ -55,9 +41,10 @@ function withPrice(a: StoredAccelerator, prices: Map<string, AcceleratorView['be
 }
 
 export function listCatalog(ctx: AppContext): CatalogData {
-  const prices = bestPrices(ctx.prices.quotes());
+  const parts = ctx.accelerators.list();
+  const prices = bestPrices(ctx, parts.map((a) => a.slug));
   return {
-    accelerators: ctx.accelerators.list().map((a) => withPrice(a, prices)),
+    accelerators: parts.map((a) => withPrice(a, prices)),
     vendors: ctx.accelerators.vendors(),
     servers: ctx.prices.servers(),
     sites: ctx.prices.sites(),
@@ -68,7 +55,7 @@ export function listCatalog(ctx: AppContext): CatalogData {
 export function getAccelerator(ctx: AppContext, input: ParsedInput<'catalog:get'>): AcceleratorView {
   const a = ctx.accelerators.get(input.slug);
   if (!a) throw new AppError('not-found', `no accelerator with slug "${input.slug}"`);
-  return withPrice(a, bestPrices(ctx.prices.quotes({ item: a.slug })));
+  return withPrice(a, bestPrices(ctx, [a.slug]));
 }
 
 export function saveAccelerator(ctx: AppContext, input: ParsedInput<'catalog:save'>): AcceleratorView {

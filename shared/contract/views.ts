@@ -9,7 +9,7 @@ export interface AcceleratorView extends Accelerator {
   origin: 'seed' | 'user' | 'import';
   userEdited: boolean;
   updatedAt: string;
-  /** Lowest valid ex-VAT purchase quote, in its own currency, if any. */
+  /** Lowest valid ex-VAT purchase quote converted to CNY (what builds use), if any. */
   bestPrice?: { price: number; currency: Currency; supplier: string; asOf: string; estimate: boolean };
 }
 
