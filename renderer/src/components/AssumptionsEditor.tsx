@@ -5,13 +5,14 @@ import { CURRENCIES, type Currency } from '../../../shared/money';
 import { useBuilds } from '../stores/builds';
 import { NumberField } from './NumberField';
 import { ModelSelect } from './ModelSelect';
+import { SiteOptions } from './SiteOptions';
 
 type Site = Exclude<BuildAssumptions['site'], string>;
 type Finance = NonNullable<BuildAssumptions['finance']>;
 type Workload = BuildAssumptions['workload'];
 
 export function AssumptionsEditor({ value, onChange }: { value: BuildAssumptions; onChange: (a: BuildAssumptions) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const sites = useBuilds((s) => s.snapshot?.sites ?? []);
   const site = value.site;
   const custom = typeof site !== 'string';
@@ -40,11 +41,7 @@ export function AssumptionsEditor({ value, onChange }: { value: BuildAssumptions
               });
             }}
           >
-            {sites.map((s) => (
-              <option key={s.slug} value={s.slug}>
-                {i18n.language === 'zh-CN' && s.nameZh ? s.nameZh : s.name} ({s.powerPricePerKWh} {s.currency}/kWh)
-              </option>
-            ))}
+            <SiteOptions sites={sites} />
             <option value="__custom">{t('builds.customSite')}</option>
           </select>
         </label>

@@ -5,6 +5,7 @@ import { SCORE_CRITERIA } from '../../../shared/bids/schema';
 import { useBuilds } from '../stores/builds';
 import { NumberField } from './NumberField';
 import { ModelSelect } from './ModelSelect';
+import { SiteOptions } from './SiteOptions';
 
 type Req = BidFileInput['requirement'];
 type Constraints = NonNullable<Req['constraints']>;
@@ -12,7 +13,7 @@ type Scoring = NonNullable<BidFileInput['scoring']>;
 type Weights = NonNullable<Scoring['weights']>;
 
 export function BidRequirement({ file, onChange }: { file: BidFileInput; onChange: (f: BidFileInput) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const sites = useBuilds((s) => s.snapshot?.sites ?? []);
   const req = file.requirement;
   const c: Constraints = req.constraints ?? {};
@@ -37,11 +38,7 @@ export function BidRequirement({ file, onChange }: { file: BidFileInput; onChang
           <span>{t('builds.site')}</span>
           <select aria-label={t('builds.site')} value={siteValue} onChange={(e) => e.target.value !== '__inline' && setReq({ site: e.target.value })}>
             {typeof req.site !== 'string' && <option value="__inline">{(req.site as { name?: string }).name ?? t('builds.customSite')}</option>}
-            {sites.map((s) => (
-              <option key={s.slug} value={s.slug}>
-                {i18n.language === 'zh-CN' && s.nameZh ? s.nameZh : s.name}
-              </option>
-            ))}
+            <SiteOptions sites={sites} />
           </select>
         </label>
       </div>

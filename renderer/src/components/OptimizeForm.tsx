@@ -5,9 +5,10 @@ import { OBJECTIVES } from '../../../shared/optimize/schema';
 import type { Site } from '../../../shared/domain/catalog';
 import { NumberField } from './NumberField';
 import { ModelSelect } from './ModelSelect';
+import { SiteOptions } from './SiteOptions';
 
 export function OptimizeForm({ form, set, sites, parts }: { form: Form; set: (p: Partial<Form>) => void; sites: Site[]; parts: PartChoice[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const chosen = form.parts ?? parts.map((p) => p.slug);
   const toggle = (slug: string) => {
     const next = chosen.includes(slug) ? chosen.filter((s) => s !== slug) : [...chosen, slug];
@@ -34,11 +35,7 @@ export function OptimizeForm({ form, set, sites, parts }: { form: Form; set: (p:
         <label className="num-field">
           <span>{t('optimize.site')}</span>
           <select aria-label={t('optimize.site')} value={form.site} onChange={(e) => set({ site: e.target.value, parts: null })}>
-            {sites.map((s) => (
-              <option key={s.slug} value={s.slug}>
-                {i18n.language === 'zh-CN' && s.nameZh ? s.nameZh : s.name}
-              </option>
-            ))}
+            <SiteOptions sites={sites} />
           </select>
         </label>
       </fieldset>
