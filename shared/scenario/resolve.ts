@@ -75,7 +75,14 @@ export interface ResolvedScenario {
 }
 
 /** Catalog part → the model's spec. */
-export function specFromCatalog(a: Accelerator, scaleUpDomain: number, over: { mbu?: number; mfu?: number; leadTimeWeeks?: number } = {}): AcceleratorSpec {
+/** The catalog fields the performance and risk models read. */
+type SpecSource = Pick<
+  Accelerator,
+  'slug' | 'model' | 'vendor' | 'domestic' | 'softwareStack' | 'memoryGB' | 'memoryBandwidthTBps' | 'tflops' | 'tdpW' | 'idleW'
+  | 'scaleUpGBps' | 'scaleOutGBps' | 'mbu' | 'mfu' | 'exportControl' | 'foundry' | 'hbmSupply' | 'softwareMaturity'
+>;
+
+export function specFromCatalog(a: SpecSource, scaleUpDomain: number, over: { mbu?: number; mfu?: number; leadTimeWeeks?: number } = {}): AcceleratorSpec {
   return {
     key: a.slug,
     name: a.model,
@@ -103,28 +110,15 @@ export function specFromCatalog(a: Accelerator, scaleUpDomain: number, over: { m
 /** Inline scenario part → the same spec; MBU/MFU default by software stack, idle to 20 % of TDP. */
 export function specFromInline(a: InlineAccelerator, scaleUpDomain: number, over: { mbu?: number; mfu?: number; leadTimeWeeks?: number } = {}): AcceleratorSpec {
   const eff = defaultEfficiency(a.softwareStack);
-  return {
-    key: `inline:${a.name}`,
-    name: a.name,
-    vendor: a.vendor,
-    domestic: a.domestic,
-    softwareStack: a.softwareStack,
-    memoryGB: a.memoryGB,
-    memoryBandwidthTBps: a.memoryBandwidthTBps,
-    tflops: { ...a.tflops },
-    tdpW: a.tdpW,
+  const asPart: SpecSource = {
+    ...a,
+    slug: `inline:${a.name}`,
+    model: a.name,
     idleW: a.idleW ?? 0.2 * a.tdpW,
-    scaleUpGBps: a.scaleUpGBps,
-    scaleOutGBps: a.scaleOutGBps,
-    scaleUpDomain,
-    mbu: over.mbu ?? a.mbu ?? eff.mbu,
-    mfu: over.mfu ?? a.mfu ?? eff.mfu,
-    exportControl: { ...a.exportControl },
-    foundry: a.foundry,
-    hbmSupply: a.hbmSupply,
-    softwareMaturity: a.softwareMaturity,
-    leadTimeWeeks: over.leadTimeWeeks ?? a.leadTimeWeeks,
+    mbu: a.mbu ?? eff.mbu,
+    mfu: a.mfu ?? eff.mfu,
   };
+  return specFromCatalog(asPart, scaleUpDomain, { ...over, leadTimeWeeks: over.leadTimeWeeks ?? a.leadTimeWeeks });
 }
 
 export interface ResolveOptions {
