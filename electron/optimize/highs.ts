@@ -54,8 +54,11 @@ export function solveWith(h: Highs): MipSolver {
       const x = col?.Primal ?? 0;
       return v.type === 'continuous' ? x : Math.round(x);
     });
-    // a time-limited run may end without any solution: its values are meaningless
-    if (status !== 'Optimal' && !Number.isFinite(r.ObjectiveValue)) return { status: 'infeasible', values: [], objective: NaN };
+    // A time-limited run may end without any solution. That is not infeasibility: saying
+    // "infeasible" would send the user chasing constraints that are fine.
+    if (status !== 'Optimal' && !Number.isFinite(r.ObjectiveValue)) {
+      return { status: 'error', values: [], objective: NaN, message: `the solver's time limit (${opts.timeLimitS ?? 20} s) ran out before it found any build; raise the time limit` };
+    }
     return { status: status === 'Optimal' ? 'optimal' : 'feasible', values, objective: r.ObjectiveValue };
   };
 }
