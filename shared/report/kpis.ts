@@ -40,13 +40,14 @@ export function formatKpi(unit: KpiUnit, v: number | string | null, currency: Cu
   if (v === null || v === undefined) return '–';
   if (typeof v === 'string') return v;
   const sym = currencySymbol(currency);
+  const zh = locale.startsWith('zh');
   switch (unit) {
     case 'money':
       return `${sym}${fmt(v, 0, locale)}`;
     case 'moneyPerMTok':
-      return `${sym}${fmt(v, 2, locale)} /M tok`;
+      return `${sym}${fmt(v, 2, locale)} ${zh ? '/百万 token' : '/M tok'}`;
     case 'moneyPerHour':
-      return `${sym}${fmt(v, 2, locale)} /card·h`;
+      return `${sym}${fmt(v, 2, locale)} ${zh ? '/卡·时' : '/card·h'}`;
     case 'kW':
       return `${fmt(v, 1, locale)} kW`;
     case 'kWh':

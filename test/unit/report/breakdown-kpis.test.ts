@@ -44,6 +44,8 @@ describe('KPI helpers', () => {
     expect(formatKpi('tokPerSecPerW', 0.3291, 'USD')).toBe('0.329 tok/s/W');
     expect(formatKpi('score', 47.6, 'CNY')).toBe('48 / 100');
     expect(formatKpi('money', null, 'CNY')).toBe('–');
+    expect(formatKpi('moneyPerMTok', 9.638, 'CNY', 'zh-CN')).toBe('¥9.64 /百万 token');
+    expect(formatKpi('moneyPerHour', 5.3, 'CNY', 'zh-CN')).toBe('¥5.30 /卡·时');
   });
 
   it('picks the best value by direction and ignores missing ones', () => {
