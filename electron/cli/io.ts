@@ -67,3 +67,25 @@ export function parseCommand<O extends Options>(
   }
   return parsed;
 }
+
+/** The text of a command's input file, or undefined after saying in one line why it cannot be read. */
+export function readCommandFile(io: Pick<CliIo, 'err' | 'readFile'>, name: string, file: string): string | undefined {
+  try {
+    return io.readFile(file);
+  } catch (e) {
+    io.err(`procure ${name}: cannot read ${file}: ${(e as Error).message}`);
+    return undefined;
+  }
+}
+
+/** Whether an optional `--as-of` value is a date; says so when it is not. */
+export function validAsOf(io: Pick<CliIo, 'err'>, name: string, asOf: string | undefined): boolean {
+  if (asOf === undefined || /^\d{4}-\d{2}-\d{2}$/.test(asOf)) return true;
+  io.err(`procure ${name}: --as-of: expected a date as YYYY-MM-DD, got "${asOf}"`);
+  return false;
+}
+
+/** `--json` output: non-finite numbers (no valid price, nothing served) become null. */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2);
+}

@@ -6,7 +6,7 @@
 import type { BidEvaluation } from '../../../shared/bids/evaluate';
 import { describeFailure } from '../../../shared/bids/constraints';
 import { KPIS, formatKpi } from '../../../shared/report/kpis';
-import { call, CliError, parseCommand, table, type CliIo } from '../io';
+import { call, CliError, parseCommand, table, toJson, type CliIo } from '../io';
 
 export const BIDS_USAGE = 'bids FILE [--json] [--lang en|zh-CN]';
 
@@ -70,7 +70,7 @@ export async function bidsCommand(argv: string[], io: CliIo): Promise<number> {
   const file = positionals[0]!;
   const r = await call(io.ctx(), 'bids:evaluate', { bidFile: readJson(file, io) });
   if (values.json) {
-    io.out(JSON.stringify(bidsJson(r), (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));
+    io.out(toJson(bidsJson(r)));
     return 0;
   }
   const cur = r.currency;

@@ -3,7 +3,7 @@
  * `.procure.json` scenario against the catalog and print per build the TCO, power, throughput,
  * cost per million tokens, tokens per watt and supply risk (or the same as JSON).
  */
-import { parseCommand } from '../io';
+import { parseCommand, readCommandFile, toJson, validAsOf } from '../io';
 import { currencySymbol, type Currency } from '../../../shared/money';
 import { createCatalogLookup, type CatalogSnapshot } from '../../../shared/scenario/catalog-lookup';
 import { evaluateScenario, type BuildResult, type EvaluationResult } from '../../../shared/scenario/evaluate';
@@ -30,18 +30,9 @@ export async function evaluateCommand(argv: string[], ctx: EvaluateContext): Pro
   const { values, positionals } = parsed;
   const file = positionals[0]!;
   const asOf = values['as-of'];
-  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
-    ctx.err(`procure evaluate: --as-of: expected a date as YYYY-MM-DD, got "${asOf}"`);
-    return 2;
-  }
-
-  let text: string;
-  try {
-    text = ctx.readFile(file);
-  } catch (e) {
-    ctx.err(`procure evaluate: cannot read ${file}: ${(e as Error).message}`);
-    return 1;
-  }
+  if (!validAsOf(ctx, 'evaluate', asOf)) return 2;
+  const text = readCommandFile(ctx, 'evaluate', file);
+  if (text === undefined) return 1;
   const parsedScenario = parseScenarioText(text);
   if (!parsedScenario.ok) {
     reportIssues(ctx, file, parsedScenario.issues);
@@ -62,7 +53,7 @@ export async function evaluateCommand(argv: string[], ctx: EvaluateContext): Pro
     throw e;
   }
   if (values.json) {
-    ctx.out(JSON.stringify(result, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));
+    ctx.out(toJson(result));
   } else {
     ctx.out(renderText(result, values.sensitivity === true));
   }

@@ -4,49 +4,27 @@
  * frontier; or, when none exists, which constraint to relax. Exit status 0 when a build was
  * found, 3 when the problem is infeasible, 1 on errors.
  */
-import { parseArgs } from 'node:util';
 import { currencySymbol, type Currency } from '../../../shared/money';
 import { parseOptimizeText } from '../../../shared/optimize/schema';
 import type { ConstraintStatus, OptimizeResult } from '../../../shared/optimize/types';
 import { ScenarioError, type ScenarioIssue } from '../../../shared/scenario/schema';
 import { catalogSnapshot } from '../../db/snapshot';
 import { runOptimize } from '../../optimize/run';
-import { table, type CliIo } from '../io';
+import { parseCommand, readCommandFile, table, toJson, validAsOf, type CliIo } from '../io';
 import type { Command } from './index';
 
 export const OPTIMIZE_USAGE = 'optimize FILE [--json] [--as-of DATE]';
 export const EXIT_INFEASIBLE = 3;
 
 async function run(argv: string[], io: CliIo, today = new Date().toISOString().slice(0, 10)): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: { json: { type: 'boolean' }, 'as-of': { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
-  } catch (e) {
-    io.err(`procure optimize: ${(e as Error).message}\nusage: procure ${OPTIMIZE_USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommand(io, 'optimize', OPTIMIZE_USAGE, argv, { json: { type: 'boolean' }, 'as-of': { type: 'string' } });
+  if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(`usage: procure ${OPTIMIZE_USAGE}`);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    io.err(`procure optimize: expected one problem file, got ${positionals.length}\nusage: procure ${OPTIMIZE_USAGE}`);
-    return 2;
-  }
   const asOf = values['as-of'];
-  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
-    io.err(`procure optimize: --as-of: expected a date as YYYY-MM-DD, got "${asOf}"`);
-    return 2;
-  }
+  if (!validAsOf(io, 'optimize', asOf)) return 2;
   const file = positionals[0]!;
-  let text: string;
-  try {
-    text = io.readFile(file);
-  } catch (e) {
-    io.err(`procure optimize: cannot read ${file}: ${(e as Error).message}`);
-    return 1;
-  }
+  const text = readCommandFile(io, 'optimize', file);
+  if (text === undefined) return 1;
   const problem = parseOptimizeText(text);
   if (!problem.ok) return issues(io, file, problem.issues);
   const p = asOf ? { ...problem.value, asOf } : problem.value;
@@ -57,7 +35,7 @@ async function run(argv: string[], io: CliIo, today = new Date().toISOString().s
     if (e instanceof ScenarioError) return issues(io, file, e.issues);
     throw e;
   }
-  io.out(values.json ? JSON.stringify(result, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) : render(result));
+  io.out(values.json ? toJson(result) : render(result));
   if (result.status === 'error') return 1;
   return result.status === 'infeasible' ? EXIT_INFEASIBLE : 0;
 }
