@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { startHarness, screenshot, type Harness } from './harness';
-import { runCli } from '../../electron/cli/main';
+import { runProcure } from '../helpers/cli';
 import { tmpDir } from '../helpers/tmp';
 import { KPIS, formatKpi } from '../../shared/report/kpis';
 import type { Page } from 'playwright-core';
@@ -40,10 +40,9 @@ async function saveScenario(page: Page): Promise<string> {
 }
 
 async function cliEvaluate(file: string) {
-  const out: string[] = [];
-  const code = await runCli(['evaluate', file, '--json', '--db', h.dbPath], { out: (s) => out.push(s), err: () => {} });
-  expect(code).toBe(0);
-  return JSON.parse(out.join('\n')) as { builds: Record<string, unknown>[] };
+  const r = await runProcure(['evaluate', file, '--json', '--db', h.dbPath]);
+  expect(r.code).toBe(0);
+  return JSON.parse(r.out) as { builds: Record<string, unknown>[] };
 }
 
 async function kpiText(page: Page, key: string) {

@@ -1,13 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { runCli } from '../../electron/cli/main';
+import { runProcure } from '../helpers/cli';
 import { tmpDbPath } from '../helpers/tmp';
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (args: string[]) => runProcure(args);
 
 describe('procure catalog', () => {
   const db = tmpDbPath();

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/main';
+import { runProcure } from '../../helpers/cli';
 import { chineseWorkbook, csv } from './fixtures';
 
 let dir: string;
@@ -14,12 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli([...argv, '--db', db], { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n') });
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => runProcure([...argv, '--db', db]);
 
 describe('procure import', () => {
   it('prints the preview table and writes nothing without --commit', async () => {

@@ -2,16 +2,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openApp, SOURCE_ROOT } from '../../../electron/bootstrap';
-import { runCli } from '../../../electron/cli/main';
+import { runProcure } from '../../helpers/cli';
 import { dispatch } from '../../../electron/handlers';
 import { tmpDbPath } from '../../helpers/tmp';
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (args: string[]) => runProcure(args);
 
 const EXAMPLE = path.join(SOURCE_ROOT, 'examples', 'optimize-deepseek-v3-west-china.json');
 
@@ -52,20 +47,18 @@ describe('procure optimize', () => {
     const bad = await run(['optimize', '/dev/null', '--db', db]);
     expect(bad.code).toBe(1);
     const wrong = JSON.stringify({ site: 'west-china', demand: [{ model: 'deepseek-v3' }] });
-    const errs: string[] = [];
-    const r2 = await runCli(['optimize', 'x.json', '--db', db], { out: () => {}, err: (s) => errs.push(s), readFile: () => wrong });
-    expect(r2).toBe(1);
-    expect(errs.join('\n')).toMatch(/x\.json: demand\[0\]\.outputTokensPerSecond: expected exactly one of/);
+    const r2 = await runProcure(['optimize', 'x.json', '--db', db], () => wrong);
+    expect(r2.code).toBe(1);
+    expect(r2.err).toMatch(/x\.json: demand\[0\]\.outputTokensPerSecond: expected exactly one of/);
     const usage = await run(['optimize', '--db', db]);
     expect(usage.code).toBe(2);
   });
 
   it('exits 3 with an explanation when the problem is infeasible', async () => {
     const tight = JSON.stringify({ asOf: '2026-12-01', site: 'west-china', demand: [{ model: 'qwen3-235b-a22b', outputTokensPerSecond: 12000, roles: ['both'] }], candidates: { include: ['ascend-910b', 'nvidia-h20'] }, constraints: { capexBudget: 1000000 } });
-    const out: string[] = [];
-    const code = await runCli(['optimize', 'tight.json', '--db', db], { out: (s) => out.push(s), err: () => {}, readFile: () => tight });
-    expect(code).toBe(3);
-    expect(out.join('\n')).toMatch(/raise the capex budget to at least ¥/);
+    const r = await runProcure(['optimize', 'tight.json', '--db', db], () => tight);
+    expect(r.code).toBe(3);
+    expect(r.out).toMatch(/raise the capex budget to at least ¥/);
   }, 120_000);
 });
 

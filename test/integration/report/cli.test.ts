@@ -3,19 +3,14 @@ import { describe, it, expect } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { runCli } from '../../../electron/cli/main';
+import { runProcure } from '../../helpers/cli';
 import { SOURCE_ROOT } from '../../../electron/bootstrap';
 import { tmpDbPath, tmpDir } from '../../helpers/tmp';
 
 const EXAMPLE = path.join(SOURCE_ROOT, 'examples', 'bids-deepseek-v3-cluster.json');
 const db = tmpDbPath();
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli([...args, '--db', db], { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n') });
-  return { code, out, err };
-}
+const cli = (args: string[]) => runProcure([...args, '--db', db]);
 
 describe('procure bids', () => {
   it('--json gives per bid pass, failures, prices, scores, rank and KPIs', async () => {
