@@ -8,6 +8,7 @@ import { parseScenarioText, type InlineAccelerator, type InlineServer } from '..
 import { matchByName } from '../../shared/domain/match';
 import { acceleratorSchema } from '../../shared/domain/accelerator';
 import { catalogSnapshot } from '../db/snapshot';
+import { uniqueSlug } from '../db/slug';
 import { effectiveDefaults } from './settings';
 
 export { catalogSnapshot };
@@ -39,27 +40,10 @@ export function restoreBuild(ctx: AppContext, input: ParsedInput<'builds:restore
   return ctx.builds.get(input.id);
 }
 
-function slugify(s: string): string {
-  const base = s
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return base || 'part';
-}
-
-function uniqueSlug(ctx: AppContext, base: string, exists: (s: string) => boolean): string {
-  let slug = base;
-  for (let i = 2; exists(slug); i++) slug = `${base}-${i}`;
-  void ctx;
-  return slug;
-}
-
 /** An inline part from a scenario file becomes a user part, its figures marked as estimates. */
 function addInlinePart(ctx: AppContext, a: InlineAccelerator, fileName: string): string {
   const today = new Date().toISOString().slice(0, 10);
-  const slug = uniqueSlug(ctx, slugify(`${a.vendor}-${a.name}`), (s) => ctx.accelerators.idOf(s) !== undefined);
+  const slug = uniqueSlug(`${a.vendor} ${a.name}`, (s) => ctx.accelerators.idOf(s) !== undefined, 'part');
   const acc = acceleratorSchema.parse({
     slug,
     vendor: a.vendor,
@@ -91,7 +75,7 @@ function addInlinePart(ctx: AppContext, a: InlineAccelerator, fileName: string):
 
 function addInlineServer(ctx: AppContext, s: InlineServer, fileName: string): string {
   const today = new Date().toISOString().slice(0, 10);
-  const slug = uniqueSlug(ctx, slugify(s.name), (x) => ctx.prices.serverId(x) !== undefined);
+  const slug = uniqueSlug(s.name, (x) => ctx.prices.serverId(x) !== undefined, 'server');
   ctx.prices.upsertServer(
     {
       slug,

@@ -3,7 +3,7 @@
  * nothing of its specs, so a created part carries placeholder figures, every one marked as an
  * estimate with a note saying so; the catalog page shows them for the user to fill in.
  */
-import crypto from 'node:crypto';
+import { uniqueSlug } from '../db/slug';
 import { acceleratorSchema, type Accelerator } from '../../shared/domain/accelerator';
 import type { Server } from '../../shared/domain/catalog';
 import type { Source } from '../../shared/domain/source';
@@ -25,18 +25,9 @@ export function canonicalVendor(written: string, vendors: readonly KnownVendor[]
   return hit?.name ?? written;
 }
 
-/** "Huawei Atlas 300I Duo" → "huawei-atlas-300i-duo"; names with no Latin letters get a hash. */
+/** "Huawei Atlas 300I Duo" → "huawei-atlas-300i-duo"; names with no Latin letters get a hash of the model. */
 export function slugFor(vendor: string, model: string, taken: (slug: string) => boolean): string {
-  let base = `${vendor} ${model}`
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  if (base.replace(/-/g, '').length < 3) base = `imported-${crypto.createHash('sha256').update(model).digest('hex').slice(0, 8)}`;
-  let slug = base;
-  for (let n = 2; taken(slug); n++) slug = `${base}-${n}`;
-  return slug;
+  return uniqueSlug(`${vendor} ${model}`, taken, 'imported', model);
 }
 
 export function placeholderSource(file: string, row: number, today: string): Source {

@@ -136,3 +136,35 @@ describe('the handler table', () => {
     }
   });
 });
+
+describe('scenario:import', () => {
+  it('adds inline parts and servers to the catalog as user rows with estimate sources', async () => {
+    const text = JSON.stringify({
+      site: 'west-china',
+      workload: { model: 'deepseek-v3' },
+      builds: [
+        {
+          name: 'inline',
+          lines: [
+            {
+              accelerator: { name: 'EX-9', vendor: 'Custom', memoryGB: 96, memoryBandwidthTBps: 2, tflops: { bf16: 400 }, tdpW: 500 },
+              count: 16,
+              unitPrice: { amount: 100000, currency: 'CNY' },
+              server: { name: 'EX host', cardsPerServer: 8, price: { amount: 90000, currency: 'CNY' }, powerW: 1500 },
+            },
+          ],
+        },
+      ],
+    });
+    const r = await dispatch(ctx, 'scenario:import', { fileName: 'inline.procure.json', text });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const v = r.value as { addedParts: string[]; builds: { lines: { accelerator: string; server?: string }[] }[] };
+    expect(v.addedParts).toEqual(['custom-ex-9']);
+    expect(v.builds[0]!.lines[0]).toMatchObject({ accelerator: 'custom-ex-9', server: 'ex-host' });
+    expect(ctx.accelerators.get('custom-ex-9')).toMatchObject({ origin: 'user', sources: { default: { estimate: true } } });
+    // A second import of the same file gets a fresh slug rather than overwriting.
+    const again = await dispatch(ctx, 'scenario:import', { fileName: 'inline.procure.json', text });
+    expect(again.ok && (again.value as { addedParts: string[] }).addedParts).toEqual(['custom-ex-9-2']);
+  });
+});
