@@ -2,14 +2,17 @@
 import type { AppContext } from '../context';
 import type { CatalogSnapshot } from '../../shared/scenario/catalog-lookup';
 
-export function catalogSnapshot(ctx: AppContext): CatalogSnapshot {
+import type { StoredAccelerator } from './repos/accelerators';
+
+/** `parts`: the accelerators when the caller has already read them (saves a second read). */
+export function catalogSnapshot(ctx: AppContext, parts: StoredAccelerator[] = ctx.accelerators.list()): CatalogSnapshot {
   const strip = <T extends object>(o: T, keys: string[]): T => {
     const c = { ...o } as Record<string, unknown>;
     for (const k of keys) delete c[k];
     return c as T;
   };
   return {
-    accelerators: ctx.accelerators.list().map((a) => strip(a, ['id', 'origin', 'userEdited', 'updatedAt'])),
+    accelerators: parts.map((a) => strip(a, ['id', 'origin', 'userEdited', 'updatedAt'])),
     servers: ctx.prices.servers().map((s) => strip(s, ['id'])),
     quotes: ctx.prices.quotes().map((q) => strip(q, ['importId', 'origin', 'sourceFile', 'sourceSheet', 'sourceRow'])),
     sites: ctx.prices.sites().map((s) => strip(s, ['id'])),

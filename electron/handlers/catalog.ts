@@ -25,10 +25,10 @@ function toQuoteView(q: QuoteRecord): QuoteView {
  * The price a build would use for each part: the lowest valid ex-VAT purchase quote in CNY,
  * found by the same look-up the models use (so the catalog and the evaluations agree).
  */
-function bestPrices(ctx: AppContext, slugs: string[]): Map<string, AcceleratorView['bestPrice']> {
-  const lookup = createCatalogLookup(catalogSnapshot(ctx));
+function bestPrices(ctx: AppContext, parts: StoredAccelerator[]): Map<string, AcceleratorView['bestPrice']> {
+  const lookup = createCatalogLookup(catalogSnapshot(ctx, parts));
   const out = new Map<string, AcceleratorView['bestPrice']>();
-  for (const slug of slugs) {
+  for (const { slug } of parts) {
     const p = lookup.bestCardPrice(slug, today(), 'CNY');
     if (p) out.set(slug, { price: p.price, currency: p.currency, supplier: p.quote.supplier, asOf: p.quote.source.asOf, estimate: p.quote.source.estimate });
   }
@@ -42,7 +42,7 @@ function withPrice(a: StoredAccelerator, prices: Map<string, AcceleratorView['be
 
 export function listCatalog(ctx: AppContext): CatalogData {
   const parts = ctx.accelerators.list();
-  const prices = bestPrices(ctx, parts.map((a) => a.slug));
+  const prices = bestPrices(ctx, parts);
   return {
     accelerators: parts.map((a) => withPrice(a, prices)),
     vendors: ctx.accelerators.vendors(),
@@ -55,7 +55,7 @@ export function listCatalog(ctx: AppContext): CatalogData {
 export function getAccelerator(ctx: AppContext, input: ParsedInput<'catalog:get'>): AcceleratorView {
   const a = ctx.accelerators.get(input.slug);
   if (!a) throw new AppError('not-found', `no accelerator with slug "${input.slug}"`);
-  return withPrice(a, bestPrices(ctx, [a.slug]));
+  return withPrice(a, bestPrices(ctx, [a]));
 }
 
 export function saveAccelerator(ctx: AppContext, input: ParsedInput<'catalog:save'>): AcceleratorView {
