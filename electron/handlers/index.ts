@@ -13,7 +13,7 @@ import { importHandlers } from './import';
 import * as builds from './builds';
 import { optimizeHandlers } from './optimize';
 import { bidHandlers } from './bids';
-import * as settingsIo from './settings-io';
+import * as settingsIo from './settings';
 
 type Handlers = { [C in Channel]: (ctx: AppContext, input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };
 

@@ -1,11 +1,51 @@
-/** Settings with meaning beyond the UI: default assumptions for new builds. */
+/** Settings handlers: default assumptions, FX rates with history, database backup and restore. */
 import type { AppContext } from '../context';
-import { getSetting } from '../db/repos/meta';
+import { createContext } from '../context';
+import type { ParsedInput } from '../../shared/contract/api';
+import type { FxHistoryRow } from '../../shared/contract/settings';
 import { DEFAULT_ASSUMPTIONS, buildAssumptionsSchema, type BuildAssumptions } from '../../shared/domain/build';
+import { getSetting, setSetting } from '../db/repos/meta';
+import { backupBytes, restoreFromBytes } from '../db/backup';
+import { AppError } from '../../shared/contract/result';
 
 /** The user's saved defaults if valid, else the built-in ones. */
 export function effectiveDefaults(ctx: AppContext): BuildAssumptions {
   const saved = getSetting<unknown>(ctx.db, 'defaults');
   const r = buildAssumptionsSchema.safeParse(saved);
   return r.success ? r.data : buildAssumptionsSchema.parse(DEFAULT_ASSUMPTIONS);
+}
+
+export function getDefaults(ctx: AppContext): BuildAssumptions {
+  return effectiveDefaults(ctx);
+}
+
+export function setDefaults(ctx: AppContext, input: ParsedInput<'defaults:set'>): BuildAssumptions {
+  setSetting(ctx.db, 'defaults', input.assumptions);
+  return effectiveDefaults(ctx);
+}
+
+export function fxHistory(ctx: AppContext): FxHistoryRow[] {
+  return ctx.prices.fxHistory();
+}
+
+export function addFx(ctx: AppContext, input: ParsedInput<'fx:add'>): FxHistoryRow[] {
+  ctx.prices.addFxRate(
+    { currency: input.currency, cnyPer: input.cnyPer, asOf: input.asOf, source: { title: input.source, url: '', asOf: input.asOf, estimate: false, note: '' } },
+    'user',
+  );
+  return ctx.prices.fxHistory();
+}
+
+export async function backupDb(ctx: AppContext): Promise<{ fileName: string; dataBase64: string }> {
+  const bytes = await backupBytes(ctx.db);
+  const day = new Date().toISOString().slice(0, 10);
+  return { fileName: `procure-backup-${day}.db`, dataBase64: bytes.toString('base64') };
+}
+
+export function restoreDb(ctx: AppContext, input: ParsedInput<'db:restore'>): { backup: string; accelerators: number } {
+  if (ctx.dbPath === ':memory:') throw new AppError('unsupported', 'an in-memory database cannot be restored');
+  // restoreFromBytes checks the file before touching anything: a bad file never costs the current database.
+  const { backup, db } = restoreFromBytes(ctx.db, ctx.dbPath, Buffer.from(input.dataBase64, 'base64'));
+  Object.assign(ctx, createContext(db, ctx.dbPath));
+  return { backup, accelerators: ctx.accelerators.list().length };
 }
