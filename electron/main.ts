@@ -3,7 +3,7 @@
  * contract channel (all going through `dispatch`), and opens a locked-down window.
  * Everything else lives in plain-Node modules shared with the loopback host and the CLI.
  */
-import { app, BrowserWindow, dialog, ipcMain, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, type WebContents } from 'electron';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -130,7 +130,6 @@ export async function start(): Promise<void> {
     ctx.db.close();
     app.quit();
   });
-  void shell; // no external links are opened: the app is offline
 }
 
 if (process.versions.electron && !process.env.VITEST) void start();

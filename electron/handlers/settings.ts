@@ -1,6 +1,5 @@
 /** Settings handlers: default assumptions, FX rates with history, database backup and restore. */
-import type { AppContext } from '../context';
-import { createContext } from '../context';
+import { createContext, type AppContext } from '../context';
 import type { ParsedInput } from '../../shared/contract/api';
 import type { FxHistoryRow } from '../../shared/contract/settings';
 import { DEFAULT_ASSUMPTIONS, buildAssumptionsSchema, type BuildAssumptions } from '../../shared/domain/build';
