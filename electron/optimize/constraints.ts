@@ -7,7 +7,7 @@ import { CONSTRAINT_KEYS, type ConstraintKey } from '../../shared/optimize/formu
 import type { CandidateSet } from '../../shared/optimize/candidates';
 import type { OptimizeProblem } from '../../shared/optimize/schema';
 import type { ConstraintStatus, ConstraintUnit, OptimizeKpis } from '../../shared/optimize/types';
-import { analysisOptions, minimise, objectiveGoal, type SolveContext } from './solve';
+import { analysisOptions, minimise, objectiveGoal, startOf, type Outcome, type SolveContext } from './solve';
 
 export const UNITS: Record<ConstraintKey, ConstraintUnit> = {
   budget: 'money',
@@ -77,11 +77,13 @@ export function valueIn(k: ConstraintKey, kpis: OptimizeKpis): number | null {
   }
 }
 
-export function constraintStatus(ctx: SolveContext, kpis: OptimizeKpis, objective: number): ConstraintStatus[] {
+/** `main` (the answer) fits every relaxation, so each solve starts from it. */
+export function constraintStatus(ctx: SolveContext, kpis: OptimizeKpis, objective: number, main?: Outcome): ConstraintStatus[] {
   const { goal, fo } = objectiveGoal(ctx.p, ctx.c);
-  return activeConstraints(ctx.p, ctx.c).map((k) => {
-    const limits = analysisOptions(ctx.p);
-    const without = minimise(ctx, goal, { ...fo, drop: new Set([k]) }, ctx.p, limits);
+  const active = activeConstraints(ctx.p, ctx.c);
+  const limits = analysisOptions(ctx.p, active.length);
+  return active.map((k) => {
+    const without = minimise(ctx, goal, { ...fo, drop: new Set([k]) }, ctx.p, limits, startOf(main));
     // never above the answer: the answer itself is feasible without the constraint
     const w = without.value === null ? null : Math.min(without.value, objective);
     const binding = w !== null && w < objective * (1 - 2 * limits.mipGap) - 1e-9;

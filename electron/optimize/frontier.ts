@@ -6,30 +6,45 @@
 import { rackTco } from '../../shared/optimize/costs';
 import { planMetrics } from '../../shared/optimize/result';
 import type { FrontierPoint } from '../../shared/optimize/types';
-import { analysisOptions, GOALS, minimise, type SolveContext } from './solve';
+import { analysisOptions, GOALS, minimise, startOf, type Outcome, type SolveContext } from './solve';
 
 /** The linear risk row over-estimates the score by at most c·100/(4K²) per vendor; this covers it. */
 const TOP_MARGIN = 0.1;
 
-export function riskFrontier(ctx: SolveContext, points: number): FrontierPoint[] {
+/**
+ * `main` is the recommended build: it meets every constraint, so it starts the solves without
+ * a risk cap. Each cap's solve starts from the cheapest build found so far whose risk is under
+ * the cap (the least-risk build fits them all), so a point is never worse than any build the
+ * run has seen, even when its share of the time runs out before the solver improves on it.
+ */
+export function riskFrontier(ctx: SolveContext, points: number, main?: Outcome): FrontierPoint[] {
   const noCap = new Set(['risk'] as const);
   const rack = rackTco(ctx.c.contexts[0]!.site, ctx.c.contexts[0]!.finance);
-  const limits = analysisOptions(ctx.p);
-  const cheapest = minimise(ctx, GOALS.tco, { drop: noCap }, ctx.p, limits);
+  const limits = analysisOptions(ctx.p, points + 2);
+  const cheapest = minimise(ctx, GOALS.tco, { drop: noCap }, ctx.p, limits, startOf(main));
   if (!cheapest.plan) return [];
-  const least = minimise(ctx, GOALS.risk, { drop: noCap, riskTerms: true }, ctx.p, limits);
+  const least = minimise(ctx, GOALS.risk, { drop: noCap, riskTerms: true }, ctx.p, limits, startOf(main));
   if (least.value === null) return [];
   const lo = least.value;
   const hi = Math.max(planMetrics(ctx.c, cheapest.plan, rack).risk.score + TOP_MARGIN, lo + 1);
+  const known: { o: Outcome; tco: number; risk: number }[] = [];
+  const remember = (o: Outcome | undefined) => {
+    if (!o?.plan) return;
+    const m = planMetrics(ctx.c, o.plan, rack);
+    known.push({ o, tco: m.tco, risk: m.risk.score });
+  };
+  [main, cheapest, least].forEach(remember);
   const out: FrontierPoint[] = [];
   for (let i = 0; i < points; i++) {
     // a hair above the minimum so that the least-risk build itself stays feasible in floating point
     const cap = i === 0 ? lo * (1 + 1e-9) + 1e-9 : lo + ((hi - lo) * i) / (points - 1);
-    const o = minimise(ctx, GOALS.tco, { drop: noCap, riskCap: cap }, ctx.p, limits);
+    const fits = known.filter((k) => k.risk <= cap).sort((a, b) => a.tco - b.tco)[0];
+    const o = minimise(ctx, GOALS.tco, { drop: noCap, riskCap: cap }, ctx.p, limits, startOf(fits?.o));
     if (!o.plan) {
       out.push({ riskCap: cap, feasible: false, tco: null, risk: null, capex: null, cards: 0, mix: [] });
       continue;
     }
+    remember(o);
     const m = planMetrics(ctx.c, o.plan, rack);
     const mix = new Map<number, number>();
     for (const l of o.plan.lines) mix.set(l.part, (mix.get(l.part) ?? 0) + l.cards);

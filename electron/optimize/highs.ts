@@ -1,10 +1,10 @@
 /**
  * The HiGHS solver (WebAssembly, the `highs` package): loaded once per process, then each
- * solve is synchronous. Turns a MipModel into LP text, solves it and reads the values back.
+ * solve is synchronous. The model goes in as sparse rows (no LP text to write and parse), a
+ * start build seeds the branch and bound, and the answer comes back with its proven bound.
  */
 import loadHighs from 'highs';
 import type { MipModel, MipSolution, MipSolver } from '../../shared/optimize/mip';
-import { toLpText } from './lp-text';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 let loading: Promise<Highs> | undefined;
@@ -36,29 +36,77 @@ Binaries
  z
 End`;
 
+/** The model as HiGHS's structured input: rows in compressed sparse row form. */
+export function modelData(h: Highs, m: MipModel) {
+  const inf = (v: number) => (v === Infinity ? h.infinity : v === -Infinity ? -h.infinity : v);
+  const starts = new Int32Array(m.rows.length + 1);
+  let nz = 0;
+  for (const r of m.rows) nz += r.expr.size;
+  const indices = new Int32Array(nz);
+  const values = new Float64Array(nz);
+  let k = 0;
+  m.rows.forEach((r, i) => {
+    for (const [v, c] of r.expr) {
+      indices[k] = v;
+      values[k++] = c;
+    }
+    starts[i + 1] = k;
+  });
+  const colCost = new Float64Array(m.vars.length);
+  for (const [v, c] of m.objective) colCost[v] = c;
+  return {
+    numCols: m.vars.length,
+    numRows: m.rows.length,
+    colCost,
+    colLower: Float64Array.from(m.vars, (v) => inf(v.lb)),
+    colUpper: Float64Array.from(m.vars, (v) => inf(v.ub)),
+    rowLower: Float64Array.from(m.rows, (r) => inf(r.lo)),
+    rowUpper: Float64Array.from(m.rows, (r) => inf(r.hi)),
+    matrix: { format: 'csr' as const, numRows: m.rows.length, numCols: m.vars.length, starts, indices, values },
+    integrality: Int32Array.from(m.vars, (v) => (v.type === 'continuous' ? 0 : 1)),
+  };
+}
+
 export function solveWith(h: Highs): MipSolver {
+  const S = h.constants.modelStatus;
   return (m: MipModel, opts = {}): MipSolution => {
-    const text = toLpText(m);
-    let r;
+    const limit = opts.timeLimitS ?? 20;
+    const model = h.createModel(modelData(h, m));
     try {
-      r = h.solve(text, { output_flag: false, mip_rel_gap: opts.mipGap ?? 1e-4, time_limit: opts.timeLimitS ?? 20, presolve: 'on' });
-    } catch (e) {
-      return { status: 'error', values: [], objective: NaN, message: (e as Error).message };
+      model.options.set({ output_flag: false, mip_rel_gap: opts.mipGap ?? 1e-4, time_limit: limit, presolve: 'on' });
+      if (opts.start) {
+        // Integer columns only: HiGHS fixes them and solves the LP for the rest, so a build from
+        // a related program (other caps, a dropped constraint) is a valid start when it fits.
+        const indices: number[] = [];
+        const values: number[] = [];
+        m.vars.forEach((v, i) => {
+          if (v.type === 'continuous') return;
+          indices.push(i);
+          values.push(Math.min(v.ub, Math.max(v.lb, Math.round(opts.start!.get(v.label) ?? 0))));
+        });
+        model.setSolution({ indices, values });
+      }
+      try {
+        model.run();
+      } catch (e) {
+        return { status: 'error', values: [], objective: NaN, message: (e as Error).message };
+      }
+      const status = model.getModelStatus();
+      if (status === S.infeasible || status === S.unboundedOrInfeasible) return { status: 'infeasible', values: [], objective: NaN };
+      const stopped = status === S.timeLimit || status === S.iterationLimit || status === S.objectiveTarget || status === S.solutionLimit || status === S.interrupted;
+      if (status !== S.optimal && !stopped) return { status: 'error', values: [], objective: NaN, message: `solver status: ${status}` };
+      const objective = model.getObjectiveValue();
+      // A time-limited run may end without any solution. That is not infeasibility: saying
+      // "infeasible" would send the user chasing constraints that are fine.
+      if (status !== S.optimal && !(Number.isFinite(objective) && Math.abs(objective) < 1e30)) {
+        return { status: 'error', values: [], objective: NaN, message: `the solver's time limit (${limit} s) ran out before it found any build; raise the time limit` };
+      }
+      const x = model.getSolution().colValue;
+      const values = m.vars.map((v, i) => (v.type === 'continuous' ? x[i]! : Math.round(x[i]!)));
+      const bound = Number(model.info.get('mip_dual_bound'));
+      return { status: status === S.optimal ? 'optimal' : 'feasible', values, objective, ...(Number.isFinite(bound) && { bound }) };
+    } finally {
+      model.dispose();
     }
-    const status = r.Status;
-    if (status === 'Infeasible' || status === 'Primal infeasible or unbounded') return { status: 'infeasible', values: [], objective: NaN };
-    const hasSolution = status === 'Optimal' || status === 'Time limit reached' || status === 'Iteration limit reached' || status === 'Target for objective reached';
-    if (!hasSolution) return { status: 'error', values: [], objective: NaN, message: `solver status: ${status}` };
-    const values = m.vars.map((v, i) => {
-      const col = r.Columns[`x${i}`] as { Primal?: number } | undefined;
-      const x = col?.Primal ?? 0;
-      return v.type === 'continuous' ? x : Math.round(x);
-    });
-    // A time-limited run may end without any solution. That is not infeasibility: saying
-    // "infeasible" would send the user chasing constraints that are fine.
-    if (status !== 'Optimal' && !Number.isFinite(r.ObjectiveValue)) {
-      return { status: 'error', values: [], objective: NaN, message: `the solver's time limit (${opts.timeLimitS ?? 20} s) ran out before it found any build; raise the time limit` };
-    }
-    return { status: status === 'Optimal' ? 'optimal' : 'feasible', values, objective: r.ObjectiveValue };
   };
 }

@@ -36,7 +36,7 @@ export async function runOptimize(p: OptimizeProblem, snapshot: CatalogSnapshot,
 
   const result: OptimizeResult = {
     status: 'infeasible',
-    objective: { kind: p.objective, value: null },
+    objective: { kind: p.objective, value: null, bound: null },
     currency: p.currency,
     asOf: c.asOf,
     build: { lines: [], uses: [] },
@@ -88,6 +88,7 @@ export async function runOptimize(p: OptimizeProblem, snapshot: CatalogSnapshot,
   const plan = main.plan;
   result.status = main.status === 'optimal' ? 'optimal' : 'feasible';
   result.objective.value = main.value;
+  result.objective.bound = main.bound ?? (main.status === 'optimal' ? main.value : null);
   result.build = { lines: planLines(c, plan), uses: planUses(c, plan) };
   const name = p.name || 'Optimized build';
   result.scenario = planScenario(p, c, plan, name);
@@ -106,11 +107,11 @@ export async function runOptimize(p: OptimizeProblem, snapshot: CatalogSnapshot,
   if (opts.solveOnly) return done();
 
   const t3 = performance.now();
-  result.constraints = constraintStatus(ctx, kpis, main.value ?? 0);
+  result.constraints = constraintStatus(ctx, kpis, main.value ?? 0, main);
   result.binding = result.constraints.filter((x) => x.binding);
   const t4 = performance.now();
   result.timings.bindingMs = t4 - t3;
-  result.frontier = riskFrontier(ctx, p.options.frontierPoints);
+  result.frontier = riskFrontier(ctx, p.options.frontierPoints, main);
   result.timings.frontierMs = performance.now() - t4;
   return done();
 }

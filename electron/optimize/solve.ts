@@ -19,6 +19,8 @@ export type Goal =
 export interface Outcome {
   status: 'optimal' | 'feasible' | 'infeasible' | 'error';
   value: number | null;
+  /** Proven lower bound on the value (linear goals; equal to it when optimal). */
+  bound?: number;
   values: number[];
   plan: Plan | null;
   f: Formulation;
@@ -59,37 +61,80 @@ function addHhiCuts(f: Formulation, values: readonly number[], cuts: Map<string,
 
 /**
  * The analyses around the answer (binding constraints, frontier, relaxations) need many solves:
- * each gets a shorter time limit and a 0.1 % gap, which is well inside what a chart or a
- * "raise the budget to ¥X" needs.
+ * each gets a 0.1 % gap and a share of a fixed budget (ANALYSIS_BUDGET_S, or the problem's own
+ * time limit if shorter), and starts from a build that fits — well inside what a chart or a
+ * "raise the budget to ¥X" needs, and it keeps the analysis to seconds however many solves.
  */
-export function analysisOptions(p: OptimizeProblem): OptimizeProblem['options'] {
-  return { ...p.options, mipGap: Math.max(p.options.mipGap, 1e-3), timeLimitS: Math.min(p.options.timeLimitS, 5) };
+export const ANALYSIS_BUDGET_S = 4;
+
+export function analysisOptions(p: OptimizeProblem, solves = 1): OptimizeProblem['options'] {
+  const budget = Math.min(p.options.timeLimitS, ANALYSIS_BUDGET_S);
+  return { ...p.options, mipGap: Math.max(p.options.mipGap, 1e-3), timeLimitS: Math.max(0.25, budget / solves) };
 }
 
-export function minimise(ctx: SolveContext, goal: Goal, fo: FormulationOptions = {}, p: OptimizeProblem = ctx.p, limits: OptimizeProblem['options'] = p.options): Outcome {
+/** A solved build as a start for a related program: its integer variables by label. */
+export function startOf(o: Outcome | undefined): Map<string, number> | undefined {
+  if (!o || o.values.length === 0) return undefined;
+  const out = new Map<string, number>();
+  o.f.builder.vars.forEach((v, i) => {
+    if (v.type !== 'continuous' && o.values[i]) out.set(v.label, o.values[i]!);
+  });
+  return out;
+}
+
+/** Idle cards that came out fractional (see `idleContinuous`). */
+function fractionalIdle(f: Formulation, values: readonly number[]): boolean {
+  return f.idle.some((i) => Math.abs((values[i] ?? 0) - Math.round(values[i] ?? 0)) > 1e-6);
+}
+
+export function minimise(
+  ctx: SolveContext,
+  goal: Goal,
+  fo: FormulationOptions = {},
+  p: OptimizeProblem = ctx.p,
+  limits: OptimizeProblem['options'] = p.options,
+  start?: ReadonlyMap<string, number>,
+): Outcome {
   const cuts = new Map<string, number[]>();
-  let f = formulate(p, ctx.c, { ...fo, hhiCuts: cuts }, ctx.segments);
+  // Idle cards first as continuous variables (whole servers make their sum integral, and the
+  // solver is several times faster without them); an answer with a fractional one is solved
+  // again with integer idle cards, starting from it, so the result is exact either way.
+  let idleContinuous = p.constraints.wholeServers;
+  const build = () => formulate(p, ctx.c, { ...fo, hhiCuts: cuts, idleContinuous }, ctx.segments);
+  let f = build();
   // One MIP solve, repeated with more HHI tangents until the risk terms are exact. The rounds
   // share the time limit: past it, the last answer stands (its true risk is what is reported).
   const started = performance.now();
   const left = () => limits.timeLimitS - (performance.now() - started) / 1000;
+  let from = start;
   const run = (objective: (e: Expressions) => LinExpr) => {
     for (let round = 0; ; round++) {
       ctx.solves++;
-      const s = ctx.solver(f.builder.build(objective(f.e)), { timeLimitS: Math.max(0.5, left()), mipGap: limits.mipGap });
-      if (s.status === 'infeasible' || s.status === 'error' || round >= MAX_CUT_ROUNDS || left() <= 0 || !addHhiCuts(f, s.values, cuts)) return s;
-      f = formulate(p, ctx.c, { ...fo, hhiCuts: cuts }, ctx.segments);
+      const s = ctx.solver(f.builder.build(objective(f.e)), { timeLimitS: Math.max(0.2, left()), mipGap: limits.mipGap, ...(from && { start: from }) });
+      if (s.status === 'infeasible' || s.status === 'error') return s;
+      if (idleContinuous && fractionalIdle(f, s.values)) {
+        idleContinuous = false;
+        from = startOf({ status: s.status, value: null, values: s.values, plan: null, f });
+        f = build();
+        continue;
+      }
+      if (round >= MAX_CUT_ROUNDS || left() <= 0 || !addHhiCuts(f, s.values, cuts)) return s;
+      from = undefined;
+      f = build();
     }
   };
   if (goal.kind === 'linear') {
     const s = run(goal.of);
     if (s.status === 'infeasible' || s.status === 'error') return { status: s.status, value: null, values: [], plan: null, f, message: s.message };
-    return { status: s.status, value: valueOf(goal.of(f.e), s.values) * goal.unit, values: s.values, plan: f.decode(s.values), f };
+    const value = valueOf(goal.of(f.e), s.values) * goal.unit;
+    const bound = s.status === 'optimal' ? value : s.bound === undefined ? undefined : Math.min(value, s.bound * goal.unit);
+    return { status: s.status, value, ...(bound !== undefined && { bound }), values: s.values, plan: f.decode(s.values), f };
   }
   // Dinkelbach, λ₀ = 0: the first answer is feasible and gives the first ratio
   let lambda = 0;
   let best: { values: number[]; ratio: number; status: 'optimal' | 'feasible' } | undefined;
   for (let i = 0; i < MAX_DINKELBACH; i++) {
+    if (i > 0) from = best ? startOf({ status: best.status, value: null, values: best.values, plan: null, f }) : undefined;
     const s = run((e) => plus(goal.num(e), goal.den(e), -lambda));
     if (s.status === 'infeasible' || s.status === 'error') {
       if (!best) return { status: s.status, value: null, values: [], plan: null, f, message: s.message };

@@ -46,6 +46,12 @@ export interface FormulationOptions {
   capacityCap?: boolean;
   /** Extra tangent points per vendor for the HHI terms (the cut loop adds them). */
   hhiCuts?: ReadonlyMap<string, readonly number[]>;
+  /**
+   * Idle cards as continuous variables: with whole servers a line's idle cards add up to an
+   * integer anyway, and the program solves several times faster. Each workload's share of them
+   * can then come out fractional; the caller checks (`Formulation.idle`) and solves again.
+   */
+  idleContinuous?: boolean;
 }
 
 /** The variables of one vendor's HHI term: T_v, its hardware capex C_v and the total C. */
@@ -107,6 +113,8 @@ export interface Formulation {
   e: Expressions;
   segments: ServingSegment[];
   needs: WorkloadNeed[];
+  /** The idle-card variables. */
+  idle: number[];
   decode(values: readonly number[]): Plan;
 }
 
@@ -164,7 +172,7 @@ export function formulate(p: OptimizeProblem, c: CandidateSet, opts: Formulation
     // constraint (a cheap vendor's cards can dilute another vendor's share). Any count of cards
     // is thus a possible line, as in a brute-force search over card counts.
     const idleCap = Math.max(part.cardsPerServer, ...t.segs.map((x) => x.cap));
-    t.idle = b.addVar(`idle[${part.key},w${t.workload},${t.role}]`, 'integer', 0, idleCap);
+    t.idle = b.addVar(`idle[${part.key},w${t.workload},${t.role}]`, opts.idleContinuous ? 'continuous' : 'integer', 0, idleCap);
     addTerm(t.cards, t.idle, 1);
     if (t.segs.length < 2) continue;
     // One segment per line, as the evaluation gives a line one group size. The small segments
@@ -327,6 +335,7 @@ export function formulate(p: OptimizeProblem, c: CandidateSet, opts: Formulation
     e,
     segments,
     needs,
+    idle: tripleList.map((t) => t.idle!),
     decode(values) {
       const uses: PlanUse[] = [];
       let atBound = 0;

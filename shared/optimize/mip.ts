@@ -36,11 +36,20 @@ export interface MipSolution {
   /** Value per variable index (integers rounded); empty unless a solution exists. */
   values: number[];
   objective: number;
+  /** The solver's proven lower bound on the objective (a time-limited answer is within it). */
+  bound?: number;
   message?: string;
 }
 
+export interface SolveOptions {
+  timeLimitS?: number;
+  mipGap?: number;
+  /** A build to start from: integer variables by label (others are 0); ignored when infeasible. */
+  start?: ReadonlyMap<string, number>;
+}
+
 /** Synchronous solver; the main process provides one backed by HiGHS. */
-export type MipSolver = (m: MipModel, opts?: { timeLimitS?: number; mipGap?: number }) => MipSolution;
+export type MipSolver = (m: MipModel, opts?: SolveOptions) => MipSolution;
 
 export class ModelBuilder {
   readonly vars: MipVar[] = [];

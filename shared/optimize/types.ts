@@ -134,7 +134,11 @@ export interface OptimizeTimings {
 
 export interface OptimizeResult {
   status: OptimizeStatus;
-  objective: { kind: ObjectiveKind; value: number | null };
+  /**
+   * `bound`: the least value any build can reach, as the solver proved it (equal to `value` when
+   * optimal; below it when the time limit stopped the search; null for ratio objectives).
+   */
+  objective: { kind: ObjectiveKind; value: number | null; bound: number | null };
   currency: Currency;
   asOf: string;
   build: { lines: OptimizeLine[]; uses: OptimizeUse[] };

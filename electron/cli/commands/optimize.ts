@@ -71,6 +71,10 @@ export function render(r: OptimizeResult): string {
   const c = r.currency;
   const out: string[] = [];
   out.push(`Status       ${r.status}; objective ${r.objective.kind} = ${r.objective.kind === 'costPerMillionTokens' ? `${currencySymbol(c)}${(r.objective.value ?? 0).toFixed(2)} /M tok` : money(r.objective.value, c)}`);
+  const { value, bound } = r.objective;
+  if (r.status === 'feasible' && value !== null && bound !== null && value > 0) {
+    out.push(`             time limit reached; proven bound ${money(bound, c)}: no build is more than ${((100 * (value - bound)) / value).toFixed(2)} % cheaper`);
+  }
   if (r.infeasibility) {
     out.push(`\n${r.infeasibility.message}`);
     if (r.infeasibility.relaxations.length) {

@@ -35,11 +35,15 @@ export function OptimizeResults({ result }: { result: OptimizeResult }) {
   const locale = i18n.language;
   const k = result.kpis;
   const inf = result.infeasibility;
+  const { value, bound } = result.objective;
+  // how far the solver's proof leaves the answer from the best possible
+  const gap = value !== null && bound !== null && value > 0 ? Math.max(0, (value - bound) / value) : null;
   return (
     <div className="optimize-results">
       <div className={`status-banner ${result.status}`} role="status" data-status={result.status}>
         {t(`optimize.status.${result.status}`)}
         {k && <strong> · {formatKpi('money', k.tco, c, locale)} TCO</strong>}
+        {result.status === 'feasible' && gap !== null && <span data-gap> · {t('optimize.status.gap', { gap: `${(gap * 100).toFixed(gap < 0.001 ? 2 : 1)} %` })}</span>}
       </div>
       {inf && (
         <section className="card" aria-label={t('optimize.infeasible')} data-infeasible={inf.reason}>
