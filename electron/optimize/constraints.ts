@@ -77,16 +77,22 @@ export function valueIn(k: ConstraintKey, kpis: OptimizeKpis): number | null {
   }
 }
 
+/** Seconds for the whole analysis: each relaxed program is as hard as the problem itself. */
+const BINDING_BUDGET_S = 6;
+
 /** `main` (the answer) fits every relaxation, so each solve starts from it. */
 export function constraintStatus(ctx: SolveContext, kpis: OptimizeKpis, objective: number, main?: Outcome): ConstraintStatus[] {
   const { goal, fo } = objectiveGoal(ctx.p, ctx.c);
   const active = activeConstraints(ctx.p, ctx.c);
-  const limits = analysisOptions(ctx.p, active.length);
+  const limits = analysisOptions(ctx.p, active.length, BINDING_BUDGET_S);
   return active.map((k) => {
     const without = minimise(ctx, goal, { ...fo, drop: new Set([k]) }, ctx.p, limits, startOf(main));
     // never above the answer: the answer itself is feasible without the constraint
     const w = without.value === null ? null : Math.min(without.value, objective);
-    const binding = w !== null && w < objective * (1 - 2 * limits.mipGap) - 1e-9;
+    const lower = objective * (1 - 2 * limits.mipGap) - 1e-9;
+    // binding: a cheaper build exists without it; not binding: proven that none does
+    const settled = without.status === 'optimal' || without.status === 'infeasible' || (without.bound !== undefined && without.bound >= lower);
+    const binding = w !== null && w < lower ? true : settled ? false : null;
     return { constraint: k, unit: UNITS[k], limit: limitOf(ctx.p, ctx.c, k), value: valueIn(k, kpis), binding, objectiveWithout: w };
   });
 }

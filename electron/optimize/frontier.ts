@@ -8,6 +8,9 @@ import { planMetrics } from '../../shared/optimize/result';
 import type { FrontierPoint } from '../../shared/optimize/types';
 import { analysisOptions, GOALS, minimise, startOf, type Outcome, type SolveContext } from './solve';
 
+/** Seconds for the whole frontier (or the problem's time limit, if shorter). */
+const FRONTIER_BUDGET_S = 10;
+
 /** The linear risk row over-estimates the score by at most c·100/(4K²) per vendor; this covers it. */
 const TOP_MARGIN = 0.1;
 
@@ -20,12 +23,15 @@ const TOP_MARGIN = 0.1;
 export function riskFrontier(ctx: SolveContext, points: number, main?: Outcome): FrontierPoint[] {
   const noCap = new Set(['risk'] as const);
   const rack = rackTco(ctx.c.contexts[0]!.site, ctx.c.contexts[0]!.finance);
-  const limits = analysisOptions(ctx.p, points + 2);
+  // The least-risk build sets the left end of the chart and starts every cap: it gets two shares.
+  const limits = analysisOptions(ctx.p, points + 3, FRONTIER_BUDGET_S);
   const cheapest = minimise(ctx, GOALS.tco, { drop: noCap }, ctx.p, limits, startOf(main));
   if (!cheapest.plan) return [];
-  const least = minimise(ctx, GOALS.risk, { drop: noCap, riskTerms: true }, ctx.p, limits, startOf(main));
-  if (least.value === null) return [];
-  const lo = least.value;
+  const least = minimise(ctx, GOALS.risk, { drop: noCap, riskTerms: true }, ctx.p, { ...limits, timeLimitS: 2 * limits.timeLimitS }, startOf(main));
+  if (!least.plan) return [];
+  // the least-risk build's true score: the program's HHI terms may still under-estimate it when
+  // the time ran out before the cut loop closed, and every cap must admit this build
+  const lo = planMetrics(ctx.c, least.plan, rack).risk.score;
   const hi = Math.max(planMetrics(ctx.c, cheapest.plan, rack).risk.score + TOP_MARGIN, lo + 1);
   const known: { o: Outcome; tco: number; risk: number }[] = [];
   const remember = (o: Outcome | undefined) => {

@@ -67,8 +67,8 @@ function addHhiCuts(f: Formulation, values: readonly number[], cuts: Map<string,
  */
 export const ANALYSIS_BUDGET_S = 4;
 
-export function analysisOptions(p: OptimizeProblem, solves = 1): OptimizeProblem['options'] {
-  const budget = Math.min(p.options.timeLimitS, ANALYSIS_BUDGET_S);
+export function analysisOptions(p: OptimizeProblem, solves = 1, budgetS = ANALYSIS_BUDGET_S): OptimizeProblem['options'] {
+  const budget = Math.min(p.options.timeLimitS, budgetS);
   return { ...p.options, mipGap: Math.max(p.options.mipGap, 1e-3), timeLimitS: Math.max(0.25, budget / solves) };
 }
 

@@ -180,7 +180,7 @@ export const en = {
     recommended: 'Recommended build', accelerator: 'Accelerator', role: 'Role', cards: 'Cards', servers: 'Servers', unitPrice: 'Card price', partRisk: 'Part risk',
     roles: { both: 'serve', prefill: 'prefill', decode: 'decode' },
     kpis: 'Key figures', serves: 'Serves', servesValue: '{{served}} of {{demand}} tok/s', domesticShare: 'Domestic share', largestVendor: 'Largest vendor',
-    constraintTable: 'Constraints', limit: 'Limit', value: 'This build', binding: 'Binding', without: 'TCO without it', yes: 'yes', no: 'no',
+    constraintTable: 'Constraints', limit: 'Limit', value: 'This build', binding: 'Binding', without: 'TCO without it', yes: 'yes', no: 'no', unsettled: 'not settled', unsettledHint: 'The analysis ran out of time before it found a cheaper build without this constraint or proved there is none',
     constraintNames: { budget: 'Capex budget', power: 'Facility power', risk: 'Supply risk', domestic: 'Domestic share', vendorShare: 'Vendor share', supply: 'Stock and MOQ' },
     frontier: 'Cost–risk frontier', frontierTitle: 'Least TCO at each supply-risk cap', riskCapAxis: 'Supply-risk cap (score 0–100)', tcoAxis: 'TCO ({{sym}})', leastTco: 'Least TCO',
     infeasible: 'Why no build fits', cheapest: 'Cheapest fix', tcoAfter: 'TCO after the fix',

@@ -76,8 +76,11 @@ export interface ConstraintStatus {
   limit: number | null;
   /** The recommended build's value of the constrained quantity. */
   value: number | null;
-  /** Removing it would lower the objective. */
-  binding: boolean;
+  /**
+   * Removing it would lower the objective; null when the analysis's time ran out before it
+   * either found a cheaper build without it or proved there is none.
+   */
+  binding: boolean | null;
   /** The objective with the constraint removed (null when not computed or infeasible). */
   objectiveWithout: number | null;
 }

@@ -98,7 +98,7 @@ export function render(r: OptimizeResult): string {
     out.push(`Supply       risk ${k.risk.toFixed(1)}/100; domestic share ${pct(k.domesticShare)}; largest vendor ${k.largestVendor} ${pct(k.largestVendorShare)}`);
     if (r.constraints.length) {
       out.push('\nConstraints (binding: removing it would lower the objective)');
-      out.push(table(['Constraint', 'Limit', 'Build', 'Binding', 'Objective without'], r.constraints.map((x) => [x.constraint, constraintValue(x, x.limit, c), constraintValue(x, x.value, c), x.binding ? 'yes' : 'no', money(x.objectiveWithout, c)])));
+      out.push(table(['Constraint', 'Limit', 'Build', 'Binding', 'Objective without'], r.constraints.map((x) => [x.constraint, constraintValue(x, x.limit, c), constraintValue(x, x.value, c), x.binding === null ? 'not settled' : x.binding ? 'yes' : 'no', money(x.objectiveWithout, c)])));
     }
     if (r.frontier.length) {
       out.push('\nCost–risk frontier (least TCO at each supply-risk cap)');

@@ -145,7 +145,7 @@ export function OptimizeResults({ result }: { result: OptimizeResult }) {
                       <td>{t(`optimize.constraintNames.${x.constraint}`)}</td>
                       <td className="num">{fmt(x.unit, x.limit)}</td>
                       <td className="num">{fmt(x.unit, x.value)}</td>
-                      <td>{x.binding ? t('optimize.yes') : t('optimize.no')}</td>
+                      <td title={x.binding === null ? t('optimize.unsettledHint') : undefined}>{x.binding === null ? t('optimize.unsettled') : x.binding ? t('optimize.yes') : t('optimize.no')}</td>
                       <td className="num">{fmt('money', x.objectiveWithout)}</td>
                     </tr>
                   ))}

@@ -3,7 +3,6 @@
  * the evaluation gives a line of c cards), the LP text HiGHS reads, and the risk terms.
  */
 import { describe, expect, it } from 'vitest';
-import { toLpText } from '../../../electron/optimize/lp-text';
 import { highs, solveWith } from '../../../electron/optimize/highs';
 import { expr, ModelBuilder } from '../../../shared/optimize/mip';
 import { segmentsFor } from '../../../shared/optimize/options';
@@ -67,8 +66,8 @@ describe('serving segments', () => {
   });
 });
 
-describe('LP text', () => {
-  it('round-trips a small MIP through HiGHS: bounds, equalities, ranges, binaries', async () => {
+describe('HiGHS through sparse rows', () => {
+  it('solves a small MIP: bounds, equalities, ranges, binaries', async () => {
     const b = new ModelBuilder();
     const x = b.addVar('x', 'integer', 0, 10);
     const y = b.addVar('y', 'continuous', -Infinity, Infinity);
@@ -77,14 +76,34 @@ describe('LP text', () => {
     b.eq('fix', expr([y, 1], [z, -1]), 0.5);
     b.ge('need', expr([x, 3], [z, 2]), 7);
     const m = b.build(expr([x, 1.5], [y, 2], [z, 1]));
-    const text = toLpText(m);
-    expect(text).toMatch(/^Minimize/);
-    expect(text).toMatch(/-inf <= x1 <= \+inf/);
     const s = solveWith(await highs())(m, { mipGap: 1e-9 });
     expect(s.status).toBe('optimal');
     // z = 1 → y = 1.5, 3x ≥ 5 → x = 2: 3 + 3 + 1 = 7; z = 0 → y = 0.5, x = 3 (≥ 7/3): 4.5 + 1 = 5.5
     expect(s.values).toEqual([3, 0.5, 0]);
     expect(s.objective).toBeCloseTo(5.5, 9);
+    expect(s.bound).toBeCloseTo(5.5, 9);
+  });
+
+  it('starts from a given build: a solve stopped at once still returns it', async () => {
+    const b = new ModelBuilder();
+    const xs = Array.from({ length: 40 }, (_, i) => b.addVar(`x${i}`, 'integer', 0, 5));
+    b.ge('cover', expr(...xs.map((x, i): [number, number] => [x, 7 + ((i * 13) % 17)])), 1000);
+    const m = b.build(expr(...xs.map((x, i): [number, number] => [x, 10 + ((i * 7) % 11) + i / 100])));
+    const solve = solveWith(await highs());
+    const start = new Map(xs.map((_, i) => [`x${i}`, 5]));
+    const startCost = xs.reduce((sum, _, i) => sum + 5 * (10 + ((i * 7) % 11) + i / 100), 0);
+    const stopped = solve(m, { start, timeLimitS: 1e-6 });
+    expect(stopped.status).toBe('feasible');
+    expect(stopped.objective).toBeLessThanOrEqual(startCost + 1e-6);
+    // nothing proven yet: no bound, or one below the answer
+    expect(stopped.bound ?? -Infinity).toBeLessThan(stopped.objective);
+    // without a start the same limit ends with no build, which is an error, not "infeasible"
+    const none = solve(m, { timeLimitS: 1e-6 });
+    expect(none.status).toBe('error');
+    expect(none.message).toMatch(/time limit/);
+    const full = solve(m, { start, mipGap: 1e-9 });
+    expect(full.status).toBe('optimal');
+    expect(full.objective).toBeLessThan(stopped.objective);
   });
 
   it('reports an infeasible model as such', async () => {
