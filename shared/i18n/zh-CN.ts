@@ -182,7 +182,7 @@ export const zhCN: Messages = {
     recommended: '推荐方案', accelerator: '加速卡', role: '角色', cards: '卡数', servers: '服务器', unitPrice: '单卡价格', partRisk: '型号风险',
     roles: { both: '推理', prefill: 'Prefill', decode: 'Decode' },
     kpis: '关键指标', serves: '服务能力', servesValue: '{{served}} / {{demand}} tok/s', domesticShare: '国产占比', largestVendor: '最大厂商',
-    constraintTable: '约束', limit: '限值', value: '本方案', binding: '起约束作用', without: '去掉后的 TCO', yes: '是', no: '否', unsettled: '未判定', unsettledHint: '分析时间用尽：既未找到去掉该约束后更便宜的方案，也未证明不存在', unsettled: '未判定', unsettledHint: '分析时间用尽：既未找到去掉该约束后更便宜的方案，也未证明不存在',
+    constraintTable: '约束', limit: '限值', value: '本方案', binding: '起约束作用', without: '去掉后的 TCO', yes: '是', no: '否', unsettled: '未判定', unsettledHint: '分析时间用尽：既未找到去掉该约束后更便宜的方案，也未证明不存在',
     constraintNames: { budget: '资本支出预算', power: '机房功率', risk: '供应风险', domestic: '国产占比', vendorShare: '厂商占比', supply: '库存与起订量' },
     frontier: '成本–风险前沿', frontierTitle: '各供应风险上限下的最低 TCO', riskCapAxis: '供应风险上限（0–100 分）', tcoAxis: 'TCO（{{sym}}）', leastTco: '最低 TCO',
     infeasible: '无解原因', cheapest: '代价最小的调整', tcoAfter: '调整后的 TCO',
