@@ -45,15 +45,20 @@ export function riskFrontier(ctx: SolveContext, points: number, main?: Outcome):
     // a hair above the minimum so that the least-risk build itself stays feasible in floating point
     const cap = i === 0 ? lo * (1 + 1e-9) + 1e-9 : lo + ((hi - lo) * i) / (points - 1);
     const fits = known.filter((k) => k.risk <= cap).sort((a, b) => a.tco - b.tco)[0];
-    const o = minimise(ctx, GOALS.tco, { drop: noCap, riskCap: cap }, ctx.p, limits, startOf(fits?.o));
-    if (!o.plan) {
+    const solved = minimise(ctx, GOALS.tco, { drop: noCap, riskCap: cap }, ctx.p, limits, startOf(fits?.o));
+    if (!solved.plan && !fits) {
       out.push({ riskCap: cap, feasible: false, tco: null, risk: null, capex: null, cards: 0, mix: [] });
       continue;
     }
-    remember(o);
-    const m = planMetrics(ctx.c, o.plan, rack);
+    remember(solved);
+    // A solve whose time ran out before the risk cuts closed may return a build over the cap;
+    // then the known build under it is the answer.
+    const last = known[known.length - 1];
+    const pick = solved.plan && last?.o === solved && last.risk <= cap * (1 + 1e-9) + 1e-9 && (!fits || last.tco <= fits.tco) ? solved : fits!.o;
+    const plan = pick.plan!;
+    const m = planMetrics(ctx.c, plan, rack);
     const mix = new Map<number, number>();
-    for (const l of o.plan.lines) mix.set(l.part, (mix.get(l.part) ?? 0) + l.cards);
+    for (const l of plan.lines) mix.set(l.part, (mix.get(l.part) ?? 0) + l.cards);
     out.push({
       riskCap: cap,
       feasible: true,

@@ -119,7 +119,9 @@ export function minimise(
         continue;
       }
       if (round >= MAX_CUT_ROUNDS || left() <= 0 || !addHhiCuts(f, s.values, cuts)) return s;
-      from = undefined;
+      // The given start meets the true risk terms, so it meets every tangent too: it stays a
+      // valid start however many rounds the loop takes (and the answer can't fall back below it).
+      from = start;
       f = build();
     }
   };
