@@ -1,8 +1,9 @@
 /**
- * Import benchmark: a generated 5,000-row vendor sheet (CSV and XLSX) through parse alone,
+ * Import benchmark: a generated 50,000-row vendor sheet (CSV and XLSX) through parse alone,
  * preview (parse + header + mapping + values + catalog match + price-history compare) and commit
  * (preview again, then one transaction), each as a ratio to parsing alone in the same run; and,
- * for scale, raw better-sqlite3 inserting the same number of quote rows in one transaction.
+ * for scale, raw better-sqlite3 inserting the CSV's quote rows (every column the import writes)
+ * in one transaction, with the whole CSV import's rate as a share of it.
  */
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
@@ -13,6 +14,7 @@ import { openApp } from '../electron/bootstrap';
 import { readWorkbook } from '../electron/import/read';
 import { buildPlan } from '../electron/import/preview';
 import { commitImport } from '../electron/import/commit';
+import { money } from '../shared/money';
 
 // The issue asks for a 50,000-row sheet; PROCURE_BENCH_ROWS makes a quicker run possible.
 const ROWS = Number(process.env.PROCURE_BENCH_ROWS ?? 50_000);
@@ -66,10 +68,12 @@ export default async function bench(): Promise<void> {
   let peakRss = process.memoryUsage().rss;
   const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
   try {
+    const csvBuf = csvFile();
     const files: [string, Buffer][] = [
-      ['csv', csvFile()],
+      ['csv', csvBuf],
       ['xlsx', await xlsxFile()],
     ];
+    let csvCommit = NaN;
     // The generated workbooks are the bench's own memory, not the import's: measure from here.
     (globalThis as { gc?: () => void }).gc?.();
     const baselineRss = process.memoryUsage().rss;
@@ -92,24 +96,47 @@ export default async function bench(): Promise<void> {
       });
       const line = (stage: string, ms: number) => [kind, stage, ms.toFixed(0), Math.round((ROWS / ms) * 1000).toLocaleString('en'), (ms / parse).toFixed(2)];
       out.push(line('parse', parse), line('preview', preview), line('commit', commit));
+      if (kind === 'csv') csvCommit = commit;
       if (accepted !== ROWS) throw new Error(`bench sheet gave ${accepted} new rows, expected ${ROWS}`);
     }
-    // Raw better-sqlite3: the same number of quote rows, one prepared statement, one transaction.
-    const acc = ctx.db.prepare(`SELECT id FROM accelerator WHERE slug = 'ascend-910b'`).get() as { id: number };
+    // Raw better-sqlite3: the CSV's own quotes, every column the import writes (provenance
+    // included), one prepared statement, one transaction; the rows are bound from arrays made
+    // before the clock starts, so this is the floor for writing these rows at all.
+    const plan = await buildPlan(ctx, { fileName: 'bench.csv', dataBase64: csvBuf.toString('base64'), supplier: 'raw' });
+    const idOf = ctx.db.prepare('SELECT id FROM accelerator WHERE slug = ?').pluck();
+    const serverIdOf = ctx.db.prepare('SELECT id FROM server WHERE slug = ?').pluck();
+    const rawBatch = Number(
+      ctx.db.prepare(`INSERT INTO import_batch (file_name, sheet, supplier, row_count, imported_at) VALUES ('bench.csv', ?, 'raw', ?, ?)`).run(plan.preview.sheet, plan.quotes.size, new Date().toISOString()).lastInsertRowid,
+    );
+    const at = new Date().toISOString();
+    const params = [...plan.quotes].map(([row, q]) => [
+      q.kind === 'server-purchase' ? null : idOf.get(q.item),
+      q.kind === 'server-purchase' ? serverIdOf.get(q.item) : null,
+      q.kind, q.supplier, money(q.price, q.currency).amountMinor, q.currency, q.vatIncluded ? 1 : 0, q.vatRate,
+      q.cardsPerServer ?? null, q.cardSlug ? idOf.get(q.cardSlug) : null, q.moq ?? null, q.leadTimeWeeks ?? null, q.validUntil ?? null,
+      q.source.title, q.source.url, q.source.asOf, q.source.estimate ? 1 : 0, q.source.note,
+      plan.preview.fileName, plan.preview.sheet, row, rawBatch, 'import', at,
+    ]);
+    if (params.length !== ROWS) throw new Error(`raw insert has ${params.length} rows, expected ${ROWS}`);
     const ins = ctx.db.prepare(
-      `INSERT INTO quote (accelerator_id, kind, supplier, price_minor, currency, vat_included, vat_rate, source_file, source_row, origin, created_at)
-       VALUES (?, 'purchase', 'raw', ?, 'CNY', 1, 0.13, 'raw', ?, 'import', ?)`,
+      `INSERT INTO quote (accelerator_id, server_id, kind, supplier, price_minor, currency, vat_included, vat_rate,
+         cards_per_server, card_accelerator_id, moq, lead_time_weeks, valid_until,
+         source_title, source_url, as_of, estimate, source_note,
+         source_file, source_sheet, source_row, import_id, origin, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const raw = await median(RUNS, async () => {
       ctx.db.transaction(() => {
-        const at = new Date().toISOString();
-        for (let i = 0; i < ROWS; i++) ins.run(acc.id, 10_000_000 + i, i + 1, at);
+        for (const p of params) ins.run(...p);
       })();
     });
     out.push(['-', 'raw insert', raw.toFixed(0), Math.round((ROWS / raw) * 1000).toLocaleString('en'), '']);
     const w = out[0]!.map((_, i) => Math.max(...out.map((r) => r[i]!.length)));
     console.log(`import bench: ${ROWS.toLocaleString('en')}-row vendor sheet (median of ${RUNS})`);
     for (const r of out) console.log(r.map((c, i) => (i >= 2 ? c.padStart(w[i]!) : c.padEnd(w[i]!))).join('  '));
+    // The whole CSV import (read, header, mapping, values, matching, history compare and the
+    // transaction) as a share of the raw insert's rate: raw ms ÷ commit ms.
+    console.log(`whole CSV import (commit) / raw insert: ${((raw / csvCommit) * 100).toFixed(0)} % of the raw insert rate`);
     console.log(`peak RSS ${(peakRss / 1048576).toFixed(0)} MB, of which ${((peakRss - baselineRss) / 1048576).toFixed(0)} MB above the ${(baselineRss / 1048576).toFixed(0)} MB held before importing (app, catalog and the bench's generated files)`);
   } finally {
     ctx.db.close();

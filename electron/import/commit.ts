@@ -15,8 +15,8 @@ export interface CommitHooks {
 }
 
 function acceptedRows(plan: Plan, requested: readonly number[] | undefined): number[] {
-  const byRow = new Map(plan.preview.rows.map((r) => [r.row, r]));
   if (!requested) return plan.preview.rows.filter((r) => r.accepted).map((r) => r.row);
+  const byRow = new Map(plan.preview.rows.map((r) => [r.row, r]));
   const problems: { path: string; message: string }[] = [];
   for (const n of new Set(requested)) {
     const r = byRow.get(n);
@@ -62,9 +62,14 @@ export async function commitImport(ctx: AppContext, input: ImportCommitInput, ho
       ctx.prices.upsertServer(server, 'import');
       createdServers.push(slug);
     }
+    // One writer for the batch: it looks each slug up once (the parts and servers created above
+    // included), where addQuote would run a SELECT per quote.
+    const addQuote = ctx.prices.quoteWriter();
+    const prov = { origin: 'import' as const, importId: id, sourceFile: plan.preview.fileName, sourceSheet: plan.preview.sheet, sourceRow: 0, createdAt: importedAt };
     let written = 0;
     for (const n of rows) {
-      ctx.prices.addQuote(plan.quotes.get(n)!, { origin: 'import', importId: id, sourceFile: plan.preview.fileName, sourceSheet: plan.preview.sheet, sourceRow: n, createdAt: importedAt });
+      prov.sourceRow = n;
+      addQuote(plan.quotes.get(n)!, prov);
       hooks.afterQuote?.(++written, n);
     }
     repo.saveMapping(plan.mapping.supplier, plan.mapping.layoutKey, plan.mapping, importedAt);

@@ -35,6 +35,15 @@ const SYNONYM_KEYS = new Map<ImportField, Set<string>>(
   (Object.entries(SYNONYMS) as [ImportField, string[]][]).map(([f, words]) => [f, new Set(words.map(labelKey))]),
 );
 
+/**
+ * The synonyms that may match inside a longer label. Short Latin synonyms ("lt", "pn") only
+ * count as the whole label; worked out once here rather than for every word of every header
+ * cell looked at (header detection reads 40 rows, twice per preview).
+ */
+const PART_KEYS = new Map<ImportField, string[]>(
+  [...SYNONYM_KEYS].map(([f, words]) => [f, [...words].filter((w) => w.length >= (/[^\p{ASCII}]/u.test(w) ? 2 : 3))]),
+);
+
 export interface HeaderUnit {
   /** Cell number × multiplier = major units (prices) or GB (memory). */
   multiplier: number;
@@ -123,9 +132,7 @@ export function readHeader(header: string): HeaderReading {
     let c = 0;
     if (words.has(key) || words.has(full)) c = 1;
     else {
-      for (const w of words) {
-        // Short Latin synonyms ("lt", "pn") only count as the whole label.
-        if (w.length < (/[^\p{ASCII}]/u.test(w) ? 2 : 3)) continue;
+      for (const w of PART_KEYS.get(field)!) {
         const share = w.length / key.length;
         if (key.startsWith(w) || key.endsWith(w)) c = Math.max(c, 0.5 + 0.4 * share);
         else if (key.includes(w)) c = Math.max(c, 0.4 + 0.3 * share);

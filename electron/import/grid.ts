@@ -45,7 +45,14 @@ export function columnLetter(index: number): string {
 }
 
 export function isBlank(c: Cell | undefined): boolean {
-  return c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
+  if (c === null || c === undefined) return true;
+  if (typeof c !== 'string') return false;
+  // A text whose first character is not whitespace is not blank: decided without trim() for
+  // the usual cell (called for every cell of every row). Whitespace as trim() knows it lies in
+  // \t–\r, space, U+00A0, U+1680, U+2000–U+200A, U+2028/9, U+202F, U+205F, U+3000 and U+FEFF.
+  const d = c.charCodeAt(0);
+  if ((d > 32 && d < 0x1680 && d !== 0xa0) || (d > 0x3000 && d !== 0xfeff)) return false;
+  return c.trim() === '';
 }
 
 /** The cell as display text (dates as YYYY-MM-DD). */

@@ -6,6 +6,7 @@
 import type { AppContext } from '../context';
 import type {
   ColumnOverride,
+  PreviousPrice,
   ColumnView,
   ImportCounts,
   ImportPreview,
@@ -13,9 +14,9 @@ import type {
   PreviewRow,
 } from '../../shared/contract/import';
 import { AppError } from '../../shared/contract/result';
-import { quoteSchema, type SeedQuote, type Server } from '../../shared/domain/catalog';
+import type { SeedQuote, Server } from '../../shared/domain/catalog';
 import type { Accelerator } from '../../shared/domain/accelerator';
-import { exVat } from '../../shared/money';
+import { exVat, type Currency } from '../../shared/money';
 import { readWorkbook } from './read';
 import { detectHeader, sheetScore, titleHints } from './header';
 import { applyOverrides, layoutKey, proposeMapping, toOverrides, columnsByField } from './mapping';
@@ -26,6 +27,7 @@ import { resolveItem, type Resolver } from './resolve';
 import { unreadable } from './errors';
 import { looksLikeFormula } from './text';
 import { cellText, isBlank, type SheetGrid } from './grid';
+import { QuoteValidator } from './validate-quote';
 
 export interface Plan {
   preview: ImportPreview;
@@ -170,12 +172,25 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
     newServers: new Map(),
     partByText: new Map(),
   };
-  const previous = new PreviousPrices(repo.latestPrices());
-  const seen = new Map<string, number>();
+  // Only the suppliers this sheet can name are compared with, so only their latest prices are
+  // read: the one given with the file and those in a supplier column (a superset: rows that turn
+  // out skipped count too).
+  const suppliers = new Set([inputSupplier]);
+  if (by.supplier) {
+    for (let i = header.index + 1; i < sheet.rows.length; i++) {
+      const named = rc.memo.supplier.get(sheet.rows[i]?.[by.supplier.column] ?? null).value;
+      if (named !== undefined) suppliers.add(named);
+    }
+  }
+  const previous = new PreviousPrices(repo.latestPrices(suppliers));
+  const groups = new PriceGroups(previous);
   const quotes = new Map<number, SeedQuote>();
   const rows: PreviewRow[] = [];
   let assumedCurrency = false;
   let assumedVat = false;
+  const validator = new QuoteValidator();
+  // One source object per supplier and note, so the validator checks each once (by identity).
+  const sources = new Map<string, Map<string, SeedQuote['source']>>();
 
   for (let i = header.index + 1; i < sheet.rows.length; i++) {
     const draft = readRow(sheet.rows[i] ?? [], i, rc);
@@ -193,20 +208,23 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
     if (draft.vatIncluded === undefined && input.vatIncluded === undefined && draft.price !== undefined) assumedVat = true;
     const vatRate = draft.vatRate ?? vatRateDefault;
     const supplier = draft.supplier ?? inputSupplier;
-    Object.assign(out, {
-      currency,
-      vatIncluded,
-      vatRate,
-      ...(draft.price !== undefined && { price: draft.price, priceExVat: round2(exVat(draft.price, vatIncluded, vatRate)) }),
-      ...(draft.qty !== undefined && { qty: draft.qty }),
-      ...(draft.moq !== undefined && { moq: draft.moq }),
-      ...(draft.leadTimeWeeks !== undefined && { leadTimeWeeks: draft.leadTimeWeeks }),
-      ...(draft.validUntil !== undefined && { validUntil: draft.validUntil }),
-      ...(draft.memoryGB !== undefined && { memoryGB: draft.memoryGB }),
-      ...(draft.vendor !== undefined && { vendor: draft.vendor }),
-      ...(supplier && { supplier }),
-      ...(draft.notes !== undefined && { notes: draft.notes }),
-    });
+    // Assigned one by one, in the order the preview has always listed them: spreading a
+    // conditional object per field cost an object per field per row.
+    out.currency = currency;
+    out.vatIncluded = vatIncluded;
+    out.vatRate = vatRate;
+    if (draft.price !== undefined) {
+      out.price = draft.price;
+      out.priceExVat = round2(exVat(draft.price, vatIncluded, vatRate));
+    }
+    if (draft.qty !== undefined) out.qty = draft.qty;
+    if (draft.moq !== undefined) out.moq = draft.moq;
+    if (draft.leadTimeWeeks !== undefined) out.leadTimeWeeks = draft.leadTimeWeeks;
+    if (draft.validUntil !== undefined) out.validUntil = draft.validUntil;
+    if (draft.memoryGB !== undefined) out.memoryGB = draft.memoryGB;
+    if (draft.vendor !== undefined) out.vendor = draft.vendor;
+    if (supplier) out.supplier = supplier;
+    if (draft.notes !== undefined) out.notes = draft.notes;
     const item = draft.text && out.issues.length === 0 ? resolveItem(resolver, draft, out, currency) : undefined;
     if (out.status === 'skipped') continue;
     if (out.issues.length > 0 || !item || draft.price === undefined) {
@@ -214,7 +232,16 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
       out.status = 'error';
       continue;
     }
-    const quote = quoteSchema.safeParse({
+    let bySupplier = sources.get(supplier);
+    if (!bySupplier) sources.set(supplier, (bySupplier = new Map()));
+    const note = draft.notes ?? '';
+    let source = bySupplier.get(note);
+    if (!source) {
+      source = { title: `${supplier || 'Vendor'} price sheet ${file}`.slice(0, 500), url: '', asOf: today, estimate: false, note };
+      bySupplier.set(note, source);
+    }
+    // Every quote is validated against quoteSchema (see QuoteValidator for what it remembers).
+    const quote = validator.validate({
       item: item.item,
       kind: item.kind,
       supplier,
@@ -222,11 +249,12 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
       currency,
       vatIncluded,
       vatRate,
-      ...(item.cards !== undefined && { cardsPerServer: item.cards, cardSlug: item.cardSlug }),
-      ...(draft.moq !== undefined && { moq: draft.moq }),
-      ...(draft.leadTimeWeeks !== undefined && { leadTimeWeeks: draft.leadTimeWeeks }),
-      ...(draft.validUntil !== undefined && { validUntil: draft.validUntil }),
-      source: { title: `${supplier || 'Vendor'} price sheet ${file}`.slice(0, 500), url: '', asOf: today, estimate: false, note: draft.notes ?? '' },
+      cardsPerServer: item.cards,
+      cardSlug: item.cards !== undefined ? item.cardSlug : undefined,
+      moq: draft.moq,
+      leadTimeWeeks: draft.leadTimeWeeks,
+      validUntil: draft.validUntil,
+      source,
     });
     if (!quote.success) {
       out.status = 'error';
@@ -234,16 +262,16 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
       continue;
     }
     const ex = exVat(draft.price, vatIncluded, vatRate);
-    const key = priceKey(item.kind, item.item, supplier, currency);
-    const dupKey = `${key}|${Math.round(ex * 100)}`;
-    const dupOf = seen.get(dupKey);
+    const group = groups.get(item.kind, item.item, supplier, currency);
+    const cents = Math.round(ex * 100);
+    const dupOf = group.rows.get(cents);
     if (dupOf !== undefined) {
       out.status = 'skipped';
       out.skipReason = `duplicate of row ${dupOf}`;
       continue;
     }
-    seen.set(dupKey, draft.row);
-    const prev = previous.get(key);
+    group.rows.set(cents, draft.row);
+    const prev = group.previous;
     const cmp = compare(ex, currency, prev);
     out.status = cmp.status;
     if (prev) out.previous = prev;
@@ -280,6 +308,41 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
     newServers: resolver.newServers,
     mapping: { supplier: inputSupplier, layoutKey: layout, headerRow: header.index + 1, columns: toOverrides(columns) },
   };
+}
+
+interface PriceGroup {
+  previous: PreviousPrice | undefined;
+  /** Ex-VAT amount in cents → the first row with it. */
+  rows: Map<number, number>;
+}
+
+/**
+ * The rows of one price key (kind, item, supplier as priceKey folds it, currency): its latest
+ * price and the amounts seen so far, for duplicates. Found through nested maps by the row's own
+ * strings (the plan's shared instances, hashed once), so most rows build no key string.
+ */
+class PriceGroups {
+  private readonly byKey = new Map<string, PriceGroup>();
+  private readonly bySpelling = new Map<string, Map<string, Map<string, Map<Currency, PriceGroup>>>>();
+
+  constructor(private readonly previous: PreviousPrices) {}
+
+  get(kind: string, item: string, supplier: string, currency: Currency): PriceGroup {
+    const byCurrency = level(level(level(this.bySpelling, kind), item), supplier);
+    let g = byCurrency.get(currency);
+    if (g) return g;
+    const key = priceKey(kind, item, supplier, currency);
+    g = this.byKey.get(key);
+    if (!g) this.byKey.set(key, (g = { previous: this.previous.get(key), rows: new Map() }));
+    byCurrency.set(currency, g);
+    return g;
+  }
+}
+
+function level<K, V>(m: Map<K, Map<string, V>>, k: K): Map<string, V> {
+  let v = m.get(k);
+  if (!v) m.set(k, (v = new Map()));
+  return v;
 }
 
 /** Issues left to right, as the user reads the row; whole-row issues first. */

@@ -6,8 +6,13 @@ import type { PreviousPrice, RowStatus } from '../../shared/contract/import';
 import { exVat, money, type Currency } from '../../shared/money';
 import type { LatestPrice } from './repo';
 
+/** Suppliers differing only in letter case or surrounding spaces are one supplier. */
+export function supplierKey(supplier: string): string {
+  return supplier.trim().toLowerCase();
+}
+
 export function priceKey(kind: string, item: string, supplier: string, currency: Currency): string {
-  return `${kind}|${item}|${supplier.trim().toLowerCase()}|${currency}`;
+  return `${kind}|${item}|${supplierKey(supplier)}|${currency}`;
 }
 
 export class PreviousPrices {
@@ -38,13 +43,15 @@ export class PreviousPrices {
   }
 }
 
+const NEW: { readonly status: RowStatus } = Object.freeze({ status: 'new' });
+
 /** new / unchanged (same ex-VAT amount to the cent) / price-change with its percentage. */
 export function compare(
   exVatNew: number,
   currency: Currency,
   prev: PreviousPrice | undefined,
 ): { status: RowStatus; changePct?: number } {
-  if (!prev) return { status: 'new' };
+  if (!prev) return NEW;
   const a = money(exVatNew, currency).amountMinor;
   const b = money(prev.exVat, currency).amountMinor;
   if (a === b) return { status: 'unchanged', changePct: 0 };

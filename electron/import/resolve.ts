@@ -10,10 +10,10 @@ import type { Server } from '../../shared/domain/catalog';
 import { normalizeName } from '../../shared/domain/match';
 import { exVat, type Currency } from '../../shared/money';
 import type { StoredAccelerator } from '../db/repos/accelerators';
-import { PartMatcher } from './catalog-match';
+import { PartMatcher, type PartMatch } from './catalog-match';
 import { canonicalVendor, importedServer, placeholderAccelerator, placeholderSource, slugFor, type KnownVendor } from './create-part';
 import type { RowDraft } from './rows';
-import { readServerText, serverSlug } from './server-row';
+import { readServerText, serverSlug, type ServerText } from './server-row';
 
 export interface Resolver {
   ctx: AppContext;
@@ -33,7 +33,47 @@ export interface Resolver {
   matcher?: PartMatcher<StoredAccelerator>;
   /** Catalog server names, normalized once, longest first. */
   serverNames?: { s: Server & { id: number }; n: string }[];
+  /** What each item text (with its hints) reads as, worked out once per plan: see Reading. */
+  readings?: Readings;
 }
+
+/**
+ * The pure part of resolving a row: the catalog server its text names, or the server text's
+ * card count and card text, and the catalog match of the card. It depends only on the text,
+ * the vendor, memory and card-count hints and the catalog (fixed while a plan is built), so it
+ * is worked out once per distinct text and hints; what a row does with it (issues, parts and
+ * servers to create, the rows that use them) is done for every row, as before.
+ */
+interface Reading {
+  known?: Server & { id: number };
+  /** The known server's card in the catalog; undefined is an issue. */
+  knownCard?: Card;
+  st?: ServerText;
+  /** The card text matched against the catalog (after the known-server case). */
+  match?: PartMatch<StoredAccelerator>;
+  /** normalizeName of the card text, for parts planned from this text. */
+  newKey?: string;
+  /** The matched part's display name. */
+  matchName?: string;
+}
+
+/**
+ * Readings by text, then by hints. A text nearly always comes with one set of hints (a model
+ * name with its vendor), kept beside it and compared field by field; the row's strings are the
+ * plan's memoised instances, so no joined key is built and hashed on every row. Other hints for
+ * the same text go in a map by a joined key (numbers first, so it reads back unambiguously).
+ */
+interface TextReadings {
+  vendor: string | undefined;
+  memoryGB: number | undefined;
+  cards: number | undefined;
+  rd: Reading;
+  others?: Map<string, Reading>;
+}
+type Readings = Map<string, TextReadings>;
+
+/** Distinct item texts remembered per plan, at most. */
+const READINGS_LIMIT = 20_000;
 
 export interface ResolvedItem {
   item: string;
@@ -48,21 +88,49 @@ function issue(out: PreviewRow, draft: RowDraft, r: Resolver, message: string): 
   out.issues.push({ file: r.file, sheet: r.sheet, row: draft.row, column: r.itemColumn.letter, header: r.itemColumn.header, message });
 }
 
-/** Find (or plan to create) the card a text names; undefined when the row is skipped or in error. */
-function findCard(r: Resolver, draft: RowDraft, out: PreviewRow, text: string): Card | undefined {
+/** The catalog match of a card text: as written, then with the row's vendor in front. */
+function matchCard(r: Resolver, draft: RowDraft, text: string): PartMatch<StoredAccelerator> {
   r.matcher ??= new PartMatcher(r.parts);
   const hints = { ...(draft.vendor && { vendor: draft.vendor }), ...(draft.memoryGB && { memoryGB: draft.memoryGB }) };
-  let m = r.matcher.match(text, hints);
-  if (!m.ok && m.reason === 'not-found' && draft.vendor) m = r.matcher.match(`${draft.vendor} ${text}`, hints);
+  const m = r.matcher.match(text, hints);
+  if (!m.ok && m.reason === 'not-found' && draft.vendor) return r.matcher.match(`${draft.vendor} ${text}`, hints);
+  return m;
+}
+
+function reading(r: Resolver, draft: RowDraft): Reading {
+  r.readings ??= new Map();
+  const { text, vendor, memoryGB, cards } = draft;
+  const t = r.readings.get(text);
+  if (t && t.vendor === vendor && t.memoryGB === memoryGB && t.cards === cards) return t.rd;
+  const hints = t && `${memoryGB ?? ''}\u0000${cards ?? ''}\u0000${vendor === undefined ? '' : `v${vendor}`}`;
+  const other = hints !== undefined ? t!.others?.get(hints) : undefined;
+  if (other) return other;
+  let rd: Reading;
+  const known = serverByName(r, text);
+  if (known) {
+    const slug = known.compatible[0];
+    rd = { known, knownCard: slug ? r.parts.find((p) => p.slug === slug) : undefined };
+  } else {
+    const st = readServerText(text, cards);
+    rd = { st, match: matchCard(r, draft, st ? st.cardText : text) };
+  }
+  if (t) (t.others ??= new Map()).set(hints!, rd);
+  else if (r.readings.size < READINGS_LIMIT) r.readings.set(text, { vendor, memoryGB, cards, rd });
+  return rd;
+}
+
+/** Find (or plan to create) the card a text names; undefined when the row is skipped or in error. */
+function findCard(r: Resolver, draft: RowDraft, out: PreviewRow, text: string, rd: Reading): Card | undefined {
+  const m = rd.match!;
   if (m.ok) {
-    out.match = { slug: m.part.slug, name: `${m.part.vendor} ${m.part.model}`, confidence: m.confidence, via: m.via };
+    out.match = { slug: m.part.slug, name: (rd.matchName ??= `${m.part.vendor} ${m.part.model}`), confidence: m.confidence, via: m.via };
     return m.part;
   }
   if (m.reason === 'ambiguous') {
     issue(out, draft, r, `"${text}" ${m.message}; write the full model name`);
     return undefined;
   }
-  const key = normalizeName(text);
+  const key = (rd.newKey ??= normalizeName(text));
   const planned = r.partByText.get(key);
   if (planned) {
     const p = r.newParts.get(planned)!;
@@ -121,30 +189,29 @@ function platformFor(r: Resolver, draft: RowDraft, card: Card, cards: number, cu
 }
 
 export function resolveItem(r: Resolver, draft: RowDraft, out: PreviewRow, currency: Currency): ResolvedItem | undefined {
-  const known = serverByName(r, draft.text);
-  const st = known ? undefined : readServerText(draft.text, draft.cards);
+  const rd = reading(r, draft);
+  const { known, st } = rd;
   if (known || st) {
     const cards = known?.cardsPerServer ?? st!.cards;
     let card: Card | undefined;
     if (known) {
-      const slug = known.compatible[0];
-      card = slug ? r.parts.find((p) => p.slug === slug) : undefined;
+      card = rd.knownCard;
       if (!card) {
         issue(out, draft, r, `server "${known.name}" lists no card kind in the catalog`);
         return undefined;
       }
       out.match = { slug: card.slug, name: card.model, confidence: 0.85, via: 'server' };
     } else {
-      card = findCard(r, draft, out, st!.cardText);
+      card = findCard(r, draft, out, st!.cardText, rd);
       if (!card) return undefined;
     }
     const platform = known ? { slug: known.slug, name: known.name, create: false } : platformFor(r, draft, card, cards, currency);
     out.kind = 'server-purchase';
-    out.server = { ...platform, cards, cardSlug: card.slug };
+    out.server = { slug: platform.slug, name: platform.name, create: platform.create, cards, cardSlug: card.slug };
     if (out.price !== undefined) out.server.perCardExVat = Math.round((exVat(out.price, out.vatIncluded ?? false, out.vatRate ?? 0) / cards) * 100) / 100;
     return { item: platform.slug, kind: 'server-purchase', cards, cardSlug: card.slug };
   }
-  const card = findCard(r, draft, out, draft.text);
+  const card = findCard(r, draft, out, draft.text, rd);
   if (!card) return undefined;
   out.kind = draft.rental ? 'rental-card-hour' : 'purchase';
   return { item: card.slug, kind: out.kind };

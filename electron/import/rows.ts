@@ -6,8 +6,8 @@
 import type { ColumnView, ImportField, RowIssue } from '../../shared/contract/import';
 import type { Currency } from '../../shared/money';
 import { cellText, isBlank, type Cell } from './grid';
-import { parseCurrency, parsePrice, type Parsed } from './parse-money';
-import { parseCount, parseDate, parseLeadTime, parseMemoryGB, parseVatCell } from './parse-values';
+import { parseCurrency, parsePrice, plainPrice, type Parsed, type ParsedPrice } from './parse-money';
+import { parseCount, parseDate, parseLeadTime, parseMemoryGB, parseVatCell, type VatCell } from './parse-values';
 import { isPerHour, timeUnitOf } from './mapping';
 import { clean, clip, looksLikeFormula } from './text';
 
@@ -43,113 +43,284 @@ export interface RowContext {
   /** Read once from the headers, not once per row. */
   leadTimeUnit?: 'week' | 'day' | 'month';
   perHour: { unitPrice: boolean; totalPrice: boolean };
+  /** Per-plan memo of the pure per-cell work (see CellMemo). */
+  memo: CellMemo;
+  /** Whether a header word starts with a digit (else a row starting with one repeats no header). */
+  digitHeader: boolean;
 }
 
-export function rowContext(base: Omit<RowContext, 'leadTimeUnit' | 'perHour'>): RowContext {
+export function rowContext(base: Omit<RowContext, 'leadTimeUnit' | 'perHour' | 'memo' | 'digitHeader'>): RowContext {
   const { by } = base;
-  const rc: RowContext = {
-    ...base,
-    perHour: { unitPrice: by.unitPrice ? isPerHour(by.unitPrice) : false, totalPrice: by.totalPrice ? isPerHour(by.totalPrice) : false },
-  };
+  const perHour = { unitPrice: by.unitPrice ? isPerHour(by.unitPrice) : false, totalPrice: by.totalPrice ? isPerHour(by.totalPrice) : false };
   const unit = by.leadTime ? timeUnitOf(by.leadTime) : undefined;
+  const digitHeader = [...base.headerKeys].some((k) => /^\d/.test(k));
+  const rc: RowContext = { ...base, perHour, memo: cellMemo(base.by, base.today, unit), digitHeader };
   if (unit) rc.leadTimeUnit = unit;
   return rc;
 }
 
 const SUBTOTAL = /^(?:sub-?totals?|grand total|totals?|sum)\b|^(?:合\s*计|小\s*计|总\s*计|总价合计|共计)/i;
 const NOTE = /^(注|备注|说明|附注|注意|提示|note|notes|remark|remarks|n\.b\.|\*)[:：.\s]|^※|^\*/i;
+const RENTAL = /租赁|租用|rental|per\s*(?:gpu|card)[- ]?hour|卡时/i;
+
+/** Texts a memo keeps at most; past that (a sheet of unique notes, say) it computes afresh. */
+export const MEMO_LIMIT = 20_000;
+
+/**
+ * A pure function of a cell, remembered per plan for text cells. Vendor sheets repeat their
+ * model names, vendors, lead times, dates and currencies down thousands of rows, and cleaning
+ * (NFKC) and the value parsers' regexes were most of a preview's time. The function must depend
+ * on nothing but the cell and what is fixed for the plan (a column's unit, today): each field
+ * gets its own memo, so one text under two columns with different units is read once per column.
+ * Cells that are not text (XLSX numbers and dates) are cheap to read and are not remembered.
+ */
+export class Memo<T> {
+  private readonly seen = new Map<string, T>();
+  /** The answer for an empty cell, asked on most rows for the optional columns. */
+  private empty?: { v: T };
+
+  constructor(private readonly fn: (c: Cell) => T) {}
+
+  get(c: Cell): T {
+    if (c === null) return (this.empty ??= { v: this.fn(null) }).v;
+    if (typeof c !== 'string') return this.fn(c);
+    let v = this.seen.get(c);
+    if (v === undefined) {
+      v = this.fn(c);
+      if (this.seen.size < MEMO_LIMIT) this.seen.set(c, v);
+    }
+    return v;
+  }
+
+  /** Texts remembered (for tests). */
+  get size(): number {
+    return this.seen.size;
+  }
+}
+
+/** What readRow reads from an item text alone. */
+interface ItemText {
+  /** Cleaned and clipped. */
+  text: string;
+  subtotal: boolean;
+  formula: boolean;
+  rental: boolean;
+}
+
+/** What the skip checks read from one of a row's leading cells. */
+interface LeadingText {
+  subtotal: boolean;
+  note: boolean;
+  /** Cleaned and lower-cased, for the repeated-header check. */
+  lower: string;
+}
+
+/** A vendor, supplier or notes cell: the value to keep, or the issue it raises. */
+type NameText = { value?: string; issue?: string };
+
+type PriceParse = Parsed<ParsedPrice>;
+
+export interface CellMemo {
+  item: Memo<ItemText>;
+  leading: Memo<LeadingText>;
+  unitPrice: Memo<PriceParse>;
+  totalPrice: Memo<PriceParse>;
+  qty: Memo<Parsed<number>>;
+  moq: Memo<Parsed<number>>;
+  cards: Memo<Parsed<number>>;
+  leadTime: Memo<Parsed<number>>;
+  validUntil: Memo<Parsed<string>>;
+  memory: Memo<Parsed<number>>;
+  currency: Memo<Parsed<Currency>>;
+  vat: Memo<Parsed<VatCell>>;
+  vendor: Memo<NameText>;
+  supplier: Memo<NameText>;
+  notes: Memo<string>;
+}
+
+// Only a text cell can be a subtotal label.
+function itemText(c: Cell): ItemText {
+  const raw = cellText(c);
+  const cleaned = clean(raw);
+  const text = clip(cleaned, 300);
+  return { text, subtotal: typeof c === 'string' && SUBTOTAL.test(cleaned), formula: looksLikeFormula(raw), rental: RENTAL.test(text) };
+}
+
+function leadingText(c: Cell): LeadingText {
+  const t = clean(cellText(c));
+  return { subtotal: typeof c === 'string' && SUBTOTAL.test(t), note: NOTE.test(t), lower: t.toLowerCase() };
+}
+
+const NUMBERED: LeadingText = { subtotal: false, note: false, lower: '' };
+
+/**
+ * A leading cell's facts. Text starting with an ASCII digit (a row number, an amount: often
+ * different on every row) is neither a subtotal nor a note label, and cleaning keeps that digit
+ * first, so it is read directly rather than filling the memo with one-off texts; unless a header
+ * word starts with a digit, it cannot be a repeated header either.
+ */
+function leadingOf(c: Cell, rc: RowContext): LeadingText {
+  if (typeof c === 'string' && c.length > 0) {
+    const d = c.charCodeAt(0);
+    if (d >= 48 && d <= 57) return rc.digitHeader ? { subtotal: false, note: false, lower: clean(c).toLowerCase() } : NUMBERED;
+  }
+  return rc.memo.leading.get(c);
+}
+
+function nameText(c: Cell): NameText {
+  const t = clean(cellText(c));
+  if (!t) return {};
+  if (looksLikeFormula(t)) return { issue: `"${clip(t, 40)}" is formula text, not a name` };
+  return { value: clip(t, 160) };
+}
+
+function notesText(c: Cell): string {
+  const notes = clean(cellText(c));
+  // Notes are free text: keep them, but never as something a spreadsheet would execute.
+  return notes ? clip(looksLikeFormula(notes) ? `'${notes}` : notes, 1000) : '';
+}
+
+/** The memos of one plan; each closes over what its column fixes (multiplier, unit, today). */
+export function cellMemo(by: Partial<Record<ImportField, ColumnView>>, today: string, leadTimeUnit: 'week' | 'day' | 'month' | undefined): CellMemo {
+  const unitMult = by.unitPrice?.multiplier ?? 1;
+  const totalMult = by.totalPrice?.multiplier ?? 1;
+  const memMult = by.memory?.multiplier ?? 1;
+  return {
+    item: new Memo(itemText),
+    leading: new Memo(leadingText),
+    unitPrice: new Memo((c) => parsePrice(c, unitMult)),
+    totalPrice: new Memo((c) => parsePrice(c, totalMult)),
+    qty: new Memo((c) => parseCount(c, 'quantity', 1)),
+    moq: new Memo((c) => parseCount(c, 'minimum order quantity', 0)),
+    cards: new Memo((c) => parseCount(c, 'card count', 1, 64)),
+    leadTime: new Memo((c) => parseLeadTime(c, leadTimeUnit)),
+    validUntil: new Memo((c) => parseDate(c, today)),
+    memory: new Memo((c) => parseMemoryGB(c, memMult)),
+    currency: new Memo(parseCurrency),
+    vat: new Memo(parseVatCell),
+    vendor: new Memo(nameText),
+    supplier: new Memo(nameText),
+    notes: new Memo(notesText),
+  };
+}
+
+function cellOf(cells: readonly Cell[], col: ColumnView | undefined): Cell {
+  return col ? (cells[col.column] ?? null) : null;
+}
+
+function addIssue(draft: RowDraft, rc: RowContext, f: ImportField | null, message: string): void {
+  const col = f ? rc.by[f] : undefined;
+  draft.issues.push({ file: rc.file, sheet: rc.sheet, row: draft.row, column: col?.letter ?? '', header: col?.header ?? '', message });
+}
+
+function skip(draft: RowDraft, why: string): RowDraft {
+  draft.skipReason = why;
+  return draft;
+}
+
+/** An optional cell: its value, or undefined when blank, pending or unreadable (which is an issue). */
+function optional<T>(draft: RowDraft, rc: RowContext, f: ImportField, cell: Cell, memo: Memo<Parsed<T>>): T | undefined {
+  if (isBlank(cell)) return undefined;
+  const r = memo.get(cell);
+  if (r.ok) return r.value;
+  if (!r.pending) addIssue(draft, rc, f, r.message);
+  return undefined;
+}
 
 export function readRow(cells: readonly Cell[], index: number, rc: RowContext): RowDraft | undefined {
-  const nonBlank = cells.filter((c) => !isBlank(c));
-  if (nonBlank.length === 0) return undefined;
+  // The first two non-blank cells and how many there are, without an array per row.
+  let nonBlank = 0;
+  let first: Cell = null;
+  let second: Cell = null;
+  for (let j = 0; j < cells.length; j++) {
+    const c = cells[j];
+    if (isBlank(c)) continue;
+    if (nonBlank === 0) first = c!;
+    else if (nonBlank === 1) second = c!;
+    nonBlank++;
+  }
+  if (nonBlank === 0) return undefined;
   const row = index + 1;
-  const get = (f: ImportField): Cell => {
-    const col = rc.by[f];
-    return col ? (cells[col.column] ?? null) : null;
-  };
-  const itemCell = get('item');
-  const text = clip(clean(cellText(itemCell)), 300);
+  const { by, memo } = rc;
+  const itemCell = cellOf(cells, by.item);
+  const item = memo.item.get(itemCell);
+  const text = item.text;
   const draft: RowDraft = { row, text, issues: [], rental: false };
-  const issue = (f: ImportField | null, message: string) => {
-    const col = f ? rc.by[f] : undefined;
-    draft.issues.push({ file: rc.file, sheet: rc.sheet, row, column: col?.letter ?? '', header: col?.header ?? '', message });
-  };
-  const skip = (why: string) => {
-    draft.skipReason = why;
-    return draft;
-  };
 
-  const firstText = clean(cellText(nonBlank[0]));
+  const lead = leadingOf(first, rc);
   // Only the leading cells and the item name count: a note saying "total cost…" is not a subtotal.
-  const leading = [...nonBlank.slice(0, 2), itemCell];
-  if (leading.some((c) => typeof c === 'string' && SUBTOTAL.test(clean(c)))) return skip('subtotal row');
-  if (NOTE.test(firstText)) return skip('note row');
+  if (lead.subtotal || (nonBlank > 1 && leadingOf(second, rc).subtotal) || item.subtotal) return skip(draft, 'subtotal row');
+  if (lead.note) return skip(draft, 'note row');
   // A header repeated after a page break: only worth checking when the first cell is a header word.
-  if (rc.headerKeys.has(firstText.toLowerCase())) {
-    const texts = cells.map((c) => clean(cellText(c)).toLowerCase());
-    if (texts.filter((t) => t && rc.headerKeys.has(t)).length >= 2) return skip('repeated header row');
+  if (rc.headerKeys.has(lead.lower)) {
+    let headers = 0;
+    for (let j = 0; j < cells.length; j++) {
+      const t = clean(cellText(cells[j])).toLowerCase();
+      if (t && rc.headerKeys.has(t)) headers++;
+    }
+    if (headers >= 2) return skip(draft, 'repeated header row');
   }
 
   // A banner merged across the row ("一、加速卡") repeats one text in every cell.
-  if (nonBlank.length > 1 && new Set(nonBlank.map((c) => cellText(c))).size === 1) return skip('section heading');
-  const priceCell = get('unitPrice');
-  const totalCell = get('totalPrice');
+  if (nonBlank > 1 && sameTextEverywhere(cells, cellText(first))) return skip(draft, 'section heading');
+  const priceCell = cellOf(cells, by.unitPrice);
+  const totalCell = cellOf(cells, by.totalPrice);
   const noPrice = isBlank(priceCell) && isBlank(totalCell);
-  const priceMapped = rc.by.unitPrice !== undefined || rc.by.totalPrice !== undefined;
-  if (priceMapped && noPrice && nonBlank.length <= 2) return skip('section or note row');
+  const priceMapped = by.unitPrice !== undefined || by.totalPrice !== undefined;
+  if (priceMapped && noPrice && nonBlank <= 2) return skip(draft, 'section or note row');
   if (!text) {
-    if (noPrice && priceMapped) return skip('row without item or price');
-    issue('item', 'no item name');
-  } else if (looksLikeFormula(cellText(itemCell))) {
-    issue('item', `"${clip(text, 40)}" is formula text, not a part name`);
+    if (noPrice && priceMapped) return skip(draft, 'row without item or price');
+    addIssue(draft, rc, 'item', 'no item name');
+  } else if (item.formula) {
+    addIssue(draft, rc, 'item', `"${clip(text, 40)}" is formula text, not a part name`);
   }
 
   // ---- price (unit price, or total ÷ quantity)
-  const priceCol = rc.by.unitPrice;
-  const qty = optional(get('qty'), (c) => parseCount(c, 'quantity', 1), 'qty');
+  const priceCol = by.unitPrice;
+  const qty = optional(draft, rc, 'qty', cellOf(cells, by.qty), memo.qty);
   if (qty !== undefined) draft.qty = qty;
-  let price: Parsed<{ amount: number; currency?: Currency; vatIncluded?: boolean }> = { ok: false, pending: true, message: 'no price' };
+  let price: PriceParse = NO_PRICE;
   let priceField: ImportField = 'unitPrice';
-  if (priceCol && !isBlank(priceCell)) price = parsePrice(priceCell, priceCol.multiplier);
-  else if (rc.by.totalPrice && !isBlank(totalCell)) {
+  if (priceCol && !isBlank(priceCell)) price = priceOf(priceCell, priceCol.multiplier, memo.unitPrice);
+  else if (by.totalPrice && !isBlank(totalCell)) {
     priceField = 'totalPrice';
-    const total = parsePrice(totalCell, rc.by.totalPrice.multiplier);
+    const total = priceOf(totalCell, by.totalPrice.multiplier, memo.totalPrice);
     if (total.ok && draft.qty === undefined) price = { ok: false, message: 'only a total price and no quantity to divide it by' };
     else if (total.ok) price = { ok: true, value: { ...total.value, amount: total.value.amount / draft.qty! } };
     else price = total;
   }
-  const priceColView = rc.by[priceField];
+  const priceColView = by[priceField];
   if (price.ok) {
     draft.price = price.value.amount;
     draft.currency = price.value.currency;
     draft.vatIncluded = price.value.vatIncluded;
   } else if (!priceMapped) {
-    issue(null, 'no price column is mapped');
+    addIssue(draft, rc, null, 'no price column is mapped');
   } else if (price.pending && isBlank(priceCell) && isBlank(totalCell)) {
-    issue(priceCol ? 'unitPrice' : 'totalPrice', 'no price');
+    addIssue(draft, rc, priceCol ? 'unitPrice' : 'totalPrice', 'no price');
   } else if (price.pending) {
-    return skip(price.message);
+    return skip(draft, price.message);
   } else {
-    issue(priceField, price.message);
+    addIssue(draft, rc, priceField, price.message);
   }
-  draft.rental = rc.perHour[priceField === 'totalPrice' ? 'totalPrice' : 'unitPrice'] || /租赁|租用|rental|per\s*(?:gpu|card)[- ]?hour|卡时/i.test(text);
+  draft.rental = rc.perHour[priceField === 'totalPrice' ? 'totalPrice' : 'unitPrice'] || item.rental;
 
   // ---- currency: the cell's own symbol, else a currency column, else the header's
-  const curCell = get('currency');
+  const curCell = cellOf(cells, by.currency);
   if (!isBlank(curCell)) {
-    const c = parseCurrency(curCell);
-    if (!c.ok) issue('currency', c.message);
-    else if (draft.currency && draft.currency !== c.value) issue('currency', `the price says ${draft.currency} but the currency column says ${c.value}`);
+    const c = memo.currency.get(curCell);
+    if (!c.ok) addIssue(draft, rc, 'currency', c.message);
+    else if (draft.currency && draft.currency !== c.value) addIssue(draft, rc, 'currency', `the price says ${draft.currency} but the currency column says ${c.value}`);
     else draft.currency ??= c.value;
   }
   draft.currency ??= priceColView?.currency;
 
   // ---- VAT: a VAT column, else the cell, else the header
-  const vatCell = get('vat');
+  const vatCell = cellOf(cells, by.vat);
   if (!isBlank(vatCell)) {
-    const v = parseVatCell(vatCell);
+    const v = memo.vat.get(vatCell);
     if (!v.ok) {
-      if (!v.pending) issue('vat', v.message);
+      if (!v.pending) addIssue(draft, rc, 'vat', v.message);
     } else {
       if (v.value.included !== undefined) draft.vatIncluded = v.value.included;
       if (v.value.rate !== undefined) {
@@ -161,32 +332,42 @@ export function readRow(cells: readonly Cell[], index: number, rc: RowContext): 
   draft.vatIncluded ??= priceColView?.vatIncluded;
 
   // ---- the rest: optional; a value that is there but unreadable is an error
-  const moq = optional(get('moq'), (c) => parseCount(c, 'minimum order quantity', 0), 'moq');
+  const moq = optional(draft, rc, 'moq', cellOf(cells, by.moq), memo.moq);
   if (moq !== undefined) draft.moq = moq;
-  const lead = optional(get('leadTime'), (c) => parseLeadTime(c, rc.leadTimeUnit), 'leadTime');
-  if (lead !== undefined) draft.leadTimeWeeks = lead;
-  const valid = optional(get('validUntil'), (c) => parseDate(c, rc.today), 'validUntil');
+  const leadTime = optional(draft, rc, 'leadTime', cellOf(cells, by.leadTime), memo.leadTime);
+  if (leadTime !== undefined) draft.leadTimeWeeks = leadTime;
+  const valid = optional(draft, rc, 'validUntil', cellOf(cells, by.validUntil), memo.validUntil);
   if (valid !== undefined) draft.validUntil = valid;
-  const mem = optional(get('memory'), (c) => parseMemoryGB(c, rc.by.memory?.multiplier ?? 1), 'memory');
+  const mem = optional(draft, rc, 'memory', cellOf(cells, by.memory), memo.memory);
   if (mem !== undefined) draft.memoryGB = mem;
-  const cards = optional(get('cards'), (c) => parseCount(c, 'card count', 1, 64), 'cards');
+  const cards = optional(draft, rc, 'cards', cellOf(cells, by.cards), memo.cards);
   if (cards !== undefined) draft.cards = cards;
-  for (const f of ['vendor', 'supplier'] as const) {
-    const t = clean(cellText(get(f)));
-    if (!t) continue;
-    if (looksLikeFormula(t)) issue(f, `"${clip(t, 40)}" is formula text, not a name`);
-    else draft[f] = clip(t, 160);
+  for (let k = 0; k < NAME_FIELDS.length; k++) {
+    const f = NAME_FIELDS[k]!;
+    const t = memo[f].get(cellOf(cells, by[f]));
+    if (t.issue !== undefined) addIssue(draft, rc, f, t.issue);
+    else if (t.value !== undefined) draft[f] = t.value;
   }
-  const notes = clean(cellText(get('notes')));
-  // Notes are free text: keep them, but never as something a spreadsheet would execute.
-  if (notes) draft.notes = clip(looksLikeFormula(notes) ? `'${notes}` : notes, 1000);
+  const notesCell = cellOf(cells, by.notes);
+  const notes = memo.notes.get(notesCell);
+  if (notes) draft.notes = notes;
   return draft;
+}
 
-  function optional<T>(cell: Cell, parse: (c: Cell) => Parsed<T>, f: ImportField): T | undefined {
-    if (isBlank(cell)) return undefined;
-    const r = parse(cell);
-    if (r.ok) return r.value;
-    if (!r.pending) issue(f, r.message);
-    return undefined;
+const NAME_FIELDS = ['vendor', 'supplier'] as const;
+const NO_PRICE: PriceParse = { ok: false, pending: true, message: 'no price' };
+
+/** Every non-blank cell reads as `text`. */
+function sameTextEverywhere(cells: readonly Cell[], text: string): boolean {
+  for (let j = 0; j < cells.length; j++) {
+    const c = cells[j];
+    if (!isBlank(c) && cellText(c) !== text) return false;
   }
+  return true;
+}
+
+/** A price cell: plain numbers ("¥100,000.00") directly, other texts through the memo. */
+function priceOf(cell: Cell, multiplier: number, memo: Memo<PriceParse>): PriceParse {
+  if (typeof cell !== 'string') return parsePrice(cell, multiplier);
+  return plainPrice(cell, multiplier) ?? memo.get(cell);
 }

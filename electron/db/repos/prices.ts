@@ -1,6 +1,6 @@
 /** Servers, quotes (append-only price history), sites and FX rates. */
 import type Database from 'better-sqlite3';
-import { fromMajor, money, toMajor, type Currency } from '../../../shared/money';
+import { money, toMajor, type Currency } from '../../../shared/money';
 import type { FxRate, SeedQuote, Server, Site } from '../../../shared/domain/catalog';
 import type { Source } from '../../../shared/domain/source';
 
@@ -50,19 +50,12 @@ function sourceFromRow(r: SourceCols): Source {
 }
 
 export class PriceRepo {
-  private readonly statements = new Map<string, Database.Statement>();
+  // Prepared once: imports write thousands of quotes through insertQuote.
+  private accIdStmt?: Database.Statement;
+  private serverIdStmt?: Database.Statement;
+  private insertQuoteStmt?: Database.Statement;
 
   constructor(private readonly db: Database.Database) {}
-
-  /** Prepared once per SQL text: imports write thousands of quotes through addQuote. */
-  private stmt(sql: string): Database.Statement {
-    let s = this.statements.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.statements.set(sql, s);
-    }
-    return s;
-  }
 
   // ---- servers
   servers(): (Server & { id: number })[] {
@@ -118,51 +111,94 @@ export class PriceRepo {
   // ---- quotes
   /** Append a quote; `item` is an accelerator slug, or a server slug for server-purchase. */
   addQuote(q: SeedQuote, prov: QuoteProvenance): number {
-    const accId = (slug: string) =>
-      (this.stmt('SELECT id FROM accelerator WHERE slug = ?').get(slug) as { id: number } | undefined)?.id;
+    return this.insertQuote(q, prov, (slug) => this.acceleratorIdOf(slug), (slug) => this.serverIdOf(slug));
+  }
+
+  /**
+   * addQuote for many quotes in one transaction (an import's commit): the same checks and row,
+   * but each slug is looked up once per writer instead of with a SELECT per quote. Only ids that
+   * were found are remembered, so a part or server created after the writer was made is found
+   * by the next look-up; use a writer inside one transaction and drop it after, since a rolled
+   * back insert would leave it remembering an id that no longer exists.
+   */
+  quoteWriter(): (q: SeedQuote, prov: QuoteProvenance) => number {
+    const memo = (look: (slug: string) => number | undefined) => {
+      const ids = new Map<string, number>();
+      return (slug: string) => {
+        let id = ids.get(slug);
+        if (id === undefined) {
+          id = look(slug);
+          if (id !== undefined) ids.set(slug, id);
+        }
+        return id;
+      };
+    };
+    const acc = memo((slug) => this.acceleratorIdOf(slug));
+    const server = memo((slug) => this.serverIdOf(slug));
+    return (q, prov) => this.insertQuote(q, prov, acc, server);
+  }
+
+  private acceleratorIdOf(slug: string): number | undefined {
+    this.accIdStmt ??= this.db.prepare('SELECT id FROM accelerator WHERE slug = ?').pluck();
+    return this.accIdStmt.get(slug) as number | undefined;
+  }
+
+  private serverIdOf(slug: string): number | undefined {
+    this.serverIdStmt ??= this.db.prepare('SELECT id FROM server WHERE slug = ?').pluck();
+    return this.serverIdStmt.get(slug) as number | undefined;
+  }
+
+  private insertQuote(
+    q: SeedQuote,
+    prov: QuoteProvenance,
+    accId: (slug: string) => number | undefined,
+    serverIdOf: (slug: string) => number | undefined,
+  ): number {
     const isServer = q.kind === 'server-purchase';
     const acceleratorId = isServer ? null : accId(q.item);
-    const serverId = isServer ? (this.stmt('SELECT id FROM server WHERE slug = ?').get(q.item) as { id: number } | undefined)?.id : null;
+    const serverId = isServer ? serverIdOf(q.item) : null;
     if (isServer ? serverId === undefined : acceleratorId === undefined) {
       throw new Error(`unknown ${isServer ? 'server' : 'accelerator'} "${q.item}"`);
     }
     const cardId = q.cardSlug ? accId(q.cardSlug) : null;
     if (q.cardSlug && cardId === undefined) throw new Error(`unknown accelerator "${q.cardSlug}"`);
-    const price = fromMajor({ amount: q.price, currency: q.currency });
+    const s = q.source;
+    // Positional parameters in column order: binding a named-parameter object costs a property
+    // look-up per column and an object per quote, which imports pay 50,000 times.
+    this.insertQuoteStmt ??= this.db.prepare(
+      `INSERT INTO quote (accelerator_id, server_id, kind, supplier, price_minor, currency, vat_included, vat_rate,
+         cards_per_server, card_accelerator_id, moq, lead_time_weeks, valid_until,
+         source_title, source_url, as_of, estimate, source_note,
+         source_file, source_sheet, source_row, import_id, origin, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
     return Number(
-      this
-        .stmt(
-          `INSERT INTO quote (accelerator_id, server_id, kind, supplier, price_minor, currency, vat_included, vat_rate,
-             cards_per_server, card_accelerator_id, moq, lead_time_weeks, valid_until,
-             source_title, source_url, as_of, estimate, source_note,
-             source_file, source_sheet, source_row, import_id, origin, created_at)
-           VALUES (@acceleratorId, @serverId, @kind, @supplier, @priceMinor, @currency, @vat, @vatRate,
-             @cards, @cardId, @moq, @lead, @validUntil,
-             @source_title, @source_url, @as_of, @estimate, @source_note,
-             @file, @sheet, @row, @importId, @origin, @createdAt)`,
-        )
-        .run({
-          acceleratorId,
-          serverId,
-          kind: q.kind,
-          supplier: q.supplier,
-          priceMinor: price.amountMinor,
-          currency: q.currency,
-          vat: q.vatIncluded ? 1 : 0,
-          vatRate: q.vatRate,
-          cards: q.cardsPerServer ?? null,
-          cardId: cardId ?? null,
-          moq: q.moq ?? null,
-          lead: q.leadTimeWeeks ?? null,
-          validUntil: q.validUntil ?? null,
-          ...sourceParams(q.source),
-          file: prov.sourceFile ?? '',
-          sheet: prov.sourceSheet ?? '',
-          row: prov.sourceRow ?? null,
-          importId: prov.importId ?? null,
-          origin: prov.origin,
-          createdAt: prov.createdAt ?? new Date().toISOString(),
-        }).lastInsertRowid,
+      this.insertQuoteStmt.run(
+        acceleratorId,
+        serverId,
+        q.kind,
+        q.supplier,
+        money(q.price, q.currency).amountMinor,
+        q.currency,
+        q.vatIncluded ? 1 : 0,
+        q.vatRate,
+        q.cardsPerServer ?? null,
+        cardId ?? null,
+        q.moq ?? null,
+        q.leadTimeWeeks ?? null,
+        q.validUntil ?? null,
+        s.title,
+        s.url,
+        s.asOf,
+        s.estimate ? 1 : 0,
+        s.note,
+        prov.sourceFile ?? '',
+        prov.sourceSheet ?? '',
+        prov.sourceRow ?? null,
+        prov.importId ?? null,
+        prov.origin,
+        prov.createdAt ?? new Date().toISOString(),
+      ).lastInsertRowid,
     );
   }
 

@@ -1,0 +1,141 @@
+/**
+ * quoteSchema for the quotes of one sheet, field by field, remembering each field's answer.
+ *
+ * quoteSchema is a plain z.object with no checks across fields, so a quote passes exactly when
+ * every field passes its own schema, and the parsed quote is the fields' parsed values in the
+ * schema's key order. A sheet's quotes share most of their values (item, kind, supplier,
+ * currency, VAT, lead time, validity, the source), so each distinct value of a field is run
+ * through that field's zod schema once per sheet; the price, new on nearly every row, is run for
+ * every quote. Whole-object safeParse per row was a fifth of a 50,000-row preview and most of its
+ * garbage. A quote that fails anywhere is parsed again whole, so its issues read exactly as
+ * quoteSchema's own.
+ */
+import type { z } from 'zod';
+import { quoteSchema, type SeedQuote } from '../../shared/domain/catalog';
+import { MEMO_LIMIT } from './rows';
+
+type Shape = typeof quoteSchema.shape;
+type Field = keyof Shape;
+
+/** A quote as the import builds it; an optional field that is undefined is left out. */
+export interface QuoteInput {
+  item: string;
+  kind: string;
+  supplier: string;
+  price: number;
+  currency: string;
+  vatIncluded: boolean;
+  vatRate: number;
+  cardsPerServer: number | undefined;
+  cardSlug: string | undefined;
+  moq: number | undefined;
+  leadTimeWeeks: number | undefined;
+  validUntil: string | undefined;
+  /** The same object for quotes with the same source: it is checked once, by identity. */
+  source: object;
+}
+
+/** The object quoteSchema itself is given: the input without its undefined optional fields. */
+export function quoteCandidate(q: QuoteInput): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined));
+}
+
+const FAIL: unique symbol = Symbol('invalid');
+type Checked<T> = T | typeof FAIL;
+
+/** One field's zod schema, with its answers remembered by value (or object identity). */
+class FieldCheck<F extends Field> {
+  private readonly seen = new Map<unknown, unknown>();
+  private readonly schema: z.ZodType;
+
+  constructor(
+    field: F,
+    private readonly remember: boolean,
+  ) {
+    this.schema = quoteSchema.shape[field] as z.ZodType;
+  }
+
+  check(value: unknown): Checked<z.output<Shape[F]>> {
+    // -0 and 0 are one Map key but not one value.
+    if (!this.remember || Object.is(value, -0)) return this.parse(value) as Checked<z.output<Shape[F]>>;
+    let r = this.seen.get(value);
+    if (r === undefined) {
+      r = this.parse(value);
+      if (this.seen.size < MEMO_LIMIT) this.seen.set(value, r);
+    }
+    return r as Checked<z.output<Shape[F]>>;
+  }
+
+  private parse(value: unknown): unknown {
+    const r = this.schema.safeParse(value);
+    if (!r.success) return FAIL;
+    // A parsed object (the source) is shared by the quotes that gave the same object: frozen,
+    // so no holder can change the others' copy.
+    return typeof r.data === 'object' && r.data !== null ? Object.freeze(r.data) : r.data;
+  }
+}
+
+/** quoteSchema's keys in order; the validator below writes them in this order (a test checks it). */
+export const QUOTE_FIELDS: readonly Field[] = [
+  'item', 'kind', 'supplier', 'price', 'currency', 'vatIncluded', 'vatRate',
+  'cardsPerServer', 'cardSlug', 'moq', 'leadTimeWeeks', 'validUntil', 'source',
+];
+
+export class QuoteValidator {
+  private readonly item = new FieldCheck('item', true);
+  private readonly kind = new FieldCheck('kind', true);
+  private readonly supplier = new FieldCheck('supplier', true);
+  /** New on nearly every row: checked each time, never remembered. */
+  private readonly price = new FieldCheck('price', false);
+  private readonly currency = new FieldCheck('currency', true);
+  private readonly vatIncluded = new FieldCheck('vatIncluded', true);
+  private readonly vatRate = new FieldCheck('vatRate', true);
+  private readonly cardsPerServer = new FieldCheck('cardsPerServer', true);
+  private readonly cardSlug = new FieldCheck('cardSlug', true);
+  private readonly moq = new FieldCheck('moq', true);
+  private readonly leadTimeWeeks = new FieldCheck('leadTimeWeeks', true);
+  private readonly validUntil = new FieldCheck('validUntil', true);
+  private readonly source = new FieldCheck('source', true);
+
+  validate(q: QuoteInput): { success: true; data: SeedQuote } | ReturnType<typeof quoteSchema.safeParse> {
+    const item = this.item.check(q.item);
+    const kind = this.kind.check(q.kind);
+    const supplier = this.supplier.check(q.supplier);
+    const price = this.price.check(q.price);
+    const currency = this.currency.check(q.currency);
+    const vatIncluded = this.vatIncluded.check(q.vatIncluded);
+    const vatRate = this.vatRate.check(q.vatRate);
+    const source = this.source.check(q.source);
+    if (item === FAIL || kind === FAIL || supplier === FAIL || price === FAIL || currency === FAIL || vatIncluded === FAIL || vatRate === FAIL || source === FAIL) {
+      return quoteSchema.safeParse(quoteCandidate(q));
+    }
+    const out: SeedQuote = { item, kind, supplier, price, currency, vatIncluded, vatRate } as SeedQuote;
+    if (q.cardsPerServer !== undefined) {
+      const v = this.cardsPerServer.check(q.cardsPerServer);
+      if (v === FAIL) return quoteSchema.safeParse(quoteCandidate(q));
+      out.cardsPerServer = v;
+    }
+    if (q.cardSlug !== undefined) {
+      const v = this.cardSlug.check(q.cardSlug);
+      if (v === FAIL) return quoteSchema.safeParse(quoteCandidate(q));
+      out.cardSlug = v;
+    }
+    if (q.moq !== undefined) {
+      const v = this.moq.check(q.moq);
+      if (v === FAIL) return quoteSchema.safeParse(quoteCandidate(q));
+      out.moq = v;
+    }
+    if (q.leadTimeWeeks !== undefined) {
+      const v = this.leadTimeWeeks.check(q.leadTimeWeeks);
+      if (v === FAIL) return quoteSchema.safeParse(quoteCandidate(q));
+      out.leadTimeWeeks = v;
+    }
+    if (q.validUntil !== undefined) {
+      const v = this.validUntil.check(q.validUntil);
+      if (v === FAIL) return quoteSchema.safeParse(quoteCandidate(q));
+      out.validUntil = v;
+    }
+    out.source = source;
+    return { success: true, data: out };
+  }
+}
