@@ -86,13 +86,15 @@ export function constraintStatus(ctx: SolveContext, kpis: OptimizeKpis, objectiv
   const active = activeConstraints(ctx.p, ctx.c);
   const limits = analysisOptions(ctx.p, active.length, BINDING_BUDGET_S);
   return active.map((k) => {
-    const without = minimise(ctx, goal, { ...fo, drop: new Set([k]) }, ctx.p, limits, startOf(main));
-    // never above the answer: the answer itself is feasible without the constraint
-    const w = without.value === null ? null : Math.min(without.value, objective);
     const lower = objective * (1 - 2 * limits.mipGap) - 1e-9;
-    // binding: a cheaper build exists without it; not binding: proven that none does
-    const settled = without.status === 'optimal' || without.status === 'infeasible' || (without.bound !== undefined && without.bound >= lower);
-    const binding = w !== null && w < lower ? true : settled ? false : null;
+    // Only a build cheaper than `lower` would make the constraint binding: the search looks for
+    // nothing else, which settles "no" far sooner than solving the relaxed problem outright.
+    const without = minimise(ctx, goal, { ...fo, drop: new Set([k]) }, ctx.p, limits, startOf(main), lower);
+    // "infeasible" under the cutoff: proven that nothing is cheaper, so the objective stays
+    const none = without.status === 'infeasible' || (without.bound !== undefined && without.bound >= lower);
+    // never above the answer: the answer itself is feasible without the constraint
+    const w = without.value === null ? (none ? objective : null) : Math.min(without.value, objective);
+    const binding = w !== null && w < lower ? true : none || without.status === 'optimal' ? false : null;
     return { constraint: k, unit: UNITS[k], limit: limitOf(ctx.p, ctx.c, k), value: valueIn(k, kpis), binding, objectiveWithout: w };
   });
 }

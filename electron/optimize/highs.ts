@@ -74,6 +74,7 @@ export function solveWith(h: Highs): MipSolver {
     const model = h.createModel(modelData(h, m));
     try {
       model.options.set({ output_flag: false, mip_rel_gap: opts.mipGap ?? 1e-4, time_limit: limit, presolve: 'on' });
+      if (opts.cutoff !== undefined) model.options.set({ objective_bound: opts.cutoff });
       if (opts.start) {
         // Integer columns only: HiGHS fixes them and solves the LP for the rest, so a build from
         // a related program (other caps, a dropped constraint) is a valid start when it fits.
@@ -96,6 +97,11 @@ export function solveWith(h: Highs): MipSolver {
       const stopped = status === S.timeLimit || status === S.iterationLimit || status === S.objectiveTarget || status === S.solutionLimit || status === S.interrupted;
       if (status !== S.optimal && !stopped) return { status: 'error', values: [], objective: NaN, message: `solver status: ${status}` };
       const objective = model.getObjectiveValue();
+      // A finished search under a cutoff that kept nothing below it has proved there is nothing
+      // below it (the build it reports is one found before the cutoff pruned the rest).
+      if (status === S.optimal && opts.cutoff !== undefined && !(objective < opts.cutoff)) {
+        return { status: 'infeasible', values: [], objective: NaN, message: 'no build below the cutoff' };
+      }
       // A time-limited run may end without any solution. That is not infeasibility: saying
       // "infeasible" would send the user chasing constraints that are fine.
       if (status !== S.optimal && !(Number.isFinite(objective) && Math.abs(objective) < 1e30)) {

@@ -94,6 +94,8 @@ export function minimise(
   p: OptimizeProblem = ctx.p,
   limits: OptimizeProblem['options'] = p.options,
   start?: ReadonlyMap<string, number>,
+  /** Linear goals only: look for builds below this value (in the goal's units) and nothing else. */
+  below?: number,
 ): Outcome {
   const cuts = new Map<string, number[]>();
   // Idle cards first as continuous variables (whole servers make their sum integral, and the
@@ -110,7 +112,8 @@ export function minimise(
   const run = (objective: (e: Expressions) => LinExpr) => {
     for (let round = 0; ; round++) {
       ctx.solves++;
-      const s = ctx.solver(f.builder.build(objective(f.e)), { timeLimitS: Math.max(0.2, left()), mipGap: limits.mipGap, ...(from && { start: from }) });
+      const cutoff = below !== undefined && goal.kind === 'linear' ? below / goal.unit : undefined;
+      const s = ctx.solver(f.builder.build(objective(f.e)), { timeLimitS: Math.max(0.2, left()), mipGap: limits.mipGap, ...(from && { start: from }), ...(cutoff !== undefined && { cutoff }) });
       if (s.status === 'infeasible' || s.status === 'error') return s;
       if (idleContinuous && fractionalIdle(f, s.values)) {
         idleContinuous = false;

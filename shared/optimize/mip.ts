@@ -46,6 +46,11 @@ export interface SolveOptions {
   mipGap?: number;
   /** A build to start from: integer variables by label (others are 0); ignored when infeasible. */
   start?: ReadonlyMap<string, number>;
+  /**
+   * Only builds with an objective below this are wanted: the search prunes everything else, and
+   * "infeasible" then means "none below the cutoff" (which is how a binding test proves a no).
+   */
+  cutoff?: number;
 }
 
 /** Synchronous solver; the main process provides one backed by HiGHS. */

@@ -106,6 +106,22 @@ describe('HiGHS through sparse rows', () => {
     expect(full.objective).toBeLessThan(stopped.objective);
   });
 
+  it('with a cutoff, finds a build below it or proves there is none', async () => {
+    const b = new ModelBuilder();
+    const xs = Array.from({ length: 12 }, (_, i) => b.addVar(`x${i}`, 'integer', 0, 5));
+    b.ge('cover', expr(...xs.map((x, i): [number, number] => [x, 7 + ((i * 13) % 17)])), 200);
+    const m = b.build(expr(...xs.map((x, i): [number, number] => [x, 10 + ((i * 7) % 11) + i / 100])));
+    const solve = solveWith(await highs());
+    const best = solve(m, { mipGap: 1e-9 });
+    expect(best.status).toBe('optimal');
+    const none = solve(m, { mipGap: 1e-9, cutoff: best.objective * 0.999 });
+    expect(none.status).toBe('infeasible');
+    expect(none.message).toMatch(/cutoff/);
+    const some = solve(m, { mipGap: 1e-9, cutoff: best.objective * 1.001 });
+    expect(some.status).toBe('optimal');
+    expect(some.objective).toBeCloseTo(best.objective, 9);
+  });
+
   it('reports an infeasible model as such', async () => {
     const b = new ModelBuilder();
     const x = b.addVar('x', 'integer', 0, 2);
