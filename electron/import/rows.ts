@@ -84,13 +84,21 @@ export class Memo<T> {
   get(c: Cell): T {
     if (c === null) return (this.empty ??= { v: this.fn(null) }).v;
     if (typeof c !== 'string') return this.fn(c);
+    // The row above often has the same text (sorted and grouped sheets, a vendor or date down
+    // the whole column): comparing with it is cheaper than hashing a freshly parsed string.
+    if (c === this.lastText) return this.lastValue!;
     let v = this.seen.get(c);
     if (v === undefined) {
       v = this.fn(c);
       if (this.seen.size < MEMO_LIMIT) this.seen.set(c, v);
     }
+    this.lastText = c;
+    this.lastValue = v;
     return v;
   }
+
+  private lastText: string | undefined;
+  private lastValue: T | undefined;
 
   /** Texts remembered (for tests). */
   get size(): number {
