@@ -191,6 +191,7 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
   const validator = new QuoteValidator();
   // One source object per supplier and note, so the validator checks each once (by identity).
   const sources = new Map<string, Map<string, SeedQuote['source']>>();
+  let lastSource: { supplier: string; note: string; source: SeedQuote['source'] } | undefined;
 
   for (let i = header.index + 1; i < sheet.rows.length; i++) {
     const draft = readRow(sheet.rows[i] ?? [], i, rc);
@@ -232,13 +233,17 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
       out.status = 'error';
       continue;
     }
-    let bySupplier = sources.get(supplier);
-    if (!bySupplier) sources.set(supplier, (bySupplier = new Map()));
     const note = draft.notes ?? '';
-    let source = bySupplier.get(note);
+    let source = lastSource && lastSource.supplier === supplier && lastSource.note === note ? lastSource.source : undefined;
     if (!source) {
-      source = { title: `${supplier || 'Vendor'} price sheet ${file}`.slice(0, 500), url: '', asOf: today, estimate: false, note };
-      bySupplier.set(note, source);
+      let bySupplier = sources.get(supplier);
+      if (!bySupplier) sources.set(supplier, (bySupplier = new Map()));
+      source = bySupplier.get(note);
+      if (!source) {
+        source = { title: `${supplier || 'Vendor'} price sheet ${file}`.slice(0, 500), url: '', asOf: today, estimate: false, note };
+        bySupplier.set(note, source);
+      }
+      lastSource = { supplier, note, source };
     }
     // Every quote is validated against quoteSchema (see QuoteValidator for what it remembers).
     const quote = validator.validate({
@@ -328,6 +333,17 @@ class PriceGroups {
   constructor(private readonly previous: PreviousPrices) {}
 
   get(kind: string, item: string, supplier: string, currency: Currency): PriceGroup {
+    const l = this.last;
+    if (l && l.kind === kind && l.item === item && l.supplier === supplier && l.currency === currency) return l.group;
+    const group = this.find(kind, item, supplier, currency);
+    this.last = { kind, item, supplier, currency, group };
+    return group;
+  }
+
+  /** The previous row's group: rows of one item often come together. */
+  private last?: { kind: string; item: string; supplier: string; currency: Currency; group: PriceGroup };
+
+  private find(kind: string, item: string, supplier: string, currency: Currency): PriceGroup {
     const byCurrency = level(level(level(this.bySpelling, kind), item), supplier);
     let g = byCurrency.get(currency);
     if (g) return g;

@@ -35,6 +35,7 @@ export interface Resolver {
   serverNames?: { s: Server & { id: number }; n: string }[];
   /** What each item text (with its hints) reads as, worked out once per plan: see Reading. */
   readings?: Readings;
+  lastReading?: { text: string; vendor: string | undefined; memoryGB: number | undefined; cards: number | undefined; rd: Reading };
 }
 
 /**
@@ -100,7 +101,18 @@ function matchCard(r: Resolver, draft: RowDraft, text: string): PartMatch<Stored
 function reading(r: Resolver, draft: RowDraft): Reading {
   r.readings ??= new Map();
   const { text, vendor, memoryGB, cards } = draft;
-  const t = r.readings.get(text);
+  // The row above often names the same item.
+  const last = r.lastReading;
+  if (last && last.text === text && last.vendor === vendor && last.memoryGB === memoryGB && last.cards === cards) return last.rd;
+  const rd = readingOf(r, draft);
+  r.lastReading = { text, vendor, memoryGB, cards, rd };
+  return rd;
+}
+
+function readingOf(r: Resolver, draft: RowDraft): Reading {
+  const readings = r.readings!;
+  const { text, vendor, memoryGB, cards } = draft;
+  const t = readings.get(text);
   if (t && t.vendor === vendor && t.memoryGB === memoryGB && t.cards === cards) return t.rd;
   const hints = t && `${memoryGB ?? ''}\u0000${cards ?? ''}\u0000${vendor === undefined ? '' : `v${vendor}`}`;
   const other = hints !== undefined ? t!.others?.get(hints) : undefined;
@@ -115,7 +127,7 @@ function reading(r: Resolver, draft: RowDraft): Reading {
     rd = { st, match: matchCard(r, draft, st ? st.cardText : text) };
   }
   if (t) (t.others ??= new Map()).set(hints!, rd);
-  else if (r.readings.size < READINGS_LIMIT) r.readings.set(text, { vendor, memoryGB, cards, rd });
+  else if (readings.size < READINGS_LIMIT) readings.set(text, { vendor, memoryGB, cards, rd });
   return rd;
 }
 

@@ -41,6 +41,7 @@ export function quoteCandidate(q: QuoteInput): Record<string, unknown> {
 }
 
 const FAIL: unique symbol = Symbol('invalid');
+const NOTHING = Symbol('nothing yet');
 type Checked<T> = T | typeof FAIL;
 
 /** One field's zod schema, with its answers remembered by value (or object identity). */
@@ -56,15 +57,22 @@ class FieldCheck<F extends Field> {
   }
 
   check(value: unknown): Checked<z.output<Shape[F]>> {
-    // -0 and 0 are one Map key but not one value.
+    // -0 and 0 are one Map key (and ===) but not one value.
     if (!this.remember || Object.is(value, -0)) return this.parse(value) as Checked<z.output<Shape[F]>>;
+    // Consecutive quotes mostly repeat a field's value: no Map look-up for that.
+    if (value === this.lastIn) return this.lastOut as Checked<z.output<Shape[F]>>;
     let r = this.seen.get(value);
     if (r === undefined) {
       r = this.parse(value);
       if (this.seen.size < MEMO_LIMIT) this.seen.set(value, r);
     }
+    this.lastIn = value;
+    this.lastOut = r;
     return r as Checked<z.output<Shape[F]>>;
   }
+
+  private lastIn: unknown = NOTHING;
+  private lastOut: unknown;
 
   private parse(value: unknown): unknown {
     const r = this.schema.safeParse(value);
