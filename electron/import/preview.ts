@@ -196,11 +196,8 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
   for (let i = header.index + 1; i < sheet.rows.length; i++) {
     const draft = readRow(sheet.rows[i] ?? [], i, rc);
     if (!draft) continue;
-    const out: PreviewRow = { row: draft.row, status: 'new', accepted: false, text: draft.text, issues: draft.issues };
-    rows.push(out);
     if (draft.skipReason) {
-      out.status = 'skipped';
-      out.skipReason = draft.skipReason;
+      rows.push({ row: draft.row, status: 'skipped', accepted: false, text: draft.text, issues: draft.issues, skipReason: draft.skipReason });
       continue;
     }
     const currency = draft.currency ?? 'CNY';
@@ -209,11 +206,10 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
     if (draft.vatIncluded === undefined && input.vatIncluded === undefined && draft.price !== undefined) assumedVat = true;
     const vatRate = draft.vatRate ?? vatRateDefault;
     const supplier = draft.supplier ?? inputSupplier;
-    // Assigned one by one, in the order the preview has always listed them: spreading a
-    // conditional object per field cost an object per field per row.
-    out.currency = currency;
-    out.vatIncluded = vatIncluded;
-    out.vatRate = vatRate;
+    // The fields every read row has, in one literal, then the others one by one, in the order
+    // the preview has always listed them (a conditional spread per field cost an object each).
+    const out: PreviewRow = { row: draft.row, status: 'new', accepted: false, text: draft.text, issues: draft.issues, currency, vatIncluded, vatRate };
+    rows.push(out);
     if (draft.price !== undefined) {
       out.price = draft.price;
       out.priceExVat = round2(exVat(draft.price, vatIncluded, vatRate));
