@@ -45,7 +45,7 @@ export interface RowContext {
   perHour: { unitPrice: boolean; totalPrice: boolean };
   /** Per-plan memo of the pure per-cell work (see CellMemo). */
   memo: CellMemo;
-  /** Whether a header word starts with a digit (else a row starting with one repeats no header). */
+  /** Whether a header word starts with a digit (or is empty): else a row starting with one repeats no header. */
   digitHeader: boolean;
 }
 
@@ -53,7 +53,7 @@ export function rowContext(base: Omit<RowContext, 'leadTimeUnit' | 'perHour' | '
   const { by } = base;
   const perHour = { unitPrice: by.unitPrice ? isPerHour(by.unitPrice) : false, totalPrice: by.totalPrice ? isPerHour(by.totalPrice) : false };
   const unit = by.leadTime ? timeUnitOf(by.leadTime) : undefined;
-  const digitHeader = [...base.headerKeys].some((k) => /^\d/.test(k));
+  const digitHeader = [...base.headerKeys].some((k) => k === '' || /^\d/.test(k));
   const rc: RowContext = { ...base, perHour, memo: cellMemo(base.by, base.today, unit), digitHeader };
   if (unit) rc.leadTimeUnit = unit;
   return rc;

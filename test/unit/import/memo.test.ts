@@ -54,6 +54,21 @@ describe('cell memos', () => {
     });
   });
 
+  it('reads a leading cell that starts with a digit as the other leading cells are read', () => {
+    const by = { item: col(1, 'item'), unitPrice: col(2, 'unitPrice') };
+    const base = { file: 'f.csv', sheet: 'S', by, today: '2026-01-15' };
+    // A header word that starts with a digit: a repeated header row is still recognised.
+    const digits = rowContext({ ...base, headerKeys: new Set(['2026', 'model', 'price']) });
+    expect(readRow(['2026', 'Model', 'Price'], 5, digits)?.skipReason).toBe('repeated header row');
+    const words = rowContext({ ...base, headerKeys: new Set(['no', 'model', 'price']) });
+    const notHeader = readRow(['2026', 'Model', 'Price'], 5, words)!;
+    expect(notHeader.skipReason).toBeUndefined();
+    expect(notHeader.issues.map((i) => i.message)).toEqual(['"Price" is not a price']);
+    // The second cell still counts as a subtotal label; a number is never a note.
+    expect(readRow(['12', '合计', '100'], 5, words)?.skipReason).toBe('subtotal row');
+    expect(readRow(['1. note', 'H20', '100'], 5, words)).toMatchObject({ text: 'H20', price: 100 });
+  });
+
   it('remember at most MEMO_LIMIT texts, and still answer beyond it', () => {
     let calls = 0;
     const m = new Memo((c) => (calls++, String(c).length));
