@@ -89,6 +89,10 @@ export const QUOTE_FIELDS: readonly Field[] = [
   'cardsPerServer', 'cardSlug', 'moq', 'leadTimeWeeks', 'validUntil', 'source',
 ];
 
+/** The optional fields, in quoteSchema's order: written only when the row has them. */
+const OPTIONAL_FIELDS = ['cardsPerServer', 'cardSlug', 'moq', 'leadTimeWeeks', 'validUntil'] as const;
+type OptionalField = (typeof OPTIONAL_FIELDS)[number];
+
 export class QuoteValidator {
   private readonly item = new FieldCheck('item', true);
   private readonly kind = new FieldCheck('kind', true);
@@ -98,11 +102,7 @@ export class QuoteValidator {
   private readonly currency = new FieldCheck('currency', true);
   private readonly vatIncluded = new FieldCheck('vatIncluded', true);
   private readonly vatRate = new FieldCheck('vatRate', true);
-  private readonly cardsPerServer = new FieldCheck('cardsPerServer', true);
-  private readonly cardSlug = new FieldCheck('cardSlug', true);
-  private readonly moq = new FieldCheck('moq', true);
-  private readonly leadTimeWeeks = new FieldCheck('leadTimeWeeks', true);
-  private readonly validUntil = new FieldCheck('validUntil', true);
+  private readonly optional = Object.fromEntries(OPTIONAL_FIELDS.map((f) => [f, new FieldCheck(f, true)])) as { [F in OptionalField]: FieldCheck<F> };
   private readonly source = new FieldCheck('source', true);
 
   validate(q: QuoteInput): { success: true; data: SeedQuote } | ReturnType<typeof quoteSchema.safeParse> {
@@ -118,30 +118,12 @@ export class QuoteValidator {
       return quoteSchema.safeParse(quoteCandidate(q));
     }
     const out: SeedQuote = { item, kind, supplier, price, currency, vatIncluded, vatRate } as SeedQuote;
-    if (q.cardsPerServer !== undefined) {
-      const v = this.cardsPerServer.check(q.cardsPerServer);
+    for (const f of OPTIONAL_FIELDS) {
+      const x = q[f];
+      if (x === undefined) continue;
+      const v = this.optional[f].check(x);
       if (v === FAIL) return quoteSchema.safeParse(quoteCandidate(q));
-      out.cardsPerServer = v;
-    }
-    if (q.cardSlug !== undefined) {
-      const v = this.cardSlug.check(q.cardSlug);
-      if (v === FAIL) return quoteSchema.safeParse(quoteCandidate(q));
-      out.cardSlug = v;
-    }
-    if (q.moq !== undefined) {
-      const v = this.moq.check(q.moq);
-      if (v === FAIL) return quoteSchema.safeParse(quoteCandidate(q));
-      out.moq = v;
-    }
-    if (q.leadTimeWeeks !== undefined) {
-      const v = this.leadTimeWeeks.check(q.leadTimeWeeks);
-      if (v === FAIL) return quoteSchema.safeParse(quoteCandidate(q));
-      out.leadTimeWeeks = v;
-    }
-    if (q.validUntil !== undefined) {
-      const v = this.validUntil.check(q.validUntil);
-      if (v === FAIL) return quoteSchema.safeParse(quoteCandidate(q));
-      out.validUntil = v;
+      (out as Record<OptionalField, unknown>)[f] = v;
     }
     out.source = source;
     return { success: true, data: out };

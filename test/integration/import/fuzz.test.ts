@@ -7,19 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/handlers';
 import type { ImportCommitResult, ImportPreview } from '../../../shared/contract/import';
 import { b64, counts, csv, tempApp, xlsx, type Row, type TempApp } from './fixtures';
+import { rng } from '../../helpers/rng';
 
 const RUNS = 240;
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const BASES: Row[][] = [
   [

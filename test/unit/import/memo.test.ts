@@ -9,20 +9,10 @@ import { isBlank } from '../../../electron/import/grid';
 import { parsePrice, plainPrice } from '../../../electron/import/parse-money';
 import { cellMemo, MEMO_LIMIT, Memo, readRow, rowContext } from '../../../electron/import/rows';
 import { QUOTE_FIELDS, QuoteValidator, quoteCandidate, type QuoteInput } from '../../../electron/import/validate-quote';
+import { rng } from '../../helpers/rng';
 
 function col(column: number, field: ImportField, multiplier = 1): ColumnView {
   return { column, letter: String.fromCharCode(65 + column), header: field, field, confidence: 1, multiplier, unitLabel: '' };
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('cell memos', () => {

@@ -66,6 +66,14 @@ describe('serving segments', () => {
   });
 });
 
+/** A covering knapsack: n integer items (0–5 each) of mixed sizes and costs covering `need`. */
+function coverProblem(n: number, need: number) {
+  const b = new ModelBuilder();
+  const xs = Array.from({ length: n }, (_, i) => b.addVar(`x${i}`, 'integer', 0, 5));
+  b.ge('cover', expr(...xs.map((x, i): [number, number] => [x, 7 + ((i * 13) % 17)])), need);
+  return { m: b.build(expr(...xs.map((x, i): [number, number] => [x, 10 + ((i * 7) % 11) + i / 100]))), xs };
+}
+
 describe('HiGHS through sparse rows', () => {
   it('solves a small MIP: bounds, equalities, ranges, binaries', async () => {
     const b = new ModelBuilder();
@@ -85,10 +93,7 @@ describe('HiGHS through sparse rows', () => {
   });
 
   it('starts from a given build: a solve stopped at once still returns it', async () => {
-    const b = new ModelBuilder();
-    const xs = Array.from({ length: 40 }, (_, i) => b.addVar(`x${i}`, 'integer', 0, 5));
-    b.ge('cover', expr(...xs.map((x, i): [number, number] => [x, 7 + ((i * 13) % 17)])), 1000);
-    const m = b.build(expr(...xs.map((x, i): [number, number] => [x, 10 + ((i * 7) % 11) + i / 100])));
+    const { m, xs } = coverProblem(40, 1000);
     const solve = solveWith(await highs());
     const start = new Map(xs.map((_, i) => [`x${i}`, 5]));
     const startCost = xs.reduce((sum, _, i) => sum + 5 * (10 + ((i * 7) % 11) + i / 100), 0);
@@ -107,10 +112,7 @@ describe('HiGHS through sparse rows', () => {
   });
 
   it('with a cutoff, finds a build below it or proves there is none', async () => {
-    const b = new ModelBuilder();
-    const xs = Array.from({ length: 12 }, (_, i) => b.addVar(`x${i}`, 'integer', 0, 5));
-    b.ge('cover', expr(...xs.map((x, i): [number, number] => [x, 7 + ((i * 13) % 17)])), 200);
-    const m = b.build(expr(...xs.map((x, i): [number, number] => [x, 10 + ((i * 7) % 11) + i / 100])));
+    const { m } = coverProblem(12, 200);
     const solve = solveWith(await highs());
     const best = solve(m, { mipGap: 1e-9 });
     expect(best.status).toBe('optimal');
