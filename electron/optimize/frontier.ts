@@ -25,40 +25,35 @@ export function riskFrontier(ctx: SolveContext, points: number, main?: Outcome):
   const rack = rackTco(ctx.c.contexts[0]!.site, ctx.c.contexts[0]!.finance);
   // The least-risk build sets the left end of the chart and starts every cap: it gets two shares.
   const limits = analysisOptions(ctx.p, points + 3, FRONTIER_BUDGET_S);
-  const cheapest = minimise(ctx, GOALS.tco, { drop: noCap }, ctx.p, limits, startOf(main));
-  if (!cheapest.plan) return [];
-  const least = minimise(ctx, GOALS.risk, { drop: noCap, riskTerms: true }, ctx.p, { ...limits, timeLimitS: 2 * limits.timeLimitS }, startOf(main));
-  if (!least.plan) return [];
+  const known: { o: Outcome; m: ReturnType<typeof planMetrics> }[] = [];
+  const remember = (o: Outcome | undefined) => {
+    if (!o?.plan) return undefined;
+    const k = { o, m: planMetrics(ctx.c, o.plan, rack) };
+    known.push(k);
+    return k;
+  };
+  remember(main);
+  const cheapest = remember(minimise(ctx, GOALS.tco, { drop: noCap }, ctx.p, limits, startOf(main)));
+  if (!cheapest) return [];
+  const least = remember(minimise(ctx, GOALS.risk, { drop: noCap, riskTerms: true }, ctx.p, { ...limits, timeLimitS: 2 * limits.timeLimitS }, startOf(main)));
+  if (!least) return [];
   // the least-risk build's true score: the program's HHI terms may still under-estimate it when
   // the time ran out before the cut loop closed, and every cap must admit this build
-  const lo = planMetrics(ctx.c, least.plan, rack).risk.score;
-  const hi = Math.max(planMetrics(ctx.c, cheapest.plan, rack).risk.score + TOP_MARGIN, lo + 1);
-  const known: { o: Outcome; tco: number; risk: number }[] = [];
-  const remember = (o: Outcome | undefined) => {
-    if (!o?.plan) return;
-    const m = planMetrics(ctx.c, o.plan, rack);
-    known.push({ o, tco: m.tco, risk: m.risk.score });
-  };
-  [main, cheapest, least].forEach(remember);
+  const lo = least.m.risk.score;
+  const hi = Math.max(cheapest.m.risk.score + TOP_MARGIN, lo + 1);
+  // The cheapest build seen so far whose true risk is under the cap; the least-risk build is
+  // under every cap. As the caps grow and builds are added, the curve can only fall.
+  const bestUnder = (cap: number) => known.filter((k) => k.m.risk.score <= cap).reduce((a, b) => (b.m.tco < a.m.tco ? b : a));
   const out: FrontierPoint[] = [];
   for (let i = 0; i < points; i++) {
     // a hair above the minimum so that the least-risk build itself stays feasible in floating point
     const cap = i === 0 ? lo * (1 + 1e-9) + 1e-9 : lo + ((hi - lo) * i) / (points - 1);
-    const fits = known.filter((k) => k.risk <= cap).sort((a, b) => a.tco - b.tco)[0];
-    const solved = minimise(ctx, GOALS.tco, { drop: noCap, riskCap: cap }, ctx.p, limits, startOf(fits?.o));
-    if (!solved.plan && !fits) {
-      out.push({ riskCap: cap, feasible: false, tco: null, risk: null, capex: null, cards: 0, mix: [] });
-      continue;
-    }
-    remember(solved);
+    remember(minimise(ctx, GOALS.tco, { drop: noCap, riskCap: cap }, ctx.p, limits, startOf(bestUnder(cap).o)));
     // A solve whose time ran out before the risk cuts closed may return a build over the cap;
-    // then the known build under it is the answer.
-    const last = known[known.length - 1];
-    const pick = solved.plan && last?.o === solved && last.risk <= cap * (1 + 1e-9) + 1e-9 && (!fits || last.tco <= fits.tco) ? solved : fits!.o;
-    const plan = pick.plan!;
-    const m = planMetrics(ctx.c, plan, rack);
+    // then a known build under it is the answer.
+    const { o, m } = bestUnder(cap);
     const mix = new Map<number, number>();
-    for (const l of plan.lines) mix.set(l.part, (mix.get(l.part) ?? 0) + l.cards);
+    for (const l of o.plan!.lines) mix.set(l.part, (mix.get(l.part) ?? 0) + l.cards);
     out.push({
       riskCap: cap,
       feasible: true,
@@ -68,13 +63,6 @@ export function riskFrontier(ctx: SolveContext, points: number, main?: Outcome):
       cards: m.cards,
       mix: [...mix.entries()].map(([pi, count]) => ({ accelerator: ctx.c.parts[pi]!.slug ?? ctx.c.parts[pi]!.name, name: ctx.c.parts[pi]!.name, count })),
     });
-  }
-  // A build under a cap is also under every larger cap: when a time-limited solve returned a
-  // worse build at a larger cap, the smaller cap's build is the better answer there.
-  for (let i = 1; i < out.length; i++) {
-    const prev = out[i - 1]!;
-    const cur = out[i]!;
-    if (prev.feasible && (!cur.feasible || (cur.tco ?? Infinity) > (prev.tco ?? Infinity))) out[i] = { ...prev, riskCap: cur.riskCap };
   }
   return out;
 }

@@ -61,25 +61,27 @@ function addHhiCuts(f: Formulation, values: readonly number[], cuts: Map<string,
 
 /**
  * The analyses around the answer (binding constraints, frontier, relaxations) need many solves:
- * each gets a 0.1 % gap and a share of a fixed budget (ANALYSIS_BUDGET_S, or the problem's own
- * time limit if shorter), and starts from a build that fits — well inside what a chart or a
- * "raise the budget to ¥X" needs, and it keeps the analysis to seconds however many solves.
+ * each gets a 0.1 % gap and an even share of the analysis's budget (or of the problem's own time
+ * limit, if shorter), and starts from a build that fits — well inside what a chart or a "raise
+ * the budget to ¥X" needs, and it keeps the analysis to seconds however many solves it takes.
  */
-export const ANALYSIS_BUDGET_S = 4;
-
-export function analysisOptions(p: OptimizeProblem, solves = 1, budgetS = ANALYSIS_BUDGET_S): OptimizeProblem['options'] {
+export function analysisOptions(p: OptimizeProblem, solves: number, budgetS: number): OptimizeProblem['options'] {
   const budget = Math.min(p.options.timeLimitS, budgetS);
   return { ...p.options, mipGap: Math.max(p.options.mipGap, 1e-3), timeLimitS: Math.max(0.25, budget / solves) };
 }
 
-/** A solved build as a start for a related program: its integer variables by label. */
-export function startOf(o: Outcome | undefined): Map<string, number> | undefined {
-  if (!o || o.values.length === 0) return undefined;
+/** A solution of `f` as a start for a related program: its integer variables by label. */
+function integerStart(f: Formulation, values: readonly number[]): Map<string, number> {
   const out = new Map<string, number>();
-  o.f.builder.vars.forEach((v, i) => {
-    if (v.type !== 'continuous' && o.values[i]) out.set(v.label, o.values[i]!);
+  f.builder.vars.forEach((v, i) => {
+    if (v.type !== 'continuous' && values[i]) out.set(v.label, values[i]!);
   });
   return out;
+}
+
+/** A solved build as a start for a related program (other caps, a dropped constraint). */
+export function startOf(o: Outcome | undefined): Map<string, number> | undefined {
+  return o && o.values.length > 0 ? integerStart(o.f, o.values) : undefined;
 }
 
 /** Idle cards that came out fractional (see `idleContinuous`). */
@@ -99,7 +101,7 @@ export function minimise(
 ): Outcome {
   const cuts = new Map<string, number[]>();
   // Idle cards first as continuous variables (whole servers make their sum integral, and the
-  // solver is several times faster without them); an answer with a fractional one is solved
+  // solver is 1.5–4× faster without them on the bench problems); an answer with a fractional one is solved
   // again with integer idle cards, starting from it, so the result is exact either way.
   let idleContinuous = p.constraints.wholeServers;
   const build = () => formulate(p, ctx.c, { ...fo, hhiCuts: cuts, idleContinuous }, ctx.segments);
@@ -109,15 +111,15 @@ export function minimise(
   const started = performance.now();
   const left = () => limits.timeLimitS - (performance.now() - started) / 1000;
   let from = start;
+  const cutoff = below !== undefined && goal.kind === 'linear' ? below / goal.unit : undefined;
   const run = (objective: (e: Expressions) => LinExpr) => {
     for (let round = 0; ; round++) {
       ctx.solves++;
-      const cutoff = below !== undefined && goal.kind === 'linear' ? below / goal.unit : undefined;
       const s = ctx.solver(f.builder.build(objective(f.e)), { timeLimitS: Math.max(0.2, left()), mipGap: limits.mipGap, ...(from && { start: from }), ...(cutoff !== undefined && { cutoff }) });
       if (s.status === 'infeasible' || s.status === 'error') return s;
       if (idleContinuous && fractionalIdle(f, s.values)) {
         idleContinuous = false;
-        from = startOf({ status: s.status, value: null, values: s.values, plan: null, f });
+        from = integerStart(f, s.values);
         f = build();
         continue;
       }
@@ -139,7 +141,7 @@ export function minimise(
   let lambda = 0;
   let best: { values: number[]; ratio: number; status: 'optimal' | 'feasible' } | undefined;
   for (let i = 0; i < MAX_DINKELBACH; i++) {
-    if (i > 0) from = best ? startOf({ status: best.status, value: null, values: best.values, plan: null, f }) : undefined;
+    if (best) from = integerStart(f, best.values);
     const s = run((e) => plus(goal.num(e), goal.den(e), -lambda));
     if (s.status === 'infeasible' || s.status === 'error') {
       if (!best) return { status: s.status, value: null, values: [], plan: null, f, message: s.message };
