@@ -10,6 +10,7 @@ import { parseCurrency, parsePrice, plainPrice, type Parsed, type ParsedPrice } 
 import { parseCount, parseDate, parseLeadTime, parseMemoryGB, parseVatCell, type VatCell } from './parse-values';
 import { isPerHour, timeUnitOf } from './mapping';
 import { clean, clip, looksLikeFormula } from './text';
+import { Remembered } from './memo';
 
 export interface RowDraft {
   row: number;
@@ -63,46 +64,30 @@ const SUBTOTAL = /^(?:sub-?totals?|grand total|totals?|sum)\b|^(?:合\s*计|小\
 const NOTE = /^(注|备注|说明|附注|注意|提示|note|notes|remark|remarks|n\.b\.|\*)[:：.\s]|^※|^\*/i;
 const RENTAL = /租赁|租用|rental|per\s*(?:gpu|card)[- ]?hour|卡时/i;
 
-/** Texts a memo keeps at most; past that (a sheet of unique notes, say) it computes afresh. */
-export const MEMO_LIMIT = 20_000;
-
 /**
- * A pure function of a cell, remembered per plan for text cells. Vendor sheets repeat their
- * model names, vendors, lead times, dates and currencies down thousands of rows, and cleaning
- * (NFKC) and the value parsers' regexes were most of a preview's time. The function must depend
- * on nothing but the cell and what is fixed for the plan (a column's unit, today): each field
- * gets its own memo, so one text under two columns with different units is read once per column.
- * Cells that are not text (XLSX numbers and dates) are cheap to read and are not remembered.
+ * A pure function of a cell, remembered per plan for text cells. Cleaning (NFKC) and the value
+ * parsers' regexes were most of a preview's time. The function must depend on nothing but the
+ * cell and what is fixed for the plan (a column's unit, today): each field gets its own memo, so
+ * one text under two columns with different units is read once per column. Cells that are not
+ * text (XLSX numbers and dates) are cheap to read and are not remembered.
  */
 export class Memo<T> {
-  private readonly seen = new Map<string, T>();
+  private readonly texts: Remembered<string, T>;
   /** The answer for an empty cell, asked on most rows for the optional columns. */
   private empty?: { v: T };
 
-  constructor(private readonly fn: (c: Cell) => T) {}
+  constructor(private readonly fn: (c: Cell) => T) {
+    this.texts = new Remembered<string, T>(fn);
+  }
 
   get(c: Cell): T {
     if (c === null) return (this.empty ??= { v: this.fn(null) }).v;
-    if (typeof c !== 'string') return this.fn(c);
-    // The row above often has the same text (sorted and grouped sheets, a vendor or date down
-    // the whole column): comparing with it is cheaper than hashing a freshly parsed string.
-    if (c === this.lastText) return this.lastValue!;
-    let v = this.seen.get(c);
-    if (v === undefined) {
-      v = this.fn(c);
-      if (this.seen.size < MEMO_LIMIT) this.seen.set(c, v);
-    }
-    this.lastText = c;
-    this.lastValue = v;
-    return v;
+    return typeof c === 'string' ? this.texts.get(c) : this.fn(c);
   }
-
-  private lastText: string | undefined;
-  private lastValue: T | undefined;
 
   /** Texts remembered (for tests). */
   get size(): number {
-    return this.seen.size;
+    return this.texts.size;
   }
 }
 

@@ -12,7 +12,7 @@
  */
 import type { z } from 'zod';
 import { quoteSchema, type SeedQuote } from '../../shared/domain/catalog';
-import { MEMO_LIMIT } from './rows';
+import { Remembered } from './memo';
 
 type Shape = typeof quoteSchema.shape;
 type Field = keyof Shape;
@@ -41,13 +41,12 @@ export function quoteCandidate(q: QuoteInput): Record<string, unknown> {
 }
 
 const FAIL: unique symbol = Symbol('invalid');
-const NOTHING = Symbol('nothing yet');
 type Checked<T> = T | typeof FAIL;
 
 /** One field's zod schema, with its answers remembered by value (or object identity). */
 class FieldCheck<F extends Field> {
-  private readonly seen = new Map<unknown, unknown>();
   private readonly schema: z.ZodType;
+  private readonly answers = new Remembered<unknown, unknown>((v) => this.parse(v));
 
   constructor(
     field: F,
@@ -58,21 +57,9 @@ class FieldCheck<F extends Field> {
 
   check(value: unknown): Checked<z.output<Shape[F]>> {
     // -0 and 0 are one Map key (and ===) but not one value.
-    if (!this.remember || Object.is(value, -0)) return this.parse(value) as Checked<z.output<Shape[F]>>;
-    // Consecutive quotes mostly repeat a field's value: no Map look-up for that.
-    if (value === this.lastIn) return this.lastOut as Checked<z.output<Shape[F]>>;
-    let r = this.seen.get(value);
-    if (r === undefined) {
-      r = this.parse(value);
-      if (this.seen.size < MEMO_LIMIT) this.seen.set(value, r);
-    }
-    this.lastIn = value;
-    this.lastOut = r;
+    const r = !this.remember || Object.is(value, -0) ? this.parse(value) : this.answers.get(value);
     return r as Checked<z.output<Shape[F]>>;
   }
-
-  private lastIn: unknown = NOTHING;
-  private lastOut: unknown;
 
   private parse(value: unknown): unknown {
     const r = this.schema.safeParse(value);

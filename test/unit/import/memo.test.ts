@@ -7,7 +7,8 @@ import type { ColumnView, ImportField } from '../../../shared/contract/import';
 import { quoteSchema } from '../../../shared/domain/catalog';
 import { isBlank } from '../../../electron/import/grid';
 import { parsePrice, plainPrice } from '../../../electron/import/parse-money';
-import { cellMemo, MEMO_LIMIT, Memo, readRow, rowContext } from '../../../electron/import/rows';
+import { cellMemo, Memo, readRow, rowContext } from '../../../electron/import/rows';
+import { MEMO_LIMIT } from '../../../electron/import/memo';
 import { QUOTE_FIELDS, QuoteValidator, quoteCandidate, type QuoteInput } from '../../../electron/import/validate-quote';
 import { rng } from '../../helpers/rng';
 
