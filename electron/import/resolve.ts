@@ -13,6 +13,7 @@ import type { StoredAccelerator } from '../db/repos/accelerators';
 import { PartMatcher, type PartMatch } from './catalog-match';
 import { canonicalVendor, importedServer, placeholderAccelerator, placeholderSource, slugFor, type KnownVendor } from './create-part';
 import type { RowDraft } from './rows';
+import { MEMO_LIMIT } from './memo';
 import { readServerText, serverSlug, type ServerText } from './server-row';
 
 export interface Resolver {
@@ -34,8 +35,7 @@ export interface Resolver {
   /** Catalog server names, normalized once, longest first. */
   serverNames?: { s: Server & { id: number }; n: string }[];
   /** What each item text (with its hints) reads as, worked out once per plan: see Reading. */
-  readings?: Readings;
-  lastReading?: { text: string; vendor: string | undefined; memoryGB: number | undefined; cards: number | undefined; rd: Reading };
+  readings?: Map<string, Reading>;
 }
 
 /**
@@ -57,24 +57,6 @@ interface Reading {
   /** The matched part's display name. */
   matchName?: string;
 }
-
-/**
- * Readings by text, then by hints. A text nearly always comes with one set of hints (a model
- * name with its vendor), kept beside it and compared field by field; the row's strings are the
- * plan's memoised instances, so no joined key is built and hashed on every row. Other hints for
- * the same text go in a map by a joined key (numbers first, so it reads back unambiguously).
- */
-interface TextReadings {
-  vendor: string | undefined;
-  memoryGB: number | undefined;
-  cards: number | undefined;
-  rd: Reading;
-  others?: Map<string, Reading>;
-}
-type Readings = Map<string, TextReadings>;
-
-/** Distinct item texts remembered per plan, at most. */
-const READINGS_LIMIT = 20_000;
 
 export interface ResolvedItem {
   item: string;
@@ -98,37 +80,29 @@ function matchCard(r: Resolver, draft: RowDraft, text: string): PartMatch<Stored
   return m;
 }
 
+/** The reading of a row's item text and hints, from the plan's readings or worked out now. */
 function reading(r: Resolver, draft: RowDraft): Reading {
-  r.readings ??= new Map();
   const { text, vendor, memoryGB, cards } = draft;
-  // The row above often names the same item.
-  const last = r.lastReading;
-  if (last && last.text === text && last.vendor === vendor && last.memoryGB === memoryGB && last.cards === cards) return last.rd;
-  const rd = readingOf(r, draft);
-  r.lastReading = { text, vendor, memoryGB, cards, rd };
+  // Numbers hold no NUL and the vendor carries its length, so the text can simply end the key.
+  const key = `${memoryGB ?? ''}\u0000${cards ?? ''}\u0000${vendor === undefined ? '' : `${vendor.length}:${vendor}`}\u0000${text}`;
+  r.readings ??= new Map();
+  let rd = r.readings.get(key);
+  if (!rd) {
+    rd = readingOf(r, draft);
+    if (r.readings.size < MEMO_LIMIT) r.readings.set(key, rd);
+  }
   return rd;
 }
 
 function readingOf(r: Resolver, draft: RowDraft): Reading {
-  const readings = r.readings!;
-  const { text, vendor, memoryGB, cards } = draft;
-  const t = readings.get(text);
-  if (t && t.vendor === vendor && t.memoryGB === memoryGB && t.cards === cards) return t.rd;
-  const hints = t && `${memoryGB ?? ''}\u0000${cards ?? ''}\u0000${vendor === undefined ? '' : `v${vendor}`}`;
-  const other = hints !== undefined ? t!.others?.get(hints) : undefined;
-  if (other) return other;
-  let rd: Reading;
+  const { text, cards } = draft;
   const known = serverByName(r, text);
   if (known) {
     const slug = known.compatible[0];
-    rd = { known, knownCard: slug ? r.parts.find((p) => p.slug === slug) : undefined };
-  } else {
-    const st = readServerText(text, cards);
-    rd = { st, match: matchCard(r, draft, st ? st.cardText : text) };
+    return { known, knownCard: slug ? r.parts.find((p) => p.slug === slug) : undefined };
   }
-  if (t) (t.others ??= new Map()).set(hints!, rd);
-  else if (readings.size < READINGS_LIMIT) readings.set(text, { vendor, memoryGB, cards, rd });
-  return rd;
+  const st = readServerText(text, cards);
+  return { st, match: matchCard(r, draft, st ? st.cardText : text) };
 }
 
 /** Find (or plan to create) the card a text names; undefined when the row is skipped or in error. */
