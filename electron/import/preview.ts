@@ -190,8 +190,7 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
   let assumedVat = false;
   const validator = new QuoteValidator();
   // One source object per supplier and note, so the validator checks each once (by identity).
-  const sources = new Map<string, Map<string, SeedQuote['source']>>();
-  let lastSource: { supplier: string; note: string; source: SeedQuote['source'] } | undefined;
+  const sources = new Map<string, SeedQuote['source']>();
 
   for (let i = header.index + 1; i < sheet.rows.length; i++) {
     const draft = readRow(sheet.rows[i] ?? [], i, rc);
@@ -230,16 +229,12 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
       continue;
     }
     const note = draft.notes ?? '';
-    let source = lastSource && lastSource.supplier === supplier && lastSource.note === note ? lastSource.source : undefined;
+    // the supplier's length first, so supplier and note read back unambiguously from the key
+    const sourceKey = `${supplier.length}:${supplier}${note}`;
+    let source = sources.get(sourceKey);
     if (!source) {
-      let bySupplier = sources.get(supplier);
-      if (!bySupplier) sources.set(supplier, (bySupplier = new Map()));
-      source = bySupplier.get(note);
-      if (!source) {
-        source = { title: `${supplier || 'Vendor'} price sheet ${file}`.slice(0, 500), url: '', asOf: today, estimate: false, note };
-        bySupplier.set(note, source);
-      }
-      lastSource = { supplier, note, source };
+      source = { title: `${supplier || 'Vendor'} price sheet ${file}`.slice(0, 500), url: '', asOf: today, estimate: false, note };
+      sources.set(sourceKey, source);
     }
     // Every quote is validated against quoteSchema (see QuoteValidator for what it remembers).
     const quote = validator.validate({

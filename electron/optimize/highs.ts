@@ -37,7 +37,7 @@ Binaries
 End`;
 
 /** The model as HiGHS's structured input: rows in compressed sparse row form. */
-export function modelData(h: Highs, m: MipModel) {
+function modelData(h: Highs, m: MipModel) {
   const inf = (v: number) => (v === Infinity ? h.infinity : v === -Infinity ? -h.infinity : v);
   const starts = new Int32Array(m.rows.length + 1);
   let nz = 0;
