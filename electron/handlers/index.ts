@@ -5,7 +5,8 @@
  */
 import { ZodError } from 'zod';
 import { channels, isChannel, type Channel, type Output, type ParsedInput } from '../../shared/contract/api';
-import { AppError, issuesOf, describeIssues, type Result } from '../../shared/contract/result';
+import { AppError, type Result } from '../../shared/contract/result';
+import { describeIssues, issuesOf } from '../../shared/document/parse';
 import type { AppContext } from '../context';
 import { getAccelerator, listCatalog, listQuotes, saveAccelerator } from './catalog';
 import { appInfo, getSettingValue, setSettingValue } from './app';

@@ -6,7 +6,7 @@
  * `bids[2].lines[0].unitPrice.amount: expected a non-negative amount…`.
  */
 import { z } from 'zod';
-import { parseDocument, parseDocumentText } from '../contract/result';
+import { parseDocument, parseDocumentText } from '../document/parse';
 import { isoDateSchema } from '../domain/source';
 import {
   financeSchema,

@@ -5,7 +5,7 @@
  * expected, e.g. `builds[0].lines[1].count: expected a positive integer`.
  */
 import { z } from 'zod';
-import { formatPath, issueMessage, issuesOf, parseDocument, parseDocumentText, type FieldIssue } from '../contract/result';
+import { formatPath, issueMessage, issuesOf, parseDocument, parseDocumentText, type FieldIssue } from '../document/parse';
 import { EXPORT_STATUSES } from '../domain/accelerator';
 import { isoDateSchema } from '../domain/source';
 import { CURRENCIES, currencySchema } from '../money';

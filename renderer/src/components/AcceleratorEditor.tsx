@@ -10,9 +10,8 @@ import {
   type AcceleratorInput,
   type FigureKey,
 } from '../../../shared/domain/accelerator';
-import { formatPath } from '../../../shared/contract/result';
-import { useCatalog } from '../stores/catalog';
-import { ApiCallError } from '../api/client';
+import { formatPath } from '../../../shared/document/parse';
+import { selectAccelerator, useCatalog } from '../stores/catalog';
 
 type FieldKind = 'text' | 'number' | 'export';
 interface FieldDef {
@@ -94,7 +93,7 @@ const BLANK: AcceleratorInput = {
 
 export function AcceleratorEditor({ slug, onClose }: { slug: string | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const original = useCatalog((s) => s.data?.accelerators.find((a) => a.slug === slug));
+  const original = useCatalog(selectAccelerator(slug));
   const save = useCatalog((s) => s.save);
   const creating = slug === null;
   const initial = useMemo(() => {
@@ -156,17 +155,11 @@ export function AcceleratorEditor({ slug, onClose }: { slug: string | null; onCl
       return;
     }
     setBusy(true);
-    try {
-      await save(candidate, creating);
-      onClose();
-    } catch (err) {
-      if (err instanceof ApiCallError && err.error.issues) {
-        setErrors(Object.fromEntries(err.error.issues.map((i) => [i.path.replace(/^accelerator\./, ''), i.message])));
-      }
-      setFormError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    const r = await save(candidate, creating);
+    setBusy(false);
+    if (r.ok) return onClose();
+    if (r.fieldErrors) setErrors(r.fieldErrors);
+    setFormError(r.message);
   };
 
   const field = (f: FieldDef) => {

@@ -1,5 +1,5 @@
 /** Validation problems of a document (scenario, bid file), each with its JSON path. */
-import type { FieldIssue } from '../../../shared/contract/result';
+import type { FieldIssue } from '../../../shared/document/parse';
 
 export function ProblemList({ issues }: { issues: FieldIssue[] }) {
   return (
