@@ -8,7 +8,7 @@ import { openApp } from '../electron/bootstrap';
 import { catalogSnapshot } from '../electron/db/snapshot';
 import { createCatalogLookup } from '../shared/scenario/catalog-lookup';
 import { evaluateBuildRecord } from '../shared/scenario/evaluate-build';
-import { DEFAULT_ASSUMPTIONS, type BuildRecord } from '../shared/domain/build';
+import { DEFAULT_ASSUMPTIONS, type BuildRecord } from '../shared/scenario/build';
 import { KPIS } from '../shared/report/kpis';
 import { costVsThroughputOption, cumulativeCostOption, riskFactorsOption, tcoBreakdownOption, tornadoOption } from '../shared/charts/options';
 import type { BuildResult } from '../shared/scenario/evaluate';

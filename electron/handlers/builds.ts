@@ -2,7 +2,7 @@
 import type { AppContext } from '../context';
 import type { ParsedInput } from '../../shared/contract/api';
 import { AppError } from '../../shared/contract/result';
-import { buildAssumptionsSchema, type BuildLine, type BuildRecord } from '../../shared/domain/build';
+import { buildAssumptionsSchema, type BuildLine, type BuildRecord } from '../../shared/scenario/build';
 import type { ScenarioImportResult } from '../../shared/contract/builds';
 import { parseScenarioText, type InlineAccelerator, type InlineServer } from '../../shared/scenario/schema';
 import { matchByName } from '../../shared/domain/match';

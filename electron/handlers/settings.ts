@@ -2,7 +2,7 @@
 import { createContext, type AppContext } from '../context';
 import type { ParsedInput } from '../../shared/contract/api';
 import type { FxHistoryRow } from '../../shared/contract/settings';
-import { DEFAULT_ASSUMPTIONS, buildAssumptionsSchema, type BuildAssumptions } from '../../shared/domain/build';
+import { DEFAULT_ASSUMPTIONS, buildAssumptionsSchema, type BuildAssumptions } from '../../shared/scenario/build';
 import { getSetting, setSetting } from '../db/repos/meta';
 import { backupBytes, restoreFromBytes } from '../db/backup';
 import { AppError } from '../../shared/contract/result';

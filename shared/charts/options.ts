@@ -37,7 +37,7 @@ function base(c: ChartContext, title: string): ChartOption {
   };
 }
 
-function axis(c: ChartContext, extra: ChartOption): ChartOption {
+export function axis(c: Pick<ChartContext, 'dark'>, extra: ChartOption): ChartOption {
   const line = c.dark ? '#2c333d' : '#d9dde3';
   const text = c.dark ? '#9aa4b2' : '#5b6470';
   return {

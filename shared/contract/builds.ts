@@ -1,6 +1,6 @@
 /** API channels for saved builds and scenario files. */
 import { z } from 'zod';
-import { buildAssumptionsSchema, buildLineSchema, type BuildRecord } from '../domain/build';
+import { buildAssumptionsSchema, buildLineSchema, type BuildRecord } from '../scenario/build';
 import type { CatalogSnapshot } from '../scenario/catalog-lookup';
 
 const id = z.number().int().positive();

@@ -1,6 +1,6 @@
 /** API channels of Settings: default assumptions, FX rates, backup and restore. */
 import { z } from 'zod';
-import { buildAssumptionsSchema, type BuildAssumptions } from '../domain/build';
+import { buildAssumptionsSchema, type BuildAssumptions } from '../scenario/build';
 import { currencySchema } from '../money';
 import { isoDateSchema } from '../domain/source';
 import type { FxRate } from '../domain/catalog';

@@ -4,7 +4,7 @@
  * recommendation's numbers are never a second implementation. `planMetrics` is the cheap
  * version (no serving search) for the frontier's many points.
  */
-import type { BuildAssumptions, BuildLine } from '../domain/build';
+import type { BuildAssumptions, BuildLine } from '../scenario/build';
 import { buildRisk, type RiskResult } from '../model/risk';
 import { costPerMillionTokens } from '../model/tco';
 import type { CatalogLookup } from '../scenario/catalog-lookup';

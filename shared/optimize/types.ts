@@ -1,5 +1,5 @@
 /** What the optimizer answers (the `optimize:run` channel, `procure optimize --json`, the Optimize page). */
-import type { BuildAssumptions, BuildLine } from '../domain/build';
+import type { BuildAssumptions, BuildLine } from '../scenario/build';
 import type { Currency } from '../money';
 import type { RiskFactor } from '../model/risk';
 import type { Bound, ServingRole } from '../model/serving';

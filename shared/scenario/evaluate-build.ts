@@ -1,5 +1,5 @@
 /** Evaluating one saved build exactly as `procure evaluate` evaluates its scenario file. */
-import { buildToScenario, type BuildRecord } from '../domain/build';
+import { buildToScenario, type BuildRecord } from './build';
 import type { CatalogLookup } from './catalog-lookup';
 import { evaluateScenario, type EvaluationResult } from './evaluate';
 import { parseScenario, ScenarioError, type ScenarioIssue } from './schema';

@@ -1,6 +1,6 @@
 /** Builds and their lines. Deleting is soft (deleted_at) so the UI can undo it. */
 import type Database from 'better-sqlite3';
-import type { BuildAssumptions, BuildLine, BuildRecord } from '../../../shared/domain/build';
+import type { BuildAssumptions, BuildLine, BuildRecord } from '../../../shared/scenario/build';
 import { money, toMajor, type Currency } from '../../../shared/money';
 import { AppError } from '../../../shared/contract/result';
 

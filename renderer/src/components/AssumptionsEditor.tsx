@@ -1,6 +1,6 @@
 /** Site, workload, finance and currency of a build. */
 import { useTranslation } from 'react-i18next';
-import type { BuildAssumptions } from '../../../shared/domain/build';
+import type { BuildAssumptions } from '../../../shared/scenario/build';
 import { CURRENCIES, type Currency } from '../../../shared/money';
 import { useBuilds } from '../stores/builds';
 import { NumberField } from './NumberField';

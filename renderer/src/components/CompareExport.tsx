@@ -1,8 +1,8 @@
 /** Export the comparison as PDF or XLSX (rendered by the main process from the same scenario). */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BuildRecord } from '../../../shared/domain/build';
-import { buildsToScenario } from '../../../shared/domain/build';
+import type { BuildRecord } from '../../../shared/scenario/build';
+import { buildsToScenario } from '../../../shared/scenario/build';
 import { call } from '../api/client';
 import { saveBlob } from '../files';
 

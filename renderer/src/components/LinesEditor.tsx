@@ -1,6 +1,6 @@
 /** The accelerator lines of a build: part, count, host server, network, price override, role. */
 import { useTranslation } from 'react-i18next';
-import type { BuildLine } from '../../../shared/domain/build';
+import type { BuildLine } from '../../../shared/scenario/build';
 import { ROLES } from '../../../shared/scenario/schema';
 import type { Currency } from '../../../shared/money';
 import { useBuilds } from '../stores/builds';

@@ -1,7 +1,7 @@
 /** The optimizer's answer: status, the recommended lines, key figures, constraints, frontier, or why nothing fits. */
 import { useTranslation } from 'react-i18next';
 import { formatKpi } from '../../../shared/report/kpis';
-import { frontierOption } from '../../../shared/optimize/chart';
+import { frontierOption } from '../../../shared/charts/frontier';
 import type { ConstraintUnit, OptimizeResult } from '../../../shared/optimize/types';
 import type { Lang } from '../../../shared/i18n/translate';
 import { useSettings } from '../stores/settings';

@@ -1,6 +1,6 @@
 /** Evaluations of builds by the shared models, recomputed when a build or the catalog changes. */
 import { useMemo } from 'react';
-import type { BuildRecord } from '../../../shared/domain/build';
+import type { BuildRecord } from '../../../shared/scenario/build';
 import { evaluateBuildRecord, type BuildEvaluation } from '../../../shared/scenario/evaluate-build';
 import { useBuilds } from '../stores/builds';
 

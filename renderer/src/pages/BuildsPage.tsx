@@ -1,7 +1,7 @@
 /** Builds: the list, the selected build's lines and assumptions, and its KPIs as the user types. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { buildToScenario } from '../../../shared/domain/build';
+import { buildToScenario } from '../../../shared/scenario/build';
 import { useBuilds, selectSelectedBuild } from '../stores/builds';
 import { useEvaluation } from '../hooks/useEvaluation';
 import { LinesEditor } from '../components/LinesEditor';

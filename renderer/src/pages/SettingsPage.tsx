@@ -1,7 +1,7 @@
 /** Settings: language and theme, default assumptions and risk weights, FX rates, backup and restore. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BuildAssumptions } from '../../../shared/domain/build';
+import type { BuildAssumptions } from '../../../shared/scenario/build';
 import type { FxHistoryRow } from '../../../shared/contract/settings';
 import { RISK_WEIGHT_DEFAULTS } from '../../../shared/model/risk';
 import { CURRENCIES, type Currency } from '../../../shared/money';

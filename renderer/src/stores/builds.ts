@@ -3,7 +3,7 @@
  * delete with undo; and the catalog snapshot the shared models evaluate against.
  */
 import { create } from 'zustand';
-import type { BuildAssumptions, BuildLine, BuildRecord } from '../../../shared/domain/build';
+import type { BuildAssumptions, BuildLine, BuildRecord } from '../../../shared/scenario/build';
 import type { CatalogSnapshot } from '../../../shared/scenario/catalog-lookup';
 import { createCatalogLookup, type CatalogLookup } from '../../../shared/scenario/catalog-lookup';
 import { call } from '../api/client';

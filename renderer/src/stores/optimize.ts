@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import { DEFAULT_FORM, formToProblem, type OptimizeForm } from '../../../shared/optimize/form';
 import type { OptimizeResult } from '../../../shared/optimize/types';
-import type { BuildRecord } from '../../../shared/domain/build';
+import type { BuildRecord } from '../../../shared/scenario/build';
 import { call } from '../api/client';
 
 interface OptimizeState {

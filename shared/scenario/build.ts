@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { currencySchema } from '../money';
-import { ROLES, type inlineSiteSchema, scenarioSchema, type workloadSchema, type ScenarioInput } from '../scenario/schema';
+import { ROLES, type inlineSiteSchema, scenarioSchema, type workloadSchema, type ScenarioInput } from './schema';
 import type { ModelSpecInput } from '../model/spec';
 
 const price = z.strictObject({ amount: z.number().finite().nonnegative().max(1e12), currency: currencySchema });

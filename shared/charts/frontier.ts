@@ -3,27 +3,21 @@
  * (x, score 0–100), labels in the UI language, colours for the theme. A category x axis keeps
  * the chart's "show as table" view one row per cap.
  */
-import { compactMoney, type ChartContext, type ChartOption } from '../charts/options';
+import { axis, compactMoney, type ChartContext, type ChartOption } from './options';
 import { currencySymbol } from '../money';
 import { tr } from '../i18n/translate';
-import type { FrontierPoint } from './types';
+import type { FrontierPoint } from '../optimize/types';
 
 type Ctx = Pick<ChartContext, 'lang' | 'dark' | 'currency'>;
 
-/** The same look as the comparison charts (shared/charts/options.ts). */
+/** The same look as the comparison charts. */
 function colours(c: Ctx) {
-  return { text: c.dark ? '#e6e9ee' : '#1b1f24', muted: c.dark ? '#9aa4b2' : '#5b6470', line: c.dark ? '#2c333d' : '#d9dde3' };
-}
-
-function axisOption(c: Ctx, extra: ChartOption): ChartOption {
-  const k = colours(c);
-  return { axisLine: { lineStyle: { color: k.line } }, splitLine: { lineStyle: { color: k.line } }, axisLabel: { color: k.muted }, nameTextStyle: { color: k.muted }, ...extra };
+  return { text: c.dark ? '#e6e9ee' : '#1b1f24', muted: c.dark ? '#9aa4b2' : '#5b6470' };
 }
 
 export function frontierOption(points: readonly FrontierPoint[], c: Ctx, recommendedRisk: number | null): ChartOption {
   const sym = currencySymbol(c.currency);
   const k = colours(c);
-  const ctx = c;
   const caps = points.map((p) => p.riskCap.toFixed(1));
   // the recommendation sits at the first cap that admits its risk score
   const mark = recommendedRisk === null ? -1 : points.findIndex((p) => p.riskCap >= recommendedRisk - 1e-9);
@@ -36,8 +30,8 @@ export function frontierOption(points: readonly FrontierPoint[], c: Ctx, recomme
     tooltip: { trigger: 'axis', confine: true },
     legend: { bottom: 0, textStyle: { color: k.text } },
     grid: { left: 16, right: 24, top: 44, bottom: 56, containLabel: true },
-    xAxis: axisOption(ctx, { type: 'category', data: caps, name: tr(c.lang, 'optimize.riskCapAxis'), nameLocation: 'middle', nameGap: 28, boundaryGap: false }),
-    yAxis: axisOption(ctx, {
+    xAxis: axis(c, { type: 'category', data: caps, name: tr(c.lang, 'optimize.riskCapAxis'), nameLocation: 'middle', nameGap: 28, boundaryGap: false }),
+    yAxis: axis(c, {
       type: 'value',
       scale: true,
       name: tr(c.lang, 'optimize.tcoAxis', { sym }),
