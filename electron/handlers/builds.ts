@@ -7,6 +7,7 @@ import type { ScenarioImportResult } from '../../shared/contract/builds';
 import { parseScenarioText, type InlineAccelerator, type InlineServer } from '../../shared/scenario/schema';
 import { matchByName } from '../../shared/domain/match';
 import { acceleratorSchema } from '../../shared/domain/accelerator';
+import { inlinePartSource, partFromDescription } from '../../shared/scenario/inline-part';
 import { catalogSnapshot } from '../db/snapshot';
 import { uniqueSlug } from '../db/slug';
 import { effectiveDefaults } from './settings';
@@ -40,35 +41,16 @@ export function restoreBuild(ctx: AppContext, input: ParsedInput<'builds:restore
   return ctx.builds.get(input.id);
 }
 
-/** An inline part from a scenario file becomes a user part, its figures marked as estimates. */
-function addInlinePart(ctx: AppContext, a: InlineAccelerator, fileName: string): string {
-  const today = new Date().toISOString().slice(0, 10);
+/**
+ * An inline part from a scenario file becomes a user part, its figures marked as estimates;
+ * the line's own MBU/MFU, which a build line cannot carry, go into the part made for it.
+ */
+function addInlinePart(ctx: AppContext, a: InlineAccelerator, line: { mbu?: number; mfu?: number }, fileName: string): string {
   const slug = uniqueSlug(`${a.vendor} ${a.name}`, (s) => ctx.accelerators.idOf(s) !== undefined, 'part');
-  const acc = acceleratorSchema.parse({
-    slug,
-    vendor: a.vendor,
-    model: a.name,
-    aliases: [a.name],
-    domestic: a.domestic,
-    memoryGB: a.memoryGB,
-    memoryType: 'unknown',
-    memoryBandwidthTBps: a.memoryBandwidthTBps,
-    tflops: a.tflops,
-    tdpW: a.tdpW,
-    idleW: a.idleW ?? a.tdpW * 0.2,
-    scaleUpGBps: a.scaleUpGBps,
-    scaleOutGBps: a.scaleOutGBps,
-    formFactor: '',
-    softwareStack: a.softwareStack,
-    releaseYear: new Date().getFullYear(),
-    exportControl: a.exportControl,
-    foundry: a.foundry,
-    hbmSupply: a.hbmSupply,
-    softwareMaturity: a.softwareMaturity,
-    mbu: a.mbu ?? 0.5,
-    mfu: a.mfu ?? 0.35,
-    sources: { default: { title: `Scenario file ${fileName}`, url: '', asOf: today, estimate: true, note: 'Inline spec from a scenario file' } },
-  });
+  const described = { ...a, mbu: line.mbu ?? a.mbu, mfu: line.mfu ?? a.mfu };
+  const acc = acceleratorSchema.parse(
+    partFromDescription(described, { slug, source: inlinePartSource(fileName, new Date().toISOString().slice(0, 10)), aliases: [a.name] }),
+  );
   ctx.accelerators.upsert(acc, { origin: 'user', userEdited: true });
   return slug;
 }
@@ -115,7 +97,7 @@ export function importScenario(ctx: AppContext, input: ParsedInput<'scenario:imp
           if (!m.ok) throw new AppError('invalid-input', `${input.fileName}: builds[${bi}].lines[${li}].accelerator: ${m.message}`);
           slug = m.value.slug;
         } else {
-          slug = addInlinePart(ctx, l.accelerator, input.fileName);
+          slug = addInlinePart(ctx, l.accelerator, l, input.fileName);
           addedParts.push(slug);
         }
         let server: string | undefined;

@@ -8,6 +8,7 @@ import { acceleratorSchema, type Accelerator } from '../../shared/domain/acceler
 import type { Server } from '../../shared/domain/catalog';
 import type { Source } from '../../shared/domain/source';
 import { normalizeName } from '../../shared/domain/match';
+import { partFromDescription } from '../../shared/scenario/inline-part';
 import type { Currency } from '../../shared/money';
 
 const DOMESTIC_VENDORS =
@@ -40,6 +41,10 @@ export function placeholderSource(file: string, row: number, today: string): Sou
   };
 }
 
+/**
+ * The placeholder figures, described like an inline scenario part and made into a catalog part
+ * by the same converter, so a placeholder gets the stack defaults every other door applies.
+ */
 export function placeholderAccelerator(p: {
   slug: string;
   vendor: string;
@@ -48,29 +53,24 @@ export function placeholderAccelerator(p: {
   source: Source;
 }): Accelerator {
   const domestic = DOMESTIC_VENDORS.test(`${p.vendor} ${p.model}`) || /[\u4e00-\u9fff]/.test(p.vendor);
-  return acceleratorSchema.parse({
-    slug: p.slug,
-    vendor: p.vendor.slice(0, 80),
-    model: p.model.slice(0, 120),
-    aliases: [],
-    domestic,
-    memoryGB: p.memoryGB ?? 32,
-    memoryType: 'unknown',
-    memoryBandwidthTBps: 1,
-    tflops: { fp16: 100 },
-    tdpW: 350,
-    idleW: 60,
-    scaleUpGBps: 0,
-    formFactor: 'unknown',
-    softwareStack: 'unknown',
-    releaseYear: Number(p.source.asOf.slice(0, 4)),
-    exportControl: domestic ? { CN: 'free', other: 'free' } : { CN: 'licensed', other: 'free' },
-    softwareMaturity: 0.3,
-    mbu: 0.5,
-    mfu: 0.3,
-    sources: { default: p.source },
-    notes: p.source.note,
-  });
+  const part = partFromDescription(
+    {
+      name: p.model.slice(0, 120),
+      vendor: p.vendor.slice(0, 80),
+      domestic,
+      memoryGB: p.memoryGB ?? 32,
+      memoryBandwidthTBps: 1,
+      tflops: { fp16: 100 },
+      tdpW: 350,
+      idleW: 60,
+      scaleUpGBps: 0,
+      softwareStack: 'unknown',
+      exportControl: domestic ? { CN: 'free', other: 'free' } : { CN: 'licensed', other: 'free' },
+      softwareMaturity: 0.3,
+    },
+    { slug: p.slug, source: p.source, notes: p.source.note },
+  );
+  return acceleratorSchema.parse(part);
 }
 
 /**

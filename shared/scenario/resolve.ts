@@ -5,12 +5,12 @@
  */
 import type { Accelerator } from '../domain/accelerator';
 import { convertMajor, FxMissingError, type Currency, type FxTable, type MajorMoney } from '../money';
-import { defaultEfficiency } from '../model/efficiency';
 import type { ServingRole, WorkloadTargets } from '../model/serving';
 import type { AcceleratorSpec, ModelSpec } from '../model/spec';
 import type { FinanceAssumptions } from '../model/tco';
 import type { RiskWeights } from '../model/risk';
 import type { CatalogLookup, QuoteRecord } from './catalog-lookup';
+import { inlinePartSource, partFromDescription } from './inline-part';
 import { ScenarioError, type InlineAccelerator, type Scenario, type ScenarioIssue } from './schema';
 
 /** Host assumed when neither the scenario nor the catalog names one (documented in docs/model.md). */
@@ -107,18 +107,13 @@ export function specFromCatalog(a: SpecSource, scaleUpDomain: number, over: { mb
   };
 }
 
-/** Inline scenario part → the same spec; MBU/MFU default by software stack, idle to 20 % of TDP. */
-export function specFromInline(a: InlineAccelerator, scaleUpDomain: number, over: { mbu?: number; mfu?: number; leadTimeWeeks?: number } = {}): AcceleratorSpec {
-  const eff = defaultEfficiency(a.softwareStack);
-  const asPart: SpecSource = {
-    ...a,
-    slug: `inline:${a.name}`,
-    model: a.name,
-    idleW: a.idleW ?? 0.2 * a.tdpW,
-    mbu: a.mbu ?? eff.mbu,
-    mfu: a.mfu ?? eff.mfu,
-  };
-  return specFromCatalog(asPart, scaleUpDomain, { ...over, leadTimeWeeks: over.leadTimeWeeks ?? a.leadTimeWeeks });
+/**
+ * Inline scenario part → the same spec, through the catalog part it would become on import
+ * (inline-part.ts fills the defaults), so the Builds page sees the figures evaluated here.
+ */
+export function specFromInline(a: InlineAccelerator, scaleUpDomain: number, asOf: string, over: { mbu?: number; mfu?: number; leadTimeWeeks?: number } = {}): AcceleratorSpec {
+  const part = partFromDescription(a, { slug: `inline:${a.name}`, source: inlinePartSource('(inline)', asOf) });
+  return specFromCatalog(part, scaleUpDomain, { ...over, leadTimeWeeks: over.leadTimeWeeks ?? a.leadTimeWeeks });
 }
 
 export interface ResolveOptions {
@@ -277,10 +272,11 @@ export function resolveScenario(s: Scenario, lookup: CatalogLookup, opts: Resolv
       const spec = acc
         ? specFromCatalog(acc, domain, { ...over, leadTimeWeeks: leadTime })
         : typeof l.accelerator === 'object'
-          ? specFromInline(l.accelerator, domain, over)
+          ? specFromInline(l.accelerator, domain, asOf, over)
           : specFromInline(
               { name: String(l.accelerator), vendor: '?', memoryGB: 1, memoryBandwidthTBps: 1, tflops: { bf16: 1 }, tdpW: 1, scaleUpGBps: 0, scaleOutGBps: 50, softwareStack: '', domestic: false, exportControl: { CN: 'free', other: 'free' }, foundry: '', hbmSupply: '', softwareMaturity: 0.5 },
               domain,
+              asOf,
             );
       return {
         index: li,
