@@ -25,8 +25,12 @@ export const LIMITS = {
   maxRows: 100_000,
   maxColumns: 200,
   maxCellChars: 4_000,
-  /** Sum of the uncompressed sizes an XLSX may declare. */
+  /** What an XLSX may unpack to in all, counted as it inflates (and as its directory declares). */
   maxUnzippedBytes: 250 * 1024 * 1024,
+  /** What one part of an XLSX (a sheet's XML, say) may unpack to. */
+  maxZipEntryBytes: 200 * 1024 * 1024,
+  /** Files inside an XLSX: a workbook has tens; each one costs a directory record and a parse. */
+  maxZipEntries: 10_000,
   /** Uncompressed ÷ compressed above this is treated as a zip bomb. */
   maxCompressionRatio: 200,
   maxSheets: 50,

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { LIMITS, type Cell, type SheetGrid, type Workbook } from './grid';
-import { inspectZip } from './zip-guard';
+import { verifyZip } from './zip-guard';
 
 /** An exceljs cell value, narrowed to what a price sheet holds. */
 function toCell(v: unknown): Cell {
@@ -32,7 +32,9 @@ export interface XlsxSheet extends SheetGrid {
 }
 
 export async function readXlsx(buf: Buffer): Promise<Workbook & { sheets: XlsxSheet[] }> {
-  const zip = inspectZip(buf);
+  // exceljs inflates everything it is given: it only ever sees an archive whose real unpacked
+  // size has been counted and found within the limits.
+  const zip = await verifyZip(buf);
   if (!zip.entries.some((e) => e.startsWith('xl/'))) throw new Error('it is a zip archive but not an Excel workbook');
   const wb = new ExcelJS.Workbook();
   try {
