@@ -64,9 +64,55 @@ export function convert(m: Money, to: Currency, fx: FxTable): Money {
   return money(convertMajor(toMajor(m), m.currency, to, fx), to);
 }
 
-/** Remove VAT from a price that includes it (rate 0.13 = 13 %). */
-export function exVat(amountMajor: number, vatIncluded: boolean, vatRate: number): number {
-  return vatIncluded ? amountMajor / (1 + vatRate) : amountMajor;
+// ---------------------------------------------------------------- VAT
+//
+// The one home of ex-VAT and incl-VAT arithmetic. The rule, everywhere:
+//  - the amount is first taken to integer minor units of its currency (fen, cents; whole yen),
+//  - then multiplied or divided by (1 + rate) exactly (the rate is held as integer parts per
+//    million, the arithmetic in BigInt, so no binary-fraction error can tip a half),
+//  - and the result rounded once to the nearest minor unit, halves away from zero
+//    (四舍五入, as on a fapiao).
+// Example: ¥98,000.00 incl. 13 % = 9,800,000 fen; 9,800,000 / 1.13 = 8,672,566.37… fen,
+// rounded to 8,672,566 fen = ¥86,725.66 ex VAT. The other way, ¥86,725.66 × 1.13 =
+// 9,799,999.58 fen → ¥98,000.00.
+
+const PPM = 1_000_000n;
+
+function ratePpm(vatRate: number): bigint {
+  if (!Number.isFinite(vatRate) || vatRate < 0) throw new RangeError(`VAT rate is not a non-negative number: ${vatRate}`);
+  return BigInt(Math.round(vatRate * 1_000_000));
+}
+
+/** n / d to the nearest integer, halves away from zero (d > 0). */
+function divRound(n: bigint, d: bigint): number {
+  const neg = n < 0n;
+  const a = neg ? -n : n;
+  const q = (2n * a + d) / (2n * d);
+  return Number(neg ? -q : q);
+}
+
+/** Ex-VAT minor units of an amount in minor units that includes VAT at `vatRate` (0.13 = 13 %). */
+export function exVatMinor(amountMinor: number, vatRate: number): number {
+  return divRound(BigInt(amountMinor) * PPM, PPM + ratePpm(vatRate));
+}
+
+/** Incl-VAT minor units of an ex-VAT amount in minor units. */
+export function inclVatMinor(amountMinor: number, vatRate: number): number {
+  return divRound(BigInt(amountMinor) * (PPM + ratePpm(vatRate)), PPM);
+}
+
+/**
+ * The ex-VAT price, in major units to the minor unit, of a price given with or without VAT
+ * (rate 0.13 = 13 %). A price already ex VAT is only taken to the minor unit.
+ */
+export function exVat(amountMajor: number, vatIncluded: boolean, vatRate: number, currency: Currency): number {
+  const minor = money(amountMajor, currency).amountMinor;
+  return toMajor({ amountMinor: vatIncluded ? exVatMinor(minor, vatRate) : minor, currency });
+}
+
+/** The incl-VAT price, in major units to the minor unit, of an ex-VAT price. */
+export function inclVat(amountExVatMajor: number, vatRate: number, currency: Currency): number {
+  return toMajor({ amountMinor: inclVatMinor(money(amountExVatMajor, currency).amountMinor, vatRate), currency });
 }
 
 const SYMBOL: Record<Currency, string> = { CNY: '¥', USD: '$', EUR: '€', HKD: 'HK$', JPY: 'JP¥' };

@@ -4,7 +4,7 @@ import type { ParsedInput } from '../../shared/contract/api';
 import { AppError } from '../../shared/contract/result';
 import type { AcceleratorView, CatalogData, QuoteView } from '../../shared/contract/views';
 import type { QuoteRecord } from '../db/repos/prices';
-import { exVat } from '../../shared/money';
+import { perCardExVat } from '../../shared/domain/catalog';
 import { createCatalogLookup } from '../../shared/scenario/catalog-lookup';
 import { catalogSnapshot } from '../db/snapshot';
 import type { StoredAccelerator } from '../db/repos/accelerators';
@@ -16,7 +16,7 @@ function today(): string {
 function toQuoteView(q: QuoteRecord): QuoteView {
   const view: QuoteView = { ...q };
   if (q.kind === 'server-purchase' && q.cardsPerServer) {
-    view.perCardExVat = exVat(q.price, q.vatIncluded, q.vatRate) / q.cardsPerServer;
+    view.perCardExVat = perCardExVat(q.price, q.vatIncluded, q.vatRate, q.currency, q.cardsPerServer);
   }
   return view;
 }

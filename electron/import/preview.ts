@@ -211,7 +211,7 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
     rows.push(out);
     if (draft.price !== undefined) {
       out.price = draft.price;
-      out.priceExVat = round2(exVat(draft.price, vatIncluded, vatRate));
+      out.priceExVat = exVat(draft.price, vatIncluded, vatRate, currency);
     }
     if (draft.qty !== undefined) out.qty = draft.qty;
     if (draft.moq !== undefined) out.moq = draft.moq;
@@ -257,7 +257,7 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
       out.issues.push(...quote.error.issues.map((iss) => ({ file, sheet: sheet.name, row: draft.row, column: '', header: '', message: `${iss.path.join('.')}: ${iss.message}` })));
       continue;
     }
-    const ex = exVat(draft.price, vatIncluded, vatRate);
+    const ex = out.priceExVat!;
     const group = groups.get(item.kind, item.item, supplier, currency);
     const cents = Math.round(ex * 100);
     const dupOf = group.rows.get(cents);
@@ -355,10 +355,6 @@ function level<K, V>(m: Map<K, Map<string, V>>, k: K): Map<string, V> {
 /** Issues left to right, as the user reads the row; whole-row issues first. */
 function byColumn(a: { column: string }, b: { column: string }): number {
   return a.column.length - b.column.length || a.column.localeCompare(b.column);
-}
-
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
 }
 
 export function countRows(rows: readonly PreviewRow[]): ImportCounts {

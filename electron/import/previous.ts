@@ -31,7 +31,7 @@ export class PreviousPrices {
         price: q.price,
         currency: q.currency,
         vatIncluded: q.vatIncluded,
-        exVat: exVat(q.price, q.vatIncluded, q.vatRate),
+        exVat: exVat(q.price, q.vatIncluded, q.vatRate, q.currency),
         asOf: q.asOf,
         supplier: q.supplier,
       });

@@ -6,9 +6,9 @@
 import type { AppContext } from '../context';
 import type { PreviewRow } from '../../shared/contract/import';
 import type { Accelerator } from '../../shared/domain/accelerator';
-import type { Server } from '../../shared/domain/catalog';
+import { perCardExVat, type Server } from '../../shared/domain/catalog';
 import { normalizeName } from '../../shared/domain/match';
-import { exVat, type Currency } from '../../shared/money';
+import type { Currency } from '../../shared/money';
 import type { StoredAccelerator } from '../db/repos/accelerators';
 import { PartMatcher, type PartMatch } from './catalog-match';
 import { canonicalVendor, importedServer, placeholderAccelerator, placeholderSource, slugFor, type KnownVendor } from './create-part';
@@ -194,7 +194,7 @@ export function resolveItem(r: Resolver, draft: RowDraft, out: PreviewRow, curre
     const platform = known ? { slug: known.slug, name: known.name, create: false } : platformFor(r, draft, card, cards, currency);
     out.kind = 'server-purchase';
     out.server = { slug: platform.slug, name: platform.name, create: platform.create, cards, cardSlug: card.slug };
-    if (out.price !== undefined) out.server.perCardExVat = Math.round((exVat(out.price, out.vatIncluded ?? false, out.vatRate ?? 0) / cards) * 100) / 100;
+    if (out.price !== undefined) out.server.perCardExVat = perCardExVat(out.price, out.vatIncluded ?? false, out.vatRate ?? 0, currency, cards);
     return { item: platform.slug, kind: 'server-purchase', cards, cardSlug: card.slug };
   }
   const card = findCard(r, draft, out, draft.text, rd);

@@ -4,6 +4,7 @@
  */
 import { sourceOf, type Accelerator } from '../../shared/domain/accelerator';
 import type { Source } from '../../shared/domain/source';
+import type { Currency } from '../../shared/money';
 import { describeFailure } from '../../shared/bids/constraints';
 import { priceLines, bidTotals, type PriceLine } from '../../shared/bids/price-lines';
 import type { BuildResult, LineResult } from '../../shared/scenario/evaluate';
@@ -18,12 +19,12 @@ function kv(pairs: [string, string][]): string {
   return `<dl class="kv">${pairs.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`;
 }
 
-function priceTable(lines: PriceLine[], f: Fmt, vatRate: number, vatNote: string): string {
+function priceTable(lines: PriceLine[], f: Fmt, vatRate: number, currency: Currency, vatNote: string): string {
   const label = (l: PriceLine) => `${f.t(`report.${l.kind === 'cards' ? 'cards' : l.kind === 'hosts' ? 'hosts' : 'network'}`)}: ${esc(l.item)}${l.inBid ? '' : ` <span class="badge est">${f.t('report.catalogHost')}</span>`}`;
   const rows = lines
     .map((l) => `<tr><td>${label(l)}</td><td class="num">${f.num(l.qty)}</td><td class="num">${f.money(l.unitExVat)}</td><td class="num">${f.money(l.unitInclVat)}</td><td class="num">${f.money(l.totalExVat)}</td><td class="num">${f.money(l.totalInclVat)}</td></tr>`)
     .join('');
-  const t = bidTotals(lines, vatRate);
+  const t = bidTotals(lines, vatRate, currency);
   return `<table class="lines"><thead><tr><th>${f.t('report.item')}</th><th class="num">${f.t('report.qty')}</th><th class="num">${f.t('report.unitExVat')}</th><th class="num">${f.t('report.unitInclVat')}</th><th class="num">${f.t('report.totalExVat')}</th><th class="num">${f.t('report.totalInclVat')}</th></tr></thead>
 <tbody>${rows}
 <tr><td colspan="4"><b>${f.t('report.quotedTotal')}</b> <span class="small muted">(${esc(f.t('report.vat', { rate: f.pct(vatRate, 0) }))}: ${f.money(t.vat)}; ${esc(vatNote)})</span></td><td class="num"><b>${f.money(t.exVat)}</b></td><td class="num"><b>${f.money(t.inclVat)}</b></td></tr></tbody></table>`;
@@ -71,7 +72,7 @@ export function detailSections(m: ReportModel, f: Fmt): string {
         return `<section class="detail" data-build="${i}">
 <h2>${f.t('report.buildDetails', { build: esc(b.name) })}</h2>
 <h3>${f.t('report.lines')}</h3>
-${priceTable(priceLines(b, { vatRate: SCENARIO_VAT }), f, SCENARIO_VAT, f.t('report.vatAssumed', { rate: f.pct(SCENARIO_VAT, 0) }))}
+${priceTable(priceLines(b, { vatRate: SCENARIO_VAT }), f, SCENARIO_VAT, b.currency, f.t('report.vatAssumed', { rate: f.pct(SCENARIO_VAT, 0) }))}
 <h3>${f.t('report.kpiTable')}</h3>${buildKpis(b, f)}
 <h3>${f.t('report.perLine')}</h3>${perLineTable(b, f)}
 <p class="small muted">${f.t('report.perfNote')}</p>
@@ -84,7 +85,7 @@ ${priceTable(priceLines(b, { vatRate: SCENARIO_VAT }), f, SCENARIO_VAT, f.t('rep
 <h2>${f.t('report.details', { vendor: esc(bid.label) })}</h2>
 ${bid.name ? `<p class="muted">${esc(bid.name)}</p>` : ''}
 <h3>${f.t('report.lines')}</h3>
-${priceTable(bid.priceLines, f, bid.vatRate, f.t(bid.vatIncluded ? 'report.quotedInclVat' : 'report.quotedExVat'))}
+${priceTable(bid.priceLines, f, bid.vatRate, b.currency, f.t(bid.vatIncluded ? 'report.quotedInclVat' : 'report.quotedExVat'))}
 <div class="cols"><div>
 <h3>${f.t('report.terms')}</h3>
 ${kv([

@@ -117,7 +117,7 @@ export function evaluateBidFile(file: BidFile, lookup: CatalogLookup, opts: BidE
       networkPerCard: rb.lines.map((l) => l.networkPerCard),
       hostQuoted: bid.lines.map((l) => typeof l.server === 'object'),
     });
-    const totals = bidTotals(lines, bid.vatRate);
+    const totals = bidTotals(lines, bid.vatRate, build.currency);
     const exVatTotal = totals.exVat;
     const vatAmount = totals.vat;
     const deliveryDate = addWeeks(awardDate, bid.deliveryWeeks);

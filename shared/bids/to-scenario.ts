@@ -8,7 +8,7 @@ import { scenarioSchema, ScenarioError, formatIssues, type Scenario, type Scenar
 import { bidLabels, type Bid, type BidFile } from './schema';
 
 function net(m: MajorMoney, bid: Bid): MajorMoney {
-  return { amount: exVat(m.amount, bid.vatIncluded, bid.vatRate), currency: m.currency };
+  return { amount: exVat(m.amount, bid.vatIncluded, bid.vatRate, m.currency), currency: m.currency };
 }
 
 /** The scenario's `builds[i]` is the file's `bids[i]`: error paths are mapped back. */

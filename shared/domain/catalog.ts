@@ -1,6 +1,6 @@
 /** Seed-catalog and price shapes shared by the seed file, the database and the API. */
 import { z } from 'zod';
-import { currencySchema } from '../money';
+import { currencySchema, exVat, money, toMajor, type Currency } from '../money';
 import { acceleratorSchema } from './accelerator';
 import { isoDateSchema, sourceSchema } from './source';
 
@@ -48,6 +48,11 @@ export const quoteSchema = z.object({
   source: sourceSchema,
 });
 export type SeedQuote = z.infer<typeof quoteSchema>;
+
+/** A server quote's implied ex-VAT price per card, to the minor unit (see shared/money's VAT rule). */
+export function perCardExVat(price: number, vatIncluded: boolean, vatRate: number, currency: Currency, cards: number): number {
+  return toMajor(money(exVat(price, vatIncluded, vatRate, currency) / cards, currency));
+}
 
 export const siteSchema = z.object({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(80),

@@ -74,7 +74,7 @@ export function createCatalogLookup(snapshot: CatalogSnapshot): CatalogLookup {
       if (dated > asOfDate) continue; // not yet known on the as-of date
       let price: number;
       try {
-        price = convertMajor(exVat(q.price, q.vatIncluded, q.vatRate), q.currency, currency, rates);
+        price = convertMajor(exVat(q.price, q.vatIncluded, q.vatRate, q.currency), q.currency, currency, rates);
       } catch {
         continue; // no rate for this quote's currency: skip it rather than guess
       }

@@ -14,7 +14,7 @@ import {
   type PreviewRow,
   type RowStatus,
 } from '../../../shared/contract/import';
-import { exVat, type Currency } from '../../../shared/money';
+import { exVat, inclVat, type Currency } from '../../../shared/money';
 import { call } from '../api/client';
 import { useCatalog } from './catalog';
 import { useBuilds } from './builds';
@@ -287,15 +287,12 @@ export function filterRows(rows: readonly PreviewRow[], filter: StatusFilter): r
   return filter === 'all' ? rows : rows.filter((r) => r.status === filter);
 }
 
-/** The inverse of shared/money's exVat, to the cent. */
-const inclVat = (exVatPrice: number, rate: number): number => Math.round(exVatPrice * (1 + rate) * 100) / 100;
-
 /** A row's price ex and incl. VAT, in its currency (from the VAT rules in shared/money). */
 export function rowPrices(r: PreviewRow): { exVat: number; inclVat: number; currency: Currency } | undefined {
   if (r.price === undefined || r.currency === undefined) return undefined;
   const rate = r.vatRate ?? 0;
-  const ex = r.priceExVat ?? exVat(r.price, r.vatIncluded ?? false, rate);
-  return { exVat: ex, inclVat: r.vatIncluded ? r.price : inclVat(r.price, rate), currency: r.currency };
+  const ex = r.priceExVat ?? exVat(r.price, r.vatIncluded ?? false, rate, r.currency);
+  return { exVat: ex, inclVat: r.vatIncluded ? r.price : inclVat(r.price, rate, r.currency), currency: r.currency };
 }
 
 /** Where a column's meaning came from, as the mapping table shows it. */
