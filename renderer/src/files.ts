@@ -32,3 +32,21 @@ export function pickFile(accept: string): Promise<File | null> {
 export function safeFileName(name: string): string {
   return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim().slice(0, 120) || 'untitled';
 }
+
+/** Save a file the main process sent as base64 (reports, backups). */
+export function saveBase64(fileName: string, dataBase64: string, type: string): void {
+  const bin = atob(dataBase64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  saveBlob(fileName, new Blob([bytes], { type }));
+}
+
+/** A picked file's bytes as base64, for sending to the main process. */
+export function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}

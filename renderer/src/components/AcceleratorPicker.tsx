@@ -4,16 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { Accelerator } from '../../../shared/domain/accelerator';
 import { normalizeName } from '../../../shared/domain/match';
 import { formatMajor } from '../../../shared/money';
-import { useBuilds } from '../stores/builds';
+import { selectLookup, selectParts, useCatalog } from '../stores/catalog';
 import { today } from '../hooks/useEvaluation';
 
 export function AcceleratorPicker({ value, onChange, label }: { value: string; onChange: (slug: string) => void; label: string }) {
   const { t } = useTranslation();
-  const snapshot = useBuilds((s) => s.snapshot);
-  const lookup = useBuilds((s) => s.lookup);
+  const parts = useCatalog(selectParts);
+  const lookup = useCatalog(selectLookup);
   const [query, setQuery] = useState<string | null>(null);
   const [active, setActive] = useState(0);
-  const parts = snapshot?.accelerators ?? [];
   const current = parts.find((p) => p.slug === value);
   const matches = useMemo(() => {
     const q = normalizeName(query ?? '');

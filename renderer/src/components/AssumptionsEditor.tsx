@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { BuildAssumptions } from '../../../shared/scenario/build';
 import { CURRENCIES, type Currency } from '../../../shared/money';
-import { useBuilds } from '../stores/builds';
+import { selectSites, useCatalog } from '../stores/catalog';
 import { NumberField } from './NumberField';
 import { ModelSelect } from './ModelSelect';
 import { SiteOptions } from './SiteOptions';
@@ -13,7 +13,7 @@ type Workload = BuildAssumptions['workload'];
 
 export function AssumptionsEditor({ value, onChange }: { value: BuildAssumptions; onChange: (a: BuildAssumptions) => void }) {
   const { t } = useTranslation();
-  const sites = useBuilds((s) => s.snapshot?.sites ?? []);
+  const sites = useCatalog(selectSites);
   const site = value.site;
   const custom = typeof site !== 'string';
   const setWorkload = (p: Partial<Workload>) => onChange({ ...value, workload: { ...value.workload, ...p } });

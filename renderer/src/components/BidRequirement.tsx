@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { BidFileInput } from '../../../shared/bids/schema';
 import { SCORE_CRITERIA } from '../../../shared/bids/schema';
-import { useBuilds } from '../stores/builds';
+import { selectSites, useCatalog } from '../stores/catalog';
 import { NumberField } from './NumberField';
 import { ModelSelect } from './ModelSelect';
 import { SiteOptions } from './SiteOptions';
@@ -14,7 +14,7 @@ type Weights = NonNullable<Scoring['weights']>;
 
 export function BidRequirement({ file, onChange }: { file: BidFileInput; onChange: (f: BidFileInput) => void }) {
   const { t } = useTranslation();
-  const sites = useBuilds((s) => s.snapshot?.sites ?? []);
+  const sites = useCatalog(selectSites);
   const req = file.requirement;
   const c: Constraints = req.constraints ?? {};
   const setReq = (p: Partial<Req>) => onChange({ ...file, requirement: { ...req, ...p } });

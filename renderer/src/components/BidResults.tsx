@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { describeFailure } from '../../../shared/bids/constraints';
 import { formatKpi } from '../../../shared/report/kpis';
-import type { BidEvaluationState } from '../stores/bids';
+import type { BidEvaluationState } from '../hooks/useBidEvaluation';
 import { ProblemList } from './ProblemList';
 
 export function BidResults({ evaluation }: { evaluation: BidEvaluationState }) {

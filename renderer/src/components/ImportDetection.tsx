@@ -1,5 +1,5 @@
 /** What the import detected in the sheet, with the choices that re-run the preview, and the column mapping. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_FIELDS, type ImportField, type ImportPreview } from '../../../shared/contract/import';
 import { useImport, columnSource } from '../stores/import';
@@ -15,7 +15,12 @@ function CommitInput(props: {
   className?: string;
 }) {
   const [text, setText] = useState(props.value);
-  useEffect(() => setText(props.value), [props.value]);
+  // A new value from outside (a re-run preview) replaces what was typed; adjusted while rendering, not in an effect.
+  const [synced, setSynced] = useState(props.value);
+  if (synced !== props.value) {
+    setSynced(props.value);
+    setText(props.value);
+  }
   const bad = props.invalid?.(text) ?? false;
   const apply = () => {
     if (!bad && text !== props.value) props.onCommit(text);

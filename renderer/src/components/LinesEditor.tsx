@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { BuildLine } from '../../../shared/scenario/build';
 import { ROLES } from '../../../shared/scenario/schema';
 import type { Currency } from '../../../shared/money';
-import { useBuilds } from '../stores/builds';
+import { selectServers, useCatalog } from '../stores/catalog';
 import { AcceleratorPicker } from './AcceleratorPicker';
 import { NumberField } from './NumberField';
 
 export function LinesEditor({ lines, currency, onChange }: { lines: BuildLine[]; currency: Currency; onChange: (l: BuildLine[]) => void }) {
   const { t } = useTranslation();
-  const servers = useBuilds((s) => s.snapshot?.servers ?? []);
+  const servers = useCatalog(selectServers);
   const update = (i: number, patch: Partial<BuildLine>) => onChange(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
   /** An optional price in the build's currency; empty means "use the catalog's". */
   const moneyCell = (i: number, field: 'networkPerCard' | 'unitPrice', amount: number | undefined) => (

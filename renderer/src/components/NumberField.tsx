@@ -1,5 +1,5 @@
 /** A labelled numeric input that keeps what the user types and reports numbers only when valid. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 export function NumberField(props: {
   label: string;
@@ -17,9 +17,13 @@ export function NumberField(props: {
   const { label, value, onChange, min, max, integer, optional } = props;
   const [text, setText] = useState(value === undefined ? '' : String(value));
   const [invalid, setInvalid] = useState(false);
-  useEffect(() => {
+  // A new value from outside replaces the text, unless the text already says it ("1.50" for 1.5).
+  // Adjusted while rendering, not in an effect, so the stale text is never shown.
+  const [synced, setSynced] = useState(value);
+  if (!Object.is(synced, value)) {
+    setSynced(value);
     if (Number(text) !== value && !(text === '' && value === undefined)) setText(value === undefined ? '' : String(value));
-  }, [value]);
+  }
   return (
     <label className={`num-field${invalid ? ' invalid' : ''}`}>
       <span className={props.hideLabel ? 'sr-only' : undefined}>{label}</span>

@@ -2,12 +2,12 @@
 import { useMemo } from 'react';
 import type { BuildRecord } from '../../../shared/scenario/build';
 import { evaluateBuildRecord, type BuildEvaluation } from '../../../shared/scenario/evaluate-build';
-import { useBuilds } from '../stores/builds';
+import { selectLookup, useCatalog } from '../stores/catalog';
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
 
 export function useEvaluation(build: BuildRecord | undefined, sensitivity = false): BuildEvaluation | null {
-  const lookup = useBuilds((s) => s.lookup);
+  const lookup = useCatalog(selectLookup);
   return useMemo(
     () => (build && lookup ? evaluateBuildRecord(build, lookup, { today: today(), sensitivity }) : null),
     [build, lookup, sensitivity],
@@ -15,7 +15,7 @@ export function useEvaluation(build: BuildRecord | undefined, sensitivity = fals
 }
 
 export function useEvaluations(builds: BuildRecord[], sensitivity = false): Map<number, BuildEvaluation> {
-  const lookup = useBuilds((s) => s.lookup);
+  const lookup = useCatalog(selectLookup);
   return useMemo(() => {
     const out = new Map<number, BuildEvaluation>();
     if (!lookup) return out;

@@ -1,7 +1,8 @@
 /** Bid comparison: the requirement and scoring, the bids, their evaluation and rank, and the PDF/XLSX export. */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBids, useBidEvaluation, newBidFile } from '../stores/bids';
+import { useBids, newBidFile } from '../stores/bids';
+import { useBidEvaluation } from '../hooks/useBidEvaluation';
 import { BidResults } from '../components/BidResults';
 import { BidRequirement } from '../components/BidRequirement';
 import { BidEditor } from '../components/BidEditor';

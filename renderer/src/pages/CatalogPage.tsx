@@ -17,7 +17,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { AcceleratorView } from '../../../shared/contract/views';
 import { normalizeName } from '../../../shared/domain/match';
 import { formatMajor } from '../../../shared/money';
-import { useCatalog, selectAccelerators } from '../stores/catalog';
+import { useShallow } from 'zustand/react/shallow';
+import { useCatalog, selectAccelerators, selectMemoryTypes, selectVendorNames } from '../stores/catalog';
 import { AcceleratorDetail } from '../components/AcceleratorDetail';
 import { AcceleratorEditor } from '../components/AcceleratorEditor';
 import { ColumnChooser } from '../components/ColumnChooser';
@@ -38,6 +39,8 @@ export function CatalogPage() {
   const select = useCatalog((s) => s.select);
   const selectedSlug = useCatalog((s) => s.selectedSlug);
   const error = useCatalog((s) => s.error);
+  const vendors = useCatalog(useShallow(selectVendorNames));
+  const memoryTypes = useCatalog(useShallow(selectMemoryTypes));
   const [sorting, setSorting] = useState<SortingState>([{ id: 'vendor', desc: false }]);
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
   const [globalFilter, setGlobalFilter] = useState('');
@@ -126,8 +129,6 @@ export function CatalogPage() {
     overscan: 12,
   });
 
-  const vendors = useMemo(() => [...new Set(parts.map((p) => p.vendor))].sort(), [parts]);
-  const memoryTypes = useMemo(() => [...new Set(parts.map((p) => p.memoryType))].sort(), [parts]);
   const filterValue = (id: string) => (columnFilters.find((f) => f.id === id)?.value as string | undefined) ?? '';
   const setFilter = (id: string, value: string) => table.getColumn(id)?.setFilterValue(value || undefined);
   const visibleColumns = table.getVisibleLeafColumns();

@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultCandidates } from '../../../shared/optimize/form';
 import { findModel } from '../../../shared/model/presets';
-import { useBuilds } from '../stores/builds';
+import { selectLookup, selectSites, useCatalog } from '../stores/catalog';
 import { useOptimize } from '../stores/optimize';
 import { OptimizeForm } from '../components/OptimizeForm';
 import { OptimizeResults } from '../components/OptimizeResults';
@@ -11,13 +11,14 @@ import { OptimizeResults } from '../components/OptimizeResults';
 export function OptimizePage() {
   const { t } = useTranslation();
   const { form, result, running, error, saved, set, reset, run, save } = useOptimize();
-  const snapshot = useBuilds((s) => s.snapshot);
-  const lookup = useBuilds((s) => s.lookup);
-  const refresh = useBuilds((s) => s.refreshSnapshot);
+  const snapshot = useCatalog((s) => s.snapshot);
+  const lookup = useCatalog(selectLookup);
+  const sites = useCatalog(selectSites);
+  const ensureLoaded = useCatalog((s) => s.ensureLoaded);
 
   useEffect(() => {
-    if (!snapshot) void refresh();
-  }, [snapshot, refresh]);
+    void ensureLoaded();
+  }, [ensureLoaded]);
 
   const parts = useMemo(
     () => (snapshot && lookup ? defaultCandidates(snapshot, lookup, form.site, new Date().toISOString().slice(0, 10)) : []),
@@ -50,7 +51,7 @@ export function OptimizePage() {
         </div>
       )}
       <div className="optimize-body">
-        <OptimizeForm form={form} set={set} sites={snapshot?.sites ?? []} parts={parts} />
+        <OptimizeForm form={form} set={set} sites={sites} parts={parts} />
         <div className="optimize-output" aria-busy={running}>
           {result ? <OptimizeResults result={result} /> : <p className="empty">{t('optimize.empty')}</p>}
         </div>

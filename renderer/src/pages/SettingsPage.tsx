@@ -1,48 +1,41 @@
 /** Settings: language and theme, default assumptions and risk weights, FX rates, backup and restore. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BuildAssumptions } from '../../../shared/scenario/build';
-import type { FxHistoryRow } from '../../../shared/contract/settings';
 import { RISK_WEIGHT_DEFAULTS } from '../../../shared/model/risk';
 import { CURRENCIES, type Currency } from '../../../shared/money';
-import type { AppInfo } from '../../../shared/contract/views';
-import { call } from '../api/client';
 import { AppearanceControls } from '../components/AppearanceControls';
-import { useBuilds } from '../stores/builds';
 import { useCatalog } from '../stores/catalog';
+import { useDatabase } from '../stores/database';
+import { useDefaults } from '../stores/defaults';
+import { useFx } from '../stores/fx';
 import { AssumptionsEditor } from '../components/AssumptionsEditor';
 import { NumberField } from '../components/NumberField';
-import { pickFile, saveBlob } from '../files';
+import { pickFile } from '../files';
 
 type Weights = typeof RISK_WEIGHT_DEFAULTS;
 
-function bytesToBase64(buf: ArrayBuffer): string {
-  const bytes = new Uint8Array(buf);
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
 export function SettingsPage() {
   const { t } = useTranslation();
-  const refreshSnapshot = useBuilds((s) => s.refreshSnapshot);
-  const [defaults, setDefaults] = useState<BuildAssumptions | null>(null);
-  const [fx, setFx] = useState<FxHistoryRow[]>([]);
-  const [info, setInfo] = useState<AppInfo | null>(null);
+  const loadCatalog = useCatalog((s) => s.load);
+  const defaults = useDefaults((s) => s.draft);
+  const loadDefaults = useDefaults((s) => s.load);
+  const setDefaults = useDefaults((s) => s.edit);
+  const saveDefaults = useDefaults((s) => s.save);
+  const fx = useFx((s) => s.history);
+  const loadFx = useFx((s) => s.load);
+  const addFx = useFx((s) => s.add);
+  const info = useDatabase((s) => s.info);
+  const loadInfo = useDatabase((s) => s.load);
+  const backup = useDatabase((s) => s.backup);
+  const restore = useDatabase((s) => s.restore);
   const [newFx, setNewFx] = useState({ currency: 'USD' as Currency, cnyPer: 7.1, asOf: new Date().toISOString().slice(0, 10), source: '' });
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const reload = async () => {
-    const [d, h, i] = await Promise.all([call('defaults:get'), call('fx:history'), call('app:info')]);
-    setDefaults(d);
-    setFx(h);
-    setInfo(i);
-  };
   useEffect(() => {
-    void reload();
-    void refreshSnapshot();
-  }, [refreshSnapshot]);
+    void Promise.all([loadDefaults(), loadFx(), loadInfo()]);
+    void loadCatalog();
+  }, [loadDefaults, loadFx, loadInfo, loadCatalog]);
 
   const guard = async (f: () => Promise<void>) => {
     setError(null);
@@ -77,13 +70,7 @@ export function SettingsPage() {
           <div className="row">
             <button
               onClick={() =>
-                void guard(async () => {
-                  const r = await call('db:backup');
-                  const bin = atob(r.dataBase64);
-                  const bytes = new Uint8Array(bin.length);
-                  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-                  saveBlob(r.fileName, new Blob([bytes], { type: 'application/vnd.sqlite3' }));
-                })
+                void guard(backup)
               }
             >
               {t('settings.backupNow')}
@@ -93,9 +80,8 @@ export function SettingsPage() {
                 void guard(async () => {
                   const f = await pickFile('.db,.sqlite,application/vnd.sqlite3');
                   if (!f || !window.confirm(t('settings.restoreConfirm'))) return;
-                  const r = await call('db:restore', { dataBase64: bytesToBase64(await f.arrayBuffer()) });
-                  await Promise.all([reload(), useCatalog.getState().load(), useBuilds.getState().load()]);
-                  setMessage(t('settings.restored', { path: r.backup }));
+                  const kept = await restore(f);
+                  setMessage(t('settings.restored', { path: kept }));
                 })
               }
             >
@@ -126,10 +112,7 @@ export function SettingsPage() {
             </label>
             <button
               onClick={() =>
-                void guard(async () => {
-                  setFx(await call('fx:add', newFx));
-                  await refreshSnapshot();
-                })
+                void guard(() => addFx(newFx))
               }
             >
               {t('settings.fxAdd')}
@@ -182,7 +165,7 @@ export function SettingsPage() {
               className="primary"
               onClick={() =>
                 void guard(async () => {
-                  setDefaults(await call('defaults:set', { assumptions: defaults as never }));
+                  await saveDefaults();
                   setMessage(t('settings.savedDefaults'));
                 })
               }

@@ -1,17 +1,14 @@
 /**
  * The bid set being edited (a bid file as JSON, exactly what is saved and exported), the saved
- * sets, and exports. The evaluation is the shared code's (useBidEvaluation), never the page's.
+ * sets, and exports. The evaluation is the shared code's (hooks/useBidEvaluation), never the page's.
  */
-import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { BidSetSummary } from '../../../shared/contract/bids';
-import { evaluateBidFile, type BidEvaluation } from '../../../shared/bids/evaluate';
-import { isBidFileJson, parseBidFile, type BidFileInput } from '../../../shared/bids/schema';
-import { ScenarioError, type ScenarioIssue } from '../../../shared/scenario/schema';
+import { isBidFileJson, type BidFileInput } from '../../../shared/bids/schema';
 import { call } from '../api/client';
-import { safeFileName, saveBlob, saveTextFile } from '../files';
-import { today } from '../hooks/useEvaluation';
-import { useBuilds } from './builds';
+import { safeFileName, saveTextFile } from '../files';
+import { useCatalog } from './catalog';
+import { exportReport, type ReportKind } from './report';
 
 export type BidInput = BidFileInput['bids'][number];
 export type BidLineInput = BidInput['lines'][number];
@@ -64,14 +61,7 @@ interface BidsState {
   openSaved(id: number): Promise<void>;
   deleteSaved(id: number): Promise<void>;
   saveFile(): void;
-  exportReport(kind: 'pdf' | 'xlsx', lang: string): Promise<void>;
-}
-
-function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
+  exportReport(kind: ReportKind, lang: string): Promise<void>;
 }
 
 export const useBids = create<BidsState>((set, get) => ({
@@ -82,7 +72,7 @@ export const useBids = create<BidsState>((set, get) => ({
   error: null,
   busy: null,
   async load() {
-    const [sets] = await Promise.all([call('bids:list'), useBuilds.getState().snapshot ? Promise.resolve() : useBuilds.getState().refreshSnapshot()]);
+    const [sets] = await Promise.all([call('bids:list'), useCatalog.getState().ensureLoaded()]);
     set({ sets });
   },
   setFile: (file) => set({ file, error: null }),
@@ -128,10 +118,7 @@ export const useBids = create<BidsState>((set, get) => ({
     if (!f) return;
     set({ busy: kind, error: null });
     try {
-      const r = await call(kind === 'pdf' ? 'report:pdf' : 'report:xlsx', { bidFile: f, lang: lang === 'zh-CN' ? 'zh-CN' : 'en' });
-      const type = kind === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-      saveBlob(r.fileName, new Blob([fromBase64(r.dataBase64)], { type }));
-      set({ message: r.fileName });
+      set({ message: await exportReport(kind, { bidFile: f }, lang) });
     } catch (e) {
       set({ error: (e as Error).message });
     } finally {
@@ -139,21 +126,3 @@ export const useBids = create<BidsState>((set, get) => ({
     }
   },
 }));
-
-export type BidEvaluationState = { ok: true; result: BidEvaluation } | { ok: false; issues: ScenarioIssue[] } | null;
-
-/** The shared evaluation of the open bid set, recomputed when it or the catalog changes. */
-export function useBidEvaluation(file: BidFileInput | null): BidEvaluationState {
-  const lookup = useBuilds((s) => s.lookup);
-  return useMemo(() => {
-    if (!file || !lookup) return null;
-    const p = parseBidFile(file);
-    if (!p.ok) return p;
-    try {
-      return { ok: true, result: evaluateBidFile(p.value, lookup, { today: today() }) };
-    } catch (e) {
-      if (e instanceof ScenarioError) return { ok: false, issues: e.issues };
-      return { ok: false, issues: [{ path: '(root)', message: (e as Error).message }] };
-    }
-  }, [file, lookup]);
-}

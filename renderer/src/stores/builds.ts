@@ -1,23 +1,19 @@
 /**
  * Builds: the saved list, the selected build, edits that persist after a short pause,
- * delete with undo; and the catalog snapshot the shared models evaluate against.
+ * delete with undo. The catalog they are evaluated against is the catalog store's.
  */
 import { create } from 'zustand';
 import type { BuildAssumptions, BuildLine, BuildRecord } from '../../../shared/scenario/build';
-import type { CatalogSnapshot } from '../../../shared/scenario/catalog-lookup';
-import { createCatalogLookup, type CatalogLookup } from '../../../shared/scenario/catalog-lookup';
 import { call } from '../api/client';
+import { useCatalog } from './catalog';
 
 interface BuildsState {
   builds: BuildRecord[];
   selectedId: number | null;
-  snapshot: CatalogSnapshot | null;
-  lookup: CatalogLookup | null;
   /** The last deleted build, for Undo. */
   deleted: BuildRecord | null;
   error: string | null;
   load(): Promise<void>;
-  refreshSnapshot(): Promise<void>;
   select(id: number | null): void;
   create(name: string, lines?: BuildLine[]): Promise<BuildRecord>;
   rename(id: number, name: string): void;
@@ -59,18 +55,12 @@ export const useBuilds = create<BuildsState>((set, get) => {
   return {
     builds: [],
     selectedId: null,
-    snapshot: null,
-    lookup: null,
     deleted: null,
     error: null,
     async load() {
-      const [builds] = await Promise.all([call('builds:list'), get().refreshSnapshot()]);
+      const [builds] = await Promise.all([call('builds:list'), useCatalog.getState().load()]);
       const sel = get().selectedId;
       set({ builds, selectedId: sel && builds.some((b) => b.id === sel) ? sel : (builds[0]?.id ?? null) });
-    },
-    async refreshSnapshot() {
-      const snapshot = await call('catalog:snapshot');
-      set({ snapshot, lookup: createCatalogLookup(snapshot) });
     },
     select(id) {
       set({ selectedId: id });
@@ -103,7 +93,8 @@ export const useBuilds = create<BuildsState>((set, get) => {
     },
     async importScenario(fileName, text) {
       const r = await call('scenario:import', { fileName, text });
-      await get().refreshSnapshot();
+      // A scenario may bring its own parts and servers.
+      await useCatalog.getState().load();
       set({ builds: [...get().builds, ...r.builds], selectedId: r.builds[0]?.id ?? get().selectedId });
       return r.builds;
     },

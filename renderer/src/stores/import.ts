@@ -16,8 +16,8 @@ import {
 } from '../../../shared/contract/import';
 import { exVat, inclVat, type Currency } from '../../../shared/money';
 import { call } from '../api/client';
+import { readBase64 } from '../files';
 import { useCatalog } from './catalog';
-import { useBuilds } from './builds';
 
 /** Extensions the import reads; a dropped .json stays a scenario file (see App.tsx). */
 export const IMPORT_ACCEPT = '.xlsx,.csv,.tsv,.txt';
@@ -87,15 +87,6 @@ const DEFAULT_OPTIONS: ImportOptions = { createUnknown: false };
 /** Rows that commit can write: the rest are errors or skipped. */
 export const isCommittable = (r: PreviewRow): boolean => r.status === 'new' || r.status === 'unchanged' || r.status === 'price-change';
 
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
-
 function previewInput(s: Pick<ImportState, 'file' | 'options'>): ImportPreviewInput {
   const { file, options: o } = s;
   const input: ImportPreviewInput = { fileName: file!.name, dataBase64: file!.base64, createUnknown: o.createUnknown };
@@ -109,8 +100,8 @@ function previewInput(s: Pick<ImportState, 'file' | 'options'>): ImportPreviewIn
 }
 
 async function refreshElsewhere(): Promise<void> {
-  // Prices changed: the catalog's best prices and the builds' snapshot must follow.
-  await Promise.all([useCatalog.getState().load(), useBuilds.getState().refreshSnapshot().catch(() => undefined)]);
+  // Prices changed (and parts may be new): the listing and the snapshot every page evaluates against.
+  await useCatalog.getState().load();
 }
 
 // A newer preview request makes the answer of an older one stale.
