@@ -5,10 +5,14 @@ import { tr, type Lang } from '../../shared/i18n/translate';
 import { en } from '../../shared/i18n/en';
 import { zhCN } from '../../shared/i18n/zh-CN';
 
-const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Every text from a file (vendor names, notes) goes through here: no markup survives. */
+const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '\0': '&#xfffd;' };
+/**
+ * Every text from a file (vendor names, notes) goes through here, in element text and in quoted
+ * attributes alike: no markup survives, and control characters (U+0000–U+001F, U+007F) travel
+ * as character references (NUL as U+FFFD, which is what a parser makes of it).
+ */
 export function esc(s: unknown): string {
-  return String(s ?? '').replace(/[&<>"']/g, (c) => ESC[c]!);
+  return String(s ?? '').replace(/[&<>"'\u0000-\u001f\u007f]/g, (c) => ESC[c] ?? `&#x${c.charCodeAt(0).toString(16)};`);
 }
 
 export interface Fmt {

@@ -6,9 +6,14 @@
 import { tr, type Lang } from '../../shared/i18n/translate';
 import { REPORT_FONT_FAMILY } from './fonts';
 
-/** A CSS string literal; `<` is escaped so no text can close the <style> element. */
+/**
+ * A CSS string literal. Every control character (a form feed or newline would end the string and
+ * let the rest run as CSS), both quotes, the backslash and `<` `>` `&` (so no text can close the
+ * <style> element) become hex escapes: `\c `, `\22 `, `\3c `. Line breaks and tabs print as spaces.
+ */
 export function cssString(s: string): string {
-  return `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\r\n\t]+/g, ' ').replace(/</g, '\\3c ')}"`;
+  const flat = s.replace(/[\r\n\t]+/g, ' ');
+  return `"${flat.replace(/[\u0000-\u001f\u007f"'\\<>&]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
 function pageCounter(lang: Lang): string {
