@@ -17,12 +17,21 @@ export const moneySchema = z.object({
 });
 export type Money = z.infer<typeof moneySchema>;
 
-/** A price as people write it in files: major units. */
-export const majorMoneySchema = z.object({
-  amount: z.number().finite().nonnegative(),
-  currency: currencySchema,
+const AMOUNT = 'a non-negative amount in major units (yuan, dollars)';
+const MAX_AMOUNT = 1e12;
+
+/**
+ * The one price schema: a price as people write it in files, scenarios, bids and saved builds,
+ * major units and a currency; errors say what was expected.
+ */
+export const priceSchema = z.strictObject({
+  amount: z
+    .number({ error: `expected ${AMOUNT}` })
+    .min(0, { error: `expected ${AMOUNT}` })
+    .max(MAX_AMOUNT, { error: `expected ${AMOUNT} (at most ${MAX_AMOUNT})` }),
+  currency: z.enum(CURRENCIES, { error: `expected a currency: ${CURRENCIES.join(', ')}` }),
 });
-export type MajorMoney = z.infer<typeof majorMoneySchema>;
+export type MajorMoney = z.infer<typeof priceSchema>;
 
 export function money(amountMajor: number, currency: Currency): Money {
   if (!Number.isFinite(amountMajor)) throw new RangeError(`amount is not a finite number: ${amountMajor}`);

@@ -4,6 +4,7 @@
  */
 import { sourceOf, type Accelerator } from '../../shared/domain/accelerator';
 import type { Source } from '../../shared/domain/source';
+import { latestFxRates } from '../../shared/domain/catalog';
 import type { Currency } from '../../shared/money';
 import { describeFailure } from '../../shared/bids/constraints';
 import { priceLines, bidTotals, type PriceLine } from '../../shared/bids/price-lines';
@@ -169,8 +170,9 @@ export function assumptionsSection(m: ReportModel, f: Fmt): string {
   const site = m.snapshot.sites.find((s) => s.name === a.site.name);
   const w = a.workload;
   const fin = a.finance;
+  const latest = latestFxRates(m.snapshot.fx);
   const fx = Object.entries(a.fx).map(([cur, rate]) => {
-    const rec = m.snapshot.fx.filter((r) => r.currency === cur).sort((x, y) => (x.asOf < y.asOf ? 1 : -1))[0];
+    const rec = latest.get(cur as Currency);
     const fromFile = (m.bids?.file.fx ?? {})[cur as keyof typeof a.fx] !== undefined;
     return `<tr><td>${esc(cur)}</td><td class="num">${f.num(rate as number, 4)}</td><td>${fromFile || !rec ? `${f.t('report.givenInFile')}</td><td></td><td>` : sourceCell(rec.source, f)}</td></tr>`;
   });

@@ -8,10 +8,10 @@
 import { z } from 'zod';
 import { parseDocument, parseDocumentText } from '../document/parse';
 import { isoDateSchema } from '../domain/source';
+import { priceSchema } from '../money';
 import {
   financeSchema,
   lineSchema,
-  priceSchema,
   riskSchema,
   scenarioSchema,
   workloadSchema,

@@ -1,8 +1,7 @@
 /** Shapes the API returns to the UI. */
 import type { Accelerator } from '../domain/accelerator';
-import type { FxRate, Server, Site, Vendor } from '../domain/catalog';
+import type { FxRate, QuoteRecord, Server, Site, Vendor } from '../domain/catalog';
 import type { Currency } from '../money';
-import type { Source } from '../domain/source';
 
 export interface AcceleratorView extends Accelerator {
   id: number;
@@ -13,28 +12,10 @@ export interface AcceleratorView extends Accelerator {
   bestPrice?: { price: number; currency: Currency; supplier: string; asOf: string; estimate: boolean };
 }
 
-export interface QuoteView {
-  id: number;
-  item: string;
-  kind: 'purchase' | 'rental-card-hour' | 'server-purchase';
-  supplier: string;
-  price: number;
-  currency: Currency;
-  vatIncluded: boolean;
-  vatRate: number;
-  cardsPerServer?: number;
-  cardSlug?: string;
+/** A stored quote as the API lists it. */
+export interface QuoteView extends QuoteRecord {
   /** Server quotes: the implied ex-VAT price per card. */
   perCardExVat?: number;
-  moq?: number;
-  leadTimeWeeks?: number;
-  validUntil?: string;
-  source: Source;
-  origin: 'seed' | 'user' | 'import';
-  sourceFile: string;
-  sourceSheet: string;
-  sourceRow: number | null;
-  importedAt: string;
 }
 
 export interface CatalogData {

@@ -49,6 +49,22 @@ export const quoteSchema = z.object({
 });
 export type SeedQuote = z.infer<typeof quoteSchema>;
 
+export type QuoteOrigin = 'seed' | 'user' | 'import';
+
+/**
+ * A quote as stored: the validated quote and where and when it entered the database. The one
+ * quote record; the API's `QuoteView` and the catalog look-up's snapshot quotes derive from it.
+ */
+export interface QuoteRecord extends SeedQuote {
+  id: number;
+  importId: number | null;
+  importedAt: string;
+  origin: QuoteOrigin;
+  sourceFile: string;
+  sourceSheet: string;
+  sourceRow: number | null;
+}
+
 /** A server quote's implied ex-VAT price per card, to the minor unit (see shared/money's VAT rule). */
 export function perCardExVat(price: number, vatIncluded: boolean, vatRate: number, currency: Currency, cards: number): number {
   return toMajor(money(exVat(price, vatIncluded, vatRate, currency) / cards, currency));
@@ -76,6 +92,19 @@ export const fxSchema = z.object({
   source: sourceSchema,
 });
 export type FxRate = z.infer<typeof fxSchema>;
+
+/**
+ * The latest rate of each currency: the newest as-of date; of rates with the same date, the one
+ * listed first (the database lists the newest entry first).
+ */
+export function latestFxRates<R extends FxRate>(rates: readonly R[]): Map<Currency, R> {
+  const latest = new Map<Currency, R>();
+  for (const r of rates) {
+    const cur = latest.get(r.currency);
+    if (!cur || r.asOf > cur.asOf) latest.set(r.currency, r);
+  }
+  return latest;
+}
 
 /** The seed file. `version` grows when later seeds add parts; seeding never overwrites user edits. */
 export const seedCatalogSchema = z.object({

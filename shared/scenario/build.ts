@@ -4,11 +4,9 @@
  * with the very same code (`evaluateScenario`).
  */
 import { z } from 'zod';
-import { currencySchema } from '../money';
+import { priceSchema } from '../money';
 import { ROLES, type inlineSiteSchema, scenarioSchema, type workloadSchema, type ScenarioInput } from './schema';
 import type { ModelSpecInput } from '../model/spec';
-
-const price = z.strictObject({ amount: z.number().finite().nonnegative().max(1e12), currency: currencySchema });
 
 export const buildLineSchema = z.strictObject({
   /** Catalog slug of the part. */
@@ -17,9 +15,9 @@ export const buildLineSchema = z.strictObject({
   role: z.enum(ROLES).default('both'),
   /** Catalog server slug; default: the part's compatible host. */
   server: z.string().min(1).max(80).optional(),
-  networkPerCard: price.optional(),
+  networkPerCard: priceSchema.optional(),
   /** Overrides the best valid quote. */
-  unitPrice: price.optional(),
+  unitPrice: priceSchema.optional(),
 });
 export type BuildLine = z.output<typeof buildLineSchema>;
 export type BuildLineInput = z.input<typeof buildLineSchema>;

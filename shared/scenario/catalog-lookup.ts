@@ -4,18 +4,19 @@
  * with the quote used, so the evaluation can echo where every number came from.
  */
 import type { Accelerator } from '../domain/accelerator';
-import type { FxRate, SeedQuote, Server, Site } from '../domain/catalog';
+import { latestFxRates, type FxRate, type QuoteRecord, type SeedQuote, type Server, type Site } from '../domain/catalog';
 import { matchByName, normalizeName, type MatchResult } from '../domain/match';
 import { convertMajor, exVat, type Currency, type FxTable } from '../money';
 import { findModel } from '../model/presets';
 import type { ModelSpec } from '../model/spec';
 
-export type QuoteRecord = SeedQuote & { id?: number; importedAt?: string };
+/** A quote in a snapshot: a stored quote (tests and scenario files may give just the quote itself). */
+export type SnapshotQuote = SeedQuote & Partial<Pick<QuoteRecord, 'id' | 'importedAt'>>;
 
 export interface CatalogSnapshot {
   accelerators: Accelerator[];
   servers: Server[];
-  quotes: QuoteRecord[];
+  quotes: SnapshotQuote[];
   sites: Site[];
   fx: FxRate[];
   models?: ModelSpec[];
@@ -25,7 +26,7 @@ export interface PriceFound {
   /** Ex-VAT unit price in the requested currency, major units. */
   price: number;
   currency: Currency;
-  quote: QuoteRecord;
+  quote: SnapshotQuote;
   /** Days between the quote's as-of date (or import date) and `asOfDate`. */
   ageDays: number;
 }
@@ -51,13 +52,8 @@ export function daysBetween(fromIso: string, toIso: string): number {
 
 /** Latest rate per currency (by as-of date); CNY is the pivot. */
 export function fxTableOf(rates: readonly FxRate[]): FxTable {
-  const latest = new Map<string, FxRate>();
-  for (const r of rates) {
-    const cur = latest.get(r.currency);
-    if (!cur || r.asOf > cur.asOf) latest.set(r.currency, r);
-  }
   const t: FxTable = {};
-  for (const [c, r] of latest) t[c as Currency] = r.cnyPer;
+  for (const [c, r] of latestFxRates(rates)) t[c] = r.cnyPer;
   return t;
 }
 

@@ -9,7 +9,7 @@ import type { ServingRole, WorkloadTargets } from '../model/serving';
 import type { AcceleratorSpec, ModelSpec } from '../model/spec';
 import type { FinanceAssumptions } from '../model/tco';
 import type { RiskWeights } from '../model/risk';
-import type { CatalogLookup, QuoteRecord } from './catalog-lookup';
+import type { CatalogLookup, SnapshotQuote } from './catalog-lookup';
 import { inlinePartSource, partFromDescription } from './inline-part';
 import { ScenarioError, type InlineAccelerator, type Scenario, type ScenarioIssue } from './schema';
 
@@ -18,7 +18,7 @@ export const DEFAULT_HOST = { name: 'Default 8-card host', cardsPerServer: 8, pr
 
 export type PriceOrigin =
   | { kind: 'scenario' }
-  | { kind: 'quote'; quote: QuoteRecord; ageDays: number }
+  | { kind: 'quote'; quote: SnapshotQuote; ageDays: number }
   | { kind: 'default' }
   | { kind: 'none' };
 

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { formatPath, issueMessage, issuesOf, parseDocument, parseDocumentText, type FieldIssue } from '../document/parse';
 import { EXPORT_STATUSES } from '../domain/accelerator';
 import { isoDateSchema } from '../domain/source';
-import { CURRENCIES, currencySchema } from '../money';
+import { currencySchema, priceSchema } from '../money';
 import { KV_PRECISIONS, modelSpecSchema, WEIGHT_PRECISIONS } from '../model/spec';
 import { FINANCE_DEFAULTS } from '../model/tco';
 import { CONCENTRATION_WEIGHT_DEFAULT, RISK_WEIGHT_DEFAULTS } from '../model/risk';
@@ -26,13 +26,8 @@ const fraction = (what: string) => num(what).min(0, { error: `expected ${what}` 
 const text = (what: string, max = 200) =>
   z.string({ error: `expected ${what}` }).min(1, { error: `expected ${what}` }).max(max, { error: `expected ${what} (at most ${max} characters)` });
 
-const currency = z.enum(CURRENCIES, { error: `expected a currency: ${CURRENCIES.join(', ')}` });
-
-/** A price as written in files: major units and a currency. */
-export const priceSchema = z.strictObject({
-  amount: nonNeg('a non-negative amount in major units (yuan, dollars)'),
-  currency,
-});
+/** A currency code, with the price schema's error message. */
+const currency = priceSchema.shape.currency;
 
 /**
  * `A | B` where A is a name and B an inline object: the error comes from the branch that matches

@@ -1,7 +1,7 @@
 /** A hand-made catalog snapshot for the scenario tests. */
 import { acceleratorSchema, type AcceleratorInput } from '../../../shared/domain/accelerator';
 import type { FxRate, Server, Site } from '../../../shared/domain/catalog';
-import type { CatalogSnapshot, QuoteRecord } from '../../../shared/scenario/catalog-lookup';
+import type { CatalogSnapshot, SnapshotQuote } from '../../../shared/scenario/catalog-lookup';
 
 const src = (asOf: string) => ({ title: 'test', url: '', asOf, estimate: false, note: '' });
 
@@ -65,7 +65,7 @@ export const HOPPER_HOST: Server = {
   source: src('2026-01-01'),
 };
 
-const quote = (q: Partial<QuoteRecord> & Pick<QuoteRecord, 'item' | 'price' | 'currency'>): QuoteRecord => ({
+const quote = (q: Partial<SnapshotQuote> & Pick<SnapshotQuote, 'item' | 'price' | 'currency'>): SnapshotQuote => ({
   kind: 'purchase',
   supplier: 'S',
   vatIncluded: false,
@@ -74,7 +74,7 @@ const quote = (q: Partial<QuoteRecord> & Pick<QuoteRecord, 'item' | 'price' | 'c
   ...q,
 });
 
-export const QUOTES: QuoteRecord[] = [
+export const QUOTES: SnapshotQuote[] = [
   quote({ item: 'nvidia-h20', price: 113_000, currency: 'CNY', vatIncluded: true, supplier: 'VAT incl.' }), // 100,000 ex VAT
   quote({ item: 'nvidia-h20', price: 15_000, currency: 'USD', supplier: 'USD' }), // 106,500 CNY
   quote({ item: 'nvidia-h20', price: 50_000, currency: 'CNY', supplier: 'expired', validUntil: '2026-01-01' }),
