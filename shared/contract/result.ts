@@ -1,12 +1,22 @@
 /** The envelope every API call answers with: a value, or a typed error the UI can show. */
 import type { FieldIssue } from '../document/parse';
+import { tr } from '../i18n/translate';
 
-export type ErrorCode = 'invalid-input' | 'not-found' | 'conflict' | 'unsupported' | 'internal';
+/** `busy`: the database stayed locked by another program; the message says whether anything was written. */
+export type ErrorCode = 'invalid-input' | 'not-found' | 'conflict' | 'unsupported' | 'busy' | 'internal';
+
+/** A UI string key and its values: the UI shows the message in its own language from these. */
+export interface MessageRef {
+  key: string;
+  vars?: Record<string, string | number>;
+}
 
 export interface ApiError {
   code: ErrorCode;
   message: string;
   issues?: FieldIssue[];
+  /** Set when the message is a UI string: the UI translates it; `message` is its English text. */
+  i18n?: MessageRef;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -16,7 +26,13 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: FieldIssue[],
+    readonly i18n?: MessageRef,
   ) {
     super(message);
   }
+}
+
+/** An AppError whose message is the UI string `key` (English here, the user's language in the UI). */
+export function translatedError(code: ErrorCode, key: string, vars: Record<string, string | number> = {}): AppError {
+  return new AppError(code, tr('en', key, vars), undefined, { key, vars });
 }
