@@ -2,6 +2,7 @@
  * The loopback host: the built renderer and the same API handlers over HTTP on 127.0.0.1 only,
  * with a random token required on every request. It lets the real UI and the real main-process
  * code run in any browser on this machine (and in end-to-end tests) without the Electron binary.
+ * Who may call is decided in ./guard; every handler here is wrapped so no input throws out of it.
  */
 import http from 'node:http';
 import fs from 'node:fs';
@@ -9,7 +10,9 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { AppContext } from '../context';
+import type { ErrorCode } from '../../shared/contract/result';
 import { dispatch } from '../handlers';
+import { HttpError, apiAllowed, crossSiteReason, decodePath, ownHost, parseTarget, staticAllowed, staticCookie } from './guard';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -45,85 +48,95 @@ export interface RunningHost {
 }
 
 const MAX_BODY = 30 * 1024 * 1024;
-const COOKIE = 'procure_token';
 
-function tokenOf(req: http.IncomingMessage, url: URL): string | undefined {
-  const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ')) return auth.slice(7);
-  const q = url.searchParams.get('token');
-  if (q) return q;
-  const cookie = req.headers.cookie?.split(';').map((c) => c.trim().split('='));
-  return cookie?.find(([k]) => k === COOKIE)?.[1];
-}
+const CODE_OF: Record<number, ErrorCode> = { 400: 'invalid-input', 404: 'not-found', 413: 'invalid-input', 500: 'internal' };
 
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && crypto.timingSafeEqual(x, y);
-}
-
-function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8') {
+function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: http.OutgoingHttpHeaders = {}) {
+  if (res.headersSent || res.destroyed) return;
   res.writeHead(status, {
     'Content-Type': type,
     'Content-Security-Policy': CSP,
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-store',
     'Referrer-Policy': 'no-referrer',
+    ...extra,
   });
   res.end(body);
+}
+
+/** Every refusal and failure as the same JSON envelope the API answers with. */
+function fail(res: http.ServerResponse, e: unknown) {
+  const status = e instanceof HttpError ? e.status : 500;
+  const message = e instanceof HttpError ? e.message : 'internal error in the loopback host';
+  send(res, status, JSON.stringify({ ok: false, error: { code: CODE_OF[status] ?? 'unsupported', message } }), 'application/json');
 }
 
 export function startHost(opts: HostOptions): Promise<RunningHost> {
   const token = opts.token ?? crypto.randomBytes(24).toString('hex');
   const root = path.resolve(opts.staticDir);
 
-  const server = http.createServer((req, res) => {
-    const addr = server.address() as AddressInfo;
-    const host = req.headers.host ?? '';
-    // Refuse DNS-rebinding: only our own loopback origin may talk to us.
-    if (host !== `127.0.0.1:${addr.port}` && host !== `localhost:${addr.port}`) return send(res, 421, 'wrong host');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${addr.port}`);
-    const given = tokenOf(req, url);
-    if (!given || !safeEqual(given, token)) return send(res, 401, 'missing or wrong token');
-
-    if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return send(res, 405, 'POST only');
-      const channel = decodeURIComponent(url.pathname.slice(5));
-      const chunks: Buffer[] = [];
-      let size = 0;
-      req.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size > MAX_BODY) {
-          send(res, 413, 'request too large');
-          req.destroy();
-        } else chunks.push(c);
-      });
-      req.on('end', () => {
-        if (res.writableEnded) return;
-        let arg: unknown;
-        try {
-          const text = Buffer.concat(chunks).toString('utf8');
-          arg = text ? JSON.parse(text) : undefined;
-        } catch {
-          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid-input', message: 'body is not JSON' } }), 'application/json');
-        }
-        void dispatch(opts.ctx, channel, arg).then((result) => send(res, 200, JSON.stringify(result), 'application/json'));
-      });
-      return;
-    }
-
-    if (req.method !== 'GET') return send(res, 405, 'GET only');
-    let rel = decodeURIComponent(url.pathname);
-    if (rel === '/' || !path.extname(rel)) rel = '/index.html';
-    const file = path.resolve(root, '.' + rel);
-    if (!file.startsWith(root + path.sep)) return send(res, 403, 'forbidden');
-    fs.readFile(file, (err, data) => {
-      if (err) return send(res, 404, 'not found');
-      if (url.searchParams.get('token')) {
-        res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-      }
-      send(res, 200, data, MIME[path.extname(file)] ?? 'application/octet-stream');
+  function api(req: http.IncomingMessage, res: http.ServerResponse, rawPath: string) {
+    if (!apiAllowed(req.headers, token)) throw new HttpError(403, 'the X-Procure-Token header is missing or wrong');
+    if (req.method !== 'POST') throw new HttpError(405, 'POST only');
+    const channel = decodePath(rawPath.slice('/api/'.length));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        fail(res, new HttpError(413, 'request too large'));
+        req.destroy();
+      } else chunks.push(c);
     });
+    req.on('end', () => {
+      if (res.headersSent) return;
+      let arg: unknown;
+      try {
+        const text = Buffer.concat(chunks).toString('utf8');
+        arg = text ? JSON.parse(text) : undefined;
+      } catch {
+        return fail(res, new HttpError(400, 'body is not JSON'));
+      }
+      // a promise chain, so even a handler that throws synchronously ends as a 500 here
+      Promise.resolve()
+        .then(() => dispatch(opts.ctx, channel, arg))
+        .then(
+          (result) => send(res, 200, JSON.stringify(result), 'application/json'),
+          (e: unknown) => fail(res, e),
+        );
+    });
+  }
+
+  function file(req: http.IncomingMessage, res: http.ServerResponse, rawPath: string, query: URLSearchParams, port: number) {
+    if (!staticAllowed(req.headers, query, token, port)) throw new HttpError(403, 'missing or wrong token');
+    if (req.method !== 'GET') throw new HttpError(405, 'GET only');
+    let rel = decodePath(rawPath);
+    if (rel === '/' || !path.extname(rel)) rel = '/index.html';
+    const target = path.resolve(root, '.' + rel);
+    if (!target.startsWith(root + path.sep)) throw new HttpError(403, 'forbidden');
+    fs.readFile(target, (err, data) => {
+      if (err) return fail(res, new HttpError(404, 'not found'));
+      const cookie = staticCookie(token, port);
+      // the cookie opens static files only (reloads, assets); the API wants the header
+      const extra = query.get('token') ? { 'Set-Cookie': `${cookie.name}=${cookie.value}; HttpOnly; SameSite=Strict; Path=/` } : {};
+      send(res, 200, data, MIME[path.extname(target)] ?? 'application/octet-stream', extra);
+    });
+  }
+
+  const server = http.createServer((req, res) => {
+    req.on('error', () => req.destroy());
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const host = ownHost(req.headers, port);
+      if (!host) throw new HttpError(421, 'wrong host');
+      const { rawPath, query } = parseTarget(req.url);
+      const refused = crossSiteReason(req.headers, host);
+      if (refused) throw new HttpError(403, refused);
+      if (rawPath.startsWith('/api/')) api(req, res, rawPath);
+      else file(req, res, rawPath, query, port);
+    } catch (e) {
+      fail(res, e);
+    }
   });
 
   return new Promise((resolve, reject) => {

@@ -48,10 +48,34 @@ describe('loopback host', () => {
   });
 
   it('refuses every request without the token', async () => {
-    expect((await request({ path: '/' })).status).toBe(401);
-    expect((await request({ path: '/api/catalog:list', method: 'POST', body: '' })).status).toBe(401);
-    expect((await request({ path: '/api/catalog:list', method: 'POST', headers: { Authorization: 'Bearer wrong' } })).status).toBe(401);
-    expect((await request({ path: '/?token=' + 'a'.repeat(host.token.length) })).status).toBe(401);
+    expect((await request({ path: '/' })).status).toBe(403);
+    expect((await request({ path: '/api/catalog:list', method: 'POST', body: '' })).status).toBe(403);
+    expect((await request({ path: '/api/catalog:list', method: 'POST', headers: { 'X-Procure-Token': 'wrong' } })).status).toBe(403);
+    expect((await request({ path: '/?token=' + 'a'.repeat(host.token.length) })).status).toBe(403);
+  });
+
+  it('takes the API token only from the X-Procure-Token header (not the query, a bearer or a cookie)', async () => {
+    const info = { path: '/api/app:info', method: 'POST', body: '' };
+    expect((await request({ ...info, headers: { 'X-Procure-Token': host.token } })).status).toBe(200);
+    expect((await request({ ...info, path: `/api/app:info?token=${host.token}` })).status).toBe(403);
+    expect((await request({ ...info, headers: { Authorization: `Bearer ${host.token}` } })).status).toBe(403);
+    expect((await request({ ...info, headers: { Cookie: `procure_token=${host.token}` } })).status).toBe(403);
+  });
+
+  it('refuses cross-origin and cross-site requests even with the token', async () => {
+    const t = { 'X-Procure-Token': host.token };
+    const own = `http://127.0.0.1:${host.port}`;
+    const call = (headers: Record<string, string>) => request({ path: '/api/app:info', method: 'POST', headers: { ...t, ...headers }, body: '' });
+    expect((await call({ Origin: own, 'Sec-Fetch-Site': 'same-origin' })).status).toBe(200);
+    for (const origin of ['http://127.0.0.1:1', 'null', `http://localhost:${host.port}`, `https://127.0.0.1:${host.port}`, 'http://evil.example']) {
+      const r = await call({ Origin: origin });
+      expect(r.status, origin).toBe(403);
+      expect(JSON.parse(r.body)).toMatchObject({ ok: false });
+    }
+    for (const site of ['same-site', 'cross-site', 'bogus']) expect((await call({ 'Sec-Fetch-Site': site })).status, site).toBe(403);
+    // the page itself, opened from a link on another site, is refused too
+    expect((await request({ path: `/?token=${host.token}`, headers: { 'Sec-Fetch-Site': 'cross-site' } })).status).toBe(403);
+    expect((await request({ path: `/?token=${host.token}`, headers: { 'Sec-Fetch-Site': 'none' } })).status).toBe(200);
   });
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
@@ -59,18 +83,23 @@ describe('loopback host', () => {
     expect(r.status).toBe(421);
   });
 
-  it('serves the page with the token, sets a strict cookie and a CSP', async () => {
+  it('serves the page with the token, sets a per-port static cookie that opens no API call, and a CSP', async () => {
     const r = await request({ path: `/?token=${host.token}` });
     expect(r.status).toBe(200);
-    expect(r.headers['set-cookie']?.[0]).toMatch(/HttpOnly; SameSite=Strict/);
+    const setCookie = r.headers['set-cookie']?.[0] ?? '';
+    expect(setCookie).toMatch(new RegExp(`^procure_static_${host.port}=[0-9a-f]{64}; HttpOnly; SameSite=Strict`));
+    expect(setCookie).not.toContain(host.token);
     expect(r.headers['content-security-policy']).toMatch(/default-src 'self'/);
-    const cookie = r.headers['set-cookie']![0]!.split(';')[0]!;
+    const cookie = setCookie.split(';')[0]!;
+    expect((await request({ path: '/index.html', headers: { Cookie: cookie } })).status).toBe(200);
     const api = await request({ path: '/api/app:info', method: 'POST', headers: { Cookie: cookie }, body: '' });
-    expect(JSON.parse(api.body)).toMatchObject({ ok: true, value: { schemaVersion: 1 } });
+    expect(api.status).toBe(403);
+    const withHeader = await request({ path: '/api/app:info', method: 'POST', headers: { Cookie: cookie, 'X-Procure-Token': host.token }, body: '' });
+    expect(JSON.parse(withHeader.body)).toMatchObject({ ok: true, value: { schemaVersion: 1 } });
   });
 
   it('answers API calls through the same handlers, with typed errors', async () => {
-    const auth = { Authorization: `Bearer ${host.token}` };
+    const auth = { 'X-Procure-Token': host.token };
     const ok = JSON.parse((await request({ path: '/api/catalog:get', method: 'POST', headers: auth, body: JSON.stringify({ slug: 'nvidia-h20' }) })).body);
     expect(ok).toMatchObject({ ok: true, value: { slug: 'nvidia-h20' } });
     const bad = JSON.parse((await request({ path: '/api/catalog:get', method: 'POST', headers: auth, body: '{"slug": 7}' })).body);

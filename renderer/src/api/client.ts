@@ -4,21 +4,39 @@
  */
 import type { Channel, Input, Output } from '../../../shared/contract/api';
 import type { ApiError, Result } from '../../../shared/contract/result';
+import i18next from 'i18next';
 
 export class ApiCallError extends Error {
   constructor(readonly error: ApiError) {
-    super(error.message);
+    // A message that is a UI string is shown in the user's language; others as the main process wrote them.
+    super(error.i18n ? i18next.t(error.i18n.key, error.i18n.vars ?? {}) : error.message);
   }
+}
+
+const TOKEN_KEY = 'procure.token';
+
+/**
+ * The loopback host's token, from the URL it printed (`?token=`), kept in this origin's
+ * sessionStorage so a reload without it still works. It goes in the X-Procure-Token header,
+ * which a page on another origin cannot send: the host's cookie alone opens no API call.
+ */
+function hostToken(): string {
+  const fromUrl = new URLSearchParams(location.search).get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
 async function viaHttp(channel: string, arg: unknown): Promise<unknown> {
   const res = await fetch(`./api/${encodeURIComponent(channel)}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', 'X-Procure-Token': hostToken() },
     credentials: 'same-origin',
     body: arg === undefined ? '' : JSON.stringify(arg),
   });
-  if (res.status === 401) throw new ApiCallError({ code: 'unsupported', message: 'session token missing or expired: reopen the URL printed by `npm run serve`' });
+  if (res.status === 401 || res.status === 403) throw new ApiCallError({ code: 'unsupported', message: 'session token missing or expired: reopen the URL printed by `npm run serve`' });
   return res.json();
 }
 
