@@ -117,7 +117,8 @@ export async function start(): Promise<void> {
   try {
     ctx = openApp(resolveDbPath(process.argv), { nativeBinding: electronNativeBinding(root), appRoot: root });
   } catch (e) {
-    dialog.showErrorBox('Cannot open the database', e instanceof DbOpenError ? e.describe() : (e as Error).message);
+    const lang = app.getLocale().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+    dialog.showErrorBox('Cannot open the database', e instanceof DbOpenError ? e.describe(lang) : (e as Error).message);
     app.exit(1);
     return;
   }

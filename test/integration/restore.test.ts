@@ -16,6 +16,7 @@ import type { AppContext } from '../../electron/context';
 import type { ApiError } from '../../shared/contract/result';
 import { tmpDbPath, tmpDir } from '../helpers/tmp';
 import { spawnHolder, type Holder } from '../helpers/holder';
+import { damageVendorIndex } from '../helpers/damage';
 
 async function ok<T>(ctx: AppContext, channel: string, arg?: unknown): Promise<T> {
   const r = await dispatch(ctx, channel, arg);
@@ -126,26 +127,6 @@ describe('db:restore refuses a backup whose schema is not exactly the app\'s', (
   });
 });
 
-/** Flip the last letter of a vendor name inside the vendor-name index only: the index no longer matches its table. */
-export function damageVendorIndex(bytes: Buffer): Buffer {
-  const file = path.join(tmpDir(), 'damaged.db');
-  fs.writeFileSync(file, bytes);
-  const db = new Database(file);
-  db.pragma('journal_mode = DELETE');
-  const root = (db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'sqlite_autoindex_vendor_1'").get() as { rootpage: number }).rootpage;
-  const name = (db.prepare('SELECT name FROM vendor ORDER BY name DESC LIMIT 1').get() as { name: string }).name;
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  db.close();
-  const buf = fs.readFileSync(file);
-  const page = buf.subarray((root - 1) * pageSize, root * pageSize);
-  expect(page[0]).toBe(0x0a); // a leaf index page: the whole index fits on its root
-  const at = page.indexOf(Buffer.from(name, 'utf8'));
-  expect(at).toBeGreaterThan(0);
-  page[at + Buffer.byteLength(name) - 1]! += 1; // still sorts last, so quick_check sees nothing
-  fs.writeFileSync(file, buf);
-  return fs.readFileSync(file);
-}
-
 describe('db:restore and other programs', () => {
   it('refuses while another process has the database open, and that process\'s write is kept', async () => {
     const { ctx, backup } = await liveWithBackup();
@@ -206,7 +187,7 @@ describe('db:restore on a full disk', () => {
 
   it('the copy of the current database fails after it was closed: it is reopened unchanged', { timeout: 90_000 }, async () => {
     const { ctx, backup } = await liveWithBackup();
-    await ok(ctx, 'settings:set', { key: 'bulk', value: 'x'.repeat(6 * 1024 * 1024) });
+    ctx.db.prepare("INSERT INTO setting (key, value) VALUES ('bulk', ?)").run(JSON.stringify('x'.repeat(6 * 1024 * 1024)));
     ctx.db.close();
     const size = fs.statSync(ctx.dbPath).size;
     expect(size).toBeGreaterThan(backup.length + 4 * 1024 * 1024);
