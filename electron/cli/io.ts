@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { AppContext } from '../context';
 import type { Result } from '../../shared/contract/result';
+import type { FieldIssue } from '../../shared/document/parse';
 import { dispatch } from '../handlers';
 import type { Channel, Input, Output } from '../../shared/contract/api';
 
@@ -19,6 +20,18 @@ export async function call<C extends Channel>(ctx: AppContext, channel: C, input
   const r = (await dispatch(ctx, channel, input)) as Result<Output<C>>;
   if (!r.ok) throw new CliError(r.error.message);
   return r.value;
+}
+
+/**
+ * Call a handler with a document as read from a file (a scenario, an optimize problem), which
+ * `dispatch` validates: the document's problems (invalid input with JSON paths) come back for
+ * the command to list under the file's name; any other error is thrown as `call` throws it.
+ */
+export async function callDocument<C extends Channel>(ctx: AppContext, channel: C, input: unknown): Promise<{ ok: true; value: Output<C> } | { ok: false; issues: FieldIssue[] }> {
+  const r = (await dispatch(ctx, channel, input)) as Result<Output<C>>;
+  if (r.ok) return r;
+  if (r.error.code === 'invalid-input' && r.error.issues?.length) return { ok: false, issues: r.error.issues };
+  throw new CliError(r.error.message);
 }
 
 /** A plain-text table with aligned columns (numbers right-aligned). */

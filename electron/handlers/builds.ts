@@ -8,6 +8,8 @@ import { parseScenarioText, type InlineAccelerator, type InlineServer } from '..
 import { matchByName } from '../../shared/domain/match';
 import { acceleratorSchema } from '../../shared/domain/accelerator';
 import { inlinePartSource, partFromDescription } from '../../shared/scenario/inline-part';
+import { createCatalogLookup } from '../../shared/scenario/catalog-lookup';
+import { evaluateScenario, type EvaluationResult } from '../../shared/scenario/evaluate';
 import { catalogSnapshot } from '../db/snapshot';
 import { uniqueSlug } from '../db/slug';
 import { effectiveDefaults } from './settings';
@@ -114,4 +116,12 @@ export function importScenario(ctx: AppContext, input: ParsedInput<'scenario:imp
     }),
   )();
   return { builds: ids.map((id) => ctx.builds.get(id)), addedParts };
+}
+
+/** A scenario document against the catalog; a name or price it cannot resolve throws ScenarioError, reported by dispatch. */
+export function evaluateScenarioDocument(ctx: AppContext, input: ParsedInput<'scenario:evaluate'>): EvaluationResult {
+  return evaluateScenario(input.scenario, createCatalogLookup(catalogSnapshot(ctx)), {
+    today: new Date().toISOString().slice(0, 10),
+    sensitivity: input.sensitivity,
+  });
 }

@@ -1,13 +1,14 @@
 /**
  * The handler table: one function per contract channel. `dispatch` validates the raw
  * argument with the channel's zod schema, runs the handler, and wraps the answer in the
- * Result envelope. IPC, the loopback host and the CLI all call `dispatch`.
+ * Result envelope; a thrown error becomes the envelope's error in one place (`toApiError`,
+ * errors.ts). IPC, the loopback host and the CLI all call `dispatch`.
  */
-import { ZodError } from 'zod';
 import { channels, isChannel, type Channel, type Output, type ParsedInput } from '../../shared/contract/api';
-import { AppError, type Result } from '../../shared/contract/result';
+import type { Result } from '../../shared/contract/result';
 import { describeIssues, issuesOf } from '../../shared/document/parse';
 import type { AppContext } from '../context';
+import { toApiError } from './errors';
 import { getAccelerator, listCatalog, listQuotes, saveAccelerator } from './catalog';
 import { appInfo, getSettingValue, setSettingValue } from './app';
 import { importHandlers } from './import';
@@ -34,6 +35,7 @@ export const handlers: Handlers = {
   'builds:delete': builds.deleteBuild,
   'builds:restore': builds.restoreBuild,
   'scenario:import': builds.importScenario,
+  'scenario:evaluate': builds.evaluateScenarioDocument,
   'defaults:get': (ctx) => settingsIo.getDefaults(ctx),
   'defaults:set': settingsIo.setDefaults,
   'fx:history': (ctx) => settingsIo.fxHistory(ctx),
@@ -63,11 +65,6 @@ export async function dispatch(ctx: AppContext, channel: string, raw: unknown): 
     const value = await handler(ctx, parsed.data);
     return { ok: true, value };
   } catch (e) {
-    if (e instanceof AppError) return { ok: false, error: { code: e.code, message: e.message, issues: e.issues } };
-    if (e instanceof ZodError) {
-      const issues = issuesOf(e);
-      return { ok: false, error: { code: 'invalid-input', message: describeIssues(issues), issues } };
-    }
-    return { ok: false, error: { code: 'internal', message: (e as Error).message ?? String(e) } };
+    return { ok: false, error: toApiError(e) };
   }
 }

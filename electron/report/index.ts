@@ -6,7 +6,7 @@
 import { AppError } from '../../shared/contract/result';
 import { parseBidFile } from '../../shared/bids/schema';
 import type { Lang } from '../../shared/i18n/translate';
-import { parseScenario, ScenarioError, type ScenarioIssue } from '../../shared/scenario/schema';
+import { parseScenario, type ScenarioIssue } from '../../shared/scenario/schema';
 import type { AppContext } from '../context';
 import { catalogSnapshot } from '../db/snapshot';
 import { printWithChromium } from './chromium';
@@ -39,20 +39,15 @@ function invalid(kind: string, issues: ScenarioIssue[]): AppError {
 export function buildReportModel(ctx: AppContext, req: ReportRequest): ReportModel {
   const today = req.today ?? new Date().toISOString().slice(0, 10);
   const meta = { lang: req.lang, date: req.date, title: req.title, preparedBy: req.preparedBy, documentNumber: req.documentNumber, today };
-  const [prefix, raw] = req.bidFile !== undefined ? ['bidFile', req.bidFile] : ['scenario', req.scenario];
-  try {
-    if (prefix === 'bidFile') {
-      const p = parseBidFile(raw);
-      if (!p.ok) throw invalid('bid file', p.issues);
-      return reportFromBids(p.value, catalogSnapshot(ctx), meta);
-    }
-    const p = parseScenario(raw);
-    if (!p.ok) throw invalid('scenario', p.issues);
-    return reportFromScenario(p.value, catalogSnapshot(ctx), meta);
-  } catch (e) {
-    if (e instanceof ScenarioError) throw invalid(prefix === 'bidFile' ? 'bid file' : 'scenario', e.issues);
-    throw e;
+  // a document that parses but names what the catalog lacks throws ScenarioError, reported by dispatch
+  if (req.bidFile !== undefined) {
+    const p = parseBidFile(req.bidFile);
+    if (!p.ok) throw invalid('bid file', p.issues);
+    return reportFromBids(p.value, catalogSnapshot(ctx), meta);
   }
+  const p = parseScenario(req.scenario);
+  if (!p.ok) throw invalid('scenario', p.issues);
+  return reportFromScenario(p.value, catalogSnapshot(ctx), meta);
 }
 
 /** A file name from the title and document number, safe on Windows, macOS and Linux. */

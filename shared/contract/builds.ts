@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { buildAssumptionsSchema, buildLineSchema, type BuildRecord } from '../scenario/build';
 import type { CatalogSnapshot } from '../scenario/catalog-lookup';
+import type { EvaluationResult } from '../scenario/evaluate';
+import { scenarioSchema } from '../scenario/schema';
 
 const id = z.number().int().positive();
 const name = z.string().trim().min(1).max(200);
@@ -34,5 +36,10 @@ export const buildChannels = {
   'scenario:import': {
     input: z.object({ fileName: z.string().max(500), text: z.string().max(5_000_000) }).strict(),
     output: {} as ScenarioImportResult,
+  },
+  /** Evaluate a scenario document against the catalog, as `procure evaluate` prints it (every build's TCO, throughput, risk). */
+  'scenario:evaluate': {
+    input: z.object({ scenario: scenarioSchema, sensitivity: z.boolean().default(false) }).strict(),
+    output: {} as EvaluationResult,
   },
 } as const;

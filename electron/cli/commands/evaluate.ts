@@ -3,25 +3,15 @@
  * `.procure.json` scenario against the catalog and print per build the TCO, power, throughput,
  * cost per million tokens, tokens per watt and supply risk (or the same as JSON).
  */
-import { parseCommand, readCommandFile, toJson, validAsOf } from '../io';
+import { callDocument, parseCommand, readCommandFile, toJson, validAsOf, type CliIo } from '../io';
 import { currencySymbol, type Currency } from '../../../shared/money';
-import { createCatalogLookup, type CatalogSnapshot } from '../../../shared/scenario/catalog-lookup';
-import { evaluateScenario, type BuildResult, type EvaluationResult } from '../../../shared/scenario/evaluate';
-import { parseScenarioText, ScenarioError, type ScenarioIssue } from '../../../shared/scenario/schema';
-
-export interface EvaluateContext {
-  snapshot: () => CatalogSnapshot;
-  readFile: (path: string) => string;
-  out: (s: string) => void;
-  err: (s: string) => void;
-  /** Today's date (YYYY-MM-DD); defaults to the system date. */
-  today?: string;
-}
+import type { BuildResult, EvaluationResult } from '../../../shared/scenario/evaluate';
+import { parseScenarioText, type ScenarioIssue } from '../../../shared/scenario/schema';
 
 export const EVALUATE_USAGE = 'evaluate FILE [--json] [--sensitivity] [--as-of DATE]';
 
-export async function evaluateCommand(argv: string[], ctx: EvaluateContext): Promise<number> {
-  const parsed = parseCommand(ctx, 'evaluate', EVALUATE_USAGE, argv, {
+export async function evaluateCommand(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseCommand(io, 'evaluate', EVALUATE_USAGE, argv, {
     json: { type: 'boolean' },
     sensitivity: { type: 'boolean' },
     'as-of': { type: 'string' },
@@ -30,39 +20,31 @@ export async function evaluateCommand(argv: string[], ctx: EvaluateContext): Pro
   const { values, positionals } = parsed;
   const file = positionals[0]!;
   const asOf = values['as-of'];
-  if (!validAsOf(ctx, 'evaluate', asOf)) return 2;
-  const text = readCommandFile(ctx, 'evaluate', file);
+  if (!validAsOf(io, 'evaluate', asOf)) return 2;
+  const text = readCommandFile(io, 'evaluate', file);
   if (text === undefined) return 1;
+  // checked here first so that problems are reported with the file's own JSON paths
   const parsedScenario = parseScenarioText(text);
   if (!parsedScenario.ok) {
-    reportIssues(ctx, file, parsedScenario.issues);
+    reportIssues(io, file, parsedScenario.issues);
     return 1;
   }
-  const scenario = asOf ? { ...parsedScenario.value, asOf } : parsedScenario.value;
-  let result: EvaluationResult;
-  try {
-    result = evaluateScenario(scenario, createCatalogLookup(ctx.snapshot()), {
-      today: ctx.today ?? new Date().toISOString().slice(0, 10),
-      sensitivity: values.sensitivity === true,
-    });
-  } catch (e) {
-    if (e instanceof ScenarioError) {
-      reportIssues(ctx, file, e.issues);
-      return 1;
-    }
-    throw e;
+  const document = JSON.parse(text) as Record<string, unknown>;
+  const r = await callDocument(io.ctx(), 'scenario:evaluate', {
+    scenario: asOf ? { ...document, asOf } : document,
+    sensitivity: values.sensitivity === true,
+  });
+  if (!r.ok) {
+    reportIssues(io, file, r.issues);
+    return 1;
   }
-  if (values.json) {
-    ctx.out(toJson(result));
-  } else {
-    ctx.out(renderText(result, values.sensitivity === true));
-  }
+  io.out(values.json ? toJson(r.value) : renderText(r.value, values.sensitivity === true));
   return 0;
 }
 
-function reportIssues(ctx: EvaluateContext, file: string, issues: ScenarioIssue[]): void {
+function reportIssues(io: Pick<CliIo, 'err'>, file: string, issues: ScenarioIssue[]): void {
   const shown = issues.slice(0, 50);
-  ctx.err(`procure evaluate: ${file} is not a valid scenario:\n${shown.map((i) => `  ${file}: ${i.path}: ${i.message}`).join('\n')}${issues.length > shown.length ? `\n  … and ${issues.length - shown.length} more` : ''}`);
+  io.err(`procure evaluate: ${file} is not a valid scenario:\n${shown.map((i) => `  ${file}: ${i.path}: ${i.message}`).join('\n')}${issues.length > shown.length ? `\n  … and ${issues.length - shown.length} more` : ''}`);
 }
 
 // ---------------------------------------------------------------- text output

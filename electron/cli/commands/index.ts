@@ -1,8 +1,7 @@
-/** The CLI's commands besides `catalog`: each reads a file and runs the shared code on it. */
+/** The CLI's commands besides `catalog`: each reads a file and calls its handler through `dispatch`. */
 import type { CliIo } from '../io';
 import { importCommand } from './import';
 import { evaluateCommand, EVALUATE_USAGE } from './evaluate';
-import { catalogSnapshot } from '../../db/snapshot';
 import { optimizeCommand } from './optimize';
 import { bidsCommand, BIDS_USAGE } from './bids';
 import { reportCommand, REPORT_USAGE } from './report';
@@ -19,7 +18,7 @@ export const COMMANDS: Command[] = [
     name: 'evaluate',
     usage: EVALUATE_USAGE,
     summary: 'TCO, throughput, cost per Mtok and risk of a .procure.json scenario',
-    run: (argv, io) => evaluateCommand(argv, { snapshot: () => catalogSnapshot(io.ctx()), readFile: io.readFile, out: io.out, err: io.err }),
+    run: evaluateCommand,
   },
   importCommand,
   optimizeCommand,

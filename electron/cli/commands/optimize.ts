@@ -7,16 +7,14 @@
 import { currencySymbol, type Currency } from '../../../shared/money';
 import { parseOptimizeText } from '../../../shared/optimize/schema';
 import type { ConstraintStatus, OptimizeResult } from '../../../shared/optimize/types';
-import { ScenarioError, type ScenarioIssue } from '../../../shared/scenario/schema';
-import { catalogSnapshot } from '../../db/snapshot';
-import { runOptimize } from '../../optimize/run';
-import { parseCommand, readCommandFile, table, toJson, validAsOf, type CliIo } from '../io';
+import type { ScenarioIssue } from '../../../shared/scenario/schema';
+import { callDocument, parseCommand, readCommandFile, table, toJson, validAsOf, type CliIo } from '../io';
 import type { Command } from './index';
 
 export const OPTIMIZE_USAGE = 'optimize FILE [--json] [--as-of DATE]';
 export const EXIT_INFEASIBLE = 3;
 
-async function run(argv: string[], io: CliIo, today = new Date().toISOString().slice(0, 10)): Promise<number> {
+async function run(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseCommand(io, 'optimize', OPTIMIZE_USAGE, argv, { json: { type: 'boolean' }, 'as-of': { type: 'string' } });
   if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
@@ -25,16 +23,13 @@ async function run(argv: string[], io: CliIo, today = new Date().toISOString().s
   const file = positionals[0]!;
   const text = readCommandFile(io, 'optimize', file);
   if (text === undefined) return 1;
+  // checked here first so that problems are reported with the file's own JSON paths
   const problem = parseOptimizeText(text);
   if (!problem.ok) return issues(io, file, problem.issues);
-  const p = asOf ? { ...problem.value, asOf } : problem.value;
-  let result: OptimizeResult;
-  try {
-    result = await runOptimize(p, catalogSnapshot(io.ctx()), { today });
-  } catch (e) {
-    if (e instanceof ScenarioError) return issues(io, file, e.issues);
-    throw e;
-  }
+  const document = JSON.parse(text) as Record<string, unknown>;
+  const r = await callDocument(io.ctx(), 'optimize:run', asOf ? { ...document, asOf } : document);
+  if (!r.ok) return issues(io, file, r.issues);
+  const result: OptimizeResult = r.value;
   io.out(values.json ? toJson(result) : render(result));
   if (result.status === 'error') return 1;
   return result.status === 'infeasible' ? EXIT_INFEASIBLE : 0;

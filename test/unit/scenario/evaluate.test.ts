@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seedCatalogSchema } from '../../../shared/domain/catalog';
-import { createCatalogLookup, type CatalogSnapshot } from '../../../shared/scenario/catalog-lookup';
+import { createCatalogLookup } from '../../../shared/scenario/catalog-lookup';
 import { evaluateScenario } from '../../../shared/scenario/evaluate';
 import { parseScenario, ScenarioError, type Scenario } from '../../../shared/scenario/schema';
-import { evaluateCommand } from '../../../electron/cli/commands/evaluate';
+import { runProcure } from '../../helpers/cli';
+import { tmpDbPath } from '../../helpers/tmp';
 import { baseScenario, SNAPSHOT, TODAY } from './fixtures';
 
 const lookup = createCatalogLookup(SNAPSHOT);
@@ -131,21 +131,16 @@ describe('procure evaluate', () => {
     'bad.procure.json': JSON.stringify({ ...baseScenario(), builds: [{ name: 'B', lines: [{ accelerator: 'H20', count: -1 }] }] }),
     'syntax.procure.json': '{ nope',
   };
-  async function run(args: string[], snapshot: CatalogSnapshot = SNAPSHOT) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await evaluateCommand(args, {
-      snapshot: () => snapshot,
-      readFile: (p) => {
-        const f = files[p];
-        if (f === undefined) throw new Error(`ENOENT: no such file, open '${p}'`);
-        return f;
-      },
-      out: (s) => out.push(s),
-      err: (s) => err.push(s),
-      today: TODAY,
-    });
-    return { code, out: out.join('\n'), err: err.join('\n') };
+  // the command evaluates through dispatch, against a real database seeded with the shipped catalog
+  const db = tmpDbPath();
+  async function run(args: string[]) {
+    const readFile = (p: string) => {
+      const f = files[p];
+      if (f === undefined) throw new Error(`ENOENT: no such file, open '${p}'`);
+      return f;
+    };
+    const r = await runProcure(['evaluate', ...args, '--as-of', TODAY, '--db', db], readFile);
+    return { code: r.code, out: r.out, err: r.err };
   }
 
   it('prints readable tables', async () => {
@@ -179,17 +174,13 @@ describe('procure evaluate', () => {
     expect((await run(['ok.procure.json', '--bogus'])).code).toBe(2);
   });
 
-  const seedPath = path.resolve(__dirname, '../../../assets/seed/catalog.json');
-  const seed = fs.existsSync(seedPath) ? seedCatalogSchema.safeParse(JSON.parse(fs.readFileSync(seedPath, 'utf8'))) : undefined;
-  it.skipIf(!seed?.success)('every shipped example evaluates against the seed catalog', async () => {
-    if (!seed?.success) return;
-    const snap: CatalogSnapshot = { accelerators: seed.data.accelerators, servers: seed.data.servers, quotes: seed.data.quotes, sites: seed.data.sites, fx: seed.data.fx };
+  it('every shipped example evaluates against the seed catalog', async () => {
     const dir = path.resolve(__dirname, '../../../examples');
     const examples = fs.readdirSync(dir).filter((f) => f.endsWith('.procure.json'));
     expect(examples.length).toBeGreaterThanOrEqual(4);
     for (const f of examples) {
       files[f] = fs.readFileSync(path.join(dir, f), 'utf8');
-      const r = await run([f, '--json'], snap);
+      const r = await run([f, '--json']);
       expect(r.code, `${f}: ${r.err}`).toBe(0);
       const j = JSON.parse(r.out);
       for (const b of j.builds) expect(b.outputTokensPerSecond, `${f} ${b.name}`).toBeGreaterThan(0);
