@@ -2,8 +2,8 @@
  * Import benchmark: a generated 50,000-row vendor sheet (CSV and XLSX) through parse alone,
  * preview (parse + header + mapping + values + catalog match + price-history compare) and commit
  * (preview again, then one transaction), each as a ratio to parsing alone in the same run; and,
- * for scale, raw better-sqlite3 inserting the CSV's quote rows (every column the import writes)
- * in one transaction, with the whole CSV import's rate as a share of it.
+ * for scale, the quote repository's prepared insert alone writing the CSV's quote rows (every
+ * column the import writes) in one transaction, with the whole CSV import's rate as a share of it.
  */
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
@@ -16,7 +16,6 @@ import { openApp } from '../electron/bootstrap';
 import { readWorkbook } from '../electron/import/read';
 import { buildPlan } from '../electron/import/preview';
 import { commitImport } from '../electron/import/commit';
-import { money } from '../shared/money';
 
 // The issue asks for a 50,000-row sheet; PROCURE_BENCH_ROWS makes a quicker run possible.
 const ROWS = Number(process.env.PROCURE_BENCH_ROWS ?? 50_000);
@@ -105,36 +104,19 @@ export default async function bench(): Promise<void> {
       if (kind === 'csv') csvCommit = commit;
       if (accepted !== ROWS) throw new Error(`bench sheet gave ${accepted} new rows, expected ${ROWS}`);
     }
-    // Raw better-sqlite3: the CSV's own quotes, every column the import writes (provenance
-    // included), one prepared statement, one transaction; the rows are bound from arrays made
-    // before the clock starts, so this is the floor for writing these rows at all.
+    // Raw insert: the CSV's own quotes through the quote repository's one prepared statement, in
+    // one transaction. The rows (every column the import writes, provenance included, slugs
+    // resolved) are made before the clock starts, so this is the floor for writing these rows at all.
     const plan = await buildPlan(ctx, { fileName: 'bench.csv', dataBase64: csvBuf.toString('base64'), supplier: 'raw' });
-    const idOf = ctx.db.prepare('SELECT id FROM accelerator WHERE slug = ?').pluck();
-    const serverIdOf = ctx.db.prepare('SELECT id FROM server WHERE slug = ?').pluck();
-    const rawBatch = Number(
-      ctx.db.prepare(`INSERT INTO import_batch (file_name, sheet, supplier, row_count, imported_at) VALUES ('bench.csv', ?, 'raw', ?, ?)`).run(plan.preview.sheet, plan.quotes.size, new Date().toISOString()).lastInsertRowid,
-    );
     const at = new Date().toISOString();
-    const params = [...plan.quotes].map(([row, q]) => [
-      q.kind === 'server-purchase' ? null : idOf.get(q.item),
-      q.kind === 'server-purchase' ? serverIdOf.get(q.item) : null,
-      q.kind, q.supplier, money(q.price, q.currency).amountMinor, q.currency, q.vatIncluded ? 1 : 0, q.vatRate,
-      q.cardsPerServer ?? null, q.cardSlug ? idOf.get(q.cardSlug) : null, q.moq ?? null, q.leadTimeWeeks ?? null, q.validUntil ?? null,
-      q.source.title, q.source.url, q.source.asOf, q.source.estimate ? 1 : 0, q.source.note,
-      plan.preview.fileName, plan.preview.sheet, row, rawBatch, 'import', at,
-    ]);
-    if (params.length !== ROWS) throw new Error(`raw insert has ${params.length} rows, expected ${ROWS}`);
-    const ins = ctx.db.prepare(
-      `INSERT INTO quote (accelerator_id, server_id, kind, supplier, price_minor, currency, vat_included, vat_rate,
-         cards_per_server, card_accelerator_id, moq, lead_time_weeks, valid_until,
-         source_title, source_url, as_of, estimate, source_note,
-         source_file, source_sheet, source_row, import_id, origin, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    const rawBatch = ctx.imports.createBatch({ fileName: 'bench.csv', sheet: plan.preview.sheet, supplier: 'raw', rowCount: plan.quotes.size, importedAt: at });
+    const prov = { origin: 'import' as const, importId: rawBatch, sourceFile: plan.preview.fileName, sourceSheet: plan.preview.sheet, createdAt: at };
+    const rows = [...plan.quotes].map(([sourceRow, q]) => ctx.quotes.row(q, { ...prov, sourceRow }));
+    if (rows.length !== ROWS) throw new Error(`raw insert has ${rows.length} rows, expected ${ROWS}`);
     const raw = await median(CSV_RUNS, async () => {
-      ctx.db.transaction(() => {
-        for (const p of params) ins.run(...p);
-      })();
+      ctx.transaction(() => {
+        for (const r of rows) ctx.quotes.insertRow(r);
+      });
     });
     out.push(['-', 'raw insert', raw.toFixed(0), Math.round((ROWS / raw) * 1000).toLocaleString('en'), '']);
     const w = out[0]!.map((_, i) => Math.max(...out.map((r) => r[i]!.length)));

@@ -30,7 +30,7 @@ export function resolveDbPath(argv: readonly string[], env = process.env): strin
 export const SOURCE_ROOT = path.resolve(import.meta.dirname ?? __dirname, '..');
 
 export function openApp(dbPath: string, opts: OpenOptions & { appRoot?: string } = {}): AppContext {
-  const db = openDatabase(dbPath, opts);
-  applySeed(db, loadSeed(seedPath(opts.appRoot ?? SOURCE_ROOT)));
-  return createContext(db, dbPath);
+  const ctx = createContext(openDatabase(dbPath, opts), dbPath);
+  applySeed(ctx, loadSeed(seedPath(opts.appRoot ?? SOURCE_ROOT)));
+  return ctx;
 }

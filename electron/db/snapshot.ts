@@ -13,9 +13,9 @@ export function catalogSnapshot(ctx: AppContext, parts: StoredAccelerator[] = ct
   };
   return {
     accelerators: parts.map((a) => strip(a, ['id', 'origin', 'userEdited', 'updatedAt'])),
-    servers: ctx.prices.servers().map((s) => strip(s, ['id'])),
-    quotes: ctx.prices.quotes().map((q) => strip(q, ['importId', 'origin', 'sourceFile', 'sourceSheet', 'sourceRow'])),
-    sites: ctx.prices.sites().map((s) => strip(s, ['id'])),
-    fx: ctx.prices.fxRates(),
+    servers: ctx.servers.list().map((s) => strip(s, ['id'])),
+    quotes: ctx.quotes.list().map((q) => strip(q, ['importId', 'origin', 'sourceFile', 'sourceSheet', 'sourceRow'])),
+    sites: ctx.sites.list().map((s) => strip(s, ['id'])),
+    fx: ctx.fx.latest(),
   };
 }

@@ -5,9 +5,8 @@ import type { BidSetRecord, BidSetSummary, ReportFileOut } from '../../shared/co
 import { evaluateBidFile, type BidEvaluation } from '../../shared/bids/evaluate';
 import { parseBidFile, type BidFile } from '../../shared/bids/schema';
 import { createCatalogLookup } from '../../shared/scenario/catalog-lookup';
-import type { ScenarioIssue } from '../../shared/scenario/schema';
+import { ScenarioError, type ScenarioIssue } from '../../shared/scenario/schema';
 import type { AppContext } from '../context';
-import { bidSetRepo } from '../db/repos/bid-sets';
 import { catalogSnapshot } from '../db/snapshot';
 import { reportPdf, reportXlsx } from '../report';
 
@@ -23,21 +22,26 @@ function parsed(raw: unknown): BidFile {
   return p.value;
 }
 
-/** A part, site or price the file names but the catalog lacks throws ScenarioError (bid-file paths), reported by dispatch. */
 export function evaluateBids(ctx: AppContext, input: ParsedInput<'bids:evaluate'>): BidEvaluation {
-  return evaluateBidFile(parsed(input.bidFile), createCatalogLookup(catalogSnapshot(ctx)), { today: today() });
+  const file = parsed(input.bidFile);
+  try {
+    return evaluateBidFile(file, createCatalogLookup(catalogSnapshot(ctx)), { today: today() });
+  } catch (e) {
+    if (e instanceof ScenarioError) throw invalidBidFile(e.issues);
+    throw e;
+  }
 }
 
 export const bidHandlers = {
   'bids:evaluate': evaluateBids,
-  'bids:list': (ctx: AppContext): BidSetSummary[] => bidSetRepo(ctx.db).list(),
-  'bids:get': (ctx: AppContext, input: ParsedInput<'bids:get'>): BidSetRecord => bidSetRepo(ctx.db).get(input.id),
+  'bids:list': (ctx: AppContext): BidSetSummary[] => ctx.bidSets.list(),
+  'bids:get': (ctx: AppContext, input: ParsedInput<'bids:get'>): BidSetRecord => ctx.bidSets.get(input.id),
   'bids:save': (ctx: AppContext, input: ParsedInput<'bids:save'>): BidSetRecord => {
     parsed(input.body);
-    return bidSetRepo(ctx.db).save(input.name, input.body, input.id);
+    return ctx.bidSets.save(input.name, input.body, input.id);
   },
   'bids:delete': (ctx: AppContext, input: ParsedInput<'bids:delete'>): { id: number } => {
-    bidSetRepo(ctx.db).remove(input.id);
+    ctx.bidSets.remove(input.id);
     return { id: input.id };
   },
   'report:pdf': (ctx: AppContext, input: ParsedInput<'report:pdf'>): Promise<ReportFileOut> => reportPdf(ctx, input),

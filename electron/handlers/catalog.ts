@@ -3,8 +3,7 @@ import type { AppContext } from '../context';
 import type { ParsedInput } from '../../shared/contract/api';
 import { AppError } from '../../shared/contract/result';
 import type { AcceleratorView, CatalogData, QuoteView } from '../../shared/contract/views';
-import type { QuoteRecord } from '../db/repos/prices';
-import { perCardExVat } from '../../shared/domain/catalog';
+import { perCardExVat, type QuoteRecord } from '../../shared/domain/catalog';
 import { createCatalogLookup } from '../../shared/scenario/catalog-lookup';
 import { catalogSnapshot } from '../db/snapshot';
 import type { StoredAccelerator } from '../db/repos/accelerators';
@@ -46,9 +45,9 @@ export function listCatalog(ctx: AppContext): CatalogData {
   return {
     accelerators: parts.map((a) => withPrice(a, prices)),
     vendors: ctx.accelerators.vendors(),
-    servers: ctx.prices.servers(),
-    sites: ctx.prices.sites(),
-    fx: ctx.prices.fxRates(),
+    servers: ctx.servers.list(),
+    sites: ctx.sites.list(),
+    fx: ctx.fx.latest(),
   };
 }
 
@@ -67,15 +66,10 @@ export function saveAccelerator(ctx: AppContext, input: ParsedInput<'catalog:sav
     ]);
   }
   if (!create && !existing) throw new AppError('not-found', `no accelerator with slug "${accelerator.slug}"`);
-  ctx.db.transaction(() => {
-    ctx.accelerators.upsert(accelerator, {
-      origin: existing?.origin ?? 'user',
-      userEdited: true,
-    });
-  })();
+  ctx.accelerators.upsert(accelerator, { origin: existing?.origin ?? 'user', userEdited: true });
   return getAccelerator(ctx, { slug: accelerator.slug });
 }
 
 export function listQuotes(ctx: AppContext, input: ParsedInput<'quotes:list'>): QuoteView[] {
-  return ctx.prices.quotes({ item: input?.item }).map(toQuoteView);
+  return ctx.quotes.list({ item: input?.item }).map(toQuoteView);
 }

@@ -3,13 +3,12 @@ import { createContext, type AppContext } from '../context';
 import type { ParsedInput } from '../../shared/contract/api';
 import type { FxHistoryRow } from '../../shared/contract/settings';
 import { DEFAULT_ASSUMPTIONS, buildAssumptionsSchema, type BuildAssumptions } from '../../shared/scenario/build';
-import { getSetting, setSetting } from '../db/repos/meta';
 import { backupBytes, restoreFromBytes } from '../db/backup';
 import { AppError } from '../../shared/contract/result';
 
 /** The user's saved defaults if valid, else the built-in ones. */
 export function effectiveDefaults(ctx: AppContext): BuildAssumptions {
-  const saved = getSetting<unknown>(ctx.db, 'defaults');
+  const saved = ctx.settings.get<unknown>('defaults');
   const r = buildAssumptionsSchema.safeParse(saved);
   return r.success ? r.data : buildAssumptionsSchema.parse(DEFAULT_ASSUMPTIONS);
 }
@@ -19,20 +18,20 @@ export function getDefaults(ctx: AppContext): BuildAssumptions {
 }
 
 export function setDefaults(ctx: AppContext, input: ParsedInput<'defaults:set'>): BuildAssumptions {
-  setSetting(ctx.db, 'defaults', input.assumptions);
+  ctx.settings.set('defaults', input.assumptions);
   return effectiveDefaults(ctx);
 }
 
 export function fxHistory(ctx: AppContext): FxHistoryRow[] {
-  return ctx.prices.fxHistory();
+  return ctx.fx.history();
 }
 
 export function addFx(ctx: AppContext, input: ParsedInput<'fx:add'>): FxHistoryRow[] {
-  ctx.prices.addFxRate(
+  ctx.fx.add(
     { currency: input.currency, cnyPer: input.cnyPer, asOf: input.asOf, source: { title: input.source, url: '', asOf: input.asOf, estimate: false, note: '' } },
     'user',
   );
-  return ctx.prices.fxHistory();
+  return ctx.fx.history();
 }
 
 export async function backupDb(ctx: AppContext): Promise<{ fileName: string; dataBase64: string }> {

@@ -7,7 +7,6 @@ import type { AppContext } from '../context';
 import type { ImportBatchView, ImportCommitInput, ImportCommitResult } from '../../shared/contract/import';
 import { AppError } from '../../shared/contract/result';
 import { buildPlan, type Plan } from './preview';
-import { ImportRepo } from './repo';
 
 /** Test seam: called after each quote is written, inside the transaction. */
 export interface CommitHooks {
@@ -39,12 +38,11 @@ export async function commitImport(ctx: AppContext, input: ImportCommitInput, ho
     throw new AppError('invalid-input', `nothing to commit from ${plan.preview.fileName}: no new or changed prices (${plan.preview.counts.error} rows with errors, ${plan.preview.counts.skipped} skipped, ${plan.preview.counts.unchanged} unchanged)`);
   }
   const chosen = new Set(rows);
-  const repo = new ImportRepo(ctx.db);
   const importedAt = new Date().toISOString();
   const createdParts: string[] = [];
   const createdServers: string[] = [];
-  const importId = ctx.db.transaction(() => {
-    const id = repo.createBatch({
+  const importId = ctx.transaction(() => {
+    const id = ctx.imports.createBatch({
       fileName: plan.preview.fileName,
       sheet: plan.preview.sheet,
       supplier: plan.preview.supplier,
@@ -58,13 +56,13 @@ export async function commitImport(ctx: AppContext, input: ImportCommitInput, ho
       createdParts.push(slug);
     }
     for (const [slug, { server, rows: users }] of plan.newServers) {
-      if (!users.some((n) => chosen.has(n)) || ctx.prices.serverId(slug) !== undefined) continue;
-      ctx.prices.upsertServer(server, 'import');
+      if (!users.some((n) => chosen.has(n)) || ctx.servers.idOf(slug) !== undefined) continue;
+      ctx.servers.upsert(server, 'import');
       createdServers.push(slug);
     }
     // One writer for the batch: it looks each slug up once (the parts and servers created above
-    // included), where addQuote would run a SELECT per quote.
-    const addQuote = ctx.prices.quoteWriter();
+    // included), where quotes.add would run a SELECT per quote.
+    const addQuote = ctx.quotes.writer();
     const prov = { origin: 'import' as const, importId: id, sourceFile: plan.preview.fileName, sourceSheet: plan.preview.sheet, sourceRow: 0, createdAt: importedAt };
     let written = 0;
     for (const n of rows) {
@@ -72,24 +70,23 @@ export async function commitImport(ctx: AppContext, input: ImportCommitInput, ho
       addQuote(plan.quotes.get(n)!, prov);
       hooks.afterQuote?.(++written, n);
     }
-    repo.saveMapping(plan.mapping.supplier, plan.mapping.layoutKey, plan.mapping, importedAt);
+    ctx.imports.saveMapping(plan.mapping.supplier, plan.mapping.layoutKey, plan.mapping, importedAt);
     return id;
-  })();
+  });
   for (const r of plan.preview.rows) r.accepted = chosen.has(r.row);
   return { importId, quotes: rows.length, createdParts, createdServers, preview: plan.preview };
 }
 
 export function undoImport(ctx: AppContext, importId: number): ImportBatchView {
-  const repo = new ImportRepo(ctx.db);
-  const batch = repo.batch(importId);
+  const batch = ctx.imports.batch(importId);
   if (!batch) throw new AppError('not-found', `no import with id ${importId}`);
   if (batch.undoneAt) throw new AppError('conflict', `import ${importId} was already undone at ${batch.undoneAt}`);
-  repo.markUndone(importId, new Date().toISOString());
-  return repo.batch(importId)!;
+  ctx.imports.markUndone(importId, new Date().toISOString());
+  return ctx.imports.batch(importId)!;
 }
 
 export function listImports(ctx: AppContext): ImportBatchView[] {
-  return new ImportRepo(ctx.db).list();
+  return ctx.imports.list();
 }
 
 

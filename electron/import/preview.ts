@@ -21,7 +21,6 @@ import { readWorkbook } from './read';
 import { detectHeader, sheetScore, titleHints } from './header';
 import { applyOverrides, layoutKey, proposeMapping, toOverrides, columnsByField } from './mapping';
 import { readRow, rowContext, type RowContext } from './rows';
-import { ImportRepo } from './repo';
 import { PreviousPrices, compare, priceKey } from './previous';
 import { resolveItem, type Resolver } from './resolve';
 import { unreadable } from './errors';
@@ -87,9 +86,8 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
   const sheet = wb.sheets[sheetIndex]!;
   // A header row the user confirmed before (a remembered layout) wins over detection; an
   // undetectable header is still importable when the user says which row it is or maps columns.
-  const repo = new ImportRepo(ctx.db);
   const firstRow = sheet.rows.findIndex((r) => r.some((c) => !isBlank(c)));
-  const forced = input.headerRow !== undefined ? input.headerRow - 1 : (rememberedHeaderRow(sheet, repo.layoutKeys()) ?? undefined);
+  const forced = input.headerRow !== undefined ? input.headerRow - 1 : (rememberedHeaderRow(sheet, ctx.imports.layoutKeys()) ?? undefined);
   const header = detectHeader(sheet, forced) ?? (input.mapping && firstRow >= 0 ? detectHeader(sheet, firstRow) : undefined);
   if (!header) {
     throw unreadable(
@@ -103,7 +101,7 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
   const layout = layoutKey(header.headers);
   let columns: ColumnView[] = proposeMapping(header.headers, header.readings);
   let mappingSource: ImportPreview['mappingSource'] = 'detected';
-  const remembered = input.mapping ? undefined : repo.mapping(inputSupplier, layout);
+  const remembered = input.mapping ? undefined : ctx.imports.mapping(inputSupplier, layout);
   if (remembered) {
     columns = applyOverrides(
       columns.map((c) => ({ ...c, field: null, confidence: 0 })),
@@ -166,7 +164,7 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
     today,
     createUnknown: input.createUnknown === true,
     parts: ctx.accelerators.list(),
-    servers: ctx.prices.servers(),
+    servers: ctx.servers.list(),
     vendors: ctx.accelerators.vendors(),
     newParts: new Map(),
     newServers: new Map(),
@@ -182,7 +180,7 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
       if (named !== undefined) suppliers.add(named);
     }
   }
-  const previous = new PreviousPrices(repo.latestPrices(suppliers));
+  const previous = new PreviousPrices(ctx.quotes.latestPrices(suppliers));
   const groups = new PriceGroups(previous);
   const quotes = new Map<number, SeedQuote>();
   const rows: PreviewRow[] = [];

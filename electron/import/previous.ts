@@ -4,12 +4,7 @@
  */
 import type { PreviousPrice, RowStatus } from '../../shared/contract/import';
 import { exVat, money, type Currency } from '../../shared/money';
-import type { LatestPrice } from './repo';
-
-/** Suppliers differing only in letter case or surrounding spaces are one supplier. */
-export function supplierKey(supplier: string): string {
-  return supplier.trim().toLowerCase();
-}
+import { supplierKey, type LatestPrice } from '../db/repos/quotes';
 
 export function priceKey(kind: string, item: string, supplier: string, currency: Currency): string {
   return `${kind}|${item}|${supplierKey(supplier)}|${currency}`;
@@ -19,7 +14,7 @@ export class PreviousPrices {
   private readonly latest = new Map<string, PreviousPrice>();
   private readonly ids = new Map<string, number>();
 
-  /** The newest quote per item, kind, supplier and currency (see ImportRepo.latestPrices). */
+  /** The newest quote per item, kind, supplier and currency (see QuoteRepo.latestPrices). */
   constructor(latest: readonly LatestPrice[]) {
     for (const q of latest) {
       const k = priceKey(q.kind, q.item, q.supplier, q.currency);

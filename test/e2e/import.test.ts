@@ -28,7 +28,7 @@ async function upload(page: Page, file: string, button = 'Choose file…'): Prom
 }
 
 const rowStatus = (page: Page, row: number) => page.locator(`[role="row"][data-row="${row}"]`).getAttribute('data-status');
-const importedQuotes = (importId: number) => h.ctx.prices.quotes().filter((q) => q.importId === importId);
+const importedQuotes = (importId: number) => h.ctx.quotes.list().filter((q) => q.importId === importId);
 const catalogPrice = async (page: Page, slug: string) => (await page.locator(`[data-slug="${slug}"] [role="cell"]`).last().textContent())?.trim();
 
 async function waitIdle(page: Page): Promise<void> {
@@ -167,7 +167,7 @@ describe('import page', () => {
     await page.getByText('Import #1 was undone').waitFor();
     await waitIdle(page);
     expect(importedQuotes(1)).toHaveLength(0);
-    expect(h.ctx.prices.quotes().filter((q) => q.importId !== null)).toEqual([]);
+    expect(h.ctx.quotes.list().filter((q) => q.importId !== null)).toEqual([]);
 
     await page.getByRole('link', { name: 'Catalog' }).click();
     await page.locator('[data-slug="metax-c500"]').waitFor();

@@ -12,9 +12,9 @@ describe('seeding', () => {
     const ctx = openApp(tmpDbPath());
     const parts = ctx.accelerators.list();
     expect(parts).toHaveLength(seed.accelerators.length);
-    expect(ctx.prices.quotes()).toHaveLength(seed.quotes.length);
-    expect(ctx.prices.sites().map((s) => s.slug).sort()).toEqual(seed.sites.map((s) => s.slug).sort());
-    expect(ctx.prices.fxRates().length).toBe(seed.fx.length);
+    expect(ctx.quotes.list()).toHaveLength(seed.quotes.length);
+    expect(ctx.sites.list().map((s) => s.slug).sort()).toEqual(seed.sites.map((s) => s.slug).sort());
+    expect(ctx.fx.latest().length).toBe(seed.fx.length);
     // Sources survive the round trip through figure_source.
     const a = parts.find((p) => p.slug === 'ascend-910b')!;
     const s = seed.accelerators.find((p) => p.slug === 'ascend-910b')!;
@@ -29,19 +29,19 @@ describe('seeding', () => {
     const { id: _i, origin: _o, userEdited: _u, updatedAt: _t, bestPrice: _b, ...acc } = before.value;
     const saved = await dispatch(ctx, 'catalog:save', { accelerator: { ...acc, memoryBandwidthTBps: 3.9 }, create: false });
     expect(saved.ok).toBe(true);
-    const quotesBefore = ctx.prices.quotes().length;
+    const quotesBefore = ctx.quotes.list().length;
 
     const next = structuredClone(seed);
     next.version = seed.version + 1;
     next.accelerators = next.accelerators.map((p) => (p.slug === 'nvidia-h20' ? { ...p, memoryBandwidthTBps: 4.1 } : p));
     next.accelerators.push({ ...next.accelerators[0]!, slug: 'future-part', model: 'Future Part', aliases: [] });
-    const report = applySeed(ctx.db, next);
+    const report = applySeed(ctx, next);
     expect(report).toMatchObject({ applied: true, added: 1, keptUserEdits: 1 });
     expect(ctx.accelerators.get('nvidia-h20')!.memoryBandwidthTBps).toBe(3.9);
     expect(ctx.accelerators.get('future-part')).toBeDefined();
-    expect(ctx.prices.quotes().length).toBe(quotesBefore);
+    expect(ctx.quotes.list().length).toBe(quotesBefore);
     // The same seed again changes nothing.
-    expect(applySeed(ctx.db, next).applied).toBe(false);
+    expect(applySeed(ctx, next).applied).toBe(false);
     ctx.db.close();
   });
 

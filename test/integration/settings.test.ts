@@ -28,7 +28,7 @@ describe('settings', () => {
     await ok(ctx, 'fx:add', { currency: 'USD', cnyPer: 7.5, asOf: '2099-01-01', source: 'Bank of China, counter rate' });
     const hist = await ok<{ currency: string; cnyPer: number }[]>(ctx, 'fx:history');
     expect(hist.filter((r) => r.currency === 'USD').length).toBeGreaterThanOrEqual(2);
-    expect(ctx.prices.fxRates().find((r) => r.currency === 'USD')!.cnyPer).toBe(7.5);
+    expect(ctx.fx.latest().find((r) => r.currency === 'USD')!.cnyPer).toBe(7.5);
     for (const bad of [{ currency: 'CNY', cnyPer: 1, asOf: '2026-01-01', source: 'x' }, { currency: 'USD', cnyPer: -1, asOf: '2026-01-01', source: 'x' }, { currency: 'USD', cnyPer: 7, asOf: 'today', source: 'x' }]) {
       expect((await dispatch(ctx, 'fx:add', bad)).ok).toBe(false);
     }

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { acceleratorSchema, type Accelerator } from '../../../shared/domain/accelerator';
 import type { Source } from '../../../shared/domain/source';
+import { sourceFromRow, upsertBySlug, type Origin, type SourceCols } from './source';
 
 interface AcceleratorRow {
   id: number;
@@ -40,25 +41,16 @@ interface AcceleratorRow {
   updated_at: string;
 }
 
-interface SourceRow {
+interface SourceRow extends SourceCols {
   accelerator_id: number;
   figure: string;
-  source_title: string;
-  source_url: string;
-  as_of: string;
-  estimate: number;
-  source_note: string;
 }
 
 export interface StoredAccelerator extends Accelerator {
   id: number;
-  origin: 'seed' | 'user' | 'import';
+  origin: Origin;
   userEdited: boolean;
   updatedAt: string;
-}
-
-function rowToSource(r: SourceRow): Source {
-  return { title: r.source_title, url: r.source_url, asOf: r.as_of, estimate: r.estimate === 1, note: r.source_note };
 }
 
 function optional(v: number | null): number | undefined {
@@ -103,7 +95,7 @@ function rowToAccelerator(r: AcceleratorRow, sources: Record<string, Source>): S
   return {
     ...acc,
     id: r.id,
-    origin: r.origin as StoredAccelerator['origin'],
+    origin: r.origin as Origin,
     userEdited: r.user_edited === 1,
     updatedAt: r.updated_at,
   };
@@ -111,127 +103,147 @@ function rowToAccelerator(r: AcceleratorRow, sources: Record<string, Source>): S
 
 const SELECT = `SELECT a.*, v.name AS vendor FROM accelerator a JOIN vendor v ON v.id = a.vendor_id`;
 
-export class AcceleratorRepo {
-  constructor(private readonly db: Database.Database) {}
+const COLS = [
+  'slug', 'vendor_id', 'model', 'generation', 'aliases', 'domestic', 'memory_gb', 'memory_type', 'memory_bw_tbps',
+  'tflops_fp16', 'tflops_bf16', 'tflops_fp8', 'tflops_int8', 'tflops_fp4', 'tdp_w', 'idle_w', 'scale_up_link',
+  'scale_up_gbps', 'scale_out_gbps', 'form_factor', 'software_stack', 'release_year', 'export_cn', 'export_other',
+  'foundry', 'hbm_supply', 'software_maturity', 'mbu', 'mfu', 'notes', 'origin', 'seed_version', 'user_edited', 'updated_at',
+] as const;
 
-  private sourcesFor(ids: number[]): Map<number, Record<string, Source>> {
+type VendorSummary = { name: string; nameZh: string; country: string; parts: number };
+
+/** Parts, their per-figure sources and their vendors (tables accelerator, figure_source, vendor). */
+export class AcceleratorRepo {
+  private readonly stmts;
+
+  constructor(private readonly db: Database.Database) {
+    this.stmts = {
+      list: db.prepare(`${SELECT} ORDER BY v.name, a.model`),
+      get: db.prepare(`${SELECT} WHERE a.slug = ?`),
+      idOf: db.prepare('SELECT id FROM accelerator WHERE slug = ?').pluck(),
+      provenance: db.prepare('SELECT origin, user_edited FROM accelerator WHERE slug = ?'),
+      sources: db.prepare('SELECT * FROM figure_source'),
+      sourcesOf: db.prepare('SELECT * FROM figure_source WHERE accelerator_id = ?'),
+      upsert: db.prepare(upsertBySlug('accelerator', COLS)).pluck(),
+      deleteSources: db.prepare('DELETE FROM figure_source WHERE accelerator_id = ?'),
+      insertSource: db.prepare(
+        `INSERT INTO figure_source (accelerator_id, figure, source_title, source_url, as_of, estimate, source_note)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      vendorId: db.prepare('SELECT id FROM vendor WHERE name = ?').pluck(),
+      insertVendor: db.prepare('INSERT INTO vendor (name, country) VALUES (?, ?)'),
+      vendors: db.prepare(
+        `SELECT v.name, v.name_zh AS nameZh, v.country, count(a.id) AS parts
+         FROM vendor v LEFT JOIN accelerator a ON a.vendor_id = v.id GROUP BY v.id ORDER BY v.name`,
+      ),
+      upsertVendor: db.prepare(
+        `INSERT INTO vendor (name, name_zh, country, notes) VALUES (@name, @nameZh, @country, @notes)
+         ON CONFLICT(name) DO UPDATE SET name_zh = excluded.name_zh, country = excluded.country, notes = excluded.notes`,
+      ),
+      counts: db.prepare(
+        `SELECT (SELECT count(*) FROM accelerator) AS accelerators,
+                (SELECT count(DISTINCT vendor_id) FROM accelerator) AS vendors,
+                (SELECT count(*) FROM figure_source WHERE estimate = 1) AS estimates`,
+      ),
+    };
+  }
+
+  private sourcesBy(rows: SourceRow[]): Map<number, Record<string, Source>> {
     const out = new Map<number, Record<string, Source>>();
-    if (ids.length === 0) return out;
-    const rows = this.db.prepare('SELECT * FROM figure_source').all() as SourceRow[];
-    const wanted = new Set(ids);
     for (const r of rows) {
-      if (!wanted.has(r.accelerator_id)) continue;
       const rec = out.get(r.accelerator_id) ?? {};
-      rec[r.figure] = rowToSource(r);
+      rec[r.figure] = sourceFromRow(r);
       out.set(r.accelerator_id, rec);
     }
     return out;
   }
 
   list(): StoredAccelerator[] {
-    const rows = this.db.prepare(`${SELECT} ORDER BY v.name, a.model`).all() as AcceleratorRow[];
-    const sources = this.sourcesFor(rows.map((r) => r.id));
+    const rows = this.stmts.list.all() as AcceleratorRow[];
+    if (rows.length === 0) return [];
+    const sources = this.sourcesBy(this.stmts.sources.all() as SourceRow[]);
     return rows.map((r) => rowToAccelerator(r, sources.get(r.id) ?? {}));
   }
 
   get(slug: string): StoredAccelerator | undefined {
-    const row = this.db.prepare(`${SELECT} WHERE a.slug = ?`).get(slug) as AcceleratorRow | undefined;
+    const row = this.stmts.get.get(slug) as AcceleratorRow | undefined;
     if (!row) return undefined;
-    return rowToAccelerator(row, this.sourcesFor([row.id]).get(row.id) ?? {});
+    return rowToAccelerator(row, this.sourcesBy(this.stmts.sourcesOf.all(row.id) as SourceRow[]).get(row.id) ?? {});
   }
 
   idOf(slug: string): number | undefined {
-    return (this.db.prepare('SELECT id FROM accelerator WHERE slug = ?').get(slug) as { id: number } | undefined)?.id;
+    return this.stmts.idOf.get(slug) as number | undefined;
+  }
+
+  /** Who wrote the part and whether the user edited it (undefined: no such part); the seed asks. */
+  provenance(slug: string): { origin: Origin; userEdited: boolean } | undefined {
+    const r = this.stmts.provenance.get(slug) as { origin: Origin; user_edited: number } | undefined;
+    return r && { origin: r.origin, userEdited: r.user_edited === 1 };
+  }
+
+  /** Parts, vendors with parts, and figures marked as estimates. */
+  counts(): { accelerators: number; vendors: number; estimates: number } {
+    return this.stmts.counts.get() as { accelerators: number; vendors: number; estimates: number };
   }
 
   private vendorId(name: string, country: string): number {
-    const found = this.db.prepare('SELECT id FROM vendor WHERE name = ?').get(name) as { id: number } | undefined;
-    if (found) return found.id;
-    return Number(this.db.prepare('INSERT INTO vendor (name, country) VALUES (?, ?)').run(name, country).lastInsertRowid);
+    const found = this.stmts.vendorId.get(name) as number | undefined;
+    if (found !== undefined) return found;
+    return Number(this.stmts.insertVendor.run(name, country).lastInsertRowid);
   }
 
-  /** Insert or replace one part and its sources (caller wraps in a transaction). */
-  upsert(
-    acc: Accelerator,
-    meta: { origin: 'seed' | 'user' | 'import'; userEdited: boolean; seedVersion?: number },
-  ): number {
-    const vendorId = this.vendorId(acc.vendor, acc.domestic ? 'CN' : '');
-    const params = {
-      slug: acc.slug,
-      vendor_id: vendorId,
-      model: acc.model,
-      generation: acc.generation,
-      aliases: JSON.stringify(acc.aliases),
-      domestic: acc.domestic ? 1 : 0,
-      memory_gb: acc.memoryGB,
-      memory_type: acc.memoryType,
-      memory_bw_tbps: acc.memoryBandwidthTBps,
-      tflops_fp16: acc.tflops.fp16 ?? null,
-      tflops_bf16: acc.tflops.bf16 ?? null,
-      tflops_fp8: acc.tflops.fp8 ?? null,
-      tflops_int8: acc.tflops.int8 ?? null,
-      tflops_fp4: acc.tflops.fp4 ?? null,
-      tdp_w: acc.tdpW,
-      idle_w: acc.idleW,
-      scale_up_link: acc.scaleUpLink,
-      scale_up_gbps: acc.scaleUpGBps,
-      scale_out_gbps: acc.scaleOutGBps,
-      form_factor: acc.formFactor,
-      software_stack: acc.softwareStack,
-      release_year: acc.releaseYear,
-      export_cn: acc.exportControl.CN,
-      export_other: acc.exportControl.other,
-      foundry: acc.foundry,
-      hbm_supply: acc.hbmSupply,
-      software_maturity: acc.softwareMaturity,
-      mbu: acc.mbu,
-      mfu: acc.mfu,
-      notes: acc.notes,
-      origin: meta.origin,
-      seed_version: meta.seedVersion ?? null,
-      user_edited: meta.userEdited ? 1 : 0,
-      updated_at: new Date().toISOString(),
-    };
-    const cols = Object.keys(params);
-    const existing = this.idOf(acc.slug);
-    let id: number;
-    if (existing === undefined) {
-      id = Number(
-        this.db
-          .prepare(`INSERT INTO accelerator (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`)
-          .run(params).lastInsertRowid,
-      );
-    } else {
-      const sets = cols.filter((c) => c !== 'slug' && c !== 'origin').map((c) => `${c} = @${c}`);
-      this.db.prepare(`UPDATE accelerator SET ${sets.join(', ')} WHERE id = @id`).run({ ...params, id: existing });
-      id = existing;
-    }
-    this.db.prepare('DELETE FROM figure_source WHERE accelerator_id = ?').run(id);
-    const ins = this.db.prepare(
-      `INSERT INTO figure_source (accelerator_id, figure, source_title, source_url, as_of, estimate, source_note)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const [figure, s] of Object.entries(acc.sources)) {
-      ins.run(id, figure, s.title, s.url, s.asOf, s.estimate ? 1 : 0, s.note);
-    }
-    return id;
+  /** Insert, or update all but slug and origin, one part and replace its sources, in one transaction; its id. */
+  upsert(acc: Accelerator, meta: { origin: Origin; userEdited: boolean; seedVersion?: number }): number {
+    return this.db.transaction(() => {
+      const id = this.stmts.upsert.get({
+        slug: acc.slug,
+        vendor_id: this.vendorId(acc.vendor, acc.domestic ? 'CN' : ''),
+        model: acc.model,
+        generation: acc.generation,
+        aliases: JSON.stringify(acc.aliases),
+        domestic: acc.domestic ? 1 : 0,
+        memory_gb: acc.memoryGB,
+        memory_type: acc.memoryType,
+        memory_bw_tbps: acc.memoryBandwidthTBps,
+        tflops_fp16: acc.tflops.fp16 ?? null,
+        tflops_bf16: acc.tflops.bf16 ?? null,
+        tflops_fp8: acc.tflops.fp8 ?? null,
+        tflops_int8: acc.tflops.int8 ?? null,
+        tflops_fp4: acc.tflops.fp4 ?? null,
+        tdp_w: acc.tdpW,
+        idle_w: acc.idleW,
+        scale_up_link: acc.scaleUpLink,
+        scale_up_gbps: acc.scaleUpGBps,
+        scale_out_gbps: acc.scaleOutGBps,
+        form_factor: acc.formFactor,
+        software_stack: acc.softwareStack,
+        release_year: acc.releaseYear,
+        export_cn: acc.exportControl.CN,
+        export_other: acc.exportControl.other,
+        foundry: acc.foundry,
+        hbm_supply: acc.hbmSupply,
+        software_maturity: acc.softwareMaturity,
+        mbu: acc.mbu,
+        mfu: acc.mfu,
+        notes: acc.notes,
+        origin: meta.origin,
+        seed_version: meta.seedVersion ?? null,
+        user_edited: meta.userEdited ? 1 : 0,
+        updated_at: new Date().toISOString(),
+      }) as number;
+      this.stmts.deleteSources.run(id);
+      for (const [figure, s] of Object.entries(acc.sources)) {
+        this.stmts.insertSource.run(id, figure, s.title, s.url, s.asOf, s.estimate ? 1 : 0, s.note);
+      }
+      return id;
+    })();
   }
 
-  vendors(): { name: string; nameZh: string; country: string; parts: number }[] {
-    return this.db
-      .prepare(
-        `SELECT v.name, v.name_zh AS nameZh, v.country, count(a.id) AS parts
-         FROM vendor v LEFT JOIN accelerator a ON a.vendor_id = v.id GROUP BY v.id ORDER BY v.name`,
-      )
-      .all() as { name: string; nameZh: string; country: string; parts: number }[];
+  vendors(): VendorSummary[] {
+    return this.stmts.vendors.all() as VendorSummary[];
   }
 
   upsertVendor(v: { name: string; nameZh: string; country: string; notes: string }): void {
-    this.db
-      .prepare(
-        `INSERT INTO vendor (name, name_zh, country, notes) VALUES (@name, @nameZh, @country, @notes)
-         ON CONFLICT(name) DO UPDATE SET name_zh = excluded.name_zh, country = excluded.country, notes = excluded.notes`,
-      )
-      .run(v);
+    this.stmts.upsertVendor.run(v);
   }
 }

@@ -48,11 +48,3 @@ export class BidSetRepo {
     if (this.stmts.remove.run(id).changes === 0) throw new AppError('not-found', `no saved bid set ${id}`);
   }
 }
-
-const repos = new WeakMap<Database.Database, BidSetRepo>();
-/** One repository (prepared statements) per open database. */
-export function bidSetRepo(db: Database.Database): BidSetRepo {
-  let r = repos.get(db);
-  if (!r) repos.set(db, (r = new BidSetRepo(db)));
-  return r;
-}

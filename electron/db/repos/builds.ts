@@ -38,20 +38,43 @@ function lineFromRow(r: LineRow): BuildLine {
   return line;
 }
 
-export class BuildRepo {
-  constructor(private readonly db: Database.Database) {}
+type IdOf = (slug: string) => number | undefined;
 
-  private linesOf(ids: number[]): Map<number, BuildLine[]> {
-    const out = new Map<number, BuildLine[]>();
-    if (ids.length === 0) return out;
-    const rows = this.db
-      .prepare(
+export class BuildRepo {
+  private readonly stmts;
+
+  /** `acceleratorId`, `serverId`: the catalog's slug look-ups (AcceleratorRepo.idOf, ServerRepo.idOf). */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly acceleratorId: IdOf,
+    private readonly serverId: IdOf,
+  ) {
+    this.stmts = {
+      lines: db.prepare(
         `SELECT l.*, a.slug, s.slug AS server_slug FROM build_line l
          JOIN accelerator a ON a.id = l.accelerator_id LEFT JOIN server s ON s.id = l.server_id
          JOIN build b ON b.id = l.build_id WHERE b.deleted_at IS NULL OR b.id IN (SELECT value FROM json_each(?))
          ORDER BY l.build_id, l.position`,
-      )
-      .all(JSON.stringify(ids)) as LineRow[];
+      ),
+      list: db.prepare('SELECT * FROM build WHERE deleted_at IS NULL ORDER BY id'),
+      get: db.prepare('SELECT * FROM build WHERE id = ? AND deleted_at IS NULL'),
+      getAny: db.prepare('SELECT * FROM build WHERE id = ?'),
+      deleteLines: db.prepare('DELETE FROM build_line WHERE build_id = ?'),
+      insertLine: db.prepare(
+        `INSERT INTO build_line (build_id, position, accelerator_id, count, server_id, network_per_card_minor, network_currency,
+           price_override_minor, price_override_currency, role)
+         VALUES (@buildId, @position, @acceleratorId, @count, @serverId, @net, @netCur, @price, @priceCur, @role)`,
+      ),
+      insert: db.prepare('INSERT INTO build (name, assumptions, created_at, updated_at) VALUES (?, ?, ?, ?)'),
+      update: db.prepare('UPDATE build SET name = ?, assumptions = ?, updated_at = ? WHERE id = ?'),
+      setDeleted: db.prepare('UPDATE build SET deleted_at = ? WHERE id = ? AND (deleted_at IS NULL) = ?'),
+    };
+  }
+
+  private linesOf(ids: number[]): Map<number, BuildLine[]> {
+    const out = new Map<number, BuildLine[]>();
+    if (ids.length === 0) return out;
+    const rows = this.stmts.lines.all(JSON.stringify(ids)) as LineRow[];
     for (const r of rows) {
       if (!ids.includes(r.build_id)) continue;
       const list = out.get(r.build_id) ?? [];
@@ -73,39 +96,32 @@ export class BuildRepo {
   }
 
   list(): BuildRecord[] {
-    const rows = this.db.prepare('SELECT * FROM build WHERE deleted_at IS NULL ORDER BY id').all() as BuildRow[];
+    const rows = this.stmts.list.all() as BuildRow[];
     const lines = this.linesOf(rows.map((r) => r.id));
     return rows.map((r) => this.toRecord(r, lines.get(r.id) ?? []));
   }
 
   get(id: number, includeDeleted = false): BuildRecord {
-    const r = this.db
-      .prepare(`SELECT * FROM build WHERE id = ? ${includeDeleted ? '' : 'AND deleted_at IS NULL'}`)
-      .get(id) as BuildRow | undefined;
+    const r = (includeDeleted ? this.stmts.getAny : this.stmts.get).get(id) as BuildRow | undefined;
     if (!r) throw new AppError('not-found', `no build with id ${id}`);
     return this.toRecord(r, this.linesOf([id]).get(id) ?? []);
   }
 
   private writeLines(buildId: number, lines: BuildLine[]): void {
-    this.db.prepare('DELETE FROM build_line WHERE build_id = ?').run(buildId);
-    const ins = this.db.prepare(
-      `INSERT INTO build_line (build_id, position, accelerator_id, count, server_id, network_per_card_minor, network_currency,
-         price_override_minor, price_override_currency, role)
-       VALUES (@buildId, @position, @acceleratorId, @count, @serverId, @net, @netCur, @price, @priceCur, @role)`,
-    );
+    this.stmts.deleteLines.run(buildId);
     lines.forEach((l, i) => {
-      const acc = this.db.prepare('SELECT id FROM accelerator WHERE slug = ?').get(l.accelerator) as { id: number } | undefined;
-      if (!acc) throw new AppError('invalid-input', `unknown accelerator "${l.accelerator}"`, [{ path: `lines[${i}].accelerator`, message: 'not in the catalog' }]);
+      const acceleratorId = this.acceleratorId(l.accelerator);
+      if (acceleratorId === undefined) throw new AppError('invalid-input', `unknown accelerator "${l.accelerator}"`, [{ path: `lines[${i}].accelerator`, message: 'not in the catalog' }]);
       let serverId: number | null = null;
       if (l.server) {
-        const s = this.db.prepare('SELECT id FROM server WHERE slug = ?').get(l.server) as { id: number } | undefined;
-        if (!s) throw new AppError('invalid-input', `unknown server "${l.server}"`, [{ path: `lines[${i}].server`, message: 'not in the catalog' }]);
-        serverId = s.id;
+        const s = this.serverId(l.server);
+        if (s === undefined) throw new AppError('invalid-input', `unknown server "${l.server}"`, [{ path: `lines[${i}].server`, message: 'not in the catalog' }]);
+        serverId = s;
       }
-      ins.run({
+      this.stmts.insertLine.run({
         buildId,
         position: i,
-        acceleratorId: acc.id,
+        acceleratorId,
         count: l.count,
         serverId,
         net: l.networkPerCard ? money(l.networkPerCard.amount, l.networkPerCard.currency).amountMinor : 0,
@@ -117,14 +133,11 @@ export class BuildRepo {
     });
   }
 
+  /** The build and its lines in one transaction. */
   create(name: string, assumptions: BuildAssumptions, lines: BuildLine[]): BuildRecord {
     const now = new Date().toISOString();
     const id = this.db.transaction(() => {
-      const newId = Number(
-        this.db
-          .prepare('INSERT INTO build (name, assumptions, created_at, updated_at) VALUES (?, ?, ?, ?)')
-          .run(name, JSON.stringify(assumptions), now, now).lastInsertRowid,
-      );
+      const newId = Number(this.stmts.insert.run(name, JSON.stringify(assumptions), now, now).lastInsertRowid);
       this.writeLines(newId, lines);
       return newId;
     })();
@@ -134,18 +147,14 @@ export class BuildRepo {
   update(id: number, patch: { name?: string; assumptions?: BuildAssumptions; lines?: BuildLine[] }): BuildRecord {
     const current = this.get(id);
     this.db.transaction(() => {
-      this.db
-        .prepare('UPDATE build SET name = ?, assumptions = ?, updated_at = ? WHERE id = ?')
-        .run(patch.name ?? current.name, JSON.stringify(patch.assumptions ?? current.assumptions), new Date().toISOString(), id);
+      this.stmts.update.run(patch.name ?? current.name, JSON.stringify(patch.assumptions ?? current.assumptions), new Date().toISOString(), id);
       if (patch.lines) this.writeLines(id, patch.lines);
     })();
     return this.get(id);
   }
 
   setDeleted(id: number, deleted: boolean): void {
-    const r = this.db
-      .prepare(`UPDATE build SET deleted_at = ? WHERE id = ? AND (deleted_at IS NULL) = ?`)
-      .run(deleted ? new Date().toISOString() : null, id, deleted ? 1 : 0);
+    const r = this.stmts.setDeleted.run(deleted ? new Date().toISOString() : null, id, deleted ? 1 : 0);
     if (r.changes === 0) throw new AppError('not-found', `no ${deleted ? '' : 'deleted '}build with id ${id}`);
   }
 }

@@ -1,25 +1,48 @@
 /** Key/value rows: `meta` for the app's own bookkeeping, `setting` for user settings (JSON). */
 import type Database from 'better-sqlite3';
 
-export function getMeta(db: Database.Database, key: string): string | undefined {
-  return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+/** The app's bookkeeping: the `meta` table and the schema version. */
+export class MetaRepo {
+  private readonly stmts;
+
+  constructor(private readonly db: Database.Database) {
+    this.stmts = {
+      get: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
+      set: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+    };
+  }
+
+  get(key: string): string | undefined {
+    return this.stmts.get.get(key) as string | undefined;
+  }
+
+  set(key: string, value: string): void {
+    this.stmts.set.run(key, value);
+  }
+
+  /** The migration the database is at (PRAGMA user_version). */
+  schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
 }
 
-export function setMeta(db: Database.Database, key: string, value: string): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
-    key,
-    value,
-  );
-}
+/** User settings (table setting), each a JSON value under a key. */
+export class SettingRepo {
+  private readonly stmts;
 
-export function getSetting<T>(db: Database.Database, key: string): T | undefined {
-  const row = db.prepare('SELECT value FROM setting WHERE key = ?').get(key) as { value: string } | undefined;
-  return row ? (JSON.parse(row.value) as T) : undefined;
-}
+  constructor(db: Database.Database) {
+    this.stmts = {
+      get: db.prepare('SELECT value FROM setting WHERE key = ?').pluck(),
+      set: db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+    };
+  }
 
-export function setSetting(db: Database.Database, key: string, value: unknown): void {
-  db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
-    key,
-    JSON.stringify(value),
-  );
+  get<T>(key: string): T | undefined {
+    const v = this.stmts.get.get(key) as string | undefined;
+    return v === undefined ? undefined : (JSON.parse(v) as T);
+  }
+
+  set(key: string, value: unknown): void {
+    this.stmts.set.run(key, JSON.stringify(value));
+  }
 }

@@ -6,7 +6,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildPlan } from '../../../electron/import/preview';
 import { placeholderAccelerator, placeholderSource } from '../../../electron/import/create-part';
-import { ImportRepo } from '../../../electron/import/repo';
 import type { SeedQuote } from '../../../shared/domain/catalog';
 import { b64, commit, csv, preview, row, tempApp, type TempApp } from './fixtures';
 
@@ -33,8 +32,8 @@ describe('the quote writer', () => {
   it('finds a part created after it was made, in the same transaction, by its id', () => {
     const { ctx } = app;
     const part = placeholderAccelerator({ slug: 'acme-x1', vendor: 'Acme', model: 'X1', source: placeholderSource('f.csv', 2, '2026-01-15') });
-    ctx.db.transaction(() => {
-      const write = ctx.prices.quoteWriter();
+    ctx.transaction(() => {
+      const write = ctx.quotes.writer();
       write(quote('ascend-910b'), { origin: 'import' });
       // Not there yet: refused, and the miss is not remembered.
       expect(() => write(quote('acme-x1'), { origin: 'import' })).toThrow(/unknown accelerator "acme-x1"/);
@@ -43,24 +42,24 @@ describe('the quote writer', () => {
       const s = write(quote('acme-x1', { price: 2000 }), { origin: 'import' });
       const stored = ctx.db.prepare('SELECT accelerator_id AS a FROM quote WHERE id IN (?, ?)').pluck().all(q, s);
       expect(stored).toEqual([id, id]);
-    })();
+    });
   });
 
-  it('writes the same row as addQuote, every column', () => {
+  it('writes the same row as quotes.add, every column', () => {
     const { ctx } = app;
     const q = quote('ascend-910b', { moq: 2, leadTimeWeeks: 6.5, validUntil: '2026-12-31', source: { ...source, note: 'n' } });
     const prov = { origin: 'import' as const, sourceFile: 'f.csv', sourceSheet: 'S', sourceRow: 7, createdAt: '2026-01-15T00:00:00.000Z' };
-    const a = ctx.prices.addQuote(q, prov);
-    const b = ctx.prices.quoteWriter()(q, prov);
-    const server = ctx.prices.servers()[0]!;
-    const c = ctx.prices.quoteWriter()({ ...q, item: server.slug, kind: 'server-purchase', cardsPerServer: 8, cardSlug: 'ascend-910b' }, prov);
+    const a = ctx.quotes.add(q, prov);
+    const b = ctx.quotes.writer()(q, prov);
+    const server = ctx.servers.list()[0]!;
+    const c = ctx.quotes.writer()({ ...q, item: server.slug, kind: 'server-purchase', cardsPerServer: 8, cardSlug: 'ascend-910b' }, prov);
     const rows = ctx.db.prepare('SELECT * FROM quote WHERE id IN (?, ?, ?) ORDER BY id').all(a, b, c) as Record<string, unknown>[];
     const { id: _a, ...first } = rows[0]!;
     const { id: _b, ...second } = rows[1]!;
     expect(second).toEqual(first);
     expect(first).toMatchObject({ price_minor: 100_000, vat_included: 1, moq: 2, lead_time_weeks: 6.5, valid_until: '2026-12-31', source_note: 'n', source_file: 'f.csv', source_row: 7, origin: 'import' });
     expect(rows[2]).toMatchObject({ accelerator_id: null, server_id: server.id, cards_per_server: 8, card_accelerator_id: ctx.accelerators.idOf('ascend-910b') });
-    expect(() => ctx.prices.quoteWriter()(quote('ascend-910b', { kind: 'server-purchase', item: 'no-such-server' }), prov)).toThrow(/unknown server/);
+    expect(() => ctx.quotes.writer()(quote('ascend-910b', { kind: 'server-purchase', item: 'no-such-server' }), prov)).toThrow(/unknown server/);
   });
 
   it('a commit that creates a part writes its quotes against that part', async () => {
@@ -131,12 +130,11 @@ describe('cells', () => {
 describe('latest prices', () => {
   it('are read for the sheet\u2019s suppliers only, folded as priceKey folds them', async () => {
     const { ctx } = app;
-    ctx.prices.addQuote(quote('nvidia-h20', { supplier: 'ÄCME Öl', price: 1000 }), { origin: 'user' });
-    ctx.prices.addQuote(quote('nvidia-h20', { supplier: 'Other', price: 1000 }), { origin: 'user' });
-    const repo = new ImportRepo(ctx.db);
-    expect(repo.latestPrices([' äcme öl ']).map((l) => l.supplier)).toEqual(['ÄCME Öl']);
-    expect(repo.latestPrices(['nobody'])).toEqual([]);
-    expect(repo.latestPrices().map((l) => l.supplier)).toEqual(expect.arrayContaining(['ÄCME Öl', 'Other']));
+    ctx.quotes.add(quote('nvidia-h20', { supplier: 'ÄCME Öl', price: 1000 }), { origin: 'user' });
+    ctx.quotes.add(quote('nvidia-h20', { supplier: 'Other', price: 1000 }), { origin: 'user' });
+    expect(ctx.quotes.latestPrices([' äcme öl ']).map((l) => l.supplier)).toEqual(['ÄCME Öl']);
+    expect(ctx.quotes.latestPrices(['nobody'])).toEqual([]);
+    expect(ctx.quotes.latestPrices().map((l) => l.supplier)).toEqual(expect.arrayContaining(['ÄCME Öl', 'Other']));
     // Given with the file, or in a supplier column: either way the history is found.
     const given = await preview(ctx, csv([['型号', '单价'], ['H20', '1100']]), 'a.csv', { supplier: 'äcme öl' });
     expect(row(given, 2)).toMatchObject({ status: 'price-change', previous: { supplier: 'ÄCME Öl', price: 1000 }, changePct: 10 });

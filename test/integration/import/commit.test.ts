@@ -115,7 +115,7 @@ describe('commit', () => {
     const part = app.ctx.accelerators.get(res.createdParts[0]!)!;
     expect(part).toMatchObject({ origin: 'import', vendor: 'Huawei', model: '神秘加速卡 X1', memoryGB: 48, domestic: true });
     expect(part.sources.default!.estimate).toBe(true);
-    const server = app.ctx.prices.servers().find((s) => s.slug === res.createdServers[0])!;
+    const server = app.ctx.servers.list().find((s) => s.slug === res.createdServers[0])!;
     expect(server).toMatchObject({ cardsPerServer: 8, compatible: [part.slug], hostPrice: 0 });
     // The same sheet again: the parts exist now, so nothing is created twice and prices are unchanged.
     const again = await preview(app.ctx, csv(rows), 'u.csv', { createUnknown: true });

@@ -1,0 +1,274 @@
+/**
+ * Quotes (table quote): the append-only price history. A correction is a new quote, never an
+ * update; the "current" price is a query (shared/'s price policy over `list`).
+ */
+import type Database from 'better-sqlite3';
+import { money, toMajor, type Currency } from '../../../shared/money';
+import type { QuoteRecord, SeedQuote } from '../../../shared/domain/catalog';
+import { sourceFromRow, type Origin, type SourceCols } from './source';
+
+/** Where a quote came from. */
+export interface QuoteProvenance {
+  origin: Origin;
+  importId?: number;
+  sourceFile?: string;
+  sourceSheet?: string;
+  sourceRow?: number;
+  /** When the quote entered the database; default now (an import stamps all its rows alike). */
+  createdAt?: string;
+}
+
+/** The newest live quote of one item, kind, supplier and currency. */
+export interface LatestPrice {
+  id: number;
+  kind: string;
+  item: string;
+  supplier: string;
+  price: number;
+  currency: Currency;
+  vatIncluded: boolean;
+  vatRate: number;
+  asOf: string;
+}
+
+/** Suppliers differing only in letter case or surrounding spaces are one supplier. */
+export function supplierKey(supplier: string): string {
+  return supplier.trim().toLowerCase();
+}
+
+/** One quote as the insert binds it, in column order (made by `row`, written by `insertRow`). */
+export type QuoteRow = readonly (string | number | null)[] & { readonly __quoteRow: true };
+
+type IdOf = (slug: string) => number | undefined;
+
+interface ListRow extends SourceCols {
+  id: number;
+  acc_slug: string | null;
+  server_slug: string | null;
+  card_slug: string | null;
+  kind: QuoteRecord['kind'];
+  supplier: string;
+  price_minor: number;
+  currency: Currency;
+  vat_included: number;
+  vat_rate: number;
+  cards_per_server: number | null;
+  moq: number | null;
+  lead_time_weeks: number | null;
+  valid_until: string | null;
+  import_id: number | null;
+  created_at: string;
+  origin: Origin;
+  source_file: string;
+  source_sheet: string;
+  source_row: number | null;
+}
+
+interface LatestRow {
+  id: number;
+  kind: string;
+  item: string;
+  supplier: string;
+  price_minor: number;
+  currency: Currency;
+  vat_included: number;
+  vat_rate: number;
+  as_of: string;
+}
+
+const LATEST = (filter: string) => `SELECT id, kind, item, supplier, price_minor, currency, vat_included, vat_rate, as_of FROM (
+    SELECT q.id, q.kind, coalesce(a.slug, s.slug) AS item, q.supplier, q.price_minor, q.currency,
+           q.vat_included, q.vat_rate, q.as_of,
+           row_number() OVER (PARTITION BY q.kind, q.accelerator_id, q.server_id, q.supplier, q.currency
+                              ORDER BY q.as_of DESC, q.id DESC) AS rn
+    FROM quote q
+    LEFT JOIN accelerator a ON a.id = q.accelerator_id
+    LEFT JOIN server s ON s.id = q.server_id
+    LEFT JOIN import_batch b ON b.id = q.import_id
+    WHERE b.undone_at IS NULL ${filter})
+  WHERE rn = 1`;
+
+export class QuoteRepo {
+  private readonly stmts;
+
+  /** `acceleratorId`, `serverId`: the catalog's slug look-ups (AcceleratorRepo.idOf, ServerRepo.idOf). */
+  constructor(
+    db: Database.Database,
+    private readonly acceleratorId: IdOf,
+    private readonly serverId: IdOf,
+  ) {
+    this.stmts = {
+      // Positional parameters in column order: binding a named-parameter object costs a property
+      // look-up per column and an object per quote, which imports pay 50,000 times.
+      insert: db.prepare(
+        `INSERT INTO quote (accelerator_id, server_id, kind, supplier, price_minor, currency, vat_included, vat_rate,
+           cards_per_server, card_accelerator_id, moq, lead_time_weeks, valid_until,
+           source_title, source_url, as_of, estimate, source_note,
+           source_file, source_sheet, source_row, import_id, origin, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      list: db.prepare(
+        `SELECT q.*, a.slug AS acc_slug, s.slug AS server_slug, c.slug AS card_slug
+         FROM quote q
+         LEFT JOIN accelerator a ON a.id = q.accelerator_id
+         LEFT JOIN server s ON s.id = q.server_id
+         LEFT JOIN accelerator c ON c.id = q.card_accelerator_id
+         LEFT JOIN import_batch b ON b.id = q.import_id
+         WHERE b.undone_at IS NULL
+           AND (@item IS NULL OR a.slug = @item OR s.slug = @item OR c.slug = @item)
+         ORDER BY q.as_of DESC, q.id DESC`,
+      ),
+      has: db.prepare(
+        `SELECT 1 FROM quote q LEFT JOIN accelerator a ON a.id = q.accelerator_id LEFT JOIN server s ON s.id = q.server_id
+         WHERE q.kind = ? AND coalesce(a.slug, s.slug) = ? AND q.source_title = ? AND q.as_of = ? AND q.price_minor = ?`,
+      ),
+      count: db.prepare('SELECT count(*) FROM quote').pluck(),
+      suppliers: db.prepare('SELECT DISTINCT supplier FROM quote').pluck(),
+      latest: db.prepare(LATEST('')),
+      latestOf: db.prepare(LATEST('AND q.supplier IN (SELECT value FROM json_each(?))')),
+    };
+  }
+
+  /** Append a quote; `item` is an accelerator slug, or a server slug for server-purchase. */
+  add(q: SeedQuote, prov: QuoteProvenance): number {
+    return this.insertRow(this.row(q, prov, this.acceleratorId, this.serverId));
+  }
+
+  /**
+   * `add` for many quotes in one transaction (an import's commit): the same checks and row, but
+   * each slug is looked up once per writer instead of with a SELECT per quote. Only ids that
+   * were found are remembered, so a part or server created after the writer was made is found
+   * by the next look-up; use a writer inside one transaction and drop it after, since a rolled
+   * back insert would leave it remembering an id that no longer exists.
+   */
+  writer(): (q: SeedQuote, prov: QuoteProvenance) => number {
+    const acc = remembered(this.acceleratorId);
+    const server = remembered(this.serverId);
+    return (q, prov) => this.insertRow(this.row(q, prov, acc, server));
+  }
+
+  /** The row `add` would write, its slugs resolved by the given look-ups; throws on an unknown slug. */
+  row(q: SeedQuote, prov: QuoteProvenance, accId: IdOf = this.acceleratorId, serverIdOf: IdOf = this.serverId): QuoteRow {
+    const isServer = q.kind === 'server-purchase';
+    const acceleratorId = isServer ? null : accId(q.item);
+    const serverId = isServer ? serverIdOf(q.item) : null;
+    if (isServer ? serverId === undefined : acceleratorId === undefined) {
+      throw new Error(`unknown ${isServer ? 'server' : 'accelerator'} "${q.item}"`);
+    }
+    const cardId = q.cardSlug ? accId(q.cardSlug) : null;
+    if (q.cardSlug && cardId === undefined) throw new Error(`unknown accelerator "${q.cardSlug}"`);
+    const s = q.source;
+    return [
+      acceleratorId ?? null,
+      serverId ?? null,
+      q.kind,
+      q.supplier,
+      money(q.price, q.currency).amountMinor,
+      q.currency,
+      q.vatIncluded ? 1 : 0,
+      q.vatRate,
+      q.cardsPerServer ?? null,
+      cardId ?? null,
+      q.moq ?? null,
+      q.leadTimeWeeks ?? null,
+      q.validUntil ?? null,
+      s.title,
+      s.url,
+      s.asOf,
+      s.estimate ? 1 : 0,
+      s.note,
+      prov.sourceFile ?? '',
+      prov.sourceSheet ?? '',
+      prov.sourceRow ?? null,
+      prov.importId ?? null,
+      prov.origin,
+      prov.createdAt ?? new Date().toISOString(),
+    ] as unknown as QuoteRow;
+  }
+
+  /** Write one row made by `row`; its id. */
+  insertRow(r: QuoteRow): number {
+    return Number(this.stmts.insert.run(...r).lastInsertRowid);
+  }
+
+  /** Every quote not belonging to an undone import, newest first; `item`: of this part or server. */
+  list(filter: { item?: string } = {}): QuoteRecord[] {
+    return (this.stmts.list.all({ item: filter.item ?? null }) as ListRow[]).map((r) => ({
+      id: r.id,
+      item: (r.acc_slug ?? r.server_slug)!,
+      kind: r.kind,
+      supplier: r.supplier,
+      price: toMajor({ amountMinor: r.price_minor, currency: r.currency }),
+      currency: r.currency,
+      vatIncluded: r.vat_included === 1,
+      vatRate: r.vat_rate,
+      cardsPerServer: r.cards_per_server ?? undefined,
+      cardSlug: r.card_slug ?? undefined,
+      moq: r.moq ?? undefined,
+      leadTimeWeeks: r.lead_time_weeks ?? undefined,
+      validUntil: r.valid_until ?? undefined,
+      source: sourceFromRow(r),
+      importId: r.import_id ?? null,
+      importedAt: r.created_at,
+      origin: r.origin,
+      sourceFile: r.source_file,
+      sourceSheet: r.source_sheet,
+      sourceRow: r.source_row ?? null,
+    }));
+  }
+
+  /** Whether this quote (kind, item, source title, as-of date and price) is already stored. */
+  has(q: SeedQuote): boolean {
+    return this.stmts.has.get(q.kind, q.item, q.source.title, q.source.asOf, money(q.price, q.currency).amountMinor) !== undefined;
+  }
+
+  /** How many quotes are stored, those of undone imports included. */
+  count(): number {
+    return this.stmts.count.get() as number;
+  }
+
+  /**
+   * The newest quote per (kind, item, supplier, currency), ignoring undone imports. A window
+   * query, so a preview costs one pass in SQLite rather than loading the whole price history.
+   * `suppliers`: only these (compared as supplierKey folds them), since a sheet's rows are only
+   * ever compared with their own supplier's prices; sorting the whole history for the window
+   * cost most of a second once it held 150,000 quotes.
+   */
+  latestPrices(suppliers?: Iterable<string>): LatestPrice[] {
+    let rows: LatestRow[];
+    if (suppliers) {
+      const wanted = new Set([...suppliers].map(supplierKey));
+      // The stored spellings that fold to a wanted supplier (JavaScript's case folding, not
+      // SQLite's ASCII-only lower()), looked for in one scan of a single column.
+      const only = (this.stmts.suppliers.all() as string[]).filter((s) => wanted.has(supplierKey(s)));
+      if (only.length === 0) return [];
+      rows = this.stmts.latestOf.all(JSON.stringify(only)) as LatestRow[];
+    } else {
+      rows = this.stmts.latest.all() as LatestRow[];
+    }
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      item: r.item,
+      supplier: r.supplier,
+      price: toMajor({ amountMinor: r.price_minor, currency: r.currency }),
+      currency: r.currency,
+      vatIncluded: r.vat_included === 1,
+      vatRate: r.vat_rate,
+      asOf: r.as_of,
+    }));
+  }
+}
+
+/** A look-up that remembers the ids it found (never a miss: the row may be created later). */
+function remembered(look: IdOf): IdOf {
+  const ids = new Map<string, number>();
+  return (slug) => {
+    let id = ids.get(slug);
+    if (id === undefined) {
+      id = look(slug);
+      if (id !== undefined) ids.set(slug, id);
+    }
+    return id;
+  };
+}
