@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
 import { tr, type Lang } from '../../shared/i18n/translate';
+import { isBusyError } from './busy';
 
 /** PRAGMA application_id marking a file as this app's database ("PRCU"). */
 export const APPLICATION_ID = 0x50524355;
@@ -20,7 +21,7 @@ export const APPLICATION_ID = 0x50524355;
  */
 export const BUSY_TIMEOUT_MS = 250;
 
-export type DbOpenErrorCode = 'too-new' | 'not-ours' | 'corrupt' | 'empty' | 'read-only' | 'no-tables';
+export type DbOpenErrorCode = 'too-new' | 'not-ours' | 'corrupt' | 'empty' | 'read-only' | 'no-tables' | 'locked';
 
 const MESSAGE_KEY: Record<DbOpenErrorCode, string> = {
   'too-new': 'database.tooNew',
@@ -29,6 +30,7 @@ const MESSAGE_KEY: Record<DbOpenErrorCode, string> = {
   empty: 'database.empty',
   'read-only': 'database.readOnly',
   'no-tables': 'database.noTables',
+  locked: 'database.locked',
 };
 
 export class DbOpenError extends Error {
@@ -113,6 +115,7 @@ export function openDatabase(dbPath: string, opts: OpenOptions = {}): Database.D
     return db;
   } catch (e) {
     db.close();
+    if (isBusyError(e)) throw new DbOpenError('locked', { path: dbPath });
     throw e;
   }
 }
@@ -177,6 +180,7 @@ function inspect(dbPath: string, opts: OpenOptions): void {
       version = db.pragma('user_version', { simple: true }) as number;
       objects = (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
     } catch (e) {
+      if (isBusyError(e)) throw new DbOpenError('locked', { path: dbPath });
       throw new DbOpenError('corrupt', { path: dbPath, detail: (e as Error).message }, backups());
     }
     if (appId === 0 && version === 0 && objects === 0) {
@@ -190,6 +194,7 @@ function inspect(dbPath: string, opts: OpenOptions): void {
     try {
       problems = integrityProblems(db, unclean, 5);
     } catch (e) {
+      if (isBusyError(e)) throw new DbOpenError('locked', { path: dbPath });
       problems = [(e as Error).message];
     }
     if (problems.length > 0) throw new DbOpenError('corrupt', { path: dbPath, detail: problems.join('; ') }, backups());

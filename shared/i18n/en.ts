@@ -163,6 +163,8 @@ export const en = {
     fxHint: 'The newest rate of each currency is used; older rates stay for the record.', backup: 'Backup and restore', backupNow: 'Back up database…',
     restore: 'Restore from backup…', restoreConfirm: 'Replace all data with the backup? The current database is kept as a backup file first.',
     restored: 'Restored. The previous database was kept at {{path}}.', database: 'Database file: {{path}}',
+    timeZone: 'Time zone', timeZoneSet: 'Set time zone', timeZoneSystem: 'Use the system zone',
+    timeZoneHint: 'Quote dates, report dates and quote ages are taken in this zone (system: {{zone}}). Today there: {{today}}.',
   },
   optimize: {
     title: 'Optimize a build', run: 'Run optimizer', running: 'Solving…', save: 'Save as build', saved: 'Saved as build "{{name}}".', openBuilds: 'Open in Builds',
@@ -199,6 +201,7 @@ export const en = {
     notSqlite: '{{path}} is not a readable SQLite database ({{detail}}). It was left untouched; restore a backup or choose another file.',
     damaged: '{{path}} is damaged ({{detail}}). It was left untouched; restore a backup or choose another file.',
     noTables: '{{path}} carries this app\'s mark but holds no tables: it was emptied or damaged. It was left untouched; restore a backup.',
+    locked: '{{path}} is locked by another program (a restore may be under way there); try again in a moment. It was left untouched.',
     backups: 'Automatic backups taken before earlier migrations:', noBackups: 'There are no automatic backups next to it.',
     busy: 'The database stayed locked by another program (for example a command-line import); nothing was saved. Try again in a moment.',
     busyPartial: 'The database stayed locked by another program part way through: some of this change may have been saved. Reload and check before trying again.',

@@ -165,6 +165,8 @@ export const zhCN: Messages = {
     fxHint: '每种货币使用最新日期的汇率；旧汇率保留备查。', backup: '备份与恢复', backupNow: '备份数据库…',
     restore: '从备份恢复…', restoreConfirm: '用备份替换全部数据？当前数据库会先另存为备份文件。',
     restored: '已恢复。原数据库已保存到 {{path}}。', database: '数据库文件：{{path}}',
+    timeZone: '时区', timeZoneSet: '设置时区', timeZoneSystem: '使用系统时区',
+    timeZoneHint: '报价日期、报告日期与报价时长均按此时区计算（系统时区：{{zone}}）。该时区今天：{{today}}。',
   },
   optimize: {
     title: '优化推荐方案', run: '运行优化', running: '求解中…', save: '保存为方案', saved: '已保存为方案"{{name}}"。', openBuilds: '在集群方案中打开',
@@ -201,6 +203,7 @@ export const zhCN: Messages = {
     notSqlite: '{{path}} 不是可读取的 SQLite 数据库（{{detail}}）。文件未被改动；请恢复备份或选择其他文件。',
     damaged: '{{path}} 已损坏（{{detail}}）。文件未被改动；请恢复备份或选择其他文件。',
     noTables: '{{path}} 带有本应用的标识，但其中没有任何表：已被清空或损坏。文件未被改动；请恢复备份。',
+    locked: '{{path}} 正被其他程序锁定（可能正在恢复备份）；请稍后重试。文件未被改动。',
     backups: '此前迁移时自动保存的备份：', noBackups: '旁边没有自动备份。',
     busy: '数据库一直被其他程序（例如命令行导入）锁定；未保存任何内容。请稍后重试。',
     busyPartial: '数据库在操作中途一直被其他程序锁定：本次修改可能已部分保存。请刷新并检查后再重试。',

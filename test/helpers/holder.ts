@@ -4,7 +4,8 @@
  *   open   read once and stay connected (no lock held between statements)
  *   lock   BEGIN IMMEDIATE and write one row: holds the write lock until `commit`
  *   write  write one row and commit, then stay connected
- * `commit` commits an open transaction; `kill` ends the process with SIGKILL (an unclean exit).
+ * `commit` commits an open transaction; `exclusive` takes and keeps an exclusive lock on the file
+ * (what a restore's swap holds); `kill` ends the process with SIGKILL (an unclean exit).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -22,6 +23,7 @@ require('readline').createInterface({ input: process.stdin }).on('line', (line) 
     else if (cmd === 'lock') { db.exec('BEGIN IMMEDIATE'); write(arg); }
     else if (cmd === 'write') { write(arg); }
     else if (cmd === 'commit') { db.exec('COMMIT'); }
+    else if (cmd === 'exclusive') { db.pragma('locking_mode = EXCLUSIVE'); db.exec('BEGIN EXCLUSIVE'); db.exec('COMMIT'); }
     say('done ' + cmd);
   } catch (e) { say('error ' + cmd + ' ' + (e.code || e.message)); }
 });

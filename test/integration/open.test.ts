@@ -98,6 +98,21 @@ describe('opening refuses, with its own message, and leaves the file as it was',
     expect(e.message).not.toMatch(/no such table/);
   });
 
+  it('a file another program holds exclusively is "locked", not "damaged"', async () => {
+    const p = tmpDbPath();
+    openDatabase(p).close();
+    const other = await spawnHolder(p);
+    expect(await other.send('exclusive')).toBe('done exclusive');
+    try {
+      const e = refusal(p, 'locked');
+      expect(e.message).toMatch(/is locked by another program/);
+      expect(e.describe('zh-CN')).toMatch(/正被其他程序锁定/);
+    } finally {
+      await other.close();
+    }
+    openDatabase(p).close();
+  });
+
   it('text renamed to .db is "not a readable SQLite database"', () => {
     const p = tmpDbPath();
     fs.writeFileSync(p, 'a spreadsheet someone renamed'.repeat(200));
