@@ -59,8 +59,8 @@ function addInlinePart(ctx: AppContext, a: InlineAccelerator, line: { mbu?: numb
 
 function addInlineServer(ctx: AppContext, s: InlineServer, fileName: string): string {
   const today = new Date().toISOString().slice(0, 10);
-  const slug = uniqueSlug(s.name, (x) => ctx.prices.serverId(x) !== undefined, 'server');
-  ctx.prices.upsertServer(
+  const slug = uniqueSlug(s.name, (x) => ctx.servers.idOf(x) !== undefined, 'server');
+  ctx.servers.upsert(
     {
       slug,
       name: s.name,
@@ -90,7 +90,7 @@ export function importScenario(ctx: AppContext, input: ParsedInput<'scenario:imp
   const parts = ctx.accelerators.list();
   const addedParts: string[] = [];
   const assumptions = buildAssumptionsSchema.parse({ currency: s.currency, site: s.site, finance: s.finance, workload: s.workload, risk: s.risk });
-  const ids = ctx.db.transaction(() =>
+  const ids = ctx.transaction(() =>
     s.builds.map((b, bi) => {
       const lines: BuildLine[] = b.lines.map((l, li) => {
         let slug: string;
@@ -104,7 +104,7 @@ export function importScenario(ctx: AppContext, input: ParsedInput<'scenario:imp
         }
         let server: string | undefined;
         if (typeof l.server === 'string') {
-          const found = ctx.prices.servers().find((x) => x.slug === l.server || x.name === l.server);
+          const found = ctx.servers.list().find((x) => x.slug === l.server || x.name === l.server);
           if (!found) throw new AppError('invalid-input', `${input.fileName}: builds[${bi}].lines[${li}].server: no server "${l.server}" in the catalog`);
           server = found.slug;
         } else if (l.server) {
@@ -114,7 +114,7 @@ export function importScenario(ctx: AppContext, input: ParsedInput<'scenario:imp
       });
       return ctx.builds.create(b.name, assumptions, lines).id;
     }),
-  )();
+  );
   return { builds: ids.map((id) => ctx.builds.get(id)), addedParts };
 }
 
