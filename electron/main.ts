@@ -3,10 +3,10 @@
  * contract channel (all going through `dispatch`), and opens a locked-down window.
  * Everything else lives in plain-Node modules shared with the loopback host and the CLI.
  */
-import { app, BrowserWindow, dialog, ipcMain, session, type WebContents } from 'electron';
-import crypto from 'node:crypto';
+import { app, BrowserWindow, dialog, ipcMain, session, type Session, type WebContents } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CHANNEL_NAMES } from '../shared/contract/api';
 import { dispatch } from './handlers';
 import { openApp, resolveDbPath } from './bootstrap';
@@ -24,13 +24,20 @@ export const WINDOW_PREFERENCES = {
   spellcheck: false,
 } as const;
 
-/** Only our own bundled pages may call the API. */
-export function isTrustedSender(url: string | undefined, rendererIndex: string): boolean {
-  if (!url) return false;
+/**
+ * Only our own bundled page may call the API. The sender's file URL is turned into a path the
+ * way Node does for the given platform (`file:///C:/…` is `C:\…` on Windows, not `\C:\…`), so
+ * pass `path.win32` or `path.posix` to check either anywhere; Windows paths compare without case.
+ */
+export function isTrustedSender(url: string | undefined, rendererIndex: string, p: path.PlatformPath = path): boolean {
+  if (!url?.startsWith('file:')) return false;
+  const windows = p.sep === '\\';
   try {
-    const u = new URL(url);
-    return u.protocol === 'file:' && path.normalize(decodeURIComponent(u.pathname)) === path.normalize(rendererIndex);
+    const sender = p.normalize(fileURLToPath(url, { windows }));
+    const own = p.normalize(rendererIndex);
+    return windows ? sender.toLowerCase() === own.toLowerCase() : sender === own;
   } catch {
+    // a file URL with a host on POSIX, or encoded separators: not ours
     return false;
   }
 }
@@ -72,33 +79,39 @@ export function createWindow(preload: string, rendererIndex: string): BrowserWin
 /**
  * Report HTML → PDF with Chromium's own printer: a hidden window, sandboxed like the main one,
  * with no preload (it cannot reach the API) and nothing to navigate to. The HTML goes through a
- * temp file because a report with its fonts is too long for a data: URL.
+ * temp file because a report with its fonts is too long for a data: URL; the file lives in a
+ * private folder of its own (mkdtemp, 0700; the file 0600), removed with it whatever happens.
  */
 export async function printReportPdf(html: string): Promise<Buffer> {
-  const file = path.join(app.getPath('temp'), `procure-report-${crypto.randomUUID()}.html`);
-  await fs.promises.writeFile(file, html, 'utf8');
-  const win = new BrowserWindow({ show: false, width: 900, height: 1200, webPreferences: { ...WINDOW_PREFERENCES } });
-  lockDown(win.webContents);
+  const dir = await fs.promises.mkdtemp(path.join(app.getPath('temp'), 'procure-report-'));
   try {
-    await win.loadFile(file);
-    // the page's CSP forbids scripts; an isolated world may still wait for the embedded fonts
-    await win.webContents.executeJavaScriptInIsolatedWorld(1001, [{ code: 'document.fonts.ready.then(() => true)' }]);
-    return await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+    await fs.promises.chmod(dir, 0o700);
+    const file = path.join(dir, 'report.html');
+    await fs.promises.writeFile(file, html, { encoding: 'utf8', mode: 0o600, flag: 'wx' });
+    const win = new BrowserWindow({ show: false, width: 900, height: 1200, webPreferences: { ...WINDOW_PREFERENCES } });
+    lockDown(win.webContents);
+    try {
+      await win.loadFile(file);
+      // the page's CSP forbids scripts; an isolated world may still wait for the embedded fonts
+      await win.webContents.executeJavaScriptInIsolatedWorld(1001, [{ code: 'document.fonts.ready.then(() => true)' }]);
+      return await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+    } finally {
+      win.destroy();
+    }
   } finally {
-    win.destroy();
-    await fs.promises.rm(file, { force: true });
+    await fs.promises.rm(dir, { recursive: true, force: true });
   }
 }
 
-function installSessionPolicy(): void {
-  session.defaultSession.webRequest.onHeadersReceived((details, cb) =>
-    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } }),
-  );
+/** The session's rules: our CSP on every response, no network, and every permission and device refused. */
+export function installSessionPolicy(ses: Session = session.defaultSession): void {
+  ses.webRequest.onHeadersReceived((details, cb) => cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } }));
   // The app makes no network request at all: only local files and devtools.
-  session.defaultSession.webRequest.onBeforeRequest((details, cb) =>
-    cb({ cancel: !/^(file|devtools|data|blob):/.test(details.url) }),
-  );
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  ses.webRequest.onBeforeRequest((details, cb) => cb({ cancel: !/^(file|devtools|data|blob):/.test(details.url) }));
+  ses.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  // the synchronous checks (navigator.permissions, clipboard, media, HID/serial/USB) and devices
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
 }
 
 /** Better-sqlite3 built for Electron's ABI by `npm run rebuild:electron-native` (dev runs only). */

@@ -6,7 +6,8 @@ import path from 'node:path';
 
 const handlers = new Map<string, (e: unknown, arg: unknown) => unknown>();
 const exposed: Record<string, unknown> = {};
-const windows: { opts: Record<string, unknown>; contents: FakeContents; loaded?: string; loadedText?: string; destroyed?: boolean }[] = [];
+const windows: { opts: Record<string, unknown>; contents: FakeContents; loaded?: string; loadedText?: string; modes?: { dir: number; file: number }; destroyed?: boolean }[] = [];
+let failPrint = false;
 
 class FakeContents {
   openHandler?: (d: unknown) => unknown;
@@ -17,6 +18,7 @@ class FakeContents {
     return Promise.resolve(true);
   }
   printToPDF(opts: Record<string, unknown>) {
+    if (failPrint) return Promise.reject(new Error('printer gone'));
     this.printed = opts;
     return Promise.resolve(Buffer.from('%PDF-1.4 fake'));
   }
@@ -36,6 +38,9 @@ function readText(f: string): string {
 function tmp(): string {
   return os.tmpdir();
 }
+function modesOf(f: string): { dir: number; file: number } {
+  return { dir: fs.statSync(path.dirname(f)).mode & 0o777, file: fs.statSync(f).mode & 0o777 };
+}
 
 vi.mock('electron', () => {
   class BrowserWindow {
@@ -47,7 +52,10 @@ vi.mock('electron', () => {
     loadFile(f: string) {
       const w = windows.find((x) => x.contents === this.webContents)!;
       w.loaded = f;
-      if (f.includes('procure-report-')) w.loadedText = readText(f);
+      if (f.includes('procure-report-')) {
+        w.loadedText = readText(f);
+        w.modes = modesOf(f);
+      }
       return Promise.resolve();
     }
     destroy() {
@@ -59,7 +67,14 @@ vi.mock('electron', () => {
     BrowserWindow,
     dialog: { showErrorBox: vi.fn() },
     shell: {},
-    session: { defaultSession: { webRequest: { onHeadersReceived: vi.fn(), onBeforeRequest: vi.fn() }, setPermissionRequestHandler: vi.fn() } },
+    session: {
+      defaultSession: {
+        webRequest: { onHeadersReceived: vi.fn(), onBeforeRequest: vi.fn() },
+        setPermissionRequestHandler: vi.fn(),
+        setPermissionCheckHandler: vi.fn(),
+        setDevicePermissionHandler: vi.fn(),
+      },
+    },
     ipcMain: { handle: (c: string, h: (e: unknown, a: unknown) => unknown) => handlers.set(c, h) },
     contextBridge: { exposeInMainWorld: (k: string, v: unknown) => (exposed[k] = v) },
     ipcRenderer: { invoke: vi.fn((c: string, a: unknown) => Promise.resolve({ channel: c, a })) },
@@ -102,6 +117,73 @@ describe('main process', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
+  it('trusts its own renderer on Windows: file:///C:/… is C:\\…, drive letter in any case, with a hash route', async () => {
+    const { isTrustedSender } = await import('../../../electron/main');
+    const index = 'C:\\Program Files\\Procure Planner\\resources\\app.asar\\dist\\renderer\\index.html';
+    const url = 'file:///C:/Program%20Files/Procure%20Planner/resources/app.asar/dist/renderer/index.html';
+    expect(isTrustedSender(url, index, path.win32)).toBe(true);
+    expect(isTrustedSender(`${url}#/builds`, index, path.win32)).toBe(true);
+    expect(isTrustedSender(url.replace('C:', 'c:'), index, path.win32)).toBe(true);
+    // the old comparison (pathname, decoded) gave \C:\… and refused every genuine call
+    expect(path.win32.normalize(decodeURIComponent(new URL(url).pathname))).not.toBe(index);
+    const hostile = [
+      'file:///C:/Program%20Files/Procure%20Planner/resources/app.asar/dist/renderer/other.html',
+      'file:///D:/Program%20Files/Procure%20Planner/resources/app.asar/dist/renderer/index.html',
+      'file://evil-share/C$/Program%20Files/Procure%20Planner/resources/app.asar/dist/renderer/index.html',
+      'file:///C:/Program%20Files/Procure%20Planner/resources/app.asar/dist/renderer%5Cindex.html',
+      'file:///C:/Program%20Files/Procure%20Planner/resources/app.asar/dist/renderer/x/../../../../../../Windows/index.html',
+      'http://127.0.0.1/C:/Program%20Files/Procure%20Planner/resources/app.asar/dist/renderer/index.html',
+      'filex:///C:/index.html',
+      'file:',
+    ];
+    for (const h of hostile) expect(isTrustedSender(h, index, path.win32), h).toBe(false);
+  });
+
+  it('trusts its own renderer on POSIX and nothing with a host or encoded separators', async () => {
+    const { isTrustedSender } = await import('../../../electron/main');
+    const index = '/opt/Procure Planner/resources/app.asar/dist/renderer/index.html';
+    const url = 'file:///opt/Procure%20Planner/resources/app.asar/dist/renderer/index.html';
+    expect(isTrustedSender(url, index, path.posix)).toBe(true);
+    expect(isTrustedSender(`${url}#/settings`, index, path.posix)).toBe(true);
+    expect(isTrustedSender(url.replace('/opt/', '/OPT/'), index, path.posix)).toBe(false);
+    expect(isTrustedSender('file://host/opt/Procure%20Planner/resources/app.asar/dist/renderer/index.html', index, path.posix)).toBe(false);
+    expect(isTrustedSender('file:///opt/Procure%20Planner/resources/app.asar/dist%2Frenderer/index.html', index, path.posix)).toBe(false);
+    expect(isTrustedSender('file:///opt/Procure%20Planner/resources/app.asar/dist/renderer/../renderer/index.html', index, path.posix)).toBe(true);
+    // a Windows URL is not a POSIX path and the other way round
+    expect(isTrustedSender('file:///C:/app/index.html', 'C:\\app\\index.html', path.posix)).toBe(false);
+  });
+
+  it('denies every permission request, permission check and device in the session', async () => {
+    const { installSessionPolicy } = await import('../../../electron/main');
+    const handlers: Record<string, (...a: unknown[]) => unknown> = {};
+    const ses = {
+      webRequest: { onHeadersReceived: (h: never) => (handlers.headers = h), onBeforeRequest: (h: never) => (handlers.request = h) },
+      setPermissionRequestHandler: (h: never) => (handlers.permissionRequest = h),
+      setPermissionCheckHandler: (h: never) => (handlers.permissionCheck = h),
+      setDevicePermissionHandler: (h: never) => (handlers.device = h),
+    };
+    installSessionPolicy(ses as never);
+    for (const perm of ['media', 'geolocation', 'notifications', 'clipboard-read', 'hid', 'serial', 'usb', 'fileSystem', 'openExternal']) {
+      const cb = vi.fn();
+      handlers.permissionRequest!({}, perm, cb, {});
+      expect(cb, perm).toHaveBeenCalledWith(false);
+      expect(handlers.permissionCheck!({}, perm, 'file:///app/index.html', {}), perm).toBe(false);
+    }
+    for (const deviceType of ['hid', 'serial', 'usb']) expect(handlers.device!({ deviceType, origin: 'file://', device: {} })).toBe(false);
+    const cancel = vi.fn();
+    handlers.request!({ url: 'https://example.com/' }, cancel);
+    expect(cancel).toHaveBeenCalledWith({ cancel: true });
+  });
+
+  it('the default session gets the policy too', async () => {
+    const { installSessionPolicy } = await import('../../../electron/main');
+    const { session } = await import('electron');
+    installSessionPolicy();
+    expect(session.defaultSession.setPermissionCheckHandler).toHaveBeenCalled();
+    expect(session.defaultSession.setDevicePermissionHandler).toHaveBeenCalled();
+    expect(session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+  });
+
   it('trusts only its own renderer file', async () => {
     const { isTrustedSender } = await import('../../../electron/main');
     expect(isTrustedSender('file:///app/index.html', '/app/index.html')).toBe(true);
@@ -126,7 +208,28 @@ describe('report printing', () => {
     expect(w.contents.printed).toMatchObject({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
     expect(w.destroyed).toBe(true);
     expect(fs.existsSync(w.loaded!)).toBe(false);
+    // a private folder of its own in the temp folder, gone with the file
+    const dir = path.dirname(w.loaded!);
+    expect(path.dirname(dir)).toBe(tmp());
+    expect(path.basename(dir)).toMatch(/^procure-report-/);
+    if (process.platform !== 'win32') expect(w.modes).toEqual({ dir: 0o700, file: 0o600 });
+    expect(fs.existsSync(dir)).toBe(false);
     expect(w.contents.openHandler!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+  });
+});
+
+describe('report printing when it fails', () => {
+  it('removes the private folder when the printer fails', async () => {
+    const { printReportPdf } = await import('../../../electron/main');
+    failPrint = true;
+    try {
+      await expect(printReportPdf('<p>x</p>')).rejects.toThrow(/printer gone/);
+    } finally {
+      failPrint = false;
+    }
+    const w = windows[0]!;
+    expect(w.destroyed).toBe(true);
+    expect(fs.existsSync(path.dirname(w.loaded!))).toBe(false);
   });
 });
 
