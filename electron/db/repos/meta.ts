@@ -5,9 +5,10 @@ import type Database from 'better-sqlite3';
 export class MetaRepo {
   private readonly stmts;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
     this.stmts = {
       get: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
+      userVersion: db.prepare('PRAGMA user_version').pluck(),
       set: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
     };
   }
@@ -22,7 +23,7 @@ export class MetaRepo {
 
   /** The migration the database is at (PRAGMA user_version). */
   schemaVersion(): number {
-    return this.db.pragma('user_version', { simple: true }) as number;
+    return this.stmts.userVersion.get() as number;
   }
 }
 
