@@ -9,6 +9,7 @@ import type { Result } from '../../shared/contract/result';
 import { describeIssues, issuesOf } from '../../shared/document/parse';
 import type { AppContext } from '../context';
 import { toApiError } from './errors';
+import { withBusyRetry } from '../db/busy';
 import { getAccelerator, listCatalog, listQuotes, saveAccelerator } from './catalog';
 import { appInfo, getSettingValue, setSettingValue } from './app';
 import { importHandlers } from './import';
@@ -42,6 +43,7 @@ export const handlers: Handlers = {
   'fx:add': settingsIo.addFx,
   'db:backup': (ctx) => settingsIo.backupDb(ctx),
   'db:restore': settingsIo.restoreDb,
+  'db:check': (ctx) => settingsIo.checkDb(ctx),
   ...importHandlers,
   ...optimizeHandlers,
   ...bidHandlers,
@@ -62,7 +64,7 @@ export async function dispatch(ctx: AppContext, channel: string, raw: unknown): 
       return { ok: false, error: { code: 'invalid-input', message: describeIssues(issues), issues } };
     }
     const handler = handlers[channel] as (c: AppContext, i: unknown) => unknown;
-    const value = await handler(ctx, parsed.data);
+    const value = await withBusyRetry(() => ctx.db, () => handler(ctx, parsed.data));
     return { ok: true, value };
   } catch (e) {
     return { ok: false, error: toApiError(e) };

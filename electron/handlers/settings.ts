@@ -4,6 +4,7 @@ import type { ParsedInput } from '../../shared/contract/api';
 import type { FxHistoryRow } from '../../shared/contract/settings';
 import { DEFAULT_ASSUMPTIONS, buildAssumptionsSchema, type BuildAssumptions } from '../../shared/scenario/build';
 import { backupBytes, restoreFromBytes } from '../db/backup';
+import { databaseProblems } from '../db/open';
 import { AppError } from '../../shared/contract/result';
 
 /** The user's saved defaults if valid, else the built-in ones. */
@@ -43,7 +44,15 @@ export async function backupDb(ctx: AppContext): Promise<{ fileName: string; dat
 export function restoreDb(ctx: AppContext, input: ParsedInput<'db:restore'>): { backup: string; accelerators: number } {
   if (ctx.dbPath === ':memory:') throw new AppError('unsupported', 'an in-memory database cannot be restored');
   // restoreFromBytes checks the file before touching anything: a bad file never costs the current database.
-  const { backup, db } = restoreFromBytes(ctx.db, ctx.dbPath, Buffer.from(input.dataBase64, 'base64'));
-  Object.assign(ctx, createContext(db, ctx.dbPath));
+  // It hands back whichever connection is live afterwards (the restored one, or the current one reopened).
+  const { backup } = restoreFromBytes(ctx.db, ctx.dbPath, Buffer.from(input.dataBase64, 'base64'), (db) =>
+    Object.assign(ctx, createContext(db, ctx.dbPath)),
+  );
   return { backup, accelerators: ctx.accelerators.list().length };
+}
+
+/** The full integrity check (every page, every index) and the foreign keys, on demand. */
+export function checkDb(ctx: AppContext): { ok: boolean; problems: string[] } {
+  const problems = databaseProblems(ctx.db);
+  return { ok: problems.length === 0, problems };
 }

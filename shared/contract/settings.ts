@@ -30,4 +30,6 @@ export const settingsChannels = {
     input: z.object({ dataBase64: z.string().min(1).max(700_000_000) }).strict(),
     output: {} as { backup: string; accelerators: number },
   },
+  /** The full integrity check of the open database (integrity_check and foreign keys). */
+  'db:check': { input: z.object({}).strict().optional(), output: {} as { ok: boolean; problems: string[] } },
 } as const;

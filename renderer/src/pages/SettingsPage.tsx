@@ -28,6 +28,7 @@ export function SettingsPage() {
   const loadInfo = useDatabase((s) => s.load);
   const backup = useDatabase((s) => s.backup);
   const restore = useDatabase((s) => s.restore);
+  const checkDb = useDatabase((s) => s.check);
   const [newFx, setNewFx] = useState({ currency: 'USD' as Currency, cnyPer: 7.1, asOf: new Date().toISOString().slice(0, 10), source: '' });
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -86,6 +87,17 @@ export function SettingsPage() {
               }
             >
               {t('settings.restore')}
+            </button>
+            <button
+              onClick={() =>
+                void guard(async () => {
+                  const r = await checkDb();
+                  if (r.ok) setMessage(t('database.checkOk'));
+                  else setError(t('database.checkFailed', { problems: r.problems.join('; ') }));
+                })
+              }
+            >
+              {t('database.checkNow')}
             </button>
           </div>
         </section>

@@ -14,6 +14,8 @@ interface DatabaseState {
   backup(): Promise<void>;
   /** Replace the database with the file's; answers where the replaced one was kept. */
   restore(file: File): Promise<string>;
+  /** The full integrity check of the open database. */
+  check(): Promise<{ ok: boolean; problems: string[] }>;
 }
 
 export const useDatabase = create<DatabaseState>((set, get) => ({
@@ -30,4 +32,5 @@ export const useDatabase = create<DatabaseState>((set, get) => ({
     await Promise.all([get().load(), useDefaults.getState().load(), useFx.getState().load(), useCatalog.getState().load(), useBuilds.getState().load()]);
     return r.backup;
   },
+  check: () => call('db:check'),
 }));
