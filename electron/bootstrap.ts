@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type OpenOptions } from './db/open';
 import { applySeed, loadSeed, seedPath } from './db/seed';
-import { createContext, type AppContext } from './context';
+import { createContext, type AppContext, type ContextOptions } from './context';
 
 export const APP_DIR_NAME = 'Accelerator Procurement Planner';
 
@@ -29,8 +29,8 @@ export function resolveDbPath(argv: readonly string[], env = process.env): strin
 /** Repository root when running from source (tsx, vitest). */
 export const SOURCE_ROOT = path.resolve(import.meta.dirname ?? __dirname, '..');
 
-export function openApp(dbPath: string, opts: OpenOptions & { appRoot?: string } = {}): AppContext {
-  const ctx = createContext(openDatabase(dbPath, opts), dbPath);
+export function openApp(dbPath: string, opts: OpenOptions & ContextOptions & { appRoot?: string } = {}): AppContext {
+  const ctx = createContext(openDatabase(dbPath, opts), dbPath, { clock: opts.clock });
   applySeed(ctx, loadSeed(seedPath(opts.appRoot ?? SOURCE_ROOT)));
   return ctx;
 }

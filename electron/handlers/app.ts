@@ -3,6 +3,8 @@ import type { AppContext } from '../context';
 import type { ParsedInput } from '../../shared/contract/api';
 import type { AppInfo } from '../../shared/contract/views';
 import { APP_VERSION } from '../version';
+import { timeZoneSchema } from '../../shared/domain/calendar';
+import { setTimeZone } from './settings';
 
 export function appInfo(ctx: AppContext): AppInfo {
   const { accelerators, vendors, estimates } = ctx.accelerators.counts();
@@ -20,6 +22,8 @@ export function getSettingValue(ctx: AppContext, input: ParsedInput<'settings:ge
 }
 
 export function setSettingValue(ctx: AppContext, input: ParsedInput<'settings:set'>): unknown {
+  // the time zone has its own channel, which validates it (timezone:set); this door must not skip that
+  if (input.key === 'timeZone') return setTimeZone(ctx, { timeZone: timeZoneSchema.nullable().parse(input.value ?? null) }).timeZone;
   ctx.settings.set(input.key, input.value ?? null);
   return input.value ?? null;
 }

@@ -10,8 +10,6 @@ import type { AppContext } from '../context';
 import { catalogSnapshot } from '../db/snapshot';
 import { reportPdf, reportXlsx } from '../report';
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 function invalidBidFile(issues: ScenarioIssue[]): AppError {
   return new AppError('invalid-input', `not a valid bid file: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
 }
@@ -24,7 +22,7 @@ function parsed(raw: unknown): BidFile {
 
 /** A part, site or price the file names but the catalog lacks throws ScenarioError (bid-file paths), reported by dispatch. */
 export function evaluateBids(ctx: AppContext, input: ParsedInput<'bids:evaluate'>): BidEvaluation {
-  return evaluateBidFile(parsed(input.bidFile), createCatalogLookup(catalogSnapshot(ctx)), { today: today() });
+  return evaluateBidFile(parsed(input.bidFile), createCatalogLookup(catalogSnapshot(ctx)), { today: ctx.today() });
 }
 
 export const bidHandlers = {

@@ -8,10 +8,6 @@ import { createCatalogLookup } from '../../shared/scenario/catalog-lookup';
 import { catalogSnapshot } from '../db/snapshot';
 import type { StoredAccelerator } from '../db/repos/accelerators';
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 function toQuoteView(q: QuoteRecord): QuoteView {
   const view: QuoteView = { ...q };
   if (q.kind === 'server-purchase' && q.cardsPerServer) {
@@ -27,8 +23,9 @@ function toQuoteView(q: QuoteRecord): QuoteView {
 function bestPrices(ctx: AppContext, parts: StoredAccelerator[]): Map<string, AcceleratorView['bestPrice']> {
   const lookup = createCatalogLookup(catalogSnapshot(ctx, parts));
   const out = new Map<string, AcceleratorView['bestPrice']>();
+  const today = ctx.today();
   for (const { slug } of parts) {
-    const p = lookup.bestCardPrice(slug, today(), 'CNY');
+    const p = lookup.bestCardPrice(slug, today, 'CNY');
     if (p) out.set(slug, { price: p.price, currency: p.currency, supplier: p.quote.supplier, asOf: p.quote.source.asOf, estimate: p.quote.source.estimate });
   }
   return out;

@@ -37,6 +37,8 @@ export const handlers: Handlers = {
   'builds:restore': builds.restoreBuild,
   'scenario:import': builds.importScenario,
   'scenario:evaluate': builds.evaluateScenarioDocument,
+  'timezone:get': (ctx) => settingsIo.getTimeZone(ctx),
+  'timezone:set': settingsIo.setTimeZone,
   'defaults:get': (ctx) => settingsIo.getDefaults(ctx),
   'defaults:set': settingsIo.setDefaults,
   'fx:history': (ctx) => settingsIo.fxHistory(ctx),

@@ -6,7 +6,7 @@ import { runOptimize } from '../optimize/run';
 
 /** Unknown part or model names and parts without prices throw ScenarioError; dispatch reports them with their JSON paths. */
 export function optimizeRun(ctx: AppContext, input: OptimizeProblem) {
-  return runOptimize(input, catalogSnapshot(ctx), { today: new Date().toISOString().slice(0, 10) });
+  return runOptimize(input, catalogSnapshot(ctx), { today: ctx.today() });
 }
 
 export const optimizeHandlers = {

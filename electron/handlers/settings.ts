@@ -1,7 +1,7 @@
 /** Settings handlers: default assumptions, FX rates with history, database backup and restore. */
-import { createContext, type AppContext } from '../context';
+import { createContext, systemTimeZone, type AppContext } from '../context';
 import type { ParsedInput } from '../../shared/contract/api';
-import type { FxHistoryRow } from '../../shared/contract/settings';
+import type { FxHistoryRow, TimeZoneSetting } from '../../shared/contract/settings';
 import { DEFAULT_ASSUMPTIONS, buildAssumptionsSchema, type BuildAssumptions } from '../../shared/scenario/build';
 import { backupBytes, restoreFromBytes } from '../db/backup';
 import { databaseProblems } from '../db/open';
@@ -23,6 +23,17 @@ export function setDefaults(ctx: AppContext, input: ParsedInput<'defaults:set'>)
   return effectiveDefaults(ctx);
 }
 
+export function getTimeZone(ctx: AppContext): TimeZoneSetting {
+  const system = systemTimeZone();
+  const timeZone = ctx.timeZone();
+  return { timeZone, system, saved: ctx.settings.get<unknown>('timeZone') === timeZone, today: ctx.today() };
+}
+
+export function setTimeZone(ctx: AppContext, input: ParsedInput<'timezone:set'>): TimeZoneSetting {
+  ctx.settings.set('timeZone', input.timeZone);
+  return getTimeZone(ctx);
+}
+
 export function fxHistory(ctx: AppContext): FxHistoryRow[] {
   return ctx.fx.history();
 }
@@ -37,7 +48,7 @@ export function addFx(ctx: AppContext, input: ParsedInput<'fx:add'>): FxHistoryR
 
 export async function backupDb(ctx: AppContext): Promise<{ fileName: string; dataBase64: string }> {
   const bytes = await backupBytes(ctx.db);
-  const day = new Date().toISOString().slice(0, 10);
+  const day = ctx.today();
   return { fileName: `procure-backup-${day}.db`, dataBase64: bytes.toString('base64') };
 }
 
@@ -46,7 +57,7 @@ export function restoreDb(ctx: AppContext, input: ParsedInput<'db:restore'>): { 
   // restoreFromBytes checks the file before touching anything: a bad file never costs the current database.
   // It hands back whichever connection is live afterwards (the restored one, or the current one reopened).
   const { backup } = restoreFromBytes(ctx.db, ctx.dbPath, Buffer.from(input.dataBase64, 'base64'), (db) =>
-    Object.assign(ctx, createContext(db, ctx.dbPath)),
+    Object.assign(ctx, createContext(db, ctx.dbPath, { clock: ctx.clock })),
   );
   return { backup, accelerators: ctx.accelerators.list().length };
 }

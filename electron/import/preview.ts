@@ -41,10 +41,6 @@ export interface Plan {
 
 export const DEFAULT_VAT_RATE = 0.13;
 
-export function isoToday(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 function pickSheet(sheets: (SheetGrid & { hidden?: boolean })[], wanted: string | undefined, scores: number[], file: string): number {
   if (wanted !== undefined) {
     let i = sheets.findIndex((s) => s.name === wanted);
@@ -74,7 +70,7 @@ function rememberedHeaderRow(sheet: SheetGrid, known: Set<string>): number | und
   return undefined;
 }
 
-export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, today = isoToday()): Promise<Plan> {
+export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, today = ctx.today()): Promise<Plan> {
   const file = input.fileName.replace(/^.*[\\/]/, '');
   const inputSupplier = (input.supplier ?? '').trim();
   if (inputSupplier && looksLikeFormula(inputSupplier)) {

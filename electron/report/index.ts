@@ -22,7 +22,7 @@ export interface ReportRequest {
   title?: string;
   preparedBy?: string;
   documentNumber?: string;
-  /** Today (YYYY-MM-DD) for quote validity; default: the system date. */
+  /** Today (YYYY-MM-DD) for quote validity; default: today in the user's time zone. */
   today?: string;
 }
 
@@ -37,7 +37,7 @@ function invalid(kind: string, issues: ScenarioIssue[]): AppError {
 }
 
 export function buildReportModel(ctx: AppContext, req: ReportRequest): ReportModel {
-  const today = req.today ?? new Date().toISOString().slice(0, 10);
+  const today = req.today ?? ctx.today();
   const meta = { lang: req.lang, date: req.date, title: req.title, preparedBy: req.preparedBy, documentNumber: req.documentNumber, today };
   // a document that parses but names what the catalog lacks throws ScenarioError, reported by dispatch
   if (req.bidFile !== undefined) {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { buildAssumptionsSchema, type BuildAssumptions } from '../scenario/build';
 import { currencySchema } from '../money';
 import { isoDateSchema } from '../domain/source';
+import { timeZoneSchema } from '../domain/calendar';
 import type { FxRate } from '../domain/catalog';
 
 export interface FxHistoryRow extends FxRate {
@@ -10,7 +11,21 @@ export interface FxHistoryRow extends FxRate {
   origin: string;
 }
 
+/** The time zone calendar dates are taken in: the saved one, else the system's. */
+export interface TimeZoneSetting {
+  timeZone: string;
+  /** The operating system's zone, the default. */
+  system: string;
+  /** Whether the user chose `timeZone` (false: it is the system's). */
+  saved: boolean;
+  /** Today in `timeZone`, YYYY-MM-DD. */
+  today: string;
+}
+
 export const settingsChannels = {
+  'timezone:get': { input: z.object({}).strict().optional(), output: {} as TimeZoneSetting },
+  /** An IANA zone name; null goes back to the system's zone. */
+  'timezone:set': { input: z.object({ timeZone: timeZoneSchema.nullable() }).strict(), output: {} as TimeZoneSetting },
   'defaults:get': { input: z.object({}).strict().optional(), output: {} as BuildAssumptions },
   'defaults:set': { input: z.object({ assumptions: buildAssumptionsSchema }).strict(), output: {} as BuildAssumptions },
   'fx:history': { input: z.object({}).strict().optional(), output: [] as FxHistoryRow[] },

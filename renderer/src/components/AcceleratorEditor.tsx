@@ -12,6 +12,7 @@ import {
 } from '../../../shared/domain/accelerator';
 import { formatPath } from '../../../shared/document/parse';
 import { selectAccelerator, useCatalog } from '../stores/catalog';
+import { today } from '../hooks/useEvaluation';
 
 type FieldKind = 'text' | 'number' | 'export';
 interface FieldDef {
@@ -66,8 +67,6 @@ function setIn(obj: Record<string, unknown>, path: string, value: unknown): void
   if (value === undefined) delete o[last];
   else o[last] = value;
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 const BLANK: AcceleratorInput = {
   slug: '',

@@ -3,8 +3,10 @@ import { useMemo } from 'react';
 import type { BuildRecord } from '../../../shared/scenario/build';
 import { evaluateBuildRecord, type BuildEvaluation } from '../../../shared/scenario/evaluate-build';
 import { selectLookup, useCatalog } from '../stores/catalog';
+import { today } from '../stores/settings';
 
-export const today = (): string => new Date().toISOString().slice(0, 10);
+/** Today in the user's time zone (the settings store holds the zone). */
+export { today };
 
 export function useEvaluation(build: BuildRecord | undefined, sensitivity = false): BuildEvaluation | null {
   const lookup = useCatalog(selectLookup);

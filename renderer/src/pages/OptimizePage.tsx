@@ -5,6 +5,7 @@ import { defaultCandidates } from '../../../shared/optimize/form';
 import { findModel } from '../../../shared/model/presets';
 import { selectLookup, selectSites, useCatalog } from '../stores/catalog';
 import { useOptimize } from '../stores/optimize';
+import { today } from '../hooks/useEvaluation';
 import { OptimizeForm } from '../components/OptimizeForm';
 import { OptimizeResults } from '../components/OptimizeResults';
 
@@ -21,7 +22,7 @@ export function OptimizePage() {
   }, [ensureLoaded]);
 
   const parts = useMemo(
-    () => (snapshot && lookup ? defaultCandidates(snapshot, lookup, form.site, new Date().toISOString().slice(0, 10)) : []),
+    () => (snapshot && lookup ? defaultCandidates(snapshot, lookup, form.site, today()) : []),
     [snapshot, lookup, form.site],
   );
   const name = t('optimize.buildName', { model: findModel(form.model)?.name ?? form.model, tps: form.outputTokensPerSecond.toLocaleString() });

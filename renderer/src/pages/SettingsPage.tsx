@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { RISK_WEIGHT_DEFAULTS } from '../../../shared/model/risk';
 import { CURRENCIES, type Currency } from '../../../shared/money';
 import { AppearanceControls } from '../components/AppearanceControls';
+import { TimeZoneField } from '../components/TimeZoneField';
+import { today } from '../hooks/useEvaluation';
 import { useCatalog } from '../stores/catalog';
 import { useDatabase } from '../stores/database';
 import { useDefaults } from '../stores/defaults';
@@ -29,7 +31,7 @@ export function SettingsPage() {
   const backup = useDatabase((s) => s.backup);
   const restore = useDatabase((s) => s.restore);
   const checkDb = useDatabase((s) => s.check);
-  const [newFx, setNewFx] = useState({ currency: 'USD' as Currency, cnyPer: 7.1, asOf: new Date().toISOString().slice(0, 10), source: '' });
+  const [newFx, setNewFx] = useState({ currency: 'USD' as Currency, cnyPer: 7.1, asOf: today(), source: '' });
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -65,6 +67,9 @@ export function SettingsPage() {
           <h2>{t('settings.appearance')}</h2>
           <div className="row">
             <AppearanceControls labelClass="num-field" />
+          </div>
+          <div className="row">
+            <TimeZoneField labelClass="num-field" />
           </div>
           <h2 className="spaced">{t('settings.backup')}</h2>
           {info && <p className="small muted">{t('settings.database', { path: info.dbPath })}</p>}

@@ -2,6 +2,8 @@
 import { create } from 'zustand';
 import i18next, { type Language } from '../i18n';
 import { call } from '../api/client';
+import { calendarDate } from '../../../shared/domain/calendar';
+import type { TimeZoneSetting } from '../../../shared/contract/settings';
 
 export type Theme = 'system' | 'light' | 'dark';
 
@@ -13,7 +15,11 @@ interface UiSettings {
 interface SettingsState extends UiSettings {
   /** The theme actually shown (system setting resolved). */
   dark: boolean;
+  /** Calendar dates (quote dates, today for quote age) are taken in this zone; the main process owns it. */
+  zone: TimeZoneSetting;
   load(): Promise<void>;
+  /** An IANA zone, or null for the system's; throws what the main process refused. */
+  setTimeZone(zone: string | null): Promise<void>;
   setLanguage(l: Language): void;
   setTheme(t: Theme): void;
 }
@@ -33,7 +39,12 @@ export const useSettings = create<SettingsState>((set, get) => ({
   language: (i18next.language as Language) ?? 'en',
   theme: 'system',
   dark: false,
+  zone: (() => {
+    const z = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    return { timeZone: z, system: z, saved: false, today: calendarDate(new Date(), z) };
+  })(),
   async load() {
+    void call('timezone:get').then((zone) => set({ zone }));
     const saved = (await call('settings:get', { key: 'ui' })) as Partial<UiSettings> | null;
     if (saved?.language === 'en' || saved?.language === 'zh-CN') {
       await i18next.changeLanguage(saved.language);
@@ -48,9 +59,15 @@ export const useSettings = create<SettingsState>((set, get) => ({
     set({ language });
     persist({ language, theme: get().theme });
   },
+  async setTimeZone(timeZone) {
+    set({ zone: await call('timezone:set', { timeZone }) });
+  },
   setTheme(theme) {
     applyTheme(theme);
     set({ theme });
     persist({ language: get().language, theme });
   },
 }));
+
+/** Today's date (YYYY-MM-DD) in the user's time zone. */
+export const today = (): string => calendarDate(new Date(), useSettings.getState().zone.timeZone);
