@@ -5,7 +5,7 @@ import { AppError } from '../../shared/contract/result';
 import { buildAssumptionsSchema, type BuildLine, type BuildRecord } from '../../shared/scenario/build';
 import type { ScenarioImportResult } from '../../shared/contract/builds';
 import { parseScenarioText, type InlineAccelerator, type InlineServer } from '../../shared/scenario/schema';
-import { matchByName } from '../../shared/domain/match';
+import { findServerByName, matchByName } from '../../shared/domain/match';
 import { acceleratorSchema } from '../../shared/domain/accelerator';
 import { inlinePartSource, partFromDescription } from '../../shared/scenario/inline-part';
 import { createCatalogLookup } from '../../shared/scenario/catalog-lookup';
@@ -51,14 +51,14 @@ function addInlinePart(ctx: AppContext, a: InlineAccelerator, line: { mbu?: numb
   const slug = uniqueSlug(`${a.vendor} ${a.name}`, (s) => ctx.accelerators.idOf(s) !== undefined, 'part');
   const described = { ...a, mbu: line.mbu ?? a.mbu, mfu: line.mfu ?? a.mfu };
   const acc = acceleratorSchema.parse(
-    partFromDescription(described, { slug, source: inlinePartSource(fileName, new Date().toISOString().slice(0, 10)), aliases: [a.name] }),
+    partFromDescription(described, { slug, source: inlinePartSource(fileName, ctx.today()), aliases: [a.name] }),
   );
   ctx.accelerators.upsert(acc, { origin: 'user', userEdited: true });
   return slug;
 }
 
 function addInlineServer(ctx: AppContext, s: InlineServer, fileName: string): string {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = ctx.today();
   const slug = uniqueSlug(s.name, (x) => ctx.servers.idOf(x) !== undefined, 'server');
   ctx.servers.upsert(
     {
@@ -104,7 +104,7 @@ export function importScenario(ctx: AppContext, input: ParsedInput<'scenario:imp
         }
         let server: string | undefined;
         if (typeof l.server === 'string') {
-          const found = ctx.servers.list().find((x) => x.slug === l.server || x.name === l.server);
+          const found = findServerByName(ctx.servers.list(), l.server);
           if (!found) throw new AppError('invalid-input', `${input.fileName}: builds[${bi}].lines[${li}].server: no server "${l.server}" in the catalog`);
           server = found.slug;
         } else if (l.server) {
@@ -121,7 +121,7 @@ export function importScenario(ctx: AppContext, input: ParsedInput<'scenario:imp
 /** A scenario document against the catalog; a name or price it cannot resolve throws ScenarioError, reported by dispatch. */
 export function evaluateScenarioDocument(ctx: AppContext, input: ParsedInput<'scenario:evaluate'>): EvaluationResult {
   return evaluateScenario(input.scenario, createCatalogLookup(catalogSnapshot(ctx)), {
-    today: new Date().toISOString().slice(0, 10),
+    today: ctx.today(),
     sensitivity: input.sensitivity,
   });
 }

@@ -43,3 +43,15 @@ export function matchByName<T extends Named>(parts: readonly T[], query: string)
     message: `"${query}" matches ${pool.length} accelerators: ${pool.map((p) => `${p.model} (${p.slug})`).join(', ')}`,
   };
 }
+
+/**
+ * A host server by slug or name, as a scenario names it: the same normalisation as parts
+ * ("Atlas 800 (9000)" finds "atlas-800-9000"), equality only (no partial match: a server
+ * decides the host price and power, so a near miss must not pick one silently). Used both
+ * when a scenario is imported into builds and when a scenario is evaluated.
+ */
+export function findServerByName<T extends { slug: string; name: string }>(servers: readonly T[], query: string): T | undefined {
+  const n = normalizeName(query);
+  if (!n) return undefined;
+  return servers.find((s) => normalizeName(s.slug) === n || normalizeName(s.name) === n);
+}

@@ -5,7 +5,7 @@
  */
 import type { Accelerator } from '../domain/accelerator';
 import { latestFxRates, type FxRate, type QuoteRecord, type SeedQuote, type Server, type Site } from '../domain/catalog';
-import { matchByName, normalizeName, type MatchResult } from '../domain/match';
+import { findServerByName, matchByName, normalizeName, type MatchResult } from '../domain/match';
 import { convertMajor, exVat, type Currency, type FxTable } from '../money';
 import { findModel } from '../model/presets';
 import type { ModelSpec } from '../model/spec';
@@ -96,10 +96,7 @@ export function createCatalogLookup(snapshot: CatalogSnapshot): CatalogLookup {
       // most cards per server first (a scale-up domain), then the cheapest host
       return [...pool].sort((a, b) => b.cardsPerServer - a.cardsPerServer || a.hostPrice - b.hostPrice)[0];
     },
-    findServer(q) {
-      const n = normalizeName(q);
-      return snapshot.servers.find((s) => normalizeName(s.slug) === n || normalizeName(s.name) === n);
-    },
+    findServer: (q) => findServerByName(snapshot.servers, q),
     fx: () => ({ ...table }),
     site(q) {
       const n = normalizeName(q);
