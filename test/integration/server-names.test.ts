@@ -42,12 +42,12 @@ describe('a loosely named server', () => {
       builds: [{ name: 'h20 loose host', lines: [{ accelerator: 'H20', count: 16, server: 'HGX 8 GPU hopper HOST (H100/H200/H800/H20 SXM)' }] }],
     };
     const ev = await dispatch(ctx, 'scenario:evaluate', { scenario });
-    expect(ev.ok).toBe(true);
+    if (!ev.ok) throw new Error(ev.error.message);
     const line = (ev.value as EvaluationResult).builds[0]!.lines[0]!;
     expect(line.server.name).toBe('HGX 8-GPU Hopper host (H100/H200/H800/H20 SXM)');
 
     const im = await dispatch(ctx, 'scenario:import', { fileName: 'loose.procure.json', text: JSON.stringify(scenario) });
-    expect(im.ok).toBe(true);
+    if (!im.ok) throw new Error(im.error.message);
     expect((im.value as ScenarioImportResult).builds[0]!.lines[0]!.server).toBe('hgx-hopper-8gpu-host');
 
     const bad = await dispatch(ctx, 'scenario:import', { fileName: 'bad.procure.json', text: JSON.stringify({ ...scenario, builds: [{ name: 'x', lines: [{ accelerator: 'H20', count: 8, server: 'HGX' }] }] }) });
