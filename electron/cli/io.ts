@@ -102,3 +102,19 @@ export function validAsOf(io: Pick<CliIo, 'err'>, name: string, asOf: string | u
 export function toJson(value: unknown): string {
   return JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2);
 }
+
+/**
+ * Lines to stdout, whose reader may leave early (`procure … | head`): the EPIPE that follows
+ * ends the output quietly, without a stack trace, and the command runs to its end (closing the
+ * database) with its own exit status. Any other stream error is thrown as before.
+ */
+export function lineWriter(stream: NodeJS.WritableStream): (s: string) => void {
+  let closed = false;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    closed = true;
+  });
+  return (s) => {
+    if (!closed) stream.write(s + '\n');
+  };
+}

@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import { openApp, resolveDbPath } from '../bootstrap';
 import type { AppContext } from '../context';
-import { CliError, type CliIo } from './io';
+import { CliError, lineWriter, type CliIo } from './io';
+import { decodeDocumentBytes } from '../../shared/document/text';
 import { DbOpenError } from '../db/open';
 import { catalogCommand } from './commands/catalog';
 import { COMMANDS } from './commands';
@@ -35,9 +36,10 @@ export async function runCli(argv: string[], io?: Partial<CliIo>): Promise<numbe
   let ctx: AppContext | undefined;
   const full: CliIo = {
     ctx: () => (ctx ??= openApp(dbPath)),
-    out: io?.out ?? ((s) => process.stdout.write(s + '\n')),
+    out: io?.out ?? lineWriter(process.stdout),
     err: io?.err ?? ((s) => process.stderr.write(s + '\n')),
-    readFile: io?.readFile ?? ((p) => fs.readFileSync(p, 'utf8')),
+    // a BOM or UTF-16 (as Windows tools save) is decoded here, once, for every command's file
+    readFile: io?.readFile ?? ((p) => decodeDocumentBytes(fs.readFileSync(p))),
   };
   const [cmd, ...args] = rest;
   try {

@@ -6,7 +6,7 @@
  */
 import { channels, isChannel, type Channel, type Output, type ParsedInput } from '../../shared/contract/api';
 import type { Result } from '../../shared/contract/result';
-import { describeIssues, issuesOf } from '../../shared/document/parse';
+import { describeIssues, issuesOf, jsonShapeProblem, MAX_JSON_DEPTH } from '../../shared/document/parse';
 import type { AppContext } from '../context';
 import { toApiError } from './errors';
 import { withBusyRetry } from '../db/busy';
@@ -57,8 +57,11 @@ const MAX_ARG_BYTES = 20 * 1024 * 1024;
 export async function dispatch(ctx: AppContext, channel: string, raw: unknown): Promise<Result<unknown>> {
   if (!isChannel(channel)) return { ok: false, error: { code: 'not-found', message: `unknown API call "${channel}"` } };
   try {
-    if (raw !== undefined && JSON.stringify(raw).length > MAX_ARG_BYTES) {
-      return { ok: false, error: { code: 'invalid-input', message: 'argument too large' } };
+    // walked without recursion: a deeply nested argument must not exhaust the stack
+    const shape = raw === undefined ? null : jsonShapeProblem(raw, { maxDepth: MAX_JSON_DEPTH, maxChars: MAX_ARG_BYTES, strict: false });
+    if (shape) {
+      const message = shape.path === '(root)' ? `argument too large: ${shape.message}` : describeIssues([shape]);
+      return { ok: false, error: { code: 'invalid-input', message, issues: [shape] } };
     }
     const parsed = channels[channel].input.safeParse(raw);
     if (!parsed.success) {

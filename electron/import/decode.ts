@@ -3,6 +3,7 @@
  * Windows) or UTF-16 ("Unicode text"). Decide which, and refuse binary data renamed .csv.
  */
 import iconv from 'iconv-lite';
+import { decodeWithBom } from '../../shared/document/text';
 
 export interface Decoded {
   text: string;
@@ -22,11 +23,8 @@ function looksBinary(buf: Buffer): boolean {
 }
 
 export function decodeText(buf: Buffer): Decoded {
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
-    return { text: buf.toString('utf8', 3), encoding: 'utf-8-bom' };
-  }
-  if (buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
-  if (buf[0] === 0xfe && buf[1] === 0xff) return { text: iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
+  const marked = decodeWithBom(buf);
+  if (marked) return marked;
   if (looksBinary(buf)) throw new Error('it is not a text file (binary data); expected CSV/TSV or XLSX');
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };

@@ -12,6 +12,7 @@ import { SettingsPage } from './pages/SettingsPage';
 import { ImportPage } from './pages/ImportPage';
 import { OptimizePage } from './pages/OptimizePage';
 import { useBuilds } from './stores/builds';
+import { readDocumentFile } from './files';
 
 export interface PageDef {
   id: string;
@@ -63,7 +64,7 @@ export function App() {
     const f = e.dataTransfer.files[0];
     if (!f || !/\.json$/i.test(f.name)) return;
     e.preventDefault();
-    await useBuilds.getState().importScenario(f.name, await f.text());
+    await useBuilds.getState().importScenario(f.name, await readDocumentFile(f));
     location.hash = '#/builds';
   };
   return (

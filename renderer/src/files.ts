@@ -2,6 +2,7 @@
  * Opening and saving files from the renderer. The browser's file input and download work the
  * same in Electron, where Chromium shows the native open and save dialogs for them.
  */
+import { decodeDocumentBytes } from '../../shared/document/text';
 
 export function saveTextFile(fileName: string, text: string, type = 'application/json'): void {
   saveBlob(fileName, new Blob([text], { type }));
@@ -26,6 +27,11 @@ export function pickFile(accept: string): Promise<File | null> {
     input.onchange = () => resolve(input.files?.[0] ?? null);
     input.click();
   });
+}
+
+/** A document file's text (scenario, bid file): UTF-8, with a BOM or in UTF-16 as Windows saves it. */
+export async function readDocumentFile(f: File): Promise<string> {
+  return decodeDocumentBytes(new Uint8Array(await f.arrayBuffer()));
 }
 
 /** A file name without characters that are not allowed on Windows, macOS or Linux. */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { acceleratorSchema } from '../domain/accelerator';
+import { jsonValueSchema } from '../document/parse';
 import type { AcceleratorView, CatalogData, AppInfo, QuoteView } from './views';
 import { importChannels } from './import';
 import { buildChannels } from './builds';
@@ -27,7 +28,8 @@ export const channels = {
   'quotes:list': { input: z.object({ item: slug.optional() }).strict().optional(), output: [] as QuoteView[] },
   'settings:get': { input: z.object({ key: z.string().min(1).max(80) }).strict(), output: undefined as unknown },
   'settings:set': {
-    input: z.object({ key: z.string().min(1).max(80), value: z.unknown() }).strict(),
+    /** Stored as JSON: a value JSON cannot carry (NaN, Infinity) is refused, not stored as null. */
+    input: z.object({ key: z.string().min(1).max(80), value: jsonValueSchema }).strict(),
     output: undefined as unknown,
   },
   ...buildChannels,

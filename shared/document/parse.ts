@@ -1,9 +1,11 @@
 /**
  * Reading a JSON document (scenario, bid file, optimize problem) against its zod schema, with
  * errors that name the path inside the document. Below the domain, so every layer can use it;
- * the IPC envelope (contract/result.ts) carries the same `FieldIssue`s.
+ * the IPC envelope (contract/result.ts) carries the same `FieldIssue`s. Also the limits on a
+ * JSON value's shape (depth, size, finite numbers), checked without recursion so that no input
+ * can exhaust the stack: dispatch, document files and settings values all use that one walk.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 
 export interface FieldIssue {
   /** JSON path, e.g. "accelerator.tflops.bf16" or "builds[0].lines[1].count". */
@@ -47,20 +49,100 @@ export function parseDocument<S extends z.ZodType>(schema: S, value: unknown): D
 /** Largest document file read (they are a few kB; this stops a pathological file early). */
 export const MAX_DOCUMENT_BYTES = 5_000_000;
 
-/** Parse a document's JSON text; a size or syntax error is reported at the root. */
-export function parseDocumentText<S extends z.ZodType>(schema: S, text: string): DocumentParse<z.output<S>> {
+/**
+ * A document's JSON text as a value: the size limit, a byte-order mark dropped (a file read as
+ * UTF-8 keeps it as U+FEFF), the syntax, then the depth limit. Errors are reported at the root,
+ * or at the path that nests too deep.
+ */
+export function readDocumentJson(text: string): DocumentParse<unknown> {
   if (text.length > MAX_DOCUMENT_BYTES) {
     return { ok: false, issues: [{ path: '(root)', message: `file too large (${text.length} characters; at most ${MAX_DOCUMENT_BYTES})` }] };
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     return { ok: false, issues: [{ path: '(root)', message: `not valid JSON: ${(e as Error).message}` }] };
   }
-  return parseDocument(schema, json);
+  const deep = jsonShapeProblem(json, { maxDepth: MAX_JSON_DEPTH, maxChars: Infinity, strict: false });
+  return deep ? { ok: false, issues: [deep] } : { ok: true, value: json };
+}
+
+/** Parse a document's JSON text against its schema (see readDocumentJson for the limits). */
+export function parseDocumentText<S extends z.ZodType>(schema: S, text: string): DocumentParse<z.output<S>> {
+  const json = readDocumentJson(text);
+  return json.ok ? parseDocument(schema, json.value) : json;
 }
 
 export function describeIssues(issues: FieldIssue[]): string {
   return issues.map((i) => (i.path && i.path !== '(root)' ? `${i.path}: ${i.message}` : i.message)).join('; ');
 }
+
+// ---------------------------------------------------------------- shape limits
+
+/** Deepest nesting a document or argument may have (real ones stay under 10 levels). */
+export const MAX_JSON_DEPTH = 64;
+
+export interface JsonLimits {
+  maxDepth: number;
+  /** Size as JSON text, approximately (strings and keys by their length). */
+  maxChars: number;
+  /** Refuse NaN, ±Infinity and values JSON cannot carry (undefined, functions, …). */
+  strict: boolean;
+}
+
+interface Node {
+  value: unknown;
+  key: string | number | null;
+  parent: Node | null;
+  depth: number;
+}
+
+function pathOf(n: Node): string {
+  const keys: (string | number)[] = [];
+  for (let p: Node | null = n; p && p.key !== null; p = p.parent) keys.push(p.key);
+  return formatPath(keys.reverse());
+}
+
+/** The first way `value` breaks the limits, with its path, or null when it keeps them. */
+export function jsonShapeProblem(value: unknown, limits: JsonLimits): FieldIssue | null {
+  const stack: Node[] = [{ value, key: null, parent: null, depth: 0 }];
+  let chars = 0;
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    const v = n.value;
+    if (typeof v === 'string') chars += v.length + 2;
+    else if (typeof v === 'number') {
+      if (limits.strict && !Number.isFinite(v)) return { path: pathOf(n), message: 'expected a finite number' };
+      chars += 8;
+    } else if (v === null || typeof v === 'boolean') chars += 5;
+    else if (typeof v === 'object') {
+      if (n.depth >= limits.maxDepth) {
+        return { path: pathOf(n), message: `nested deeper than ${limits.maxDepth} levels (the limit)` };
+      }
+      chars += 2;
+      if (Array.isArray(v)) {
+        v.forEach((item: unknown, i) => stack.push({ value: item, key: i, parent: n, depth: n.depth + 1 }));
+      } else {
+        for (const [k, item] of Object.entries(v as Record<string, unknown>)) {
+          chars += k.length + 3;
+          stack.push({ value: item, key: k, parent: n, depth: n.depth + 1 });
+        }
+      }
+    } else if (limits.strict) return { path: pathOf(n), message: 'expected a JSON value' };
+    if (chars > limits.maxChars) {
+      return { path: '(root)', message: `larger than ${limits.maxChars.toLocaleString('en')} characters as JSON (the limit)` };
+    }
+  }
+  return null;
+}
+
+/** Largest settings value, as JSON. */
+const MAX_SETTING_CHARS = 1_000_000;
+
+/** A value that survives a JSON round trip unchanged: finite numbers, bounded depth and size (or absent). */
+export const jsonValueSchema = z.unknown().superRefine((v, ctx) => {
+  if (v === undefined) return;
+  const p = jsonShapeProblem(v, { maxDepth: MAX_JSON_DEPTH, maxChars: MAX_SETTING_CHARS, strict: true });
+  if (p) ctx.addIssue({ code: 'custom', message: p.path === '(root)' ? p.message : `${p.path}: ${p.message}` });
+});

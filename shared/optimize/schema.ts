@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { formatIssues, lineSchema, ROLES, scenarioSchema, workloadSchema, type ScenarioIssue } from '../scenario/schema';
+import { readDocumentJson } from '../document/parse';
 
 const num = (what: string) => z.number({ error: `expected ${what}` });
 const pos = (what: string, max = 1e15) =>
@@ -18,6 +19,9 @@ const name = z.string({ error: 'expected a name' }).min(1, { error: 'expected a 
 export const OBJECTIVES = ['tco', 'capex', 'costPerMillionTokens'] as const;
 export type ObjectiveKind = (typeof OBJECTIVES)[number];
 export const SHARE_BASES = ['capex', 'cards'] as const;
+
+/** The smallest demand an optimize problem may state, in output tokens per second. */
+export const MIN_DEMAND_TOKENS_PER_SECOND = 1;
 
 /** One workload to serve: a scenario workload plus how much of it (exactly one rate). */
 export const demandSchema = workloadSchema
@@ -37,6 +41,18 @@ export const demandSchema = workloadSchema
     const given = [d.outputTokensPerSecond, d.outputTokensPerDay, d.requestsPerSecond].filter((v) => v !== undefined).length;
     if (given !== 1) {
       ctx.addIssue({ code: 'custom', path: ['outputTokensPerSecond'], message: 'expected exactly one of outputTokensPerSecond, outputTokensPerDay, requestsPerSecond' });
+      return;
+    }
+    // Below a token a second the demand row drowns in the solver's tolerances (a build of no
+    // cards "serves" it); no real service is that small, one card gives hundreds.
+    const perSecond = d.outputTokensPerSecond ?? (d.outputTokensPerDay !== undefined ? d.outputTokensPerDay / 86_400 : d.requestsPerSecond! * d.outputTokens);
+    if (!(perSecond >= MIN_DEMAND_TOKENS_PER_SECOND)) {
+      const key = d.outputTokensPerSecond !== undefined ? 'outputTokensPerSecond' : d.outputTokensPerDay !== undefined ? 'outputTokensPerDay' : 'requestsPerSecond';
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `expected a demand of at least ${MIN_DEMAND_TOKENS_PER_SECOND} output token per second (${(MIN_DEMAND_TOKENS_PER_SECOND * 86_400).toLocaleString('en')} a day)`,
+      });
     }
   });
 export type DemandInput = z.input<typeof demandSchema>;
@@ -108,14 +124,8 @@ export function parseOptimizeProblem(value: unknown): ProblemParse {
 }
 
 export function parseOptimizeText(text: string): ProblemParse {
-  if (text.length > 5_000_000) return { ok: false, issues: [{ path: '(root)', message: 'file too large' }] };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, issues: [{ path: '(root)', message: `not valid JSON: ${(e as Error).message}` }] };
-  }
-  return parseOptimizeProblem(json);
+  const json = readDocumentJson(text);
+  return json.ok ? parseOptimizeProblem(json.value) : json;
 }
 
 /** Requests per second a workload must sustain. */

@@ -7,6 +7,7 @@ import type { BidEvaluation } from '../../../shared/bids/evaluate';
 import { describeFailure } from '../../../shared/bids/constraints';
 import { KPIS, formatKpi } from '../../../shared/report/kpis';
 import { call, CliError, parseCommand, table, toJson, type CliIo } from '../io';
+import { describeIssues, readDocumentJson } from '../../../shared/document/parse';
 
 export const BIDS_USAGE = 'bids FILE [--json] [--lang en|zh-CN]';
 
@@ -49,11 +50,9 @@ function readJson(file: string, io: CliIo): unknown {
   } catch (e) {
     throw new CliError(`cannot read ${file}: ${(e as Error).message}`);
   }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new CliError(`${file}: not valid JSON: ${(e as Error).message}`);
-  }
+  const json = readDocumentJson(text);
+  if (!json.ok) throw new CliError(`${file}: ${describeIssues(json.issues)}`);
+  return json.value;
 }
 
 export { readJson };

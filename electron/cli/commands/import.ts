@@ -16,6 +16,7 @@ import {
   type PreviewRow,
 } from '../../../shared/contract/import';
 import { currencySchema } from '../../../shared/money';
+import { describeIssues, readDocumentJson } from '../../../shared/document/parse';
 import { call, CliError, table, type CliIo } from '../io';
 import type { Command } from './index';
 
@@ -49,13 +50,15 @@ const overrideInFile = z.object({
 const mappingFileSchema = z.union([z.array(overrideInFile), z.record(z.string(), fieldOrNull)]);
 
 function readMapping(file: string, io: CliIo): ColumnOverride[] {
-  let raw: unknown;
+  let text: string;
   try {
-    raw = JSON.parse(io.readFile(file));
+    text = io.readFile(file);
   } catch (e) {
     throw new CliError(`cannot read mapping ${file}: ${(e as Error).message}`);
   }
-  const parsed = mappingFileSchema.safeParse(raw);
+  const raw = readDocumentJson(text);
+  if (!raw.ok) throw new CliError(`cannot read mapping ${file}: ${describeIssues(raw.issues)}`);
+  const parsed = mappingFileSchema.safeParse(raw.value);
   if (!parsed.success) throw new CliError(`mapping ${file}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   const list = Array.isArray(parsed.data)
     ? parsed.data

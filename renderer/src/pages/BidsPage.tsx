@@ -6,7 +6,7 @@ import { useBidEvaluation } from '../hooks/useBidEvaluation';
 import { BidResults } from '../components/BidResults';
 import { BidRequirement } from '../components/BidRequirement';
 import { BidEditor } from '../components/BidEditor';
-import { pickFile } from '../files';
+import { pickFile, readDocumentFile } from '../files';
 
 export function BidsPage() {
   const { t, i18n } = useTranslation();
@@ -19,7 +19,7 @@ export function BidsPage() {
 
   const open = async () => {
     const f = await pickFile('.json,application/json');
-    if (f) openText(f.name, await f.text());
+    if (f) openText(f.name, await readDocumentFile(f));
   };
   const ready = evaluation?.ok === true;
 

@@ -7,7 +7,7 @@ import { useEvaluation } from '../hooks/useEvaluation';
 import { LinesEditor } from '../components/LinesEditor';
 import { AssumptionsEditor } from '../components/AssumptionsEditor';
 import { KpiPanel } from '../components/KpiPanel';
-import { pickFile, safeFileName, saveTextFile } from '../files';
+import { pickFile, readDocumentFile, safeFileName, saveTextFile } from '../files';
 import type { Currency } from '../../../shared/money';
 
 export function BuildsPage() {
@@ -26,7 +26,7 @@ export function BuildsPage() {
     const f = await pickFile('.json,.procure.json,application/json');
     if (!f) return;
     try {
-      const made = await importScenario(f.name, await f.text());
+      const made = await importScenario(f.name, await readDocumentFile(f));
       setMessage(t('builds.opened', { count: made.length, file: f.name }));
     } catch (e) {
       setMessage((e as Error).message);
