@@ -198,10 +198,7 @@ export class QuoteRepo {
       item: (r.acc_slug ?? r.server_slug)!,
       kind: r.kind,
       supplier: r.supplier,
-      price: toMajor({ amountMinor: r.price_minor, currency: r.currency }),
-      currency: r.currency,
-      vatIncluded: r.vat_included === 1,
-      vatRate: r.vat_rate,
+      ...priceOf(r),
       cardsPerServer: r.cards_per_server ?? undefined,
       cardSlug: r.card_slug ?? undefined,
       moq: r.moq ?? undefined,
@@ -251,13 +248,15 @@ export class QuoteRepo {
       kind: r.kind,
       item: r.item,
       supplier: r.supplier,
-      price: toMajor({ amountMinor: r.price_minor, currency: r.currency }),
-      currency: r.currency,
-      vatIncluded: r.vat_included === 1,
-      vatRate: r.vat_rate,
+      ...priceOf(r),
       asOf: r.as_of,
     }));
   }
+}
+
+/** The price columns of a quote row as the shared price fields (money from minor units). */
+function priceOf(r: { price_minor: number; currency: Currency; vat_included: number; vat_rate: number }) {
+  return { price: toMajor({ amountMinor: r.price_minor, currency: r.currency }), currency: r.currency, vatIncluded: r.vat_included === 1, vatRate: r.vat_rate };
 }
 
 /** A look-up that remembers the ids it found (never a miss: the row may be created later). */
