@@ -4,7 +4,7 @@
  */
 import type { Currency } from '../../shared/money';
 import type { ImportField } from '../../shared/contract/import';
-import { currencyIn, vatMarkerIn } from './parse-money';
+import { currencyIn, vatMarkerIn } from '../../shared/document/price-text';
 import { clean, labelKey } from './text';
 
 /** Synonyms per field, compared as labelKey (lower-case, no spaces or punctuation). */

@@ -4,8 +4,10 @@
  * the pipeline never touches exceljs or papaparse.
  */
 
+import type { Cell } from '../../shared/document/cell-text';
+
 /** A cell value: text, a number, a boolean, a date (XLSX date cells) or empty. */
-export type Cell = string | number | boolean | Date | null;
+export type { Cell };
 
 export interface SheetGrid {
   name: string;

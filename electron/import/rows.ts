@@ -6,8 +6,8 @@
 import type { ColumnView, ImportField, RowIssue } from '../../shared/contract/import';
 import type { Currency } from '../../shared/money';
 import { cellText, isBlank, type Cell } from './grid';
-import { parseCurrency, parsePrice, plainPrice, type Parsed, type ParsedPrice } from './parse-money';
-import { parseCount, parseDate, parseLeadTime, parseMemoryGB, parseVatCell, type VatCell } from './parse-values';
+import { parseCurrency, parsePrice, plainPrice, type Parsed, type ParsedPrice } from '../../shared/document/price-text';
+import { parseCount, parseDate, parseLeadTime, parseMemoryGB, parseVatCell, type VatCell } from '../../shared/document/value-text';
 import { isPerHour, timeUnitOf } from './mapping';
 import { clean, clip, looksLikeFormula } from './text';
 import { Remembered } from './memo';

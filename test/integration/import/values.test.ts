@@ -1,7 +1,7 @@
 /** Cell values as vendors type them, and headers with their units: pure parsing, no database. */
 import { describe, expect, it } from 'vitest';
-import { parsePrice } from '../../../electron/import/parse-money';
-import { parseCount, parseDate, parseLeadTime, parseMemoryGB, parseVatCell, excelSerialToIso } from '../../../electron/import/parse-values';
+import { parsePrice } from '../../../shared/document/price-text';
+import { parseCount, parseDate, parseLeadTime, parseMemoryGB, parseVatCell, excelSerialToIso } from '../../../shared/document/value-text';
 import { readHeader } from '../../../electron/import/fields';
 import { readServerText } from '../../../electron/import/server-row';
 

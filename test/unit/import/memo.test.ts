@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ColumnView, ImportField } from '../../../shared/contract/import';
 import { quoteSchema } from '../../../shared/domain/catalog';
 import { isBlank } from '../../../electron/import/grid';
-import { parsePrice, plainPrice } from '../../../electron/import/parse-money';
+import { parsePrice, plainPrice } from '../../../shared/document/price-text';
 import { cellMemo, Memo, readRow, rowContext } from '../../../electron/import/rows';
 import { MEMO_LIMIT } from '../../../electron/import/memo';
 import { QUOTE_FIELDS, QuoteValidator, quoteCandidate, type QuoteInput } from '../../../electron/import/validate-quote';

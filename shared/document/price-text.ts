@@ -2,10 +2,17 @@
  * Prices as vendors write them: "¥1,250,000.00", "125万", "12.5w", "$28,500", "USD 28500",
  * "28,500 美元", "含税 ¥9.8万", numbers under a "单价（万元）" header. Amounts come back in
  * major units; implausible values (negative, zero, NaN, 10^15) are refused with a reason.
+ * In the document layer so the importer, the CLI's `quote add` and the renderer's price fields
+ * read a price the same way.
  */
-import type { Currency } from '../../shared/money';
-import type { Cell } from './grid';
-import { clean, isPending, looksLikeFormula } from './text';
+import { clean, isPending, looksLikeFormula, type Cell } from './cell-text';
+
+/**
+ * The currencies a price text can name. shared/money's Currency, spelt out here because the
+ * document layer sits beside money, not above it (shared/domain/manual-quote checks that the
+ * two lists agree).
+ */
+export type Currency = 'CNY' | 'USD' | 'EUR' | 'HKD' | 'JPY';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; pending?: boolean; message: string };
 

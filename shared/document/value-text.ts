@@ -3,9 +3,8 @@
  * dates ("2026/12/31", "2026年12月31日", Excel serials, "30天" of validity), counts ("8卡",
  * "1,000 pcs"), memory ("64GB", "1.6 TB") and VAT cells ("含税", "13%").
  */
-import type { Cell } from './grid';
-import type { Parsed } from './parse-money';
-import { clean, isPending } from './text';
+import type { Parsed } from './price-text';
+import { clean, isPending, type Cell } from './cell-text';
 
 const pending = (s: string): Parsed<never> => ({ ok: false, pending: true, message: `not given ("${s}")` });
 const bad = (message: string): Parsed<never> => ({ ok: false, message });
