@@ -214,28 +214,34 @@ function breakdown(memoryS: number, computeS: number, commS: number): StepBreakd
  *   memory  = (weights read + batch·context·KV bytes) / (g·BW·MBU)   [per card]
  *   compute = (2·active·batch + batch·context·attnFLOPs) / (g·peak·MFU)
  */
-export function decodeStep(c: PerfContext, batch: number, context: number): StepBreakdown {
+export function decodeStep(c: PerfContext, batch: number, context: number, draftTokens = 0): StepBreakdown {
   const g = c.layout.groupSize;
+  // multi-token prediction / speculative decoding: each sequence verifies 1 + draft tokens per
+  // step; they share one read of the weights and the KV cache (docs/model.md, "Agent-era workloads")
+  const tokens = batch * (1 + draftTokens);
   const kv = batch * context * kvBytesPerSeqTokenPerCard(c);
-  const memoryS = (weightBytesReadPerCard(c, batch) + kv) / c.bandwidth;
-  const linear = (2 * c.shape.activeParams * batch) / g;
-  const attn = (batch * context * c.shape.decodeAttnFlopsPerCtx) / g;
+  const memoryS = (weightBytesReadPerCard(c, tokens) + kv) / c.bandwidth;
+  const linear = (2 * c.shape.activeParams * tokens) / g;
+  const attn = (tokens * context * c.shape.decodeAttnFlopsPerCtx) / g;
   const computeS = linear / c.linearPeak + attn / c.attnPeak;
-  return breakdown(memoryS, computeS, commSeconds(c, batch));
+  return breakdown(memoryS, computeS, commSeconds(c, tokens));
 }
 
 /**
- * Prefill of `requests` prompts of `input` tokens each, spread over the group:
- *   compute = requests·(2·active·input + coef·input²) / (g·peak·MFU)
- *   memory  = weights read once / (BW·MBU)
+ * Prefill of `requests` prompts of `input` tokens each (`cached` of them from the prefix cache), spread over the group:
+ *   compute = requests·(2·active·(input − cached) + coef·(input² − cached²)) / (g·peak·MFU)
+ *   memory  = (weights read once + requests·cached·KV bytes) / (BW·MBU)
  */
-export function prefillStep(c: PerfContext, requests: number, input: number): StepBreakdown {
+export function prefillStep(c: PerfContext, requests: number, input: number, cached = 0): StepBreakdown {
   const g = c.layout.groupSize;
-  const tokens = requests * input;
+  // prefix cache: the first `cached` tokens of each prompt have their KV already; only the rest
+  // is computed, attending to the whole prefix (coef·(input² − cached²)), whose KV is read once
+  const p = Math.min(Math.max(0, cached), input);
+  const tokens = requests * (input - p);
   const linear = (2 * c.shape.activeParams * tokens) / g;
-  const attn = (requests * c.shape.prefillAttnCoef * input * input) / g;
+  const attn = (requests * c.shape.prefillAttnCoef * (input * input - p * p)) / g;
   const computeS = linear / c.linearPeak + attn / c.attnPeak;
-  const memoryS = weightBytesReadPerCard(c, tokens) / c.bandwidth;
+  const memoryS = (weightBytesReadPerCard(c, tokens) + requests * p * kvBytesPerSeqTokenPerCard(c)) / c.bandwidth;
   return breakdown(memoryS, computeS, commSeconds(c, tokens));
 }
 
