@@ -8,6 +8,7 @@
 import {
   decodeStep,
   dpRanks,
+  kvBytesPerSeqTokenPerCard,
   kvTransferSeconds,
   makeContext,
   maxSequencesByMemory,
@@ -19,6 +20,7 @@ import {
   type StepBreakdown,
 } from './perf';
 import { modelShape, type AcceleratorSpec, type KvPrecision, type ModelShape, type ModelSpec, type WeightPrecision } from './spec';
+import { kvReloadSeconds, splitPrompt, tokensPerDecodeStep, type KvOffload } from './workload';
 
 export type ServingRole = 'both' | 'prefill' | 'decode';
 export type Bound = 'memory' | 'compute' | 'interconnect' | 'latency' | 'capacity';
@@ -37,6 +39,15 @@ export interface WorkloadTargets {
   kvPrecision?: KvPrecision;
   /** Host watts per card, added to the group's power. */
   hostPowerWPerCard?: number;
+  // agent-era workloads (docs/model.md, "Agent-era workloads")
+  /** Share of input tokens served from the prefix cache (0–1). */
+  prefixCacheHitRate?: number;
+  /** Acceptance of one draft token per step (MTP / speculative decoding); absent = none. */
+  mtpAcceptanceRate?: number;
+  /** Host-DRAM tier holding cached prefixes; they are reloaded before prefill. */
+  kvOffload?: KvOffload;
+  /** Cards per server of the line (shares the host link of the offload tier). */
+  cardsPerServer?: number;
 }
 
 export interface ServingGroup {
@@ -59,6 +70,15 @@ export interface ServingGroup {
   prefillStep?: StepBreakdown;
   /** KV bytes per request moved to a decode pool (prefill role) and its seconds per pass. */
   kvTransferMs?: number;
+  /** Prompt tokens per request served from the prefix cache. */
+  cachedInputTokens?: number;
+  /** Reload of the cached prefixes of one prefill pass from the host tier, ms (in TTFT). */
+  kvReloadMs?: number;
+  /** Output tokens per decode step (1 + MTP acceptance). */
+  tokensPerStep?: number;
+  /** Share of the group's time spent on prefill, and the part of it due to cached tokens. */
+  prefillShare?: number;
+  cachedShareOfPrefill?: number;
   /** Full-load power of one group, W (cards at TDP + host share). */
   powerW: number;
   weightPrecision: WeightPrecision;
@@ -142,14 +162,16 @@ function evalColocated(c: PerfContext, t: WorkloadTargets): Evaluated | undefine
   const byMem = maxSequencesByMemory(c, ctxMax);
   if (byMem < 1) return undefined;
   const n = dpRanks(c);
-  const pre = prefillStep(c, n, inp);
-  const prefillPerRequestS = pre.totalMs / 1e3 / n;
+  const ag = agentTerms(c, t, n);
+  const pre = ag.pre;
+  // the host link reloads prefixes while other requests compute, but cannot go faster than itself
+  const prefillPerRequestS = Math.max(pre.totalMs, ag.reloadMs) / 1e3 / n;
   const cap = c.tun.maxBatchPerCard * c.layout.groupSize;
   const measure = (b: number) => {
-    const step = decodeStep(c, b, ctxAvg);
-    // each step b/out requests finish and are replaced; their prefills interleave with decode
-    const tpot = step.totalMs + (b / out) * prefillPerRequestS * 1e3;
-    const ttft = pre.totalMs + step.totalMs;
+    const step = decodeStep(c, b, ctxAvg, ag.draft);
+    // each step b·k/out requests finish and are replaced (k tokens per step); their prefills interleave with decode
+    const tpot = step.totalMs / ag.perStep + (b / out) * prefillPerRequestS * 1e3;
+    const ttft = pre.totalMs + ag.reloadMs + step.totalMs;
     return { step, tpot, ttft };
   };
   let batch: number;
@@ -178,7 +200,8 @@ function evalColocated(c: PerfContext, t: WorkloadTargets): Evaluated | undefine
   const m = measure(batch);
   if (t.batch !== undefined) meets = m.tpot <= t.tpotMs && m.ttft <= t.ttftMs;
   // request rate: per request, prefill time plus out steps shared by `batch` sequences
-  const rate = 1 / (prefillPerRequestS + (out * m.step.totalMs) / 1e3 / batch);
+  const decodePerRequestS = (out * m.step.totalMs) / ag.perStep / 1e3 / batch;
+  const rate = 1 / (prefillPerRequestS + decodePerRequestS);
   const bound: Bound = !meets && t.batch === undefined ? 'latency' : limit === 'kv-memory' ? 'capacity' : m.step.dominant;
   const group = finish(c, t, 'both', {
     meetsTargets: meets,
@@ -192,6 +215,8 @@ function evalColocated(c: PerfContext, t: WorkloadTargets): Evaluated | undefine
     ttftMs: m.ttft,
     decodeStep: m.step,
     prefillStep: pre,
+    ...ag.fields,
+    prefillShare: prefillPerRequestS / (prefillPerRequestS + decodePerRequestS),
   });
   return { group, perCard: group.outputTokensPerSecond / c.layout.groupSize };
 }
@@ -202,6 +227,10 @@ function evalDecode(c: PerfContext, t: WorkloadTargets): Evaluated | undefined {
   if (byMem < 1) return undefined;
   const ctxAvg = inp + out / 2;
   const cap = c.tun.maxBatchPerCard * c.layout.groupSize;
+  // MTP: one draft token per step, accepted with probability a → 1 + a tokens per step
+  const draft = (t.mtpAcceptanceRate ?? 0) > 0 ? 1 : 0;
+  const perStep = tokensPerDecodeStep(t.mtpAcceptanceRate);
+  const dstep = (b: number) => decodeStep(c, b, ctxAvg, draft);
   let batch: number;
   let limit: BatchLimit;
   let meets = true;
@@ -209,20 +238,20 @@ function evalDecode(c: PerfContext, t: WorkloadTargets): Evaluated | undefined {
     if (t.batch > byMem) return undefined;
     batch = t.batch;
     limit = 'pinned';
-    meets = decodeStep(c, batch, ctxAvg).totalMs <= t.tpotMs;
+    meets = dstep(batch).totalMs / perStep <= t.tpotMs;
   } else {
     const hi = Math.min(byMem, cap);
-    if (decodeStep(c, 1, ctxAvg).totalMs > t.tpotMs) {
+    if (dstep(1).totalMs / perStep > t.tpotMs) {
       batch = 1;
       limit = 'tpot';
       meets = false;
     } else {
-      batch = bisect(1, hi, (b) => decodeStep(c, b, ctxAvg).totalMs <= t.tpotMs);
+      batch = bisect(1, hi, (b) => dstep(b).totalMs / perStep <= t.tpotMs);
       limit = batch === hi ? (hi === byMem ? 'kv-memory' : 'max-batch') : 'tpot';
     }
   }
-  const step = decodeStep(c, batch, ctxAvg);
-  const outRate = (batch / step.totalMs) * 1e3;
+  const step = dstep(batch);
+  const outRate = ((batch * perStep) / step.totalMs) * 1e3;
   const bound: Bound = !meets && t.batch === undefined ? 'latency' : limit === 'kv-memory' ? 'capacity' : step.dominant;
   const group = finish(c, t, 'decode', {
     meetsTargets: meets,
@@ -232,9 +261,11 @@ function evalDecode(c: PerfContext, t: WorkloadTargets): Evaluated | undefined {
     requestsPerSecond: outRate / out,
     bound,
     batchLimit: limit,
-    tpotMs: step.totalMs,
+    tpotMs: step.totalMs / perStep,
     ttftMs: 0,
     decodeStep: step,
+    tokensPerStep: perStep,
+    prefillShare: 0,
   });
   return { group, perCard: outRate / c.layout.groupSize };
 }
@@ -247,9 +278,10 @@ function evalPrefill(c: PerfContext, t: WorkloadTargets): Evaluated | undefined 
   const n0 = dpRanks(c);
   const perReqKvBytes = inp * c.kvBytesPerToken;
   const measure = (n: number) => {
-    const step = prefillStep(c, n, inp);
+    const ag = agentTerms(c, t, n);
+    const step = ag.pre;
     const xfer = kvTransferSeconds(c, n * perReqKvBytes) * 1e3;
-    return { step, xfer, ttft: step.totalMs + xfer, passMs: Math.max(step.totalMs, xfer) };
+    return { step, xfer, ag, ttft: ag.reloadMs + step.totalMs + xfer, passMs: Math.max(step.totalMs, xfer, ag.reloadMs) };
   };
   const cap = Math.min(byMem, Math.max(n0, c.tun.maxBatchPerCard * c.layout.groupSize));
   let n: number;
@@ -284,8 +316,39 @@ function evalPrefill(c: PerfContext, t: WorkloadTargets): Evaluated | undefined 
     ttftMs: m.ttft,
     prefillStep: m.step,
     kvTransferMs: m.xfer,
+    ...m.ag.fields,
+    prefillShare: 1,
   });
   return { group, perCard: group.inputTokensPerSecond / c.layout.groupSize };
+}
+
+/**
+ * The agent-era terms of one prefill pass of n prompts: the cached prefix (prefix cache hit
+ * rate), its reload from the host tier, the prefill step with the cached tokens skipped, the
+ * share of that step due to the cached tokens, and the MTP draft. docs/model.md, "Agent-era workloads".
+ */
+function agentTerms(c: PerfContext, t: WorkloadTargets, n: number) {
+  const inp = t.inputTokens;
+  const { cached } = splitPrompt(inp, t.prefixCacheHitRate ?? 0);
+  const pre = prefillStep(c, n, inp, cached);
+  const reloadMs =
+    t.kvOffload && cached > 0 ? kvReloadSeconds(n * cached * kvBytesPerSeqTokenPerCard(c), t.kvOffload, t.cardsPerServer ?? c.spec.scaleUpDomain) * 1e3 : 0;
+  // time due to the cached tokens: this pass less a pass over the computed tokens alone
+  const fresh = cached > 0 ? prefillStep(c, n, inp - cached) : pre;
+  const cachedShareOfPrefill = pre.totalMs > 0 ? Math.max(0, pre.totalMs - fresh.totalMs) / pre.totalMs : 0;
+  const perStep = tokensPerDecodeStep(t.mtpAcceptanceRate);
+  return {
+    pre,
+    reloadMs,
+    perStep,
+    draft: (t.mtpAcceptanceRate ?? 0) > 0 ? 1 : 0,
+    fields: {
+      cachedInputTokens: cached,
+      kvReloadMs: t.kvOffload ? reloadMs : undefined,
+      tokensPerStep: perStep,
+      cachedShareOfPrefill,
+    },
+  };
 }
 
 function finish(
