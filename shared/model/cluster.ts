@@ -7,12 +7,15 @@
 import { PERF_DEFAULTS, type PerfTunables } from './perf';
 import { bestServingGroup, type ServingGroup, type ServingRole, type WorkloadTargets } from './serving';
 import { BYTES_PER_KV, modelShape, type AcceleratorSpec, type ModelSpec } from './spec';
+import { splitPrompt } from './workload';
 
 export interface ClusterLineInput {
   spec: AcceleratorSpec;
   cards: number;
   role: ServingRole;
   hostPowerWPerCard?: number;
+  /** Cards per server (the host link a KV offload tier shares). */
+  cardsPerServer?: number;
 }
 
 export interface ClusterLineResult {
@@ -34,6 +37,8 @@ export interface ClusterLineResult {
 export interface ClusterResult {
   outputTokensPerSecond: number;
   inputTokensPerSecond: number;
+  /** Input tokens prefilled (not served from the prefix cache), per second. */
+  computedInputTokensPerSecond: number;
   requestsPerSecond: number;
   /** Which part binds: the colocated lines alone, or the prefill / decode pool / KV network. */
   binding: 'colocated' | 'prefill' | 'decode' | 'kv-transfer' | 'none';
@@ -61,7 +66,7 @@ export function evaluateCluster(
   }
   const results: ClusterLineResult[] = lines.map((l) => {
     const effectiveRole: ServingRole = pooled ? l.role : 'both';
-    const group = bestServingGroup(l.spec, model, { ...targets, hostPowerWPerCard: l.hostPowerWPerCard }, effectiveRole, {
+    const group = bestServingGroup(l.spec, model, { ...targets, hostPowerWPerCard: l.hostPowerWPerCard, cardsPerServer: l.cardsPerServer }, effectiveRole, {
       maxCards: l.cards,
       tunables,
     });
@@ -114,6 +119,7 @@ export function evaluateCluster(
   return {
     outputTokensPerSecond: rate * targets.outputTokens,
     inputTokensPerSecond: rate * targets.inputTokens,
+    computedInputTokensPerSecond: rate * splitPrompt(targets.inputTokens, targets.prefixCacheHitRate ?? 0).computed,
     requestsPerSecond: rate,
     binding,
     kvBytesPerRequest,
