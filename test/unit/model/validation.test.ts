@@ -1,38 +1,65 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runValidation, validationMarkdown, VALIDATION_ROWS } from '../../../shared/model/validation';
+import { runValidation, splitBySource, splitError, validationMarkdown, VALIDATION_ROWS } from '../../../shared/model/validation';
 
 const doc = fs.readFileSync(path.resolve(__dirname, '../../../docs/model.md'), 'utf8');
+const inBand = (r: number) => r >= 0.6 && r <= 1.6;
 
 describe('validation table', () => {
   const results = runValidation();
 
-  it('has at least 8 published measurements, a MoE model and a non-NVIDIA accelerator', () => {
-    expect(VALIDATION_ROWS.length).toBeGreaterThanOrEqual(8);
-    expect(VALIDATION_ROWS.some((r) => r.model.moe !== undefined)).toBe(true);
-    expect(VALIDATION_ROWS.some((r) => r.accelerator.vendor !== 'NVIDIA')).toBe(true);
-    for (const r of VALIDATION_ROWS) expect(r.source.url).toMatch(/^https:\/\//);
+  it('covers what issue 14 asks: 24 rows, 8 one/two-node MoE, 3 strict-TPOT, 4 non-NVIDIA, prefix-cache and long-output rows', () => {
+    expect(VALIDATION_ROWS.length).toBeGreaterThanOrEqual(24);
+    const moeSmall = VALIDATION_ROWS.filter((r) => r.model.moe !== undefined && r.groupSize <= 16 && (r.role === 'both' || r.role === 'decode'));
+    expect(moeSmall.length).toBeGreaterThanOrEqual(8);
+    expect(VALIDATION_ROWS.filter((r) => r.role !== 'prefill' && r.tpotMs <= 20).length).toBeGreaterThanOrEqual(3);
+    expect(VALIDATION_ROWS.filter((r) => r.accelerator.vendor !== 'NVIDIA').length).toBeGreaterThanOrEqual(4);
+    expect(VALIDATION_ROWS.filter((r) => r.outputTokens >= 2048).length).toBeGreaterThanOrEqual(2);
+    expect(VALIDATION_ROWS.some((r) => r.prefixCacheHitRate !== undefined)).toBe(true);
+    for (const r of VALIDATION_ROWS) {
+      expect(r.source.url, r.id).toMatch(/^https:\/\//);
+      expect(r.quote.length, r.id).toBeGreaterThan(10);
+    }
+    expect(new Set(VALIDATION_ROWS.map((r) => r.id)).size).toBe(VALIDATION_ROWS.length);
   });
 
-  it('every row re-runs within 0.6–1.6x, except rows flagged as explained outliers', () => {
+  it('every row carries the split the source rule gives (fixed before any ratio was computed)', () => {
+    const rule = splitBySource(VALIDATION_ROWS);
+    for (const r of VALIDATION_ROWS) expect(r.split, r.id).toBe(rule.get(r.source.url));
+  });
+
+  it('every row re-runs within 0.6–1.6x, except the listed outliers, which must not get worse', () => {
     for (const r of results) {
-      if (r.row.outlier) {
-        expect(r.ratio, r.row.id).toBeGreaterThan(1.6);
-        expect(r.ratio, r.row.id).toBeLessThan(3);
+      if (r.row.pending) continue;
+      if (r.row.outlier === undefined) {
+        expect(inBand(r.ratio), `${r.row.id}: ratio ${r.ratio.toFixed(2)} outside 0.6–1.6x and not listed as an outlier`).toBe(true);
       } else {
-        expect(r.ratio, r.row.id).toBeGreaterThanOrEqual(0.6);
-        expect(r.ratio, r.row.id).toBeLessThanOrEqual(1.6);
+        const was = r.row.outlierRatio!;
+        // worse = further from 1 on a log scale than when the row was flagged (5 % slack)
+        const dist = (x: number) => (x <= 0 ? Infinity : Math.abs(Math.log(x)));
+        if (was > 0) expect(dist(r.ratio), `${r.row.id}: ${r.ratio.toFixed(2)} is worse than ${was}`).toBeLessThanOrEqual(dist(was) * 1.05);
       }
     }
-    expect(results.filter((r) => !r.row.outlier).length).toBeGreaterThanOrEqual(8);
+    expect(results.filter((r) => !r.row.pending && !r.row.outlier).length).toBeGreaterThanOrEqual(12);
   });
 
-  it('docs/model.md carries exactly the table the code produces', () => {
+  it('only the rows the model cannot run yet are pending, each with its reason', () => {
+    const pending = VALIDATION_ROWS.filter((r) => r.pending);
+    expect(pending.map((r) => r.id)).toEqual(['h800-deepseek-prod-prefill-cache']);
+  });
+
+  it('held-out error of the in-band rows does not exceed the figure recorded in docs/model.md', () => {
+    const held = splitError(results, 'held-out', true);
+    expect(held.inBand).toBeGreaterThanOrEqual(8);
+    // 20 % is the issue's target; the held-out median is recorded, not fitted (see § 10)
+    expect(held.median).toBeLessThanOrEqual(0.3);
+  });
+
+  it('docs/model.md carries exactly the tables the code produces', () => {
     const m = /<!-- validation:begin -->\n([\s\S]*?)\n<!-- validation:end -->/.exec(doc);
     expect(m, 'validation markers in docs/model.md').not.toBeNull();
-    const expected = validationMarkdown(results);
-    // on failure, regenerate: npx tsx -e "import('./shared/model/validation').then(m => console.log(m.validationMarkdown()))"
-    expect(m![1]!.trim()).toBe(expected.trim());
+    // on failure, regenerate: npx tsx scripts/validation-table.ts
+    expect(m![1]!.trim()).toBe(validationMarkdown(results).trim());
   });
 });
