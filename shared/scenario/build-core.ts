@@ -2,7 +2,8 @@
  * The arithmetic of one build, shared by the evaluation and its sensitivity table: throughput
  * (the cluster model), power, TCO and cost per million tokens under optional overrides.
  */
-import { evaluateCluster, type ClusterResult } from '../model/cluster';
+import { evaluateCluster } from '../model/cluster';
+import { blendRuns, type BlendedCluster } from './workload-mix';
 import type { PerfTunables } from '../model/perf';
 import { buildPower } from '../model/power';
 import { tornado, type SensitivityRow } from '../model/sensitivity';
@@ -23,18 +24,16 @@ export interface Overrides {
 }
 export const NO_OVERRIDES: Overrides = { powerPrice: 1, cardPrice: 1, serverPrice: 1, fx: 1, pue: 1, efficiency: 1 };
 
-export function runCluster(b: ResolvedBuild, r: ResolvedScenario, tun: PerfTunables, efficiency: number): ClusterResult {
-  return evaluateCluster(
-    b.lines.map((l) => ({
-      spec: efficiency === 1 ? l.spec : { ...l.spec, mbu: Math.min(1, l.spec.mbu * efficiency), mfu: Math.min(1, l.spec.mfu * efficiency) },
-      cards: l.count,
-      role: l.role,
-      hostPowerWPerCard: l.server.powerW / Math.max(1, l.server.cardsPerServer),
-    })),
-    r.model,
-    r.targets,
-    tun,
-  );
+/** The build's throughput: every workload of the scenario run on its own, then blended by share (workload-mix.ts). */
+export function runCluster(b: ResolvedBuild, r: ResolvedScenario, tun: PerfTunables, efficiency: number): BlendedCluster {
+  const lines = b.lines.map((l) => ({
+    spec: efficiency === 1 ? l.spec : { ...l.spec, mbu: Math.min(1, l.spec.mbu * efficiency), mfu: Math.min(1, l.spec.mfu * efficiency) },
+    cards: l.count,
+    role: l.role,
+    hostPowerWPerCard: l.server.powerW / Math.max(1, l.server.cardsPerServer),
+    cardsPerServer: l.server.cardsPerServer,
+  }));
+  return blendRuns(r.workloads.map((w) => ({ workload: w, cluster: evaluateCluster(lines, r.model, w.targets, tun) })));
 }
 
 export interface Core {
@@ -45,7 +44,7 @@ export interface Core {
   costPerMTok: number;
 }
 
-export function core(b: ResolvedBuild, r: ResolvedScenario, cluster: ClusterResult, o: Overrides): Core {
+export function core(b: ResolvedBuild, r: ResolvedScenario, cluster: Pick<BlendedCluster, 'outputTokensPerSecond'>, o: Overrides): Core {
   const fin: FinanceAssumptions = {
     ...r.finance,
     utilization: o.utilization ?? r.finance.utilization,
@@ -90,14 +89,14 @@ export function core(b: ResolvedBuild, r: ResolvedScenario, cluster: ClusterResu
 export function buildSensitivity(
   b: ResolvedBuild,
   r: ResolvedScenario,
-  cluster: ClusterResult,
+  cluster: BlendedCluster,
   base: Core,
   tun: PerfTunables,
   delta: number,
 ): SensitivityRow[] {
   const f = r.finance;
   const pick = (c: Core) => ({ tco: c.tco.tco, costPerMillionTokens: c.costPerMTok });
-  let effCache: Map<number, ClusterResult> | undefined;
+  let effCache: Map<number, BlendedCluster> | undefined;
   return tornado(
     [
       { name: 'powerPrice', base: r.site.powerPricePerKWh },

@@ -16,6 +16,8 @@ import { buildSensitivity, core, NO_OVERRIDES, runCluster } from './build-core';
 import type { CatalogLookup } from './catalog-lookup';
 import { resolveScenario, type PriceOrigin, type ResolvedBuild, type ResolvedScenario, type ResolvedSite } from './resolve';
 import type { Scenario } from './schema';
+import { workloadResults, type WorkloadResult } from './workload-results';
+import { selfHostVsApi, tokenCosts, type ApiComparison, type TokenCosts } from '../model/workload';
 
 export interface LineResult {
   accelerator: string;
@@ -31,6 +33,10 @@ export interface LineResult {
   idleCards: number;
   outputTokensPerSecond: number;
   inputTokensPerSecond: number;
+  /** Prompt tokens per request from the prefix cache, their host-tier reload per prefill pass, output tokens per decode step (MTP). */
+  cachedInputTokens: number;
+  kvReloadMs: number | null;
+  tokensPerStep: number;
   /** What the line could serve alone, and the share of it the build uses. */
   capacityOutputTokensPerSecond: number;
   load: number;
@@ -64,8 +70,20 @@ export interface BuildResult {
   facilityPowerKW: number;
   energyKWhPerYear: number;
   outputTokensPerSecond: number;
+  /** All input tokens, cached or computed; the computed (prefilled) ones; the cached ones. */
   inputTokensPerSecond: number;
+  computedInputTokensPerSecond: number;
+  cachedInputTokensPerSecond: number;
+  /** The whole annualised cost over output tokens (the ranking figure). */
   costPerMillionOutputTokens: number | null;
+  /** The annualised cost split by card-time between input (uncached, cached) and output tokens. */
+  tokenCosts: TokenCosts;
+  costPerMillionInputTokens: number | null;
+  costPerMillionCachedInputTokens: number | null;
+  /** Self-host vs a per-token API price (finance.apiPrice), null when none is given. */
+  selfHostVsApi: ApiComparison | null;
+  /** Per workload of the mix (one without a mix), blended above. */
+  workloads: WorkloadResult[];
   tokensPerSecondPerWatt: number;
   outputTokensPerKWh: number;
   groupSize: number;
@@ -148,11 +166,12 @@ function evaluateBuild(b: ResolvedBuild, r: ResolvedScenario, opts: EvaluateOpti
     r.concentrationWeight,
   );
 
+  // energy that scales with utilisation: buy vs rent and self-host vs API
+  const variable = b.lines.reduce((s, l) => s + (l.count * (l.spec.tdpW - l.spec.idleW) * r.site.pue * HOURS_PER_YEAR * r.site.powerPricePerKWh) / 1000, 0);
   // buy vs rent: only when every line has a rental price
   let bvr: BuyVsRent | null = null;
   if (b.lines.every((l) => l.rentalPricePerCardHour !== undefined) && cards > 0) {
     const rentPerHour = b.lines.reduce((s, l) => s + (l.rentalPricePerCardHour ?? 0) * l.count, 0) / cards;
-    const variable = b.lines.reduce((s, l) => s + (l.count * (l.spec.tdpW - l.spec.idleW) * r.site.pue * HOURS_PER_YEAR * r.site.powerPricePerKWh) / 1000, 0);
     bvr = buyVsRent({ annualizedCost: tco.annualizedCost, utilization: r.finance.utilization, cards, rentalPricePerCardHour: rentPerHour, variableCostPerUtilization: variable });
   }
 
@@ -173,7 +192,10 @@ function evaluateBuild(b: ResolvedBuild, r: ResolvedScenario, opts: EvaluateOpti
       idleCards: lr.idleCards,
       outputTokensPerSecond: lr.outputTokensPerSecond,
       inputTokensPerSecond: lr.inputTokensPerSecond,
-      capacityOutputTokensPerSecond: lr.capacityRequestsPerSecond * r.targets.outputTokens,
+      cachedInputTokens: g.cachedInputTokens ?? 0,
+      kvReloadMs: g.kvReloadMs ?? null,
+      tokensPerStep: g.tokensPerStep ?? 1,
+      capacityOutputTokensPerSecond: lr.capacityRequestsPerSecond * (r.workloads[cluster.primary]?.targets.outputTokens ?? r.targets.outputTokens),
       load: lr.load,
       bound: g.bound,
       batchLimit: g.batchLimit,
@@ -198,6 +220,15 @@ function evaluateBuild(b: ResolvedBuild, r: ResolvedScenario, opts: EvaluateOpti
   const lead = [...(pool.length ? pool : lines)].sort((a, b2) => b2.count - a.count)[0];
   const out = cluster.outputTokensPerSecond;
   const cpm = base.costPerMTok;
+  const rates = {
+    computedInputTokensPerSecond: cluster.computedInputTokensPerSecond,
+    cachedInputTokensPerSecond: cluster.cachedInputTokensPerSecond,
+    outputTokensPerSecond: out,
+  };
+  const split = tokenCosts(tco.annualizedCost, r.finance.utilization, rates, cluster.prefillShare, cluster.cachedShareOfPrefill);
+  const api = r.apiPrice
+    ? selfHostVsApi({ annualizedCost: tco.annualizedCost, utilization: r.finance.utilization, variableCostPerUtilization: variable, rates, prices: r.apiPrice })
+    : null;
 
   const result: BuildResult = {
     name: b.name,
@@ -213,7 +244,14 @@ function evaluateBuild(b: ResolvedBuild, r: ResolvedScenario, opts: EvaluateOpti
     energyKWhPerYear: power.energyKWhPerYear,
     outputTokensPerSecond: out,
     inputTokensPerSecond: cluster.inputTokensPerSecond,
+    computedInputTokensPerSecond: cluster.computedInputTokensPerSecond,
+    cachedInputTokensPerSecond: cluster.cachedInputTokensPerSecond,
     costPerMillionOutputTokens: Number.isFinite(cpm) ? cpm : null,
+    tokenCosts: split,
+    costPerMillionInputTokens: split.perMillionInputTokens,
+    costPerMillionCachedInputTokens: split.perMillionCachedInputTokens,
+    selfHostVsApi: api,
+    workloads: workloadResults(cluster, b, r, tco.annualizedCost),
     tokensPerSecondPerWatt: power.itPowerKW > 0 ? out / (power.itPowerKW * 1000) : 0,
     outputTokensPerKWh: power.itPowerKW > 0 ? (out * 3600) / power.itPowerKW : 0,
     groupSize: lead?.groupSize ?? 0,

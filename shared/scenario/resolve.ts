@@ -12,6 +12,8 @@ import type { RiskWeights } from '../model/risk';
 import type { CatalogLookup, SnapshotQuote } from './catalog-lookup';
 import { inlinePartSource, partFromDescription } from './inline-part';
 import { ScenarioError, type InlineAccelerator, type Scenario, type ScenarioIssue } from './schema';
+import type { ApiPrices } from '../model/workload';
+import { resolveWorkloads, type ResolvedWorkload } from './workloads';
 
 /** Host assumed when neither the scenario nor the catalog names one (documented in docs/model.md). */
 export const DEFAULT_HOST = { name: 'Default 8-card host', cardsPerServer: 8, price: { amount: 150_000, currency: 'CNY' as Currency }, powerW: 2000 };
@@ -67,7 +69,12 @@ export interface ResolvedScenario {
   site: ResolvedSite;
   finance: FinanceAssumptions;
   model: ModelSpec;
+  /** The first workload's targets (the workload itself without a mix). */
   targets: WorkloadTargets;
+  /** Every workload served, with its share of requests (one, share 1, without a mix). */
+  workloads: ResolvedWorkload[];
+  /** API prices per million tokens in the scenario's currency, for self-host vs API. */
+  apiPrice?: ApiPrices;
   builds: ResolvedBuild[];
   riskWeights: RiskWeights;
   concentrationWeight: number;
@@ -185,16 +192,17 @@ export function resolveScenario(s: Scenario, lookup: CatalogLookup, opts: Resolv
     model = s.workload.model;
   }
   const w = s.workload;
-  const targets: WorkloadTargets = {
-    inputTokens: w.inputTokens,
-    outputTokens: w.outputTokens,
-    tpotMs: w.tpotMs,
-    ttftMs: w.ttftMs,
-    batch: w.batch,
-    groupSize: w.groupSize,
-    weightPrecision: w.weightPrecision ?? model.weightPrecision,
-    kvPrecision: w.kvPrecision,
-  };
+  // prefix cache, turns, MTP, KV offload and the mix: shared/scenario/workloads.ts
+  const workloads = resolveWorkloads(w, w.weightPrecision ?? model.weightPrecision);
+  const targets: WorkloadTargets = workloads[0]!.targets;
+  const ap = s.finance.apiPrice;
+  const apiPrice: ApiPrices | undefined = ap
+    ? {
+        inputPerMillion: conv(ap.inputPerMillion, 'finance.apiPrice.inputPerMillion'),
+        cachedInputPerMillion: ap.cachedInputPerMillion ? conv(ap.cachedInputPerMillion, 'finance.apiPrice.cachedInputPerMillion') : undefined,
+        outputPerMillion: conv(ap.outputPerMillion, 'finance.apiPrice.outputPerMillion'),
+      }
+    : undefined;
 
   const finance: FinanceAssumptions = {
     years: s.finance.years,
@@ -310,6 +318,8 @@ export function resolveScenario(s: Scenario, lookup: CatalogLookup, opts: Resolv
     finance,
     model,
     targets,
+    workloads,
+    apiPrice,
     builds,
     riskWeights: { ...s.risk.weights },
     concentrationWeight: s.risk.concentrationWeight,

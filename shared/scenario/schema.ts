@@ -11,6 +11,7 @@ import { isoDateSchema } from '../domain/source';
 import { currencySchema, priceSchema } from '../money';
 import { KV_PRECISIONS, modelSpecSchema, WEIGHT_PRECISIONS } from '../model/spec';
 import { FINANCE_DEFAULTS } from '../model/tco';
+import { WORKLOAD_PRESETS } from '../model/workload-presets';
 import { CONCENTRATION_WEIGHT_DEFAULT, RISK_WEIGHT_DEFAULTS } from '../model/risk';
 
 // ---------------------------------------------------------------- building blocks
@@ -142,6 +143,42 @@ export const buildSchema = z.strictObject({
   lines: z.array(lineSchema, { error: 'expected a list of lines' }).min(1, { error: 'expected at least one line' }).max(100, { error: 'expected at most 100 lines' }),
 });
 
+// ---------------------------------------------------------------- agent-era workload fields
+
+/** A multi-turn session: its context grows each turn (docs/model.md, "Agent-era workloads"). */
+export const turnsSchema = z.strictObject({
+  count: posInt('a positive integer number of turns', 10_000),
+  contextTokens: nonNeg('tokens of context before the first turn (system prompt, repository)', 10_000_000),
+  inputTokensPerTurn: nonNeg('new input tokens per turn', 10_000_000).default(0),
+  outputTokensPerTurn: posInt('a positive integer number of output tokens per turn', 10_000_000),
+});
+
+export const kvOffloadSchema = z.strictObject({
+  hostMemoryGBPerServer: pos('host DRAM per server for cached prefixes, GB', 100_000),
+  bandwidthGBpsPerServer: pos('host-to-accelerator bandwidth per server, GB/s', 10_000),
+});
+
+const PRESET_IDS = WORKLOAD_PRESETS.map((p) => p.id) as [string, ...string[]];
+const hitRate = fraction('a prefix-cache hit rate between 0 and 1');
+const mtp = fraction('an MTP acceptance rate between 0 and 1');
+
+/** One workload of a mix: a preset and/or its own figures; what it leaves out comes from the workload. */
+export const mixEntrySchema = z
+  .strictObject({
+    name: text('a workload name', 120).optional(),
+    preset: z.enum(PRESET_IDS, { error: `expected one of ${PRESET_IDS.join(', ')}` }).optional(),
+    share: pos('a positive share of requests', 1e6),
+    inputTokens: posInt('a positive integer number of input tokens', 10_000_000).optional(),
+    outputTokens: posInt('a positive integer number of output tokens', 10_000_000).optional(),
+    prefixCacheHitRate: hitRate.optional(),
+    turns: turnsSchema.optional(),
+    tpotMs: pos('a time per output token in ms', 1e6).optional(),
+    ttftMs: pos('a time to first token in ms', 1e7).optional(),
+    mtpAcceptanceRate: mtp.optional(),
+  })
+  .refine((e) => e.name !== undefined || e.preset !== undefined, { error: 'expected a "name" or a "preset"' });
+export type MixEntryInput = z.input<typeof mixEntrySchema>;
+
 export const workloadSchema = z.strictObject({
   model: nameOrObject('a model preset name such as "deepseek-v3"', modelSpecSchema, 'a model preset name (string) or an inline model spec (object)'),
   inputTokens: posInt('a positive integer number of input tokens', 10_000_000).default(2000),
@@ -152,6 +189,23 @@ export const workloadSchema = z.strictObject({
   groupSize: posInt('a positive integer group size', 100_000).optional(),
   weightPrecision: z.enum(WEIGHT_PRECISIONS, { error: `expected one of ${WEIGHT_PRECISIONS.join(', ')}` }).optional(),
   kvPrecision: z.enum(KV_PRECISIONS, { error: `expected one of ${KV_PRECISIONS.join(', ')}` }).default('bf16'),
+  /** Share of input tokens served from the prefix cache. */
+  prefixCacheHitRate: hitRate.default(0),
+  /** A multi-turn session; when given it sets inputTokens, outputTokens and prefixCacheHitRate. */
+  turns: turnsSchema.optional(),
+  /** Multi-token prediction / speculative decoding with one draft token: its acceptance rate. */
+  mtpAcceptanceRate: mtp.optional(),
+  kvOffload: kvOffloadSchema.optional(),
+  /** Serve a mix of workloads (shares of requests); default: this workload alone. */
+  mix: z.array(mixEntrySchema, { error: 'expected a list of workloads' }).min(1, { error: 'expected at least one workload' }).max(20, { error: 'expected at most 20 workloads' }).optional(),
+});
+
+/** API list prices to compare self-hosting with (per million tokens). */
+export const apiPriceSchema = z.strictObject({
+  inputPerMillion: priceSchema,
+  /** Default: the input price. */
+  cachedInputPerMillion: priceSchema.optional(),
+  outputPerMillion: priceSchema,
 });
 
 export const financeSchema = z.strictObject({
@@ -162,6 +216,8 @@ export const financeSchema = z.strictObject({
   residualValueRate: fraction('a residual value rate between 0 and 1').default(FINANCE_DEFAULTS.residualValueRate),
   installationRate: fraction('an installation rate between 0 and 1').default(FINANCE_DEFAULTS.installationRate),
   softwarePerCardPerYear: priceSchema.optional(),
+  /** A per-token API price to compare with (self-host vs API). */
+  apiPrice: apiPriceSchema.optional(),
 });
 
 const weight = nonNeg('a non-negative weight', 100);
