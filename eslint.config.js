@@ -39,6 +39,8 @@ export const ZONES = {
       // context.ts is the database context: the connection and the repositories that own the SQL
       { db: ['electron/db', 'electron/context'], version: ['electron/version'] },
       { import: ['electron/import'], optimize: ['electron/optimize'], report: ['electron/report'], team: ['electron/team'], bootstrap: ['electron/bootstrap'] },
+      // long work off the main thread: the worker tasks run import, optimize, report and db code
+      { jobs: ['electron/jobs'] },
       { handlers: ['electron/handlers'] },
       { host: ['electron/host'] },
       // the Electron entry and the dev server both start the loopback host

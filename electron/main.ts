@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { CHANNEL_NAMES } from '../shared/contract/api';
 import { dispatch } from './handlers';
 import { openApp, resolveDbPath } from './bootstrap';
+import { closeJobWorkers, configureJobs } from './jobs';
 import { DbOpenError } from './db/open';
 import { CSP } from './host/server';
 import type { AppContext } from './context';
@@ -128,7 +129,10 @@ export async function start(): Promise<void> {
   process.env.PROCURE_DB ??= path.join(app.getPath('userData'), 'procure.db');
   let ctx: AppContext;
   try {
-    ctx = openApp(resolveDbPath(process.argv), { nativeBinding: electronNativeBinding(root), appRoot: root });
+    const nativeBinding = electronNativeBinding(root);
+    ctx = openApp(resolveDbPath(process.argv), { nativeBinding, appRoot: root });
+    // the job workers (optimizer, import, report, backup) open their connections with the same binding
+    configureJobs({ nativeBinding });
   } catch (e) {
     const lang = app.getLocale().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
     dialog.showErrorBox('Cannot open the database', e instanceof DbOpenError ? e.describe(lang) : (e as Error).message);
@@ -141,6 +145,7 @@ export async function start(): Promise<void> {
   registerIpc(ipcMain, ctx, rendererIndex);
   createWindow(preload, rendererIndex);
   app.on('window-all-closed', () => {
+    void closeJobWorkers();
     ctx.db.close();
     app.quit();
   });

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import { openApp, resolveDbPath } from '../bootstrap';
+import { configureJobs } from '../jobs';
 import type { AppContext } from '../context';
 import { CliError, lineWriter, type CliIo } from './io';
 import { decodeDocumentBytes } from '../../shared/document/text';
@@ -32,6 +33,8 @@ function takeDb(argv: string[]): { rest: string[]; dbPath: string } {
 }
 
 export async function runCli(argv: string[], io?: Partial<CliIo>): Promise<number> {
+  // one command, then exit: long work runs on this thread (no worker to start); nothing else waits on it
+  configureJobs({ inline: true });
   const { rest, dbPath } = takeDb(argv);
   let ctx: AppContext | undefined;
   const full: CliIo = {

@@ -200,21 +200,45 @@ export function restoreFromBytes(
   bytes: Buffer,
   adopt: (db: Database.Database) => void,
 ): { backup: string; db: Database.Database } {
-  const dir = path.dirname(dbPath);
-  const staged = path.join(dir, `.${path.basename(dbPath)}.restoring-${process.pid}-${stamp()}`);
-  // 1. Stage and verify while the live database stays open and untouched.
+  return swapRestored(current, dbPath, stageRestore(dbPath, bytes), adopt);
+}
+
+/**
+ * Step 1 of a restore, which touches nothing live (a job worker runs it): write the backup to a
+ * private staging file next to `dbPath`, check it and migrate an older one. Returns the staged
+ * file's path; on any failure the staged file is removed and the error thrown.
+ */
+export function stageRestore(dbPath: string, bytes: Buffer): string {
+  const staged = path.join(path.dirname(dbPath), `.${path.basename(dbPath)}.restoring-${process.pid}-${stamp()}`);
   try {
     writeStaged(staged, bytes);
     const { schemaVersion } = checkBackupFile(staged);
     if (schemaVersion < LATEST_VERSION) migrateStaged(staged);
     for (const f of [`${staged}-wal`, `${staged}-shm`]) fs.rmSync(f, { force: true });
     fsyncFile(staged);
+    return staged;
   } catch (e) {
     removeWithSidecars(staged);
     throw e;
   }
+}
 
-  // 2. Swap under an exclusive lock: only now is the live connection closed.
+/** Remove a staged file that will not be swapped in (the restore was abandoned). */
+export function discardStaged(staged: string): void {
+  removeWithSidecars(staged);
+}
+
+/**
+ * Step 2, on the thread that owns `current`: swap a file `stageRestore` checked in for the live
+ * database under an exclusive lock; only now is the live connection closed.
+ */
+export function swapRestored(
+  current: Database.Database,
+  dbPath: string,
+  staged: string,
+  adopt: (db: Database.Database) => void,
+): { backup: string; db: Database.Database } {
+  const dir = path.dirname(dbPath);
   current.close();
   const backup = `${dbPath}.backup-before-restore-${stamp()}`;
   let lock: Database.Database | undefined;

@@ -8,7 +8,16 @@ import { createCatalogLookup } from '../../shared/scenario/catalog-lookup';
 import type { ScenarioIssue } from '../../shared/scenario/schema';
 import type { AppContext } from '../context';
 import { catalogSnapshot } from '../db/snapshot';
-import { reportPdf, reportXlsx } from '../report';
+import { printReport, reportPdf, reportXlsx } from '../report';
+import { jobDb, runJob } from '../jobs';
+
+/** The report's model and HTML are built in a job worker; printing (another process already) stays here. */
+async function reportPdfOffThread(ctx: AppContext, input: ParsedInput<'report:pdf'>): Promise<ReportFileOut> {
+  const db = jobDb(ctx);
+  if (!db) return reportPdf(ctx, input);
+  const { fileName, html } = await runJob('report:html', { db, request: { ...input, today: ctx.today() } });
+  return printReport(ctx, fileName, html);
+}
 
 function invalidBidFile(issues: ScenarioIssue[]): AppError {
   return new AppError('invalid-input', `not a valid bid file: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
@@ -37,6 +46,6 @@ export const bidHandlers = {
     ctx.bidSets.remove(input.id);
     return { id: input.id };
   },
-  'report:pdf': (ctx: AppContext, input: ParsedInput<'report:pdf'>): Promise<ReportFileOut> => reportPdf(ctx, input),
+  'report:pdf': reportPdfOffThread,
   'report:xlsx': (ctx: AppContext, input: ParsedInput<'report:xlsx'>): Promise<ReportFileOut> => reportXlsx(ctx, input),
 } as const;

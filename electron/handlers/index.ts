@@ -10,6 +10,7 @@ import { describeIssues, issuesOf, jsonShapeProblem, MAX_JSON_DEPTH } from '../.
 import type { AppContext } from '../context';
 import { toApiError } from './errors';
 import { withBusyRetry } from '../db/busy';
+import { activeJobs, cancelJob } from '../jobs';
 import { getAccelerator, listCatalog, listQuotes, saveAccelerator } from './catalog';
 import { appInfo, getSettingValue, setSettingValue } from './app';
 import { importHandlers } from './import';
@@ -48,6 +49,8 @@ export const handlers: Handlers = {
   'db:check': (ctx) => settingsIo.checkDb(ctx),
   ...importHandlers,
   ...optimizeHandlers,
+  'jobs:list': () => activeJobs(),
+  'jobs:cancel': (_ctx, input) => ({ cancelled: cancelJob(input.id) }),
   ...bidHandlers,
 };
 

@@ -3,9 +3,10 @@ import { createContext, systemTimeZone, type AppContext } from '../context';
 import type { ParsedInput } from '../../shared/contract/api';
 import type { FxHistoryRow, TimeZoneSetting } from '../../shared/contract/settings';
 import { DEFAULT_ASSUMPTIONS, buildAssumptionsSchema, type BuildAssumptions } from '../../shared/scenario/build';
-import { backupBytes, restoreFromBytes } from '../db/backup';
+import { backupBytes, swapRestored } from '../db/backup';
 import { databaseProblems } from '../db/open';
 import { AppError } from '../../shared/contract/result';
+import { jobDb, runJob } from '../jobs';
 
 /** The user's saved defaults if valid, else the built-in ones. */
 export function effectiveDefaults(ctx: AppContext): BuildAssumptions {
@@ -46,19 +47,21 @@ export function addFx(ctx: AppContext, input: ParsedInput<'fx:add'>): FxHistoryR
   return ctx.fx.history();
 }
 
+/** The copy is taken and read in a job worker, from its own connection. */
 export async function backupDb(ctx: AppContext): Promise<{ fileName: string; dataBase64: string }> {
-  const bytes = await backupBytes(ctx.db);
+  const db = jobDb(ctx);
+  const bytes = db ? Buffer.from(await runJob('db:backup', { db })) : await backupBytes(ctx.db);
   const day = ctx.today();
   return { fileName: `procure-backup-${day}.db`, dataBase64: bytes.toString('base64') };
 }
 
-export function restoreDb(ctx: AppContext, input: ParsedInput<'db:restore'>): { backup: string; accelerators: number } {
+export async function restoreDb(ctx: AppContext, input: ParsedInput<'db:restore'>): Promise<{ backup: string; accelerators: number }> {
   if (ctx.dbPath === ':memory:') throw new AppError('unsupported', 'an in-memory database cannot be restored');
-  // restoreFromBytes checks the file before touching anything: a bad file never costs the current database.
-  // It hands back whichever connection is live afterwards (the restored one, or the current one reopened).
-  const { backup } = restoreFromBytes(ctx.db, ctx.dbPath, Buffer.from(input.dataBase64, 'base64'), (db) =>
-    Object.assign(ctx, createContext(db, ctx.dbPath, { clock: ctx.clock })),
-  );
+  // A job worker stages and checks the file before anything live is touched: a bad file never
+  // costs the current database. The swap is this thread's, which owns the connection; it hands
+  // back whichever connection is live afterwards (the restored one, or the current one reopened).
+  const staged = await runJob('db:stage-restore', { dbPath: ctx.dbPath, dataBase64: input.dataBase64 });
+  const { backup } = swapRestored(ctx.db, ctx.dbPath, staged, (db) => Object.assign(ctx, createContext(db, ctx.dbPath, { clock: ctx.clock })));
   return { backup, accelerators: ctx.accelerators.list().length };
 }
 

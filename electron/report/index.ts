@@ -58,9 +58,13 @@ export function reportFileName(m: Pick<ReportModel, 'title' | 'documentNumber'>,
 
 export async function reportPdf(ctx: AppContext, req: ReportRequest): Promise<ReportFile> {
   const model = buildReportModel(ctx, req);
-  const html = renderReportHtml(model);
+  return printReport(ctx, reportFileName(model, 'pdf'), renderReportHtml(model));
+}
+
+/** Print report HTML with the app's printer (Electron's printToPDF) or Chromium. */
+export async function printReport(ctx: AppContext, fileName: string, html: string): Promise<ReportFile> {
   const pdf = ctx.printPdf ? await ctx.printPdf(html) : await printWithChromium(html);
-  return { fileName: reportFileName(model, 'pdf'), dataBase64: Buffer.from(pdf).toString('base64') };
+  return { fileName, dataBase64: Buffer.from(pdf).toString('base64') };
 }
 
 export async function reportXlsx(ctx: AppContext, req: ReportRequest): Promise<ReportFile> {

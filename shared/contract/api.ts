@@ -12,6 +12,7 @@ import { buildChannels } from './builds';
 import { optimizeChannels } from './optimize';
 import { bidChannels } from './bids';
 import { settingsChannels } from './settings';
+import { jobChannels } from './jobs';
 
 const slug = z.string().min(1).max(80);
 const none = z.object({}).strict().optional();
@@ -37,6 +38,7 @@ export const channels = {
   ...importChannels,
   ...optimizeChannels,
   ...bidChannels,
+  ...jobChannels,
 } as const;
 
 export type Channels = typeof channels;
