@@ -2,6 +2,7 @@
 export * from './spec';
 export * from './presets';
 export * from './efficiency';
+export * from './engines';
 export * from './perf';
 export * from './serving';
 export * from './cluster';

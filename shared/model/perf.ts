@@ -1,9 +1,12 @@
 /**
  * Roofline performance of one serving group: g identical cards holding one model replica.
- * Decode step = max(memory time, compute time) + interconnect time; prefill likewise with
- * the quadratic attention term. Formulas and sources: docs/model.md, "Performance".
+ * A step = the engine's fixed overhead + max(memory, compute, interconnect) + the part of the
+ * other terms the engine does not overlap; prefill likewise with the quadratic attention term.
+ * Formulas and sources: docs/model.md, "Performance".
  */
 import type { Precision } from '../domain/accelerator';
+import { stackKey } from './efficiency';
+import { defaultEngine, type EngineProfile } from './engines';
 import {
   attentionPrecision,
   BYTES_PER_KV,
@@ -22,13 +25,8 @@ export interface PerfTunables {
   memoryUtilization: number;
   /** Upper bound on concurrent sequences per card in the batch search. */
   maxBatchPerCard: number;
-  /** Fraction of one-direction scale-up bandwidth reached by collectives. */
-  scaleUpEfficiency: number;
-  /** Fraction of scale-out NIC bandwidth reached. */
+  /** Fraction of scale-out NIC bandwidth reached by KV transfers between pools (collectives use the engine's β). */
   scaleOutEfficiency: number;
-  /** Fixed latency of one collective, µs. */
-  scaleUpLatencyUs: number;
-  scaleOutLatencyUs: number;
   /** Scale-up bandwidth assumed for a card that lists none (PCIe peer to peer), GB/s one way. */
   pcieGBps: number;
 }
@@ -36,10 +34,7 @@ export interface PerfTunables {
 export const PERF_DEFAULTS: PerfTunables = {
   memoryUtilization: 0.9,
   maxBatchPerCard: 512,
-  scaleUpEfficiency: 0.8,
   scaleOutEfficiency: 0.8,
-  scaleUpLatencyUs: 5,
-  scaleOutLatencyUs: 20,
   pcieGBps: 32,
 };
 
@@ -56,8 +51,13 @@ export interface StepBreakdown {
   memoryMs: number;
   computeMs: number;
   commMs: number;
+  /** The engine's fixed cost per step. */
+  fixedMs: number;
+  /** Time hidden by overlap: overlap · (memory + compute + comm − the largest). */
+  overlapMs: number;
+  /** fixed + memory + compute + comm − overlap. */
   totalMs: number;
-  dominant: 'memory' | 'compute' | 'interconnect';
+  dominant: 'memory' | 'compute' | 'interconnect' | 'overhead';
 }
 
 export interface PerfContext {
@@ -65,6 +65,7 @@ export interface PerfContext {
   shape: ModelShape;
   layout: GroupLayout;
   tun: PerfTunables;
+  engine: EngineProfile;
   /** Derived constants, computed once per (spec, shape, layout). */
   bytesPerParam: number;
   kvBytesPerToken: number;
@@ -91,6 +92,7 @@ export function makeContext(
     shape,
     layout,
     tun,
+    engine: spec.engine ?? defaultEngine(stackKey(spec.softwareStack)),
     bytesPerParam: BYTES_PER_PARAM[layout.weightPrecision],
     kvBytesPerToken: (shape.kvBytesPerToken16 * BYTES_PER_KV[layout.kvPrecision]) / 2,
     kvReplication: kvRepl,
@@ -123,27 +125,83 @@ export function kvBytesPerSeqTokenPerCard(c: PerfContext): number {
 
 /** Largest number of sequences of `contextTokens` whose KV fits next to the weights. */
 export function maxSequencesByMemory(c: PerfContext, contextTokens: number): number {
-  const free = usableBytesPerCard(c) - weightBytesPerCard(c);
+  const free = freeKvBytesPerCard(c);
   if (free <= 0) return 0;
   return Math.floor(free / (kvBytesPerSeqTokenPerCard(c) * Math.max(1, contextTokens)));
 }
 
+/** Usable bytes per card left for the KV cache once the weights are resident (negative: the weights do not fit). */
+export function freeKvBytesPerCard(c: PerfContext): number {
+  return usableBytesPerCard(c) - weightBytesPerCard(c);
+}
+
+/** KV tokens one sequence holds: at mean occupancy, at full context, and what the engine reserves for it. */
+export interface KvOccupancy {
+  meanTokens: number;
+  fullTokens: number;
+  reservedTokens: number;
+}
+
+/**
+ * KV occupancy of one sequence of `input` + `output` tokens under an engine (issue 19).
+ * Full context, rounded up to whole blocks of b tokens: ⌈(L_in + L_out) / b⌉ · b.
+ * Paged engines allocate blocks as tokens are generated; under continuous batching the
+ * sequences in flight are spread evenly over their lifetimes, so on average a sequence holds
+ * L_in + L_out/2 tokens plus a half-empty last block, (b − 1)/2; the engine keeps a margin
+ * against preemption: reserved = min(full, mean · (1 + margin)). Static engines reserve the
+ * full context.
+ */
+export function kvOccupancy(engine: Pick<EngineProfile, 'pagedKv' | 'blockTokens' | 'preemptionMargin'>, input: number, output: number): KvOccupancy {
+  const b = Math.max(1, engine.blockTokens);
+  const full = Math.ceil((input + output) / b) * b;
+  const mean = input + output / 2 + (b - 1) / 2;
+  const reserved = engine.pagedKv ? Math.min(full, mean * (1 + engine.preemptionMargin)) : full;
+  return { meanTokens: mean, fullTokens: full, reservedTokens: reserved };
+}
+
+/** Why a pinned batch does not fit, in figures (GB per card). */
+export interface KvFit {
+  batch: number;
+  weightsGBPerCard: number;
+  freeGBPerCard: number;
+  kvMeanGBPerCard: number;
+  kvFullGBPerCard: number;
+  /** What the engine reserves for the batch (mean + margin when paged, full context when static). */
+  kvReservedGBPerCard: number;
+  largestBatch: number;
+}
+
+export function kvFit(c: PerfContext, batch: number, input: number, output: number): KvFit {
+  const occ = kvOccupancy(c.engine, input, output);
+  const perTok = kvBytesPerSeqTokenPerCard(c);
+  return {
+    batch,
+    weightsGBPerCard: weightBytesPerCard(c) / 1e9,
+    freeGBPerCard: freeKvBytesPerCard(c) / 1e9,
+    kvMeanGBPerCard: (batch * occ.meanTokens * perTok) / 1e9,
+    kvFullGBPerCard: (batch * occ.fullTokens * perTok) / 1e9,
+    kvReservedGBPerCard: (batch * occ.reservedTokens * perTok) / 1e9,
+    largestBatch: maxSequencesByMemory(c, occ.reservedTokens),
+  };
+}
+
 // ---------------------------------------------------------------- interconnect
 
+/** Collective bandwidth (β): the link times the engine's achieved fraction. */
 function scaleUpBps(c: PerfContext): number {
   const oneWay = c.spec.scaleUpGBps > 0 ? c.spec.scaleUpGBps / 2 : c.tun.pcieGBps;
-  return oneWay * 1e9 * c.tun.scaleUpEfficiency;
+  return oneWay * 1e9 * c.engine.scaleUpBandwidthFraction;
 }
 function scaleOutBps(c: PerfContext): number {
-  return Math.max(1, c.spec.scaleOutGBps) * 1e9 * c.tun.scaleOutEfficiency;
+  return Math.max(1, c.spec.scaleOutGBps) * 1e9 * c.engine.scaleOutBandwidthFraction;
 }
 
-/** Ring all-reduce of `bytes` among t cards: 2(t−1)/t · bytes over the slowest link, plus latency. */
+/** Ring all-reduce of `bytes` among t cards: α + 2(t−1)/t · bytes / (link · β) over the slowest link. */
 export function allReduceSeconds(c: PerfContext, t: number, bytes: number): number {
   if (t <= 1) return 0;
   const inDomain = t <= c.spec.scaleUpDomain;
   const bw = inDomain ? scaleUpBps(c) : scaleOutBps(c);
-  const lat = (inDomain ? c.tun.scaleUpLatencyUs : c.tun.scaleOutLatencyUs) * 1e-6;
+  const lat = (inDomain ? c.engine.scaleUpLatencyUs : c.engine.scaleOutLatencyUs) * 1e-6;
   return ((2 * (t - 1)) / t) * (bytes / bw) + lat;
 }
 
@@ -163,13 +221,13 @@ export function allToAllSeconds(c: PerfContext, tokensPerCard: number): number {
   const k = c.shape.expertsPerToken;
   const domain = Math.min(g, c.spec.scaleUpDomain);
   if (g <= domain) {
-    return (perCopy * k * ((g - 1) / g)) / scaleUpBps(c) + 2 * c.tun.scaleUpLatencyUs * 1e-6;
+    return (perCopy * k * ((g - 1) / g)) / scaleUpBps(c) + 2 * c.engine.scaleUpLatencyUs * 1e-6;
   }
   const n = g / domain;
   const remoteDomains = n * (1 - Math.pow(1 - 1 / n, k)) * ((n - 1) / n);
   const inter = (perCopy * remoteDomains) / scaleOutBps(c);
   const intra = (perCopy * k * ((domain - 1) / domain)) / scaleUpBps(c);
-  return Math.max(intra, inter) + 2 * c.tun.scaleOutLatencyUs * 1e-6;
+  return Math.max(intra, inter) + 2 * c.engine.scaleOutLatencyUs * 1e-6;
 }
 
 /** Interconnect seconds for one forward pass over `tokens` tokens in the whole group. */
@@ -201,18 +259,55 @@ export function weightBytesReadPerCard(c: PerfContext, tokens: number): number {
   return (attn + dense + routed) * c.bytesPerParam;
 }
 
-function breakdown(memoryS: number, computeS: number, commS: number): StepBreakdown {
-  const m = memoryS * 1e3;
-  const k = computeS * 1e3;
-  const n = commS * 1e3;
-  const dominant = n > Math.max(m, k) ? 'interconnect' : k >= m ? 'compute' : 'memory';
-  return { memoryMs: m, computeMs: k, commMs: n, totalMs: Math.max(m, k) + n, dominant };
+/**
+ * Combine the step terms (ms) the way an engine runs them:
+ *   step = fixed + max(m, k, n) + (1 − overlap) · (m + k + n − max(m, k, n)).
+ * overlap = 1 is the pure roofline max(); 0 runs memory, compute and communication one after
+ * another. `overlapMs` is the time hidden, overlap · (sum − max).
+ */
+export function combineStep(memoryMs: number, computeMs: number, commMs: number, fixedMs: number, overlap: number): StepBreakdown {
+  const top = Math.max(memoryMs, computeMs, commMs);
+  const hidden = Math.min(1, Math.max(0, overlap)) * (memoryMs + computeMs + commMs - top);
+  const totalMs = fixedMs + memoryMs + computeMs + commMs - hidden;
+  const dominant = fixedMs > top ? 'overhead' : commMs >= top && commMs > 0 ? 'interconnect' : computeMs >= memoryMs ? 'compute' : 'memory';
+  return { memoryMs, computeMs, commMs, fixedMs, overlapMs: hidden, totalMs, dominant };
+}
+
+function breakdown(c: PerfContext, memoryS: number, computeS: number, commS: number): StepBreakdown {
+  return combineStep(memoryS * 1e3, computeS * 1e3, commS * 1e3, c.engine.stepOverheadMs, c.engine.overlap);
+}
+
+/**
+ * Efficiency of grouped expert GEMMs relative to the dense MFU at t tokens per expert per
+ * step: t / (t + t½). Rises with t and saturates at 1 (the dense MFU); t½ = 0 switches it off.
+ */
+export function expertEfficiency(tokensPerExpert: number, halfTokens: number): number {
+  if (halfTokens <= 0) return 1;
+  if (tokensPerExpert <= 0) return 0;
+  return tokensPerExpert / (tokensPerExpert + halfTokens);
+}
+
+/**
+ * Seconds of linear-layer compute per card for a pass over `tokens` tokens: dense and shared
+ * parameters at the dense MFU, routed experts at MFU · t/(t + t½), t = tokens · k / (experts touched).
+ */
+export function linearComputeSeconds(c: PerfContext, tokens: number): number {
+  const { shape, layout } = c;
+  const routedActive = shape.experts > 0 ? (shape.routedParams * shape.expertsPerToken) / shape.experts : 0;
+  const dense = (2 * (shape.activeParams - routedActive) * tokens) / layout.groupSize / c.linearPeak;
+  if (routedActive === 0 || tokens <= 0) return dense;
+  // tokens per expert the batch touches (E·(1 − (1 − k/E)^tokens) experts share tokens·k routings)
+  const touched = shape.experts * distinctExpertFraction(shape.experts, shape.expertsPerToken, tokens);
+  const eff = expertEfficiency((tokens * shape.expertsPerToken) / Math.max(1, touched), c.engine.expertHalfTokens);
+  return dense + (2 * routedActive * tokens) / layout.groupSize / (c.linearPeak * eff);
 }
 
 /**
  * One decode step for `batch` sequences (whole group) at mean context `context` tokens:
- *   memory  = (weights read + batch·context·KV bytes) / (g·BW·MBU)   [per card]
- *   compute = (2·active·batch + batch·context·attnFLOPs) / (g·peak·MFU)
+ *   memory  = (weights read + batch·context·KV bytes) / (g·BW·MBU)   [per card; the KV read is attention's memory traffic]
+ *   compute = linear (routed experts at the grouped-GEMM efficiency) + batch·context·attnFLOPs / (g·peak₁₆·MFU)
+ *   comm    = per-layer α–β collectives (TP all-reduce, EP dispatch + combine)
+ * combined by the engine's overlap, plus its fixed step overhead (`combineStep`).
  */
 export function decodeStep(c: PerfContext, batch: number, context: number, draftTokens = 0): StepBreakdown {
   const g = c.layout.groupSize;
@@ -221,10 +316,9 @@ export function decodeStep(c: PerfContext, batch: number, context: number, draft
   const tokens = batch * (1 + draftTokens);
   const kv = batch * context * kvBytesPerSeqTokenPerCard(c);
   const memoryS = (weightBytesReadPerCard(c, tokens) + kv) / c.bandwidth;
-  const linear = (2 * c.shape.activeParams * tokens) / g;
   const attn = (tokens * context * c.shape.decodeAttnFlopsPerCtx) / g;
-  const computeS = linear / c.linearPeak + attn / c.attnPeak;
-  return breakdown(memoryS, computeS, commSeconds(c, tokens));
+  const computeS = linearComputeSeconds(c, tokens) + attn / c.attnPeak;
+  return breakdown(c, memoryS, computeS, commSeconds(c, tokens));
 }
 
 /**
@@ -238,16 +332,15 @@ export function prefillStep(c: PerfContext, requests: number, input: number, cac
   // is computed, attending to the whole prefix (coef·(input² − cached²)), whose KV is read once
   const p = Math.min(Math.max(0, cached), input);
   const tokens = requests * (input - p);
-  const linear = (2 * c.shape.activeParams * tokens) / g;
   const attn = (requests * c.shape.prefillAttnCoef * (input * input - p * p)) / g;
-  const computeS = linear / c.linearPeak + attn / c.attnPeak;
+  const computeS = linearComputeSeconds(c, tokens) + attn / c.attnPeak;
   const memoryS = (weightBytesReadPerCard(c, tokens) + requests * p * kvBytesPerSeqTokenPerCard(c)) / c.bandwidth;
-  return breakdown(memoryS, computeS, commSeconds(c, tokens));
+  return breakdown(c, memoryS, computeS, commSeconds(c, tokens));
 }
 
 /** Seconds to move `bytes` of KV cache out of (or into) a group over its scale-out NICs. */
 export function kvTransferSeconds(c: PerfContext, bytes: number): number {
-  return bytes / (c.layout.groupSize * scaleOutBps(c));
+  return bytes / (c.layout.groupSize * Math.max(1, c.spec.scaleOutGBps) * 1e9 * c.tun.scaleOutEfficiency);
 }
 
 /** Data-parallel attention ranks in the group (requests prefilled side by side). */

@@ -35,6 +35,19 @@ const RAW: (ModelSpecInput & { id: string })[] = [
     source: { title: 'meta-llama/Llama-3.1-70B config.json', url: HF('meta-llama/Llama-3.1-70B'), asOf: '2024-07-23' },
   },
   {
+    id: 'llama-2-13b',
+    name: 'Llama 2 13B',
+    aliases: ['llama2-13b', 'llama-2-13b-chat', 'meta-llama-2-13b'],
+    // 13,015,864,320 parameters (Hugging Face model card); MHA: 40 KV heads
+    totalParamsB: 13.02,
+    layers: 40,
+    hiddenSize: 5120,
+    vocabSize: 32000,
+    attention: { kind: 'gqa', heads: 40, kvHeads: 40, headDim: 128 },
+    weightPrecision: 'bf16',
+    source: { title: 'meta-llama/Llama-2-13b-hf config.json', url: HF('meta-llama/Llama-2-13b-hf'), asOf: '2023-07-18' },
+  },
+  {
     id: 'llama-3.1-405b',
     name: 'Llama 3.1 405B',
     aliases: ['llama3.1-405b', 'meta-llama-3.1-405b-instruct'],

@@ -9,21 +9,27 @@ import {
   decodeStep,
   dpRanks,
   kvBytesPerSeqTokenPerCard,
+  kvFit,
+  kvOccupancy,
   kvTransferSeconds,
   makeContext,
   maxSequencesByMemory,
   PERF_DEFAULTS,
   prefillStep,
   type GroupLayout,
+  type KvFit,
   type PerfContext,
   type PerfTunables,
   type StepBreakdown,
 } from './perf';
+import { stackKey } from './efficiency';
+import { defaultEngine, type EngineProfile } from './engines';
 import { modelShape, type AcceleratorSpec, type KvPrecision, type ModelShape, type ModelSpec, type WeightPrecision } from './spec';
 import { kvReloadSeconds, splitPrompt, tokensPerDecodeStep, type KvOffload } from './workload';
 
 export type ServingRole = 'both' | 'prefill' | 'decode';
-export type Bound = 'memory' | 'compute' | 'interconnect' | 'latency' | 'capacity';
+/** 'overhead': the engine's fixed per-step cost is the largest term of the decode step. */
+export type Bound = 'memory' | 'compute' | 'interconnect' | 'overhead' | 'latency' | 'capacity';
 export type BatchLimit = 'kv-memory' | 'tpot' | 'ttft' | 'pinned' | 'max-batch' | 'none';
 
 export interface WorkloadTargets {
@@ -85,7 +91,24 @@ export interface ServingGroup {
   kvPrecision: KvPrecision;
   computePrecision: string;
   weightGBPerCard: number;
+  /** The serving engine profile the group was evaluated with. */
+  engine: EngineRef;
+  /** KV tokens the engine reserves per sequence (paged: mean occupancy + margin; static: full context). */
+  kvTokensPerSequence: number;
+  /** A pinned batch that does not fit: the KV memory it needs, the memory free, the largest batch that fits. */
+  kvFit?: KvFit;
   note?: string;
+}
+
+export interface EngineRef {
+  id: string;
+  name: string;
+  asOf: string;
+  pagedKv: boolean;
+}
+
+function engineRef(e: EngineProfile): EngineRef {
+  return { id: e.id, name: e.name, asOf: e.asOf, pagedKv: e.pagedKv };
 }
 
 export interface SearchOptions {
@@ -93,8 +116,6 @@ export interface SearchOptions {
   maxCards?: number;
   tunables?: PerfTunables;
 }
-
-const INFEASIBLE_NOTE = 'the weights and the KV cache of one request do not fit in the cards available';
 
 function groupCandidates(spec: AcceleratorSpec, maxCards: number, pinned?: number): number[] {
   if (pinned !== undefined) return [pinned];
@@ -116,7 +137,8 @@ function layoutCandidates(shape: ModelShape, g: number, w: WeightPrecision, kv: 
   return list;
 }
 
-function emptyGroup(role: ServingRole, g: number, spec: AcceleratorSpec, w: WeightPrecision, kv: KvPrecision, note: string): ServingGroup {
+function emptyGroup(role: ServingRole, g: number, spec: AcceleratorSpec, w: WeightPrecision, kv: KvPrecision, note: string, fit?: KvFit): ServingGroup {
+  const engine = spec.engine ?? defaultEngine(stackKey(spec.softwareStack));
   return {
     role,
     feasible: false,
@@ -135,7 +157,10 @@ function emptyGroup(role: ServingRole, g: number, spec: AcceleratorSpec, w: Weig
     weightPrecision: w,
     kvPrecision: kv,
     computePrecision: '',
-    weightGBPerCard: 0,
+    weightGBPerCard: fit?.weightsGBPerCard ?? 0,
+    engine: engineRef(engine),
+    kvTokensPerSequence: 0,
+    ...(fit ? { kvFit: fit } : {}),
     note,
   };
 }
@@ -157,9 +182,9 @@ interface Evaluated {
 
 function evalColocated(c: PerfContext, t: WorkloadTargets): Evaluated | undefined {
   const { inputTokens: inp, outputTokens: out } = t;
-  const ctxMax = inp + out;
   const ctxAvg = inp + out / 2;
-  const byMem = maxSequencesByMemory(c, ctxMax);
+  // paged engines hold the mean occupancy plus a margin, static ones the full context (issue 19)
+  const byMem = maxSequencesByMemory(c, kvOccupancy(c.engine, inp, out).reservedTokens);
   if (byMem < 1) return undefined;
   const n = dpRanks(c);
   const ag = agentTerms(c, t, n);
@@ -223,7 +248,7 @@ function evalColocated(c: PerfContext, t: WorkloadTargets): Evaluated | undefine
 
 function evalDecode(c: PerfContext, t: WorkloadTargets): Evaluated | undefined {
   const { inputTokens: inp, outputTokens: out } = t;
-  const byMem = maxSequencesByMemory(c, inp + out);
+  const byMem = maxSequencesByMemory(c, kvOccupancy(c.engine, inp, out).reservedTokens);
   if (byMem < 1) return undefined;
   const ctxAvg = inp + out / 2;
   const cap = c.tun.maxBatchPerCard * c.layout.groupSize;
@@ -355,10 +380,11 @@ function finish(
   c: PerfContext,
   t: WorkloadTargets,
   role: ServingRole,
-  r: Omit<ServingGroup, 'role' | 'feasible' | 'groupSize' | 'attnTp' | 'powerW' | 'weightPrecision' | 'kvPrecision' | 'computePrecision' | 'weightGBPerCard'>,
+  r: Omit<ServingGroup, 'role' | 'feasible' | 'groupSize' | 'attnTp' | 'powerW' | 'weightPrecision' | 'kvPrecision' | 'computePrecision' | 'weightGBPerCard' | 'engine' | 'kvTokensPerSequence'>,
 ): ServingGroup {
   const g = c.layout.groupSize;
   const weightGB = ((c.shape.attentionParams / c.layout.attnTp + (c.shape.totalParams - c.shape.attentionParams) / g) * c.bytesPerParam) / 1e9;
+  const occ = kvOccupancy(c.engine, t.inputTokens, role === 'prefill' ? 0 : t.outputTokens);
   return {
     role,
     feasible: true,
@@ -369,6 +395,8 @@ function finish(
     kvPrecision: c.layout.kvPrecision,
     computePrecision: c.linearPrecision,
     weightGBPerCard: weightGB,
+    engine: engineRef(c.engine),
+    kvTokensPerSequence: role === 'prefill' ? t.inputTokens : occ.reservedTokens,
     ...r,
   };
 }
@@ -407,10 +435,39 @@ export function bestServingGroup(
   }
   if (best) return best.group;
   const g = targets.groupSize ?? maxCards;
-  let note = targets.batch !== undefined ? `${INFEASIBLE_NOTE} at batch ${targets.batch}` : INFEASIBLE_NOTE;
   const needed = targets.groupSize === undefined ? smallestFeasibleGroup(spec, shape, w, kv, tun, targets, evaluate, maxCards) : undefined;
-  if (needed !== undefined) note = `needs ${needed} cards per replica; ${maxCards} given`;
-  return emptyGroup(role, g, spec, w, kv, note);
+  if (needed !== undefined) return emptyGroup(role, g, spec, w, kv, `needs ${needed} cards per replica; ${maxCards} given`);
+  // the layout with the most KV room on the largest group tried says what does not fit
+  const fit = largestGroupFit(spec, shape, w, kv, tun, targets, role, targets.groupSize ?? groupCandidates(spec, maxCards).at(-1) ?? 1);
+  return emptyGroup(role, g, spec, w, kv, fitNote(fit, targets.batch !== undefined), fit);
+}
+
+function largestGroupFit(
+  spec: AcceleratorSpec,
+  shape: ModelShape,
+  w: WeightPrecision,
+  kv: KvPrecision,
+  tun: PerfTunables,
+  t: WorkloadTargets,
+  role: ServingRole,
+  g: number,
+): KvFit {
+  const out = role === 'prefill' ? 0 : t.outputTokens;
+  const fits = layoutCandidates(shape, g, w, kv).map((layout) => kvFit(makeContext(spec, shape, layout, tun), t.batch ?? 1, t.inputTokens, out));
+  return fits.reduce((a, b) => (b.largestBatch > a.largestBatch || (b.largestBatch === a.largestBatch && b.freeGBPerCard > a.freeGBPerCard) ? b : a));
+}
+
+const gb = (v: number) => `${v.toFixed(1)} GB`;
+
+/** The reason a group does not fit, in figures per card: KV needed at mean and full context, memory free, largest batch. */
+export function fitNote(f: KvFit, pinned: boolean): string {
+  if (f.freeGBPerCard <= 0) return `the weights (${gb(f.weightsGBPerCard)} per card) leave no memory for the KV cache`;
+  const what = pinned ? `batch ${f.batch}` : 'one request';
+  return (
+    `${what} needs ${gb(f.kvMeanGBPerCard)} of KV cache per card at mean occupancy (${gb(f.kvFullGBPerCard)} at full context; ` +
+    `${gb(f.kvReservedGBPerCard)} reserved by the engine), ${gb(f.freeGBPerCard)} free per card after ${gb(f.weightsGBPerCard)} of weights; ` +
+    (f.largestBatch > 0 ? `the largest batch that fits is ${f.largestBatch}` : 'no batch fits')
+  );
 }
 
 /** When the cards given are too few: the smallest group that would hold a replica (only on this error path). */

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { ExportStatus, Precision } from '../domain/accelerator';
+import type { EngineProfile } from './engines';
 
 export const WEIGHT_PRECISIONS = ['bf16', 'fp16', 'fp8', 'int8', 'int4', 'fp4'] as const;
 export type WeightPrecision = (typeof WEIGHT_PRECISIONS)[number];
@@ -45,6 +46,8 @@ export interface AcceleratorSpec {
   /** Achievable fraction of peak memory bandwidth and of peak compute. */
   mbu: number;
   mfu: number;
+  /** Serving engine the line runs; default by software stack (engines.ts `defaultEngine`). */
+  engine?: EngineProfile;
   exportControl: { CN: ExportStatus; other: ExportStatus };
   foundry: string;
   hbmSupply: string;

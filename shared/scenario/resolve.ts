@@ -7,6 +7,8 @@ import type { Accelerator } from '../domain/accelerator';
 import { convertMajor, FxMissingError, type Currency, type FxTable, type MajorMoney } from '../money';
 import type { ServingRole, WorkloadTargets } from '../model/serving';
 import type { AcceleratorSpec, ModelSpec } from '../model/spec';
+import { stackKey } from '../model/efficiency';
+import { customEngine, defaultEngine, ENGINE_IDS, findEngine } from '../model/engines';
 import type { FinanceAssumptions } from '../model/tco';
 import type { RiskWeights } from '../model/risk';
 import type { CatalogLookup, SnapshotQuote } from './catalog-lookup';
@@ -286,6 +288,15 @@ export function resolveScenario(s: Scenario, lookup: CatalogLookup, opts: Resolv
               domain,
               asOf,
             );
+      // the serving engine: a named profile, a user's inline profile, else the stack's default
+      if (typeof l.engine === 'string') {
+        const e = findEngine(l.engine);
+        if (e) spec.engine = e;
+        else issues.push({ path: `${path}.engine`, message: `no engine profile named "${l.engine}"; use one of ${ENGINE_IDS.join(', ')} or an inline profile` });
+      } else if (l.engine) {
+        spec.engine = customEngine(l.engine);
+      }
+      spec.engine ??= defaultEngine(stackKey(spec.softwareStack));
       return {
         index: li,
         name: spec.name,

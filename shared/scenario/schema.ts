@@ -10,6 +10,7 @@ import { EXPORT_STATUSES } from '../domain/accelerator';
 import { isoDateSchema } from '../domain/source';
 import { currencySchema, priceSchema } from '../money';
 import { KV_PRECISIONS, modelSpecSchema, WEIGHT_PRECISIONS } from '../model/spec';
+import { ENGINE_IDS, engineProfileSchema } from '../model/engines';
 import { FINANCE_DEFAULTS } from '../model/tco';
 import { WORKLOAD_PRESETS } from '../model/workload-presets';
 import { CONCENTRATION_WEIGHT_DEFAULT, RISK_WEIGHT_DEFAULTS } from '../model/risk';
@@ -135,6 +136,8 @@ export const lineSchema = z.strictObject({
   leadTimeWeeks: nonNeg('lead time in weeks', 520).optional(),
   mbu: num('MBU, a number in (0, 1]').gt(0, { error: 'expected MBU in (0, 1]' }).max(1, { error: 'expected MBU in (0, 1]' }).optional(),
   mfu: num('MFU, a number in (0, 1]').gt(0, { error: 'expected MFU in (0, 1]' }).max(1, { error: 'expected MFU in (0, 1]' }).optional(),
+  /** Serving engine: a profile name (vllm, sglang, tensorrt-llm, mindie, lmdeploy, unknown) or an inline profile; default by software stack. */
+  engine: nameOrObject(`an engine name (${ENGINE_IDS.join(', ')})`, engineProfileSchema, 'an engine name (string) or an inline engine profile (object)').optional(),
 });
 export type ScenarioLine = z.output<typeof lineSchema>;
 

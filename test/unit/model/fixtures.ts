@@ -1,9 +1,32 @@
 /** Small hand-checkable parts and models for the model tests. */
 import type { AcceleratorSpec, ModelSpec } from '../../../shared/model/spec';
 import { modelSpecSchema } from '../../../shared/model/spec';
+import { ENGINE_PROFILES, type EngineProfile } from '../../../shared/model/engines';
+
+/**
+ * The pure roofline as an engine: no step overhead, full overlap (step = max of the terms),
+ * no expert-GEMM penalty, a full-context KV reservation, α 5 / 20 µs and β 0.8 — so the
+ * hand-computed roofline tests keep their meaning; the engine terms have their own tests.
+ */
+export const ROOFLINE_ENGINE: EngineProfile = {
+  ...ENGINE_PROFILES.unknown!,
+  id: 'test:roofline',
+  name: 'roofline',
+  stepOverheadMs: 0,
+  scaleUpLatencyUs: 5,
+  scaleOutLatencyUs: 20,
+  scaleUpBandwidthFraction: 0.8,
+  scaleOutBandwidthFraction: 0.8,
+  overlap: 1,
+  expertHalfTokens: 0,
+  pagedKv: false,
+  blockTokens: 1,
+  preemptionMargin: 0,
+};
 
 /** 100 GB, 1 TB/s, 100 TFLOPS BF16, MBU = MFU = 0.5 → 0.5 TB/s and 50 TFLOPS effective. */
 export const TOY: AcceleratorSpec = {
+  engine: ROOFLINE_ENGINE,
   key: 'toy',
   name: 'Toy',
   vendor: 'ToyCo',

@@ -1,0 +1,280 @@
+/**
+ * Serving-engine profiles: the per-step costs a real engine adds to the roofline and how it
+ * holds the KV cache. A profile is a property of the engine *and its date*; each one carries
+ * the sources its values rest on, and every value not read off a source is marked as an
+ * estimate (to be calibrated against the validation table, docs/model.md § 10).
+ *
+ * Formulas that use these parameters (docs/model.md § 3):
+ *   step      = fixed + max(m, k, n) + (1 − overlap) · (m + k + n − max(m, k, n))
+ *   collective = α + bytes / (link · β)                        (per collective, per layer)
+ *   expert MFU = MFU · t / (t + t½),  t = tokens per expert per step
+ *   KV tokens per sequence: paged → (L_in + L_out/2 + (b − 1)/2) · (1 + margin), at most the
+ *   full context rounded up to blocks; static → the full context.
+ */
+import { z } from 'zod';
+
+export interface EngineSource {
+  title: string;
+  url: string;
+}
+
+export interface EngineProfile {
+  /** Stable id used in scenario files (`"engine": "vllm"`), or the user's own. */
+  id: string;
+  name: string;
+  /** The engine version / date the values describe. */
+  asOf: string;
+  /** Fixed cost of one decode step, ms: scheduling, sampling, kernel launches / graph replay. */
+  stepOverheadMs: number;
+  /** Latency α of one collective, µs, inside the scale-up domain and over the scale-out network. */
+  scaleUpLatencyUs: number;
+  scaleOutLatencyUs: number;
+  /** Fraction β of the link bandwidth a collective reaches (scale-up one way; scale-out NIC). */
+  scaleUpBandwidthFraction: number;
+  scaleOutBandwidthFraction: number;
+  /** Share (0–1) of the lesser step terms hidden behind the largest: 1 = pure max(), 0 = sum. */
+  overlap: number;
+  /** Tokens per expert per step at which grouped expert GEMMs reach half the dense MFU. */
+  expertHalfTokens: number;
+  /** Paged KV (blocks allocated as tokens are generated) or a full-context reservation. */
+  pagedKv: boolean;
+  /** Tokens per KV block (1 = token granularity). */
+  blockTokens: number;
+  /** KV kept free against preemption, as a fraction of the mean occupancy. */
+  preemptionMargin: number;
+  /** True when any value is an estimate rather than read off a source. */
+  estimate: boolean;
+  notes: string;
+  sources: EngineSource[];
+}
+
+const VLLM_PAPER: EngineSource = {
+  title: 'W. Kwon et al., Efficient Memory Management for Large Language Model Serving with PagedAttention, SOSP 2023 (arXiv:2309.06180)',
+  url: 'https://arxiv.org/abs/2309.06180',
+};
+const DEEPGEMM: EngineSource = {
+  title: 'deepseek-ai/DeepGEMM README: masked grouped GEMM on H800 reaches 932 / 1,040 / 1,233 TFLOPS at 256 / 512 / 1,024 tokens per group against 1,304 for the dense M = 4,096 GEMM of the same shape',
+  url: 'https://github.com/deepseek-ai/DeepGEMM',
+};
+
+/**
+ * The built-in profiles. Values marked estimate in `notes`; the t½ of 64 tokens is the fit of
+ * t/(t + t½) to DeepGEMM's masked grouped GEMM (H800): 256 → 0.71 (fit 0.80), 512 → 0.80
+ * (0.89), 1,024 → 0.95 (0.94) of the dense large-M rate.
+ */
+export const ENGINE_PROFILES: Readonly<Record<string, EngineProfile>> = {
+  vllm: {
+    id: 'vllm',
+    name: 'vLLM',
+    asOf: '2025 (V1 engine, 0.8–0.10)',
+    stepOverheadMs: 2,
+    scaleUpLatencyUs: 10,
+    scaleOutLatencyUs: 25,
+    scaleUpBandwidthFraction: 0.8,
+    scaleOutBandwidthFraction: 0.8,
+    overlap: 0.6,
+    expertHalfTokens: 8,
+    pagedKv: true,
+    blockTokens: 16,
+    preemptionMargin: 0.05,
+    estimate: true,
+    notes:
+      'block size 16 is the documented default; paged KV with preemption by recomputation (Kwon et al.). Step overhead, α, β, overlap and the preemption margin are estimates: vLLM 0.6 measured the GPU busy only 38 % of the time on Llama 3 8B / H100 before its CPU-overhead work, the V1 engine overlaps scheduling with execution.',
+    sources: [
+      VLLM_PAPER,
+      { title: 'vLLM docs, vllm.config.cache.CacheConfig (DEFAULT_BLOCK_SIZE = 16)', url: 'https://docs.vllm.ai/en/stable/api/vllm/config/cache/' },
+      { title: 'vLLM blog, vLLM v0.6.0: 2.7x Throughput Improvement and 5x Latency Reduction (2024-09-05)', url: 'https://blog.vllm.ai/2024/09/05/perf-update.html' },
+      DEEPGEMM,
+    ],
+  },
+  sglang: {
+    id: 'sglang',
+    name: 'SGLang',
+    asOf: '2025 (0.4–0.5)',
+    stepOverheadMs: 1.5,
+    scaleUpLatencyUs: 8,
+    scaleOutLatencyUs: 20,
+    scaleUpBandwidthFraction: 0.8,
+    scaleOutBandwidthFraction: 0.85,
+    overlap: 0.7,
+    expertHalfTokens: 8,
+    pagedKv: true,
+    blockTokens: 1,
+    preemptionMargin: 0.05,
+    estimate: true,
+    notes:
+      'token-level KV pool (page size 1, RadixAttention); zero-overhead batch scheduler (CPU scheduling overlapped with the GPU); two-batch overlap hides MoE dispatch/combine behind compute in EP deployments, hence the higher overlap. Overhead, α, β, overlap and margin are estimates.',
+    sources: [
+      { title: 'L. Zheng et al., SGLang: Efficient Execution of Structured Language Model Programs, NeurIPS 2024 (arXiv:2312.07104)', url: 'https://arxiv.org/abs/2312.07104' },
+      { title: 'LMSYS blog, SGLang v0.4: Zero-Overhead Batch Scheduler, Cache-Aware Load Balancer, Faster Structured Outputs (2024-12-04)', url: 'https://lmsys.org/blog/2024-12-04-sglang-v0-4/' },
+      { title: 'LMSYS blog, Deploying DeepSeek with PD Disaggregation and Large-scale Expert Parallelism on 96 H100 GPUs (2025-05-05): two-batch overlap, DeepEP', url: 'https://lmsys.org/blog/2025-05-05-large-scale-ep/' },
+      DEEPGEMM,
+    ],
+  },
+  'tensorrt-llm': {
+    id: 'tensorrt-llm',
+    name: 'TensorRT-LLM',
+    asOf: '2025 (0.17–1.0)',
+    stepOverheadMs: 1,
+    scaleUpLatencyUs: 6,
+    scaleOutLatencyUs: 20,
+    scaleUpBandwidthFraction: 0.85,
+    scaleOutBandwidthFraction: 0.8,
+    overlap: 0.6,
+    expertHalfTokens: 8,
+    pagedKv: true,
+    blockTokens: 32,
+    preemptionMargin: 0.05,
+    estimate: true,
+    notes:
+      'paged KV, tokens_per_block 32 (KvCacheConfig default); max-throughput runs use the MAX_UTILIZATION capacity scheduler (the default GUARANTEED_NO_EVICT reserves each request\'s full length: add a profile with "pagedKv": false to model it). C++ runtime with CUDA graphs and custom one-shot/two-shot all-reduce; overhead, α, β, overlap and margin are estimates.',
+    sources: [
+      { title: 'TensorRT-LLM docs, KvCacheConfig (tokens_per_block, free_gpu_memory_fraction)', url: 'https://nvidia.github.io/TensorRT-LLM/llm-api/reference/KvCacheConfig.html' },
+      { title: 'TensorRT-LLM docs, Useful Runtime Options: capacity scheduler policy (GUARANTEED_NO_EVICT, MAX_UTILIZATION)', url: 'https://nvidia.github.io/TensorRT-LLM/performance/performance-tuning-guide/useful-runtime-flags.html' },
+      DEEPGEMM,
+    ],
+  },
+  mindie: {
+    id: 'mindie',
+    name: 'MindIE / vLLM-Ascend',
+    asOf: '2025 (MindIE 2.x, vLLM-Ascend 0.9)',
+    stepOverheadMs: 3,
+    scaleUpLatencyUs: 15,
+    scaleOutLatencyUs: 30,
+    scaleUpBandwidthFraction: 0.7,
+    scaleOutBandwidthFraction: 0.7,
+    overlap: 0.5,
+    expertHalfTokens: 16,
+    pagedKv: true,
+    blockTokens: 128,
+    preemptionMargin: 0.05,
+    estimate: true,
+    notes:
+      'block size 128 ("Ascend devices have a better affinity for block size 128", vLLM-Ascend default, as in the MindIE docs); HCCL collectives. Overhead, α, β, overlap, t½ and margin are estimates (less mature graph mode and grouped-matmul kernels than CUDA are assumed).',
+    sources: [
+      { title: 'vllm-project/vllm-ascend PR #84, reset default block_size from 16 to 128 (2025-02-18), citing the MindIE service docs', url: 'https://github.com/vllm-project/vllm-ascend/pull/84' },
+      { title: 'P. Zuo et al., Serving Large Language Models on Huawei CloudMatrix384 (arXiv:2506.12708), 2025-06', url: 'https://arxiv.org/abs/2506.12708' },
+    ],
+  },
+  lmdeploy: {
+    id: 'lmdeploy',
+    name: 'LMDeploy (TurboMind)',
+    asOf: '2025 (0.7–0.9)',
+    stepOverheadMs: 1.5,
+    scaleUpLatencyUs: 10,
+    scaleOutLatencyUs: 25,
+    scaleUpBandwidthFraction: 0.8,
+    scaleOutBandwidthFraction: 0.8,
+    overlap: 0.6,
+    expertHalfTokens: 8,
+    pagedKv: true,
+    blockTokens: 64,
+    preemptionMargin: 0.05,
+    estimate: true,
+    notes:
+      'TurboMind (C++ engine derived from FasterTransformer): persistent batching and a blocked KV cache (cache_block_seq_len 64). Overhead, α, β, overlap and margin are estimates.',
+    sources: [
+      { title: 'InternLM/lmdeploy, lmdeploy/messages.py TurbomindEngineConfig (cache_block_seq_len = 64, cache_max_entry_count = 0.8) and the TurboMind overview (persistent batching, KV cache manager)', url: 'https://github.com/InternLM/lmdeploy/blob/main/lmdeploy/messages.py' },
+      DEEPGEMM,
+    ],
+  },
+  unknown: {
+    id: 'unknown',
+    name: 'unknown engine',
+    asOf: '–',
+    stepOverheadMs: 3,
+    scaleUpLatencyUs: 20,
+    scaleOutLatencyUs: 40,
+    scaleUpBandwidthFraction: 0.7,
+    scaleOutBandwidthFraction: 0.7,
+    overlap: 0.5,
+    expertHalfTokens: 32,
+    pagedKv: false,
+    blockTokens: 1,
+    preemptionMargin: 0,
+    estimate: true,
+    notes: 'conservative fallback for a stack whose serving engine we do not know: full-context KV reservation (static batching), slower collectives and overheads. All values are estimates.',
+    sources: [VLLM_PAPER],
+  },
+};
+
+export const ENGINE_IDS = Object.keys(ENGINE_PROFILES);
+
+/** Default engine by software stack key (efficiency.ts `stackKey`). */
+const STACK_ENGINE: Readonly<Record<string, string>> = {
+  cuda: 'vllm',
+  rocm: 'vllm',
+  gaudi: 'vllm',
+  cann: 'mindie',
+};
+
+const ALIASES: [RegExp, string][] = [
+  [/^v-?llm$/, 'vllm'],
+  [/^sg-?lang$/, 'sglang'],
+  [/^(tensorrt|trt)[- ]?llm$/, 'tensorrt-llm'],
+  [/^(mindie|mind-ie|vllm-?ascend)$/, 'mindie'],
+  [/^(lmdeploy|turbomind)$/, 'lmdeploy'],
+  [/^(unknown|unknown engine|other)$/, 'unknown'],
+];
+
+/** A profile by id or common name ("TensorRT-LLM", "trtllm", "vllm-ascend"); undefined when unknown. */
+export function findEngine(name: string): EngineProfile | undefined {
+  const s = name.trim().toLowerCase();
+  if (ENGINE_PROFILES[s]) return ENGINE_PROFILES[s];
+  for (const [re, id] of ALIASES) if (re.test(s)) return ENGINE_PROFILES[id];
+  return undefined;
+}
+
+/** The engine a line runs when it names none: by software stack, else "unknown engine". */
+export function defaultEngine(stack: string | undefined): EngineProfile {
+  return ENGINE_PROFILES[(stack && STACK_ENGINE[stack]) || 'unknown']!;
+}
+
+/** The profile a named engine maps to, else the stack's default (e.g. an in-house engine on CUDA runs as vLLM). */
+export function engineOrDefault(name: string | undefined, stack: string | undefined): EngineProfile {
+  return (name && findEngine(name)) || defaultEngine(stack);
+}
+
+// ---------------------------------------------------------------- a user's own profile
+
+const frac = (what: string) => z.number({ error: `expected ${what}` }).min(0, { error: `expected ${what}` }).max(1, { error: `expected ${what}` });
+const nonNeg = (what: string, max: number) =>
+  z.number({ error: `expected ${what}` }).min(0, { error: `expected ${what}` }).max(max, { error: `expected ${what} (at most ${max})` });
+
+/**
+ * An inline profile in a scenario file: `"engine": {"name": "our vLLM fork", "base": "vllm",
+ * "stepOverheadMs": 4}`. Fields not given come from `base` (default "unknown").
+ */
+export const engineProfileSchema = z.strictObject({
+  name: z.string({ error: 'expected an engine name' }).min(1).max(120),
+  base: z.string().max(40).optional(),
+  asOf: z.string().max(40).optional(),
+  stepOverheadMs: nonNeg('a step overhead in ms', 1000).optional(),
+  scaleUpLatencyUs: nonNeg('a collective latency in µs', 100_000).optional(),
+  scaleOutLatencyUs: nonNeg('a collective latency in µs', 100_000).optional(),
+  scaleUpBandwidthFraction: frac('a bandwidth fraction in (0, 1]').refine((v) => v > 0, { error: 'expected a bandwidth fraction in (0, 1]' }).optional(),
+  scaleOutBandwidthFraction: frac('a bandwidth fraction in (0, 1]').refine((v) => v > 0, { error: 'expected a bandwidth fraction in (0, 1]' }).optional(),
+  overlap: frac('an overlap factor between 0 and 1').optional(),
+  expertHalfTokens: nonNeg('tokens per expert at half efficiency', 1_000_000).optional(),
+  pagedKv: z.boolean({ error: 'expected true or false' }).optional(),
+  blockTokens: z.number({ error: 'expected a positive integer block size' }).int({ error: 'expected a positive integer block size' }).positive({ error: 'expected a positive integer block size' }).max(65_536).optional(),
+  preemptionMargin: nonNeg('a preemption margin between 0 and 1', 1).optional(),
+  notes: z.string().max(2000).optional(),
+});
+export type EngineProfileInput = z.output<typeof engineProfileSchema>;
+
+/** A user's profile over its base; unknown base names fall back to "unknown engine". */
+export function customEngine(p: EngineProfileInput): EngineProfile {
+  const base = (p.base && findEngine(p.base)) || ENGINE_PROFILES.unknown!;
+  const defined = Object.fromEntries(Object.entries(p).filter(([k, v]) => v !== undefined && k !== 'base' && k !== 'name' && k !== 'notes'));
+  return {
+    ...base,
+    ...defined,
+    id: `custom:${p.name}`,
+    name: p.name,
+    asOf: p.asOf ?? base.asOf,
+    estimate: true,
+    notes: p.notes ?? `user profile over ${base.name}`,
+    sources: [],
+  };
+}
