@@ -68,7 +68,7 @@ function summarySheet(wb: ExcelJS.Workbook, m: ReportModel, used: Set<string>): 
   addRow(ws, [t('report.documentNumber'), m.documentNumber]);
   addRow(ws, []);
   const kpis = KPIS.filter((k) => k.unit !== 'text');
-  const kpiFmt = (unit: string) => (unit === 'money' ? money : unit === 'moneyPerMTok' || unit === 'moneyPerHour' ? moneyFmt(m, 2) : unit === 'tokPerSecPerW' ? FMT.dec3 : unit === 'kW' ? FMT.dec1 : FMT.int);
+  const kpiFmt = (unit: string) => (unit === 'money' ? money : unit === 'moneyPerMTok' || unit === 'moneyPerHour' ? moneyFmt(m, 2) : unit === 'tokPerSecPerW' ? FMT.dec3 : unit === 'kW' ? FMT.dec1 : unit === 'percent' ? FMT.pct : FMT.int);
   const bidCols = m.bids
     ? [t('bids.status'), t('bids.reasons'), t('bids.evaluatedPriceCol'), t('bids.priceScore'), t('bids.technicalScore'), t('bids.totalScore'), t('bids.bidTotal'), t('bids.deliveryWeeks'), t('bids.warrantyYears'), t('report.domesticShare')]
     : [];
@@ -127,7 +127,7 @@ function detailSheet(wb: ExcelJS.Workbook, m: ReportModel, i: number, used: Set<
   addRow(ws, [t('report.kpiTable')], [], true);
   for (const k of KPIS.filter((x) => x.unit !== 'text')) {
     const v = k.value(b) as number | null;
-    const f = k.unit === 'money' ? money : k.unit === 'moneyPerMTok' || k.unit === 'moneyPerHour' ? moneyFmt(m, 2) : k.unit === 'tokPerSecPerW' ? FMT.dec3 : k.unit === 'kW' ? FMT.dec1 : FMT.int;
+    const f = k.unit === 'money' ? money : k.unit === 'moneyPerMTok' || k.unit === 'moneyPerHour' ? moneyFmt(m, 2) : k.unit === 'tokPerSecPerW' ? FMT.dec3 : k.unit === 'kW' ? FMT.dec1 : k.unit === 'percent' ? FMT.pct : FMT.int;
     addRow(ws, [t(`kpi.${k.key}`), v], [undefined, f]);
   }
   addRow(ws, []);

@@ -5,7 +5,7 @@
 import type { BuildResult } from '../scenario/evaluate';
 import { currencySymbol, type Currency } from '../money';
 
-export type KpiUnit = 'money' | 'moneyPerMTok' | 'moneyPerHour' | 'kW' | 'kWh' | 'tokPerSec' | 'tokPerSecPerW' | 'score' | 'count' | 'text';
+export type KpiUnit = 'money' | 'moneyPerMTok' | 'moneyPerHour' | 'kW' | 'kWh' | 'tokPerSec' | 'tokPerSecPerW' | 'score' | 'count' | 'percent' | 'text';
 
 export interface KpiDef {
   key: string;
@@ -24,6 +24,13 @@ export const KPIS: readonly KpiDef[] = [
   { key: 'energyKWhPerYear', unit: 'kWh', better: 'lower', value: (b) => b.energyKWhPerYear },
   { key: 'outputTokensPerSecond', unit: 'tokPerSec', better: 'higher', value: (b) => b.outputTokensPerSecond },
   { key: 'costPerMillionOutputTokens', unit: 'moneyPerMTok', better: 'lower', value: (b) => b.costPerMillionOutputTokens },
+  // agent-era workloads: all input tokens, the prefilled ones, and the cost split by token type
+  { key: 'inputTokensPerSecond', unit: 'tokPerSec', better: 'higher', value: (b) => b.inputTokensPerSecond },
+  { key: 'computedInputTokensPerSecond', unit: 'tokPerSec', better: 'none', value: (b) => b.computedInputTokensPerSecond },
+  { key: 'costPerMillionInputTokens', unit: 'moneyPerMTok', better: 'lower', value: (b) => b.costPerMillionInputTokens },
+  { key: 'costPerMillionCachedInputTokens', unit: 'moneyPerMTok', better: 'lower', value: (b) => b.costPerMillionCachedInputTokens },
+  { key: 'splitCostPerMillionOutputTokens', unit: 'moneyPerMTok', better: 'lower', value: (b) => b.tokenCosts.perMillionOutputTokens },
+  { key: 'apiBreakEvenUtilization', unit: 'percent', better: 'lower', value: (b) => b.selfHostVsApi?.breakEvenUtilization ?? null },
   { key: 'tokensPerSecondPerWatt', unit: 'tokPerSecPerW', better: 'higher', value: (b) => b.tokensPerSecondPerWatt },
   { key: 'costPerCardHour', unit: 'moneyPerHour', better: 'lower', value: (b) => b.costPerCardHour },
   { key: 'risk', unit: 'score', better: 'lower', value: (b) => b.risk.score },
@@ -60,6 +67,8 @@ export function formatKpi(unit: KpiUnit, v: number | string | null, currency: Cu
       return `${fmt(v, 0, locale)} / 100`;
     case 'count':
       return fmt(v, 0, locale);
+    case 'percent':
+      return `${fmt(v * 100, 1, locale)} %`;
     default:
       return String(v);
   }

@@ -7,7 +7,7 @@
 import type { WorkloadTargets } from '../model/serving';
 import type { WeightPrecision } from '../model/spec';
 import { multiTurnSession, type SessionShape, type TurnsInput } from '../model/workload';
-import { workloadPreset } from '../model/workload-presets';
+import { WORKLOAD_PRESETS, workloadPreset } from '../model/workload-presets';
 import type { Scenario } from './schema';
 
 export interface ResolvedWorkload {
@@ -68,4 +68,34 @@ export function resolveWorkloads(w: Workload, weightPrecision: WeightPrecision):
     const { targets, session } = targetsOf(w, shape, { tpotMs: e.tpotMs ?? p?.tpotMs, ttftMs: e.ttftMs ?? p?.ttftMs, mtpAcceptanceRate: e.mtpAcceptanceRate }, weightPrecision);
     return { name: e.name ?? e.preset ?? 'workload', preset: e.preset, share: total > 0 ? e.share / total : 0, targets, session };
   });
+}
+
+// ---------------------------------------------------------------- presets in the editor
+
+type WorkloadFields = {
+  inputTokens?: number;
+  outputTokens?: number;
+  prefixCacheHitRate?: number;
+  turns?: { count: number; contextTokens: number; inputTokensPerTurn?: number; outputTokensPerTurn: number };
+  tpotMs?: number;
+  ttftMs?: number;
+};
+
+/** A workload with a preset's shape and targets applied (the model and the other fields kept). */
+export function applyWorkloadPreset<W extends WorkloadFields>(w: W, id: string): W {
+  const p = workloadPreset(id);
+  if (!p) return w;
+  const next: W = { ...w, inputTokens: p.inputTokens, outputTokens: p.outputTokens, prefixCacheHitRate: p.prefixCacheHitRate, tpotMs: p.tpotMs, ttftMs: p.ttftMs };
+  if (p.turns) next.turns = { ...p.turns };
+  else delete next.turns;
+  return next;
+}
+
+/** The preset a workload is exactly, if any (for the editor's preset menu). */
+export function matchingPreset(w: WorkloadFields): string | undefined {
+  const same = (a: WorkloadFields['turns'], b: TurnsInput | undefined) =>
+    a === undefined ? b === undefined : b !== undefined && a.count === b.count && a.contextTokens === b.contextTokens && (a.inputTokensPerTurn ?? 0) === b.inputTokensPerTurn && a.outputTokensPerTurn === b.outputTokensPerTurn;
+  return WORKLOAD_PRESETS.find(
+    (p) => same(w.turns, p.turns) && (p.turns !== undefined || (w.inputTokens === p.inputTokens && w.outputTokens === p.outputTokens && (w.prefixCacheHitRate ?? 0) === p.prefixCacheHitRate)) && w.tpotMs === p.tpotMs && w.ttftMs === p.ttftMs,
+  )?.id;
 }

@@ -87,6 +87,23 @@ function renderBuild(b: BuildResult, showSensitivity: boolean): string {
   );
   out.push(`Unit cost    ${money(b.costPerMillionOutputTokens, c)} per million output tokens; ${dec(b.tokensPerSecondPerWatt, 3)} tok/s per W; ${int(b.outputTokensPerKWh)} tokens per kWh`);
   out.push(`Power        IT ${dec(b.itPowerKW, 1)} kW peak; facility ${dec(b.facilityPowerKW, 1)} kW; ${int(b.energyKWhPerYear)} kWh/yr`);
+  // agent-era workloads: input split, cost by token type, per workload, self-host vs API
+  const tc = b.tokenCosts;
+  out.push(
+    `Input        ${int(b.computedInputTokensPerSecond)} prefilled + ${int(b.cachedInputTokensPerSecond)} cached tok/s; by card-time (${dec(tc.prefillShare * 100, 0)} % prefill): ${money(tc.perMillionInputTokens, c)} per M input, ${money(tc.perMillionCachedInputTokens, c)} per M cached input, ${money(tc.perMillionOutputTokens, c)} per M output`,
+  );
+  for (const w of b.workloads.length > 1 || b.workloads[0]?.session ? b.workloads : []) {
+    out.push(
+      `Workload     ${w.name}: ${dec(w.share * 100, 0)} % of requests, ${int(w.inputTokens)} in / ${int(w.outputTokens)} out, ${dec(w.prefixCacheHitRate * 100, 1)} % cached; ${int(w.outputTokensPerSecond)} output tok/s; alone ${money(w.costPerMillionOutputTokens, c)} per M output; TTFT ${int(w.ttftMs)} ms${w.kvReloadMs !== null ? ` (KV reload ${dec(w.kvReloadMs, 1)} ms)` : ''}` +
+        (w.session ? `; ${w.session.turns} turns, mean context ${int(w.session.meanDecodeContextTokens)}, last ${int(w.session.maxContextTokens)}` : ''),
+    );
+  }
+  if (b.selfHostVsApi) {
+    const a = b.selfHostVsApi;
+    out.push(
+      `Own or API   API at ${money(a.prices.inputPerMillion, c)}/${money(a.prices.cachedInputPerMillion, c)}/${money(a.prices.outputPerMillion, c)} per M (input/cached/output) costs ${money(a.apiAnnualCost, c)}/yr vs ${money(a.buildAnnualCost, c)}/yr to own → ${a.cheaper}; break-even utilisation ${a.breakEvenUtilization === null ? 'never (the API is cheaper at any utilisation)' : `${dec(a.breakEvenUtilization * 100, 0)} %`}`,
+    );
+  }
   if (b.buyVsRent) {
     const r = b.buyVsRent;
     out.push(

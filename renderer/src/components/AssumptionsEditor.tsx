@@ -6,6 +6,7 @@ import { selectSites, useCatalog } from '../stores/catalog';
 import { NumberField } from './NumberField';
 import { ModelSelect } from './ModelSelect';
 import { SiteOptions } from './SiteOptions';
+import { ApiPriceFields, WorkloadAgentFields, WorkloadPresetSelect } from './WorkloadAgentFields';
 
 type Site = Exclude<BuildAssumptions['site'], string>;
 type Finance = NonNullable<BuildAssumptions['finance']>;
@@ -62,12 +63,14 @@ export function AssumptionsEditor({ value, onChange }: { value: BuildAssumptions
       <fieldset>
         <legend>{t('builds.workload')}</legend>
         <ModelSelect label={t('builds.model')} value={model} onChange={(id) => setWorkload({ model: id })} />
+        <WorkloadPresetSelect value={value.workload} onChange={(w) => onChange({ ...value, workload: w })} />
         <div className="row">
           <NumberField label={t('builds.inputTokens')} value={value.workload.inputTokens} min={1} integer onChange={(v) => v !== undefined && setWorkload({ inputTokens: v })} />
           <NumberField label={t('builds.outputTokens')} value={value.workload.outputTokens} min={1} integer onChange={(v) => v !== undefined && setWorkload({ outputTokens: v })} />
           <NumberField label={t('builds.tpotMs')} value={value.workload.tpotMs} min={0.1} onChange={(v) => v !== undefined && setWorkload({ tpotMs: v })} />
           <NumberField label={t('builds.ttftMs')} value={value.workload.ttftMs} min={1} onChange={(v) => v !== undefined && setWorkload({ ttftMs: v })} />
         </div>
+        <WorkloadAgentFields value={value.workload} onChange={(w) => onChange({ ...value, workload: w })} />
       </fieldset>
       <fieldset>
         <legend>{t('builds.finance')}</legend>
@@ -86,6 +89,7 @@ export function AssumptionsEditor({ value, onChange }: { value: BuildAssumptions
             </select>
           </label>
         </div>
+        <ApiPriceFields finance={fin} currency={value.currency ?? 'CNY'} onChange={(f) => onChange({ ...value, finance: f })} />
       </fieldset>
     </section>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BuildEvaluation } from '../../../shared/scenario/evaluate-build';
 import { KPIS, formatKpi } from '../../../shared/report/kpis';
 import { ProblemList } from './ProblemList';
+import { WorkloadResults } from './WorkloadResults';
 
 export function KpiPanel({ evaluation }: { evaluation: BuildEvaluation | null }) {
   const { t, i18n } = useTranslation();
@@ -32,6 +33,7 @@ export function KpiPanel({ evaluation }: { evaluation: BuildEvaluation | null })
           );
         })}
       </dl>
+      <WorkloadResults build={b} />
       {b.warnings.length > 0 && (
         <>
           <h3>{t('builds.warnings')}</h3>
