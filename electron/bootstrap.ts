@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type OpenOptions } from './db/open';
 import { applySeed, loadSeed, seedPath } from './db/seed';
+import { applyServerCatalog, loadServerCatalog, serverCatalogPath } from './db/server-catalog';
 import { createContext, type AppContext, type ContextOptions } from './context';
 
 export const APP_DIR_NAME = 'Accelerator Procurement Planner';
@@ -32,5 +33,6 @@ export const SOURCE_ROOT = path.resolve(import.meta.dirname ?? __dirname, '..');
 export function openApp(dbPath: string, opts: OpenOptions & ContextOptions & { appRoot?: string } = {}): AppContext {
   const ctx = createContext(openDatabase(dbPath, opts), dbPath, { clock: opts.clock });
   applySeed(ctx, loadSeed(seedPath(opts.appRoot ?? SOURCE_ROOT)));
+  applyServerCatalog(ctx, loadServerCatalog(serverCatalogPath(opts.appRoot ?? SOURCE_ROOT)));
   return ctx;
 }

@@ -13,8 +13,12 @@ export interface CommitHooks {
   afterQuote?: (written: number, row: number) => void;
 }
 
-function acceptedRows(plan: Plan, requested: readonly number[] | undefined): number[] {
-  if (!requested) return plan.preview.rows.filter((r) => r.accepted).map((r) => r.row);
+/**
+ * The rows to write: those asked for (the user's confirmed choice, flagged ones included), else
+ * every new or changed price that needs no confirmation, or also those when `acceptFlagged`.
+ */
+function acceptedRows(plan: Plan, requested: readonly number[] | undefined, acceptFlagged: boolean): number[] {
+  if (!requested) return plan.preview.rows.filter((r) => r.accepted || (acceptFlagged && r.needsConfirmation && plan.quotes.has(r.row) && (r.status === 'new' || r.status === 'price-change'))).map((r) => r.row);
   const byRow = new Map(plan.preview.rows.map((r) => [r.row, r]));
   const problems: { path: string; message: string }[] = [];
   for (const n of new Set(requested)) {
@@ -33,9 +37,13 @@ function acceptedRows(plan: Plan, requested: readonly number[] | undefined): num
 
 export async function commitImport(ctx: AppContext, input: ImportCommitInput, hooks: CommitHooks = {}): Promise<ImportCommitResult> {
   const plan = await buildPlan(ctx, input);
-  const rows = acceptedRows(plan, input.rows);
+  const rows = acceptedRows(plan, input.rows, input.acceptFlagged === true);
   if (rows.length === 0) {
-    throw new AppError('invalid-input', `nothing to commit from ${plan.preview.fileName}: no new or changed prices (${plan.preview.counts.error} rows with errors, ${plan.preview.counts.skipped} skipped, ${plan.preview.counts.unchanged} unchanged)`);
+    const flagged = plan.preview.counts.needsConfirmation;
+    throw new AppError(
+      'invalid-input',
+      `nothing to commit from ${plan.preview.fileName}: no new or changed prices (${plan.preview.counts.error} rows with errors, ${plan.preview.counts.skipped} skipped, ${plan.preview.counts.unchanged} unchanged${flagged ? `, ${flagged} needing confirmation: select them or accept flagged rows` : ''})`,
+    );
   }
   const chosen = new Set(rows);
   const importedAt = new Date().toISOString();

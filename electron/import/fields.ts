@@ -9,10 +9,18 @@ import { clean, labelKey } from './text';
 
 /** Synonyms per field, compared as labelKey (lower-case, no spaces or punctuation). */
 const SYNONYMS: Record<ImportField, string[]> = {
+  // The column that says the part: a model column. Generic names are 'name' (below); when a sheet
+  // has no model column its name column serves as the item (see item-column.ts).
   item: [
-    '型号', '产品型号', '规格型号', '型号规格', '产品名称', '产品', '名称', '货物名称', '设备名称', '品名', '配置', '产品描述', '描述', '物料', '物料名称', '加速卡', '板卡型号', '货品', '商品', '商品名称', '设备型号',
-    'model', 'modelno', 'sku', 'product', 'productname', 'item', 'itemname', 'description', 'part', 'partno', 'partnumber', 'pn', 'name', 'configuration', 'gpu', 'accelerator',
+    '型号', '产品型号', '规格型号', '型号规格', '规格', '物料', '加速卡', '板卡型号', '设备型号', '机型',
+    'model', 'modelno', 'sku', 'part', 'partno', 'partnumber', 'pn', 'gpu', 'accelerator',
   ],
+  name: [
+    '产品名称', '产品', '名称', '货物名称', '设备名称', '品名', '产品描述', '描述', '物料名称', '货品', '商品', '商品名称', '项目名称', '货物', '设备',
+    'product', 'productname', 'item', 'itemname', 'description', 'name', 'itemdescription',
+  ],
+  spec: ['主要技术参数', '技术参数', '技术规格', '配置', '配置说明', '规格参数', '参数', '技术要求', 'specification', 'specifications', 'spec', 'specs', 'configuration', 'config'],
+  unit: ['单位', '计量单位', '计价单位', 'unit', 'uom', 'unitofmeasure'],
   vendor: ['厂商', '品牌', '制造商', '生产厂商', '厂家', '原厂', 'vendor', 'brand', 'manufacturer', 'make', 'oem'],
   supplier: ['供应商', '报价方', '报价单位', '经销商', '代理商', 'supplier', 'reseller', 'distributor', 'quotedby'],
   unitPrice: [

@@ -22,11 +22,17 @@ import { detectHeader, sheetScore, titleHints } from './header';
 import { applyOverrides, layoutKey, proposeMapping, toOverrides, columnsByField } from './mapping';
 import { readRow, rowContext, type RowContext } from './rows';
 import { PreviousPrices, compare, priceKey } from './previous';
-import { resolveItem, type Resolver } from './resolve';
+import { resolveItem, resolveKnownServer, type Resolver } from './resolve';
+import { PartMatcher } from './catalog-match';
 import { unreadable } from './errors';
 import { looksLikeFormula } from './text';
 import { cellText, isBlank, type SheetGrid } from './grid';
 import { QuoteValidator } from './validate-quote';
+import { readSheetMeta, metaLineReason, rowText } from './preamble';
+import { settleItemColumn } from './item-column';
+import { CurrentPrices, confirmationReason } from './plausibility';
+import { oemServerNames } from '../db/server-catalog';
+import { latestFxRates } from '../../shared/domain/catalog';
 
 export interface Plan {
   preview: ImportPreview;
@@ -93,11 +99,21 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
   }
 
   const warnings: string[] = [];
+  // ---- who quotes and when: the sheet's preamble and footer; the supplier given with the file wins
+  const meta = readSheetMeta(sheet, header.index, today, (i) => looksLikeQuoteLine(sheet.rows[i] ?? []));
+  const supplierName = inputSupplier || meta.supplier?.name || '';
+  const quoteDate = meta.quoteDate?.date;
+  if (inputSupplier && meta.supplier && meta.supplier.name.toLowerCase() !== inputSupplier.toLowerCase()) {
+    warnings.push(`the sheet names the supplier "${meta.supplier.name}" (row ${meta.supplier.row}); the supplier given, "${inputSupplier}", was used`);
+  } else if (!inputSupplier && meta.supplier) {
+    warnings.push(`supplier "${meta.supplier.name}" read from row ${meta.supplier.row}`);
+  }
+  if (meta.quoteDate) warnings.push(`quote date ${meta.quoteDate.date} read from row ${meta.quoteDate.row}; quote age counts from it`);
   // ---- mapping: detected, then remembered for this layout, then the user's overrides
   const layout = layoutKey(header.headers);
   let columns: ColumnView[] = proposeMapping(header.headers, header.readings);
   let mappingSource: ImportPreview['mappingSource'] = 'detected';
-  const remembered = input.mapping ? undefined : ctx.imports.mapping(inputSupplier, layout);
+  const remembered = input.mapping ? undefined : ctx.imports.mapping(supplierName, layout);
   if (remembered) {
     columns = applyOverrides(
       columns.map((c) => ({ ...c, field: null, confidence: 0 })),
@@ -138,7 +154,28 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
       }
     }
   }
+  // ---- rows: the resolver, also used to tell which column names catalog parts
+  const resolver: Resolver = {
+    ctx,
+    file,
+    sheet: sheet.name,
+    itemColumn: { letter: '', header: '' },
+    today,
+    createUnknown: input.createUnknown === true,
+    parts: ctx.accelerators.list(),
+    servers: ctx.servers.list(),
+    vendors: ctx.accelerators.vendors(),
+    newParts: new Map(),
+    newServers: new Map(),
+    partByText: new Map(),
+    oem: oemServerNames(ctx),
+  };
+  if (mappingSource === 'detected') {
+    const settled = settleItemColumn(columns, sheet.rows.slice(header.index + 1), (text) => identifiesPart(resolver, text));
+    if (settled) warnings.push(settled);
+  }
   const by = columnsByField(columns);
+  resolver.itemColumn = { letter: by.item?.letter ?? '', header: by.item?.header ?? '' };
   if (!by.item) warnings.push('no column was recognised as the item (型号 / Model); map one');
   if (!by.unitPrice && !by.totalPrice) warnings.push('no column was recognised as the price (单价 / Unit Price); map one');
   if (mappingSource === 'remembered') warnings.push('column mapping remembered from an earlier import of this layout');
@@ -149,27 +186,17 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
     sheet: sheet.name,
     by,
     headerKeys: new Set(header.headers.map((h) => h.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase()).filter(Boolean)),
-    today,
+    // Validity written as a period ("30天") counts from the quote's date.
+    today: quoteDate ?? today,
   });
   const vatRateDefault = input.vatRate ?? DEFAULT_VAT_RATE;
-  const resolver: Resolver = {
-    ctx,
-    file,
-    sheet: sheet.name,
-    itemColumn: { letter: by.item?.letter ?? '', header: by.item?.header ?? '' },
-    today,
-    createUnknown: input.createUnknown === true,
-    parts: ctx.accelerators.list(),
-    servers: ctx.servers.list(),
-    vendors: ctx.accelerators.vendors(),
-    newParts: new Map(),
-    newServers: new Map(),
-    partByText: new Map(),
-  };
   // Only the suppliers this sheet can name are compared with, so only their latest prices are
   // read: the one given with the file and those in a supplier column (a superset: rows that turn
   // out skipped count too).
-  const suppliers = new Set([inputSupplier]);
+  // A quote without a supplier is recorded under its source's title (shared/domain/supplier
+  // supplierNameOf), so that is the name its earlier prices carry.
+  const anonymous = `Vendor price sheet ${file}`.slice(0, 500);
+  const suppliers = new Set([supplierName || anonymous]);
   if (by.supplier) {
     for (let i = header.index + 1; i < sheet.rows.length; i++) {
       const named = rc.memo.supplier.get(sheet.rows[i]?.[by.supplier.column] ?? null).value;
@@ -177,6 +204,10 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
     }
   }
   const previous = new PreviousPrices(ctx.quotes.latestPrices(suppliers));
+  const fx: Partial<Record<Currency, number>> = {};
+  for (const [c, r] of latestFxRates(ctx.fx.latest())) fx[c] = r.cnyPer;
+  const current = new CurrentPrices(ctx.quotes.latestPrices(), fx);
+  const serverBySlug = new Map(resolver.servers.map((s) => [s.slug, s]));
   const groups = new PriceGroups(previous);
   const quotes = new Map<number, SeedQuote>();
   const rows: PreviewRow[] = [];
@@ -190,7 +221,7 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
     const draft = readRow(sheet.rows[i] ?? [], i, rc);
     if (!draft) continue;
     if (draft.skipReason) {
-      rows.push({ row: draft.row, status: 'skipped', accepted: false, text: draft.text, issues: draft.issues, skipReason: draft.skipReason });
+      rows.push({ row: draft.row, status: 'skipped', accepted: false, text: draft.text, issues: draft.issues, warnings: draft.warnings, needsConfirmation: false, skipReason: draft.skipReason });
       continue;
     }
     const currency = draft.currency ?? 'CNY';
@@ -198,10 +229,10 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
     const vatIncluded = draft.vatIncluded ?? input.vatIncluded ?? currency === 'CNY';
     if (draft.vatIncluded === undefined && input.vatIncluded === undefined && draft.price !== undefined) assumedVat = true;
     const vatRate = draft.vatRate ?? vatRateDefault;
-    const supplier = draft.supplier ?? inputSupplier;
+    const supplier = draft.supplier ?? supplierName;
     // The fields every read row has, in one literal, then the others one by one, in the order
     // the preview has always listed them (a conditional spread per field cost an object each).
-    const out: PreviewRow = { row: draft.row, status: 'new', accepted: false, text: draft.text, issues: draft.issues, currency, vatIncluded, vatRate };
+    const out: PreviewRow = { row: draft.row, status: 'new', accepted: false, text: draft.text, issues: draft.issues, warnings: draft.warnings, needsConfirmation: false, currency, vatIncluded, vatRate };
     rows.push(out);
     if (draft.price !== undefined) {
       out.price = draft.price;
@@ -215,6 +246,8 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
     if (draft.vendor !== undefined) out.vendor = draft.vendor;
     if (supplier) out.supplier = supplier;
     if (draft.notes !== undefined) out.notes = draft.notes;
+    if (draft.unit !== undefined) out.unit = draft.unit;
+    if (quoteDate) out.quoteDate = quoteDate;
     const item = draft.text && out.issues.length === 0 ? resolveItem(resolver, draft, out, currency) : undefined;
     if (out.status === 'skipped') continue;
     if (out.issues.length > 0 || !item || draft.price === undefined) {
@@ -227,7 +260,7 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
     const sourceKey = `${supplier.length}:${supplier}${note}`;
     let source = sources.get(sourceKey);
     if (!source) {
-      source = { title: `${supplier || 'Vendor'} price sheet ${file}`.slice(0, 500), url: '', asOf: today, estimate: false, note };
+      source = { title: `${supplier || 'Vendor'} price sheet ${file}`.slice(0, 500), url: '', asOf: quoteDate ?? today, estimate: false, note };
       sources.set(sourceKey, source);
     }
     // Every quote is validated against quoteSchema (see QuoteValidator for what it remembers).
@@ -244,6 +277,7 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
       moq: draft.moq,
       leadTimeWeeks: draft.leadTimeWeeks,
       validUntil: draft.validUntil,
+      quoteDate,
       source,
     });
     if (!quote.success) {
@@ -252,7 +286,7 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
       continue;
     }
     const ex = out.priceExVat!;
-    const group = groups.get(item.kind, item.item, supplier, currency);
+    const group = groups.get(item.kind, item.item, supplier || source.title, currency);
     const cents = Math.round(ex * 100);
     const dupOf = group.rows.get(cents);
     if (dupOf !== undefined) {
@@ -266,7 +300,13 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
     out.status = cmp.status;
     if (prev) out.previous = prev;
     if (cmp.changePct !== undefined) out.changePct = cmp.changePct;
-    out.accepted = cmp.status === 'new' || cmp.status === 'price-change';
+    const why = confirmationReason(out, current, item.kind === 'server-purchase' ? serverBySlug.get(item.item) : undefined);
+    if (why) {
+      out.needsConfirmation = true;
+      out.confirmReason = why;
+      out.warnings.push({ column: by.unitPrice?.letter ?? by.totalPrice?.letter ?? '', header: by.unitPrice?.header ?? by.totalPrice?.header ?? '', message: `needs confirmation: ${why}` });
+    }
+    out.accepted = (cmp.status === 'new' || cmp.status === 'price-change') && !out.needsConfirmation;
     quotes.set(draft.row, quote.data);
   }
   if (assumedCurrency) warnings.push('the sheet does not say the currency for some prices; CNY was assumed');
@@ -285,7 +325,14 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
     layoutKey: layout,
     mappingSource,
     columns,
-    supplier: inputSupplier,
+    supplier: supplierName,
+    supplierSource: inputSupplier
+      ? { from: 'input' }
+      : meta.supplier
+        ? { from: 'sheet', row: meta.supplier.row, text: meta.supplier.text }
+        : { from: 'none' },
+    quoteDate: quoteDate ?? null,
+    ...(meta.quoteDate && { quoteDateRow: meta.quoteDate.row }),
     vatRate: vatRateDefault,
     rows,
     counts: countRows(rows),
@@ -296,7 +343,7 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
     quotes,
     newParts: resolver.newParts,
     newServers: resolver.newServers,
-    mapping: { supplier: inputSupplier, layoutKey: layout, headerRow: header.index + 1, columns: toOverrides(columns) },
+    mapping: { supplier: supplierName, layoutKey: layout, headerRow: header.index + 1, columns: toOverrides(columns) },
   };
 }
 
@@ -352,10 +399,33 @@ function byColumn(a: { column: string }, b: { column: string }): number {
 }
 
 export function countRows(rows: readonly PreviewRow[]): ImportCounts {
-  const c: ImportCounts = { total: rows.length, new: 0, unchanged: 0, priceChange: 0, error: 0, skipped: 0 };
+  const c: ImportCounts = { total: rows.length, new: 0, unchanged: 0, priceChange: 0, error: 0, skipped: 0, needsConfirmation: 0 };
   for (const r of rows) {
     if (r.status === 'price-change') c.priceChange++;
     else c[r.status]++;
+    if (r.needsConfirmation) c.needsConfirmation++;
   }
   return c;
+}
+
+/** A row under the header that may be a quote line (not a footer, signature or date line). */
+function looksLikeQuoteLine(cells: readonly (string | number | boolean | Date | null)[]): boolean {
+  let n = 0;
+  let number = false;
+  for (const c of cells) {
+    if (isBlank(c)) continue;
+    n++;
+    if (typeof c === 'number') number = true;
+  }
+  if (n < 3 || !number) return false;
+  return metaLineReason(rowText(cells)) === undefined;
+}
+
+/** Whether a cell's text names a catalog part or a known server (for choosing the item column). */
+function identifiesPart(r: Resolver, text: string): boolean {
+  if (!text || text.length > 300) return false;
+  const draft = { row: 0, text, issues: [], warnings: [], rental: false };
+  r.matcher ??= new PartMatcher(r.parts);
+  if (r.matcher.match(text).ok) return true;
+  return resolveKnownServer(r, draft) !== undefined;
 }

@@ -15,6 +15,9 @@ import { canonicalVendor, importedServer, placeholderAccelerator, placeholderSou
 import type { RowDraft } from './rows';
 import { MEMO_LIMIT } from './memo';
 import { readServerText, serverSlug, type ServerText } from './server-row';
+import { findServerIn, serverKeys, type ServerNames } from '../../shared/domain/oem-servers';
+import type { OemServerNames } from '../db/server-catalog';
+import { isServerUnit } from './plausibility';
 
 export interface Resolver {
   ctx: AppContext;
@@ -36,6 +39,9 @@ export interface Resolver {
   serverNames?: { s: Server & { id: number }; n: string }[];
   /** What each item text (with its hints) reads as, worked out once per plan: see Reading. */
   readings?: Map<string, Reading>;
+  /** The OEM server alias list (assets/seed/servers.json, as seeded). */
+  oem: OemServerNames[];
+  oemNames?: ServerNames<{ server: Server & { id: number }; fixedCard: boolean }>[];
 }
 
 /**
@@ -47,6 +53,8 @@ export interface Resolver {
  */
 interface Reading {
   known?: Server & { id: number };
+  /** Why the known server's card could not be told (an issue for the row). */
+  knownCardIssue?: string;
   /** The known server's card in the catalog; undefined is an issue. */
   knownCard?: Card;
   st?: ServerText;
@@ -82,9 +90,10 @@ function matchCard(r: Resolver, draft: RowDraft, text: string): PartMatch<Stored
 
 /** The reading of a row's item text and hints, from the plan's readings or worked out now. */
 function reading(r: Resolver, draft: RowDraft): Reading {
-  const { text, vendor, memoryGB, cards } = draft;
-  // Numbers hold no NUL and the vendor carries its length, so the text can simply end the key.
-  const key = `${memoryGB ?? ''}\u0000${cards ?? ''}\u0000${vendor === undefined ? '' : `${vendor.length}:${vendor}`}\u0000${text}`;
+  const { text, vendor, memoryGB, cards, unit, specText, nameText } = draft;
+  // Numbers hold no NUL and each text but the last carries its length, so the text can end the key.
+  const sized = (t: string | undefined) => (t === undefined ? '' : `${t.length}:${t}`);
+  const key = `${memoryGB ?? ''}\u0000${cards ?? ''}\u0000${sized(vendor)}\u0000${sized(unit)}\u0000${sized(specText)}\u0000${sized(nameText)}\u0000${text}`;
   r.readings ??= new Map();
   let rd = r.readings.get(key);
   if (!rd) {
@@ -96,13 +105,61 @@ function reading(r: Resolver, draft: RowDraft): Reading {
 
 function readingOf(r: Resolver, draft: RowDraft): Reading {
   const { text, cards } = draft;
-  const known = serverByName(r, text);
-  if (known) {
-    const slug = known.compatible[0];
-    return { known, knownCard: slug ? r.parts.find((p) => p.slug === slug) : undefined };
+  const oem = oemServerIn(r, text) ?? (draft.nameText ? oemServerIn(r, draft.nameText) : undefined);
+  const known = oem?.server ?? serverByName(r, text);
+  if (known) return { known, ...knownCard(r, draft, known, oem?.fixedCard ?? true) };
+  const serverUnit = isServerUnit(draft.unit);
+  let st = readServerText(text, cards, serverUnit) ?? (draft.nameText ? readServerText(`${draft.nameText} ${text}`, cards, serverUnit) : undefined);
+  // A server unit (台) and a card count in the parameters: a whole server of that card.
+  if (!st && serverUnit) {
+    const ev = cardInSpec(r, draft);
+    if (ev?.cards !== undefined) st = { cards: ev.cards, cardText: text };
   }
-  const st = readServerText(text, cards);
   return { st, match: matchCard(r, draft, st ? st.cardText : text) };
+}
+
+/** An OEM server named in the text (Atlas 800I A2, NF5688M7), by the seeded alias list. */
+function oemServerIn(r: Resolver, text: string): { server: Server & { id: number }; fixedCard: boolean } | undefined {
+  if (!r.oemNames) {
+    const bySlug = new Map(r.servers.map((s) => [s.slug, s]));
+    r.oemNames = r.oem.flatMap((o) => {
+      const server = bySlug.get(o.slug);
+      return server ? [{ item: { server, fixedCard: o.fixedCard }, keys: serverKeys(o) }] : [];
+    });
+  }
+  return findServerIn(text, r.oemNames);
+}
+
+/**
+ * A card named in the technical parameters (主要技术参数 "8×昇腾910B4 64GB，鲲鹏920×4"): the first
+ * segment that names a catalog card, with the count written next to it.
+ */
+function cardInSpec(r: Resolver, draft: RowDraft): { part: StoredAccelerator; cards?: number } | undefined {
+  for (const t of [draft.specText, draft.nameText]) {
+    if (!t) continue;
+    for (const seg of t.split(/[,，;；、\n|/]+/)) {
+      const st = readServerText(seg, undefined, true);
+      const m = matchCard(r, { ...draft, vendor: undefined }, st ? st.cardText : seg);
+      if (m.ok) return { part: m.part, ...(st && { cards: st.cards }) };
+    }
+  }
+  return undefined;
+}
+
+/** The card a known server holds: the one the row names among those it takes, else its own. */
+function knownCard(r: Resolver, draft: RowDraft, known: Server & { id: number }, fixed: boolean): Pick<Reading, 'knownCard' | 'knownCardIssue'> {
+  const named = cardInSpec(r, draft)?.part;
+  if (named && known.compatible.includes(named.slug)) return { knownCard: named };
+  if (fixed || known.compatible.length === 1) {
+    const slug = known.compatible[0];
+    return { knownCard: slug ? r.parts.find((p) => p.slug === slug) : undefined };
+  }
+  const takes = known.compatible.map((c) => r.parts.find((p) => p.slug === c)?.model ?? c).join(', ');
+  return {
+    knownCardIssue: named
+      ? `${known.name} does not take ${named.model} (it takes ${takes})`
+      : `${known.name} holds ${known.cardsPerServer} cards of one of ${takes}: the row does not say which (name the card in the parameters, e.g. "${known.cardsPerServer}×H20")`,
+  };
 }
 
 /** Find (or plan to create) the card a text names; undefined when the row is skipped or in error. */
@@ -183,7 +240,7 @@ export function resolveItem(r: Resolver, draft: RowDraft, out: PreviewRow, curre
     if (known) {
       card = rd.knownCard;
       if (!card) {
-        issue(out, draft, r, `server "${known.name}" lists no card kind in the catalog`);
+        issue(out, draft, r, rd.knownCardIssue ?? `server "${known.name}" lists no card kind in the catalog`);
         return undefined;
       }
       out.match = { slug: card.slug, name: card.model, confidence: 0.85, via: 'server' };
@@ -201,4 +258,9 @@ export function resolveItem(r: Resolver, draft: RowDraft, out: PreviewRow, curre
   if (!card) return undefined;
   out.kind = draft.rental ? 'rental-card-hour' : 'purchase';
   return { item: card.slug, kind: out.kind };
+}
+
+/** The catalog or OEM server a text names, if any (for telling which column names parts). */
+export function resolveKnownServer(r: Resolver, draft: RowDraft): (Server & { id: number }) | undefined {
+  return oemServerIn(r, draft.text)?.server ?? serverByName(r, draft.text);
 }

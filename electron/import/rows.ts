@@ -3,7 +3,7 @@
  * repeated-header rows are recognised and skipped; every bad cell becomes an issue that names
  * the file, sheet, row, column and problem.
  */
-import type { ColumnView, ImportField, RowIssue } from '../../shared/contract/import';
+import type { ColumnView, ImportField, RowIssue, RowWarning } from '../../shared/contract/import';
 import type { Currency } from '../../shared/money';
 import { cellText, isBlank, type Cell } from './grid';
 import { parseCurrency, parsePrice, plainPrice, type Parsed, type ParsedPrice } from '../../shared/document/price-text';
@@ -11,11 +11,20 @@ import { parseCount, parseDate, parseLeadTime, parseMemoryGB, parseVatCell, type
 import { isPerHour, timeUnitOf } from './mapping';
 import { clean, clip, looksLikeFormula } from './text';
 import { Remembered } from './memo';
+import { metaLineReason, rowText } from './preamble';
+import { vatMarkerIn } from '../../shared/document/price-text';
 
 export interface RowDraft {
   row: number;
   text: string;
   issues: RowIssue[];
+  warnings: RowWarning[];
+  /** The generic name column's text (货物名称) when a model column is the item. */
+  nameText?: string;
+  /** The technical-parameter column's text (主要技术参数). */
+  specText?: string;
+  /** The quantity's unit (台, 张, node). */
+  unit?: string;
   /** Recognised as not-a-quote (subtotal, note, pending price); no issue is an error then. */
   skipReason?: string;
   rental: boolean;
@@ -129,6 +138,9 @@ export interface CellMemo {
   vendor: Memo<NameText>;
   supplier: Memo<NameText>;
   notes: Memo<string>;
+  name: Memo<string>;
+  spec: Memo<string>;
+  unit: Memo<string>;
 }
 
 // Only a text cell can be a subtotal label.
@@ -167,6 +179,12 @@ function nameText(c: Cell): NameText {
   return { value: clip(t, 160) };
 }
 
+/** A descriptive cell (name, parameters, unit): cleaned and bounded, '' when blank. */
+function plainText(c: Cell): string {
+  const t = clean(cellText(c));
+  return t ? clip(t, 1000) : '';
+}
+
 function notesText(c: Cell): string {
   const notes = clean(cellText(c));
   // Notes are free text: keep them, but never as something a spreadsheet would execute.
@@ -194,6 +212,9 @@ export function cellMemo(by: Partial<Record<ImportField, ColumnView>>, today: st
     vendor: new Memo(nameText),
     supplier: new Memo(nameText),
     notes: new Memo(notesText),
+    name: new Memo(plainText),
+    spec: new Memo(plainText),
+    unit: new Memo(plainText),
   };
 }
 
@@ -238,12 +259,17 @@ export function readRow(cells: readonly Cell[], index: number, rc: RowContext): 
   const itemCell = cellOf(cells, by.item);
   const item = memo.item.get(itemCell);
   const text = item.text;
-  const draft: RowDraft = { row, text, issues: [], rental: false };
+  const draft: RowDraft = { row, text, issues: [], warnings: [], rental: false };
 
   const lead = leadingOf(first, rc);
   // Only the leading cells and the item name count: a note saying "total cost…" is not a subtotal.
   if (lead.subtotal || (nonBlank > 1 && leadingOf(second, rc).subtotal) || item.subtotal) return skip(draft, 'subtotal row');
   if (lead.note) return skip(draft, 'note row');
+  // Signature, stamp, supplier and date lines under the table (投标人（盖章）…, 报价日期：…).
+  if (nonBlank <= 4 || !priceCellFilled(cells, rc) || sameTextEverywhere(cells, cellText(first))) {
+    const why = metaLineReason(rowText(cells));
+    if (why) return skip(draft, why);
+  }
   // A header repeated after a page break: only worth checking when the first cell is a header word.
   if (rc.headerKeys.has(lead.lower)) {
     let headers = 0;
@@ -296,6 +322,7 @@ export function readRow(cells: readonly Cell[], index: number, rc: RowContext): 
   } else {
     addIssue(draft, rc, priceField, price.message);
   }
+  if (price.ok && priceField === 'unitPrice') crossCheckTotal(draft, rc, price.value.amount, totalCell);
   draft.rental = rc.perHour[priceField === 'totalPrice' ? 'totalPrice' : 'unitPrice'] || item.rental;
 
   // ---- currency: the cell's own symbol, else a currency column, else the header's
@@ -322,6 +349,14 @@ export function readRow(cells: readonly Cell[], index: number, rc: RowContext): 
       }
     }
   }
+  // A per-row note (备注: 含税13% / 不含税 / 未税) before the header's and the sheet's default.
+  const notesCell = cellOf(cells, by.notes);
+  const notes = memo.notes.get(notesCell);
+  if (draft.vatIncluded === undefined && notes) {
+    const v = rowVatNote(notes);
+    if (v.included !== undefined) draft.vatIncluded = v.included;
+    if (v.rate !== undefined && draft.vatRate === undefined) draft.vatRate = v.rate;
+  }
   draft.vatIncluded ??= priceColView?.vatIncluded;
 
   // ---- the rest: optional; a value that is there but unreadable is an error
@@ -341,13 +376,50 @@ export function readRow(cells: readonly Cell[], index: number, rc: RowContext): 
     if (t.issue !== undefined) addIssue(draft, rc, f, t.issue);
     else if (t.value !== undefined) draft[f] = t.value;
   }
-  const notesCell = cellOf(cells, by.notes);
-  const notes = memo.notes.get(notesCell);
   if (notes) draft.notes = notes;
+  for (const f of TEXT_FIELDS) {
+    const t = memo[f].get(cellOf(cells, by[f]));
+    if (t) draft[f === 'name' ? 'nameText' : f === 'spec' ? 'specText' : 'unit'] = t;
+  }
   return draft;
 }
 
 const NAME_FIELDS = ['vendor', 'supplier'] as const;
+const TEXT_FIELDS = ['name', 'spec', 'unit'] as const;
+
+/** Whether the row has something in a price column. */
+function priceCellFilled(cells: readonly Cell[], rc: RowContext): boolean {
+  return !isBlank(cellOf(cells, rc.by.unitPrice)) || !isBlank(cellOf(cells, rc.by.totalPrice));
+}
+
+/** VAT said in a note: "含税13%", "含13%增值税", "不含税", "未税". */
+export function rowVatNote(notes: string): { included?: boolean; rate?: number } {
+  const included = vatMarkerIn(notes);
+  if (included === undefined) return {};
+  const pct = included ? /(?:含税|含|税率|增值税)\s*(\d{1,2}(?:\.\d+)?)\s*%|(\d{1,2}(?:\.\d+)?)\s*%\s*(?:增值税|税|vat)/i.exec(notes) : null;
+  const rate = pct ? Number(pct[1] ?? pct[2]) / 100 : undefined;
+  return rate !== undefined && rate <= 0.5 ? { included, rate } : { included };
+}
+
+/**
+ * 单价 × 数量 against 总价: a mismatch is often a typo that decides a bid, so the row says so (a
+ * warning on the total's column). Rounding to the cent per unit is allowed for.
+ */
+function crossCheckTotal(draft: RowDraft, rc: RowContext, unit: number, totalCell: Cell): void {
+  const col = rc.by.totalPrice;
+  if (!col || isBlank(totalCell) || draft.qty === undefined) return;
+  const total = priceOf(totalCell, col.multiplier, rc.memo.totalPrice);
+  if (!total.ok) return;
+  const expected = unit * draft.qty;
+  const tolerance = Math.max(1, draft.qty * 0.01, expected * 1e-6);
+  if (Math.abs(expected - total.value.amount) <= tolerance) return;
+  const f = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 2 });
+  draft.warnings.push({
+    column: col.letter,
+    header: col.header,
+    message: `unit price × quantity = ${f(unit)} × ${f(draft.qty)} = ${f(expected)}, but the total says ${f(total.value.amount)} (a difference of ${f(total.value.amount - expected)}); the unit price was used`,
+  });
+}
 const NO_PRICE: PriceParse = { ok: false, pending: true, message: 'no price' };
 
 /** Every non-blank cell reads as `text`. */

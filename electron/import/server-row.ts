@@ -26,21 +26,28 @@ export interface ServerText {
   cardText: string;
 }
 
-/** Is this row a whole server? `cardsCell` is the value of a 卡数/GPUs column, if any. */
-export function readServerText(text: string, cardsCell?: number): ServerText | undefined {
+/**
+ * Is this row a whole server? It is when the text has a card count (×8, x8, 8×, 8卡, 8-GPU) or a
+ * 卡数 column gives one (`cardsCell`) alongside a server word or a server unit (`serverUnit`: 台,
+ * 套, node).
+ */
+export function readServerText(text: string, cardsCell?: number, serverUnit = false): ServerText | undefined {
   const t = clean(text);
-  const hasWord = SERVER_WORDS.test(t);
+  const hasWord = SERVER_WORDS.test(t) || serverUnit;
   let cards = cardsCell;
   let rest = t;
+  let counted = false;
   for (const re of COUNT_PATTERNS) {
     const m = re.exec(rest);
     if (m) {
       cards ??= Number(m[1]);
       rest = rest.replace(re, ' ');
+      counted = true;
       break;
     }
   }
-  if (!hasWord || cards === undefined || cards < 1 || cards > 64) return undefined;
+  // A count in the text says "server" by itself; a 卡数 column only with a server word or unit.
+  if (!(counted || hasWord) || cards === undefined || cards < 2 || cards > 64) return undefined;
   // Platform names (Atlas 800) stay: they help no match but must not be cut in half.
   const cardText = clean(rest.replace(GENERIC_WORDS, ' ').replace(/推理|训练|inference|training/gi, ' '));
   return { cards, cardText: cardText || t };

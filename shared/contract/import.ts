@@ -22,6 +22,12 @@ export const IMPORT_FIELDS = [
   'vat',
   'memory',
   'cards',
+  /** A generic name column (货物名称, 设备名称, Description) when a model column says the part. */
+  'name',
+  /** Technical parameters (主要技术参数, 配置, Specification): extra evidence for the part and card count. */
+  'spec',
+  /** The unit of the quantity (单位: 台, 套, 张, node): a server unit makes a whole-server quote. */
+  'unit',
 ] as const;
 export const importFieldSchema = z.enum(IMPORT_FIELDS);
 export type ImportField = z.infer<typeof importFieldSchema>;
@@ -71,6 +77,11 @@ export const importCommitInputSchema = previewInputSchema
   .extend({
     /** Sheet row numbers (1-based, as Excel shows them) to commit; absent = every new or changed price. */
     rows: z.array(z.number().int().min(1).max(10_000_000)).max(200_000).optional(),
+    /**
+     * Without `rows`: commit the rows that need confirmation too (an implausible price, a card
+     * name with a server unit). Rows named in `rows` are the user's confirmed choice either way.
+     */
+    acceptFlagged: z.boolean().optional(),
   })
   .strict();
 export type ImportCommitInput = z.infer<typeof importCommitInputSchema>;
@@ -83,6 +94,14 @@ export interface RowIssue {
   sheet: string;
   row: number;
   /** Spreadsheet column letter ("C"), or "" for the row as a whole. */
+  column: string;
+  header: string;
+  message: string;
+}
+
+/** Something on a row worth a look that does not stop it (a 总价 that is not 单价 × 数量). */
+export interface RowWarning {
+  /** Spreadsheet column letter, or "" for the row as a whole. */
   column: string;
   header: string;
   message: string;
@@ -150,6 +169,18 @@ export interface PreviewRow {
   changePct?: number;
   skipReason?: string;
   issues: RowIssue[];
+  warnings: RowWarning[];
+  /**
+   * The price is implausible for what the row matched (outside 0.2–5× that part's current
+   * price) or a card name comes with a server unit: not pre-selected, and left out of a commit
+   * unless confirmed. `confirmReason` says why.
+   */
+  needsConfirmation: boolean;
+  confirmReason?: string;
+  /** The quantity's unit as written (台, 张, node). */
+  unit?: string;
+  /** The quote's date (YYYY-MM-DD) from the sheet, when it says. */
+  quoteDate?: string;
 }
 
 export interface SheetSummary {
@@ -166,6 +197,8 @@ export interface ImportCounts {
   priceChange: number;
   error: number;
   skipped: number;
+  /** Rows flagged for confirmation (also counted under their status). */
+  needsConfirmation: number;
 }
 
 export interface ImportPreview {
@@ -178,7 +211,13 @@ export interface ImportPreview {
   layoutKey: string;
   mappingSource: 'detected' | 'remembered' | 'user';
   columns: ColumnView[];
+  /** The supplier the quotes are recorded under: the one given with the file, else the sheet's. */
   supplier: string;
+  /** Where `supplier` came from: given with the file, read from the sheet (row), or none. */
+  supplierSource: { from: 'input' | 'sheet' | 'none'; row?: number; text?: string };
+  /** The quote date the sheet states (报价日期, Quotation date), YYYY-MM-DD, or null. */
+  quoteDate: string | null;
+  quoteDateRow?: number;
   vatRate: number;
   rows: PreviewRow[];
   counts: ImportCounts;

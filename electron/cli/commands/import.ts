@@ -22,7 +22,8 @@ import type { Command } from './index';
 
 const USAGE = `usage: procure import FILE [--sheet S] [--supplier V] [--vat-rate 0.13] [--vat-included|--vat-excluded]
                       [--create-unknown] [--mapping FILE.json] [--header-row N] [--rows 5,7-9]
-                      [--commit | --dry-run] [--json]
+                      [--commit [--accept-flagged] | --dry-run] [--json]
+       (--vendor V is --supplier V; either beats the supplier the sheet names)
        procure import --undo ID
        procure import --list [--json]`;
 
@@ -104,6 +105,7 @@ function rowNote(r: PreviewRow): string {
   if (r.status === 'skipped') return r.skipReason ?? '';
   if (r.issues.length > 0) return r.issues.map((i) => (i.column ? `${i.column}: ${i.message}` : i.message)).join('; ');
   const notes: string[] = [];
+  for (const w of r.warnings) notes.push(w.column ? `${w.column}: ${w.message}` : w.message);
   if (r.server) notes.push(`${r.server.cards}× ${r.server.cardSlug} in ${r.server.slug}${r.server.create ? ' (new platform)' : ''}, ${money(r.server.perCardExVat)}/card ex VAT`);
   if (r.createPart) notes.push(`creates part ${r.createPart.slug}`);
   return notes.join('; ');
@@ -118,6 +120,7 @@ function statusText(r: PreviewRow): string {
 
 function printPreview(p: ImportPreview, io: CliIo): void {
   io.out(`${p.fileName} · sheet "${p.sheet}" · header row ${p.headerRow} · mapping ${p.mappingSource}${p.encoding ? ` · ${p.encoding}` : ''}`);
+  io.out(`supplier: ${p.supplier || '(none)'}${p.supplierSource.from === 'sheet' ? ` (from row ${p.supplierSource.row})` : ''} · quote date: ${p.quoteDate ?? '(not stated; today)'}`);
   io.out(
     'columns: ' +
       p.columns
@@ -130,7 +133,7 @@ function printPreview(p: ImportPreview, io: CliIo): void {
       ['Row', 'Status', 'Item', 'Match', 'Kind', 'Price', 'Cur', 'VAT', 'Ex VAT', 'Lead wk', 'Valid until', 'Notes'],
       p.rows.map((r) => [
         r.row,
-        statusText(r),
+        `${statusText(r)}${r.needsConfirmation ? ' (confirm)' : ''}`,
         r.text.length > 40 ? r.text.slice(0, 39) + '…' : r.text,
         r.match?.slug ?? r.createPart?.slug ?? '',
         r.kind ?? '',
@@ -145,7 +148,7 @@ function printPreview(p: ImportPreview, io: CliIo): void {
     ),
   );
   const c = p.counts;
-  io.out(`${c.total} rows: ${c.new} new, ${c.priceChange} price changes, ${c.unchanged} unchanged, ${c.error} errors, ${c.skipped} skipped`);
+  io.out(`${c.total} rows: ${c.new} new, ${c.priceChange} price changes, ${c.unchanged} unchanged, ${c.error} errors, ${c.skipped} skipped${c.needsConfirmation ? `; ${c.needsConfirmation} need confirmation (left out unless --accept-flagged or --rows names them)` : ''}`);
   for (const w of p.warnings) io.out(`note: ${w}`);
 }
 
@@ -155,6 +158,8 @@ function jsonOf(p: ImportPreview, importId?: number) {
   return {
     file: p.fileName,
     sheet: p.sheet,
+    supplier: p.supplier || null,
+    quoteDate: p.quoteDate,
     headerRow: p.headerRow,
     mapping: p.columns.filter((c) => c.field).map((c) => ({ column: c.letter, header: c.header, field: c.field, confidence: c.confidence, unit: c.unitLabel })),
     mappingSource: p.mappingSource,
@@ -179,6 +184,12 @@ function jsonOf(p: ImportPreview, importId?: number) {
       changePct: r.changePct ?? null,
       leadTimeWeeks: r.leadTimeWeeks ?? null,
       validUntil: r.validUntil ?? null,
+      supplier: r.supplier ?? null,
+      quoteDate: r.quoteDate ?? null,
+      unit: r.unit ?? null,
+      warnings: r.warnings.map((w) => ({ column: w.column, message: w.message })),
+      needsConfirmation: r.needsConfirmation,
+      confirmReason: r.confirmReason ?? null,
     })),
     errors: p.rows.flatMap((r) => (r.status === 'error' ? r.issues.map((i) => ({ row: i.row, column: i.column, header: i.header, message: i.message })) : [])),
     skippedRows: p.rows.filter((r) => r.status === 'skipped').map((r) => ({ row: r.row, reason: r.skipReason ?? '' })),
@@ -203,6 +214,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       rows: { type: 'string' },
       commit: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
+      'accept-flagged': { type: 'boolean' },
       json: { type: 'boolean' },
       undo: { type: 'string' },
       list: { type: 'boolean' },
@@ -248,7 +260,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (values.mapping) input.mapping = readMapping(values.mapping, io);
 
   if (values.commit && !values['dry-run']) {
-    const res = await call(io.ctx(), 'import:commit', { ...input, ...(values.rows && { rows: parseRows(values.rows) }) });
+    const res = await call(io.ctx(), 'import:commit', {
+      ...input,
+      ...(values.rows && { rows: parseRows(values.rows) }),
+      ...(values['accept-flagged'] && { acceptFlagged: true }),
+    });
     if (values.json) {
       io.out(JSON.stringify({ ...jsonOf(res.preview, res.importId), createdParts: res.createdParts, createdServers: res.createdServers }, null, 2));
     } else {

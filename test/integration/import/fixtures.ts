@@ -125,7 +125,7 @@ import { dispatch } from '../../../electron/handlers';
 import type { ImportCommitResult, ImportPreview, ImportPreviewInput, PreviewRow } from '../../../shared/contract/import';
 import type { ApiError } from '../../../shared/contract/result';
 
-type Extra = Omit<ImportPreviewInput, 'fileName' | 'dataBase64'> & { rows?: number[] };
+type Extra = Omit<ImportPreviewInput, 'fileName' | 'dataBase64'> & { rows?: number[]; acceptFlagged?: boolean };
 
 export async function preview(ctx: AppContext, file: Buffer, fileName: string, extra: Extra = {}): Promise<ImportPreview> {
   const r = await dispatch(ctx, 'import:preview', { fileName, dataBase64: b64(file), ...extra });

@@ -47,7 +47,7 @@ describe('a Chinese vendor workbook (title rows, merged cells, 万元 含税, se
     expect(row(p, 11)).toMatchObject({ status: 'skipped', skipReason: expect.stringContaining('unknown part') });
     expect(row(p, 12)).toMatchObject({ status: 'skipped', skipReason: 'subtotal row' });
     expect(row(p, 13)).toMatchObject({ status: 'skipped', skipReason: 'note row' });
-    expect(p.counts).toEqual({ total: 9, new: 4, unchanged: 0, priceChange: 0, error: 1, skipped: 4 });
+    expect(p.counts).toEqual({ total: 9, new: 4, unchanged: 0, priceChange: 0, error: 1, skipped: 4, needsConfirmation: 0 });
   });
 
   it('names the file, sheet, row, column and problem of a bad cell', async () => {
@@ -104,7 +104,8 @@ describe('CSV files as they arrive', () => {
     expect(row(p, 2)).toMatchObject({ match: { slug: 'nvidia-h100-sxm' }, price: 28_500, currency: 'USD', vatIncluded: false, leadTimeWeeks: 8, validUntil: '2026-12-31' });
     expect(row(p, 3)).toMatchObject({ match: { slug: 'nvidia-h200' }, price: 33_500, currency: 'USD' });
     expect(row(p, 4)).toMatchObject({ match: { slug: 'amd-mi300x' }, price: 14_900, leadTimeWeeks: 0 });
-    expect(row(p, 5)).toMatchObject({ kind: 'server-purchase', server: { slug: 'hgx-hopper-8gpu-host', cards: 8, cardSlug: 'nvidia-h20', perCardExVat: 14_750 } });
+    // "HGX H20 8-GPU" is a catalogued OEM server (assets/seed/servers.json)
+    expect(row(p, 5)).toMatchObject({ kind: 'server-purchase', server: { slug: 'nvidia-hgx-h20-8gpu', cards: 8, cardSlug: 'nvidia-h20', perCardExVat: 14_750 } });
     expect(row(p, 6)).toMatchObject({ status: 'skipped', skipReason: expect.stringContaining('TBD') });
     expect(row(p, 7).skipReason).toBe('subtotal row');
   });

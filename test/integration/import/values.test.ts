@@ -226,10 +226,11 @@ describe('whole-server rows', () => {
     expect(r?.cards).toBe(cards);
     expect(r?.cardText).toBe(cardText);
   });
-  it('a part name with X8 in it, or a count without a server word, is a card', () => {
+  it('a part name with X8 in it, or a 卡数 column without a server word or unit, is a card; a count in the text is a server', () => {
     expect(readServerText('MLU370-X8')).toBeUndefined();
-    expect(readServerText('昇腾910B×8')).toBeUndefined();
+    expect(readServerText('昇腾910B×8')).toEqual({ cards: 8, cardText: '昇腾910B' });
     expect(readServerText('昇腾910B', 8)).toBeUndefined();
+    expect(readServerText('昇腾910B', 8, true)).toEqual({ cards: 8, cardText: '昇腾910B' });
     expect(readServerText('昇腾910B 整机', 8)).toEqual({ cards: 8, cardText: '昇腾910B' });
   });
 });

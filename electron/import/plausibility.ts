@@ -1,0 +1,85 @@
+/**
+ * Whether a row's price is plausible for what it matched. A server priced as a card (180万 per 台
+ * against a ¥120,000 card) or a typo that adds a digit would otherwise land in a part's price
+ * history pre-selected; such a row is flagged `needsConfirmation` with the reason, and is only
+ * committed when the user confirms it.
+ *
+ * "Current price" here: of each supplier's latest purchase quote of the part, the lowest ex VAT,
+ * in CNY. A quote outside 0.2–5× of it is implausible; so is a card name with a server unit.
+ */
+import type { PreviewRow } from '../../shared/contract/import';
+import type { Server } from '../../shared/domain/catalog';
+import { convertMajor, exVat, formatMajor, type Currency, type FxTable } from '../../shared/money';
+import type { LatestPrice } from '../db/repos/quotes';
+
+export const PLAUSIBLE_RANGE = { low: 0.2, high: 5 } as const;
+
+/** Units that mean a whole machine: 台, 套, node, server. */
+const SERVER_UNIT = /^(?:台|套|台套|部|节点|整机|nodes?|servers?|systems?|units?\s*\(server\))$/i;
+
+export function isServerUnit(unit: string | undefined): boolean {
+  return unit !== undefined && SERVER_UNIT.test(unit.trim());
+}
+
+export class CurrentPrices {
+  private readonly cardCny = new Map<string, number>();
+
+  constructor(
+    latest: readonly LatestPrice[],
+    private readonly fx: FxTable,
+  ) {
+    for (const q of latest) {
+      if (q.kind !== 'purchase') continue;
+      const cny = this.toCny(exVat(q.price, q.vatIncluded, q.vatRate, q.currency), q.currency);
+      if (cny === undefined || !(cny > 0)) continue;
+      const cur = this.cardCny.get(q.item);
+      if (cur === undefined || cny < cur) this.cardCny.set(q.item, cny);
+    }
+  }
+
+  toCny(amount: number, currency: Currency): number | undefined {
+    try {
+      return convertMajor(amount, currency, 'CNY', this.fx);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A card's current price, ex VAT, in CNY. */
+  card(slug: string): number | undefined {
+    return this.cardCny.get(slug);
+  }
+}
+
+const cny = (n: number) => formatMajor(Math.round(n), 'CNY');
+const times = (r: number) => `${r >= 10 ? Math.round(r) : Math.round(r * 10) / 10}×`;
+
+/**
+ * Why a resolved row needs confirmation, or undefined. `server` is the platform a server quote
+ * names (for its host price), `cardName` the matched card's display name.
+ */
+export function confirmationReason(row: PreviewRow, prices: CurrentPrices, server: (Server & { id?: number }) | undefined): string | undefined {
+  if (row.priceExVat === undefined || !row.currency) return undefined;
+  const priced = prices.toCny(row.priceExVat, row.currency);
+  const cardSlug = row.server?.cardSlug ?? row.match?.slug;
+  const cardName = row.match?.name ?? cardSlug ?? '';
+  if (row.kind === 'purchase' && isServerUnit(row.unit)) {
+    return `the unit "${row.unit}" is a server unit, but the row names a card (${cardName}) and no card count: is this a whole server? Name the cards (e.g. 8×${cardName}) or correct the unit`;
+  }
+  if (priced === undefined || !cardSlug) return undefined;
+  const card = prices.card(cardSlug);
+  if (card === undefined) return undefined;
+  if (row.kind === 'purchase') {
+    const r = priced / card;
+    if (r >= PLAUSIBLE_RANGE.low && r <= PLAUSIBLE_RANGE.high) return undefined;
+    return `${cny(priced)} ex VAT is ${times(r)} the current price of ${cardName} (${cny(card)}): outside ${PLAUSIBLE_RANGE.low}–${PLAUSIBLE_RANGE.high}×${r > PLAUSIBLE_RANGE.high ? '; is it a whole server, or a typo?' : '; is it a typo, or another part?'}`;
+  }
+  if (row.kind === 'server-purchase' && row.server) {
+    const host = server ? prices.toCny(server.hostPrice, server.currency) : undefined;
+    const expected = (host ?? 0) + row.server.cards * card;
+    const r = priced / expected;
+    if (r >= PLAUSIBLE_RANGE.low && r <= PLAUSIBLE_RANGE.high) return undefined;
+    return `${cny(priced)} ex VAT is ${times(r)} what ${row.server.cards} × ${cardName} (${cny(card)} each)${host ? ` plus the host (${cny(host)})` : ''} cost now (${cny(expected)}): outside ${PLAUSIBLE_RANGE.low}–${PLAUSIBLE_RANGE.high}×`;
+  }
+  return undefined;
+}
