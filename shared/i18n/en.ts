@@ -77,7 +77,13 @@ export const en = {
     inputTokensPerSecond: 'Input tokens/s (all)', computedInputTokensPerSecond: 'Input tokens/s prefilled (not cached)', costPerMillionInputTokens: 'Cost per M input tokens (uncached)',
     costPerMillionCachedInputTokens: 'Cost per M cached input tokens', splitCostPerMillionOutputTokens: 'Cost per M output tokens (decode share)', apiBreakEvenUtilization: 'Break-even utilisation vs API',
   },
-  bound: { memory: 'memory bandwidth', compute: 'compute', latency: 'latency target', capacity: 'memory capacity', interconnect: 'interconnect', none: '–' },
+  bound: { memory: 'memory bandwidth', compute: 'compute', latency: 'latency target', capacity: 'memory capacity', interconnect: 'interconnect', overhead: 'fixed step overhead', none: '–' },
+  step: {
+    title: 'Step time ({{phase}})', engine: 'Serving engine', total: 'Step', fixed: 'Fixed overhead', memory: 'Memory',
+    compute: 'Compute', comm: 'Communication', overlap: 'Overlap (hidden)', binds: 'Binds', ms: '{{v}} ms',
+    phase: { decode: 'decode', prefill: 'prefill' }, paged: 'paged KV', static: 'full-context KV',
+    kvNotFit: 'Batch {{batch}} needs {{mean}} GB of KV cache per card at mean occupancy ({{full}} GB at full context); {{free}} GB free per card; largest batch that fits: {{largest}}',
+  },
   riskFactor: { exportControl: 'Export control', foundry: 'Foundry', hbm: 'HBM supply', leadTime: 'Lead time', softwareMaturity: 'Software maturity', quoteAge: 'Quote age', vendorConcentration: 'Vendor concentration' },
   charts: {
     tcoBreakdown: 'TCO breakdown (present value)', cumulative: 'Cumulative cost over the years', costVsThroughput: 'Cost per million tokens vs throughput',

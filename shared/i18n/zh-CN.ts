@@ -79,7 +79,13 @@ export const zhCN: Messages = {
     inputTokensPerSecond: '输入 tokens/秒（全部）', computedInputTokensPerSecond: '预填充输入 tokens/秒（未命中缓存）', costPerMillionInputTokens: '每百万输入 token 成本（未命中缓存）',
     costPerMillionCachedInputTokens: '每百万缓存命中输入 token 成本', splitCostPerMillionOutputTokens: '每百万输出 token 成本（仅解码部分）', apiBreakEvenUtilization: '与 API 持平的利用率',
   },
-  bound: { memory: '显存带宽', compute: '算力', latency: '时延目标', capacity: '显存容量', interconnect: '互联', none: '–' },
+  bound: { memory: '显存带宽', compute: '算力', latency: '时延目标', capacity: '显存容量', interconnect: '互联', overhead: '固定单步开销', none: '–' },
+  step: {
+    title: '单步时间（{{phase}}）', engine: '推理引擎', total: '单步', fixed: '固定开销', memory: '访存',
+    compute: '计算', comm: '通信', overlap: '重叠（被掩盖）', binds: '瓶颈', ms: '{{v}} 毫秒',
+    phase: { decode: '解码', prefill: '预填充' }, paged: '分页 KV', static: '整段预留 KV',
+    kvNotFit: '批大小 {{batch}} 在平均占用下每卡需要 {{mean}} GB KV 缓存（按完整上下文为 {{full}} GB）；每卡空闲 {{free}} GB；可容纳的最大批大小：{{largest}}',
+  },
   riskFactor: { exportControl: '出口管制', foundry: '晶圆代工', hbm: 'HBM 供应', leadTime: '交货周期', softwareMaturity: '软件成熟度', quoteAge: '报价时效', vendorConcentration: '厂商集中度' },
   charts: {
     tcoBreakdown: '总拥有成本构成（现值）', cumulative: '逐年累计成本', costVsThroughput: '每百万 token 成本与吞吐量',

@@ -488,6 +488,16 @@ function smallestFeasibleGroup(
   return undefined;
 }
 
+/** The step that sets a group's pace, as reports show it: decode for 'both' and 'decode', prefill for 'prefill'. */
+export interface StepReport extends StepBreakdown {
+  phase: 'decode' | 'prefill';
+}
+
+export function stepReport(g: Pick<ServingGroup, 'role' | 'decodeStep' | 'prefillStep'>): StepReport | null {
+  const s = g.role === 'prefill' ? g.prefillStep : g.decodeStep;
+  return s ? { phase: g.role === 'prefill' ? 'prefill' : 'decode', ...s } : null;
+}
+
 /** Shorthands for the optimizer. */
 export const bestPrefillGroup = (s: AcceleratorSpec, m: ModelSpec, t: WorkloadTargets, o?: SearchOptions) =>
   bestServingGroup(s, m, t, 'prefill', o);

@@ -9,7 +9,8 @@ import { PERF_DEFAULTS, type PerfTunables } from '../model/perf';
 import { HOURS_PER_YEAR } from '../model/power';
 import { buildRisk, partRisk, type RiskResult } from '../model/risk';
 import type { SensitivityRow } from '../model/sensitivity';
-import type { Bound, WorkloadTargets } from '../model/serving';
+import type { KvFit } from '../model/perf';
+import { stepReport, type Bound, type EngineRef, type StepReport, type WorkloadTargets } from '../model/serving';
 import { modelShape, type ModelSpec } from '../model/spec';
 import { buyVsRent, type BuyVsRent, type FinanceAssumptions, type TcoResult } from '../model/tco';
 import { buildSensitivity, core, NO_OVERRIDES, runCluster } from './build-core';
@@ -47,6 +48,14 @@ export interface LineResult {
   ttftMs: number;
   mbu: number;
   mfu: number;
+  /** The serving engine profile the line was evaluated with. */
+  engine: EngineRef;
+  /** The pacing step (decode, or prefill for a prefill pool): memory, compute, communication, fixed overhead, overlap, total and what binds. */
+  step: StepReport | null;
+  /** KV tokens held per sequence (paged engines: mean occupancy + margin; static: full context). */
+  kvTokensPerSequence: number;
+  /** When the line's group does not fit: KV needed at mean / full context, memory free, largest batch (GB per card). */
+  kvFit?: KvFit;
   computePrecision: string;
   weightGBPerCard: number;
   cardPrice: number;
@@ -204,6 +213,10 @@ function evaluateBuild(b: ResolvedBuild, r: ResolvedScenario, opts: EvaluateOpti
       ttftMs: g.ttftMs,
       mbu: l.spec.mbu,
       mfu: l.spec.mfu,
+      engine: g.engine,
+      step: stepReport(g),
+      kvTokensPerSequence: g.kvTokensPerSequence,
+      ...(g.kvFit ? { kvFit: g.kvFit } : {}),
       computePrecision: g.computePrecision,
       weightGBPerCard: g.weightGBPerCard,
       cardPrice: l.cardPrice,

@@ -67,6 +67,14 @@ describe('builds and compare', () => {
       const expected = formatKpi(k.unit, k.value(b as never), 'CNY', 'en');
       expect(await kpiText(page, k.key), k.key).toBe(expected);
     }
+    // each line's engine and step breakdown, as procure evaluate --json reports them
+    const line = (b.lines as { engine: { name: string }; step: { totalMs: number; fixedMs: number; dominant: string } }[])[0]!;
+    const ms2 = (v: number) => `${v.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ms`;
+    const step = page.locator('[data-line-result="0"] [data-step-breakdown]');
+    expect(await step.locator('[data-engine]').textContent()).toContain(`Serving engine: ${line.engine.name}`);
+    expect(await step.locator('[data-step="total"] td').textContent()).toBe(ms2(line.step.totalMs));
+    expect(await step.locator('[data-step="fixed"] td').textContent()).toBe(ms2(line.step.fixedMs));
+    expect(line.step.fixedMs).toBeGreaterThan(0);
     await screenshot(page, 'builds-ascend-en');
   });
 
@@ -136,6 +144,9 @@ describe('builds and compare', () => {
     const { page } = h;
     await page.getByLabel('Language').selectOption('zh-CN');
     await page.getByRole('heading', { name: '集群方案' }).waitFor();
+    const step = page.locator('[data-line-result="0"] [data-step-breakdown]');
+    expect(await step.locator('[data-engine]').textContent()).toMatch(/^推理引擎: /);
+    expect(await step.locator('[data-step="fixed"] th').textContent()).toBe('固定开销');
     await screenshot(page, 'builds-zh');
     await page.getByLabel('语言').selectOption('en');
     expect(h.errors).toEqual([]);

@@ -114,7 +114,7 @@ function renderBuild(b: BuildResult, showSensitivity: boolean): string {
   out.push('');
   out.push(
     table(
-      ['Accelerator', 'Cards', 'Role', 'Group', 'Batch', 'Replicas', 'Out tok/s', 'In tok/s', 'Bound', 'TPOT ms', 'TTFT ms', 'MBU/MFU', 'Card price', 'Price source', 'Risk'],
+      ['Accelerator', 'Cards', 'Role', 'Group', 'Batch', 'Replicas', 'Out tok/s', 'In tok/s', 'Bound', 'TPOT ms', 'TTFT ms', 'MBU/MFU', 'Engine', 'Card price', 'Price source', 'Risk'],
       b.lines.map((l) => [
         l.accelerator,
         String(l.count),
@@ -128,13 +128,21 @@ function renderBuild(b: BuildResult, showSensitivity: boolean): string {
         l.tpotMs ? dec(l.tpotMs, 1) : '–',
         l.ttftMs ? int(l.ttftMs) : '–',
         `${l.mbu}/${l.mfu}`,
+        l.engine.name,
         money(l.cardPrice, c),
         l.cardPriceSource,
         dec(l.risk.score, 0),
       ]),
-      [false, true, false, true, true, true, true, true, false, true, true, false, true, false, true],
+      [false, true, false, true, true, true, true, true, false, true, true, false, false, true, false, true],
     ),
   );
+  for (const l of b.lines) {
+    const s = l.step;
+    if (!s) continue;
+    out.push(
+      `Step (${l.accelerator}, ${s.phase}, ${l.engine.name} ${l.engine.asOf})  ${dec(s.totalMs, 2)} ms = fixed ${dec(s.fixedMs, 2)} + memory ${dec(s.memoryMs, 2)} + compute ${dec(s.computeMs, 2)} + communication ${dec(s.commMs, 2)} − overlap ${dec(s.overlapMs, 2)}; binds: ${s.dominant}`,
+    );
+  }
   if (showSensitivity && b.sensitivity) {
     out.push('\nSensitivity (each assumption ±20 %, others held):');
     out.push(

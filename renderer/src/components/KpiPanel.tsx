@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BuildEvaluation } from '../../../shared/scenario/evaluate-build';
 import { KPIS, formatKpi } from '../../../shared/report/kpis';
 import { ProblemList } from './ProblemList';
+import { StepBreakdown } from './StepBreakdown';
 import { WorkloadResults } from './WorkloadResults';
 
 export function KpiPanel({ evaluation }: { evaluation: BuildEvaluation | null }) {
@@ -50,6 +51,7 @@ export function KpiPanel({ evaluation }: { evaluation: BuildEvaluation | null })
           <li key={i} data-line-result={i}>
             <strong>{l.accelerator}</strong> ×{l.count}: {formatKpi('tokPerSec', l.outputTokensPerSecond, b.currency, locale)} ·{' '}
             {t('builds.group', { g: l.groupSize, b: l.batch })} · {t(`bound.${l.bound}`)}
+            <StepBreakdown line={l} />
           </li>
         ))}
       </ul>
