@@ -158,8 +158,12 @@ export const en = {
     fields: {
       ignore: '(ignore)', item: 'Model / item', vendor: 'Brand', supplier: 'Supplier', unitPrice: 'Unit price', totalPrice: 'Total price',
       currency: 'Currency', qty: 'Quantity', leadTime: 'Lead time', validUntil: 'Valid until', moq: 'MOQ', notes: 'Notes', vat: 'VAT',
-      memory: 'Memory', cards: 'Cards per server',
+      memory: 'Memory', cards: 'Cards per server', name: 'Name (generic)', spec: 'Technical parameters', unit: 'Unit',
     },
+    kinds: { card: 'card', server: 'server' },
+    needsConfirmation: 'Needs confirmation, not selected: {{reason}}',
+    supplierFromSheet: 'Supplier read from row {{row}} of the sheet; a name typed here takes precedence.', supplierGiven: 'Supplier as given here (it takes precedence over the sheet).',
+    supplierNone: 'The sheet names no supplier.', quoteDate: 'Quote date {{date}} (quote age counts from it).', quoteDateNone: 'The sheet states no quote date: today is used.',
     warnings: 'Notes on the sheet',
     filter: 'Show rows', selectShown: 'Select all rows shown', selectRow: 'Import row {{row}}', selected: '{{selected}} of {{total}} rows selected',
     cols: { row: 'Row', item: 'Item and matched part', price: 'Price ex VAT / incl. VAT', qty: 'Qty', lead: 'Lead', validUntil: 'Valid until', status: 'Status' },

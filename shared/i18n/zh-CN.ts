@@ -160,8 +160,12 @@ export const zhCN: Messages = {
     fields: {
       ignore: '（忽略）', item: '型号 / 品名', vendor: '品牌', supplier: '供应商', unitPrice: '单价', totalPrice: '总价',
       currency: '币种', qty: '数量', leadTime: '交货期', validUntil: '报价有效期', moq: '最小起订量', notes: '备注', vat: '增值税',
-      memory: '显存', cards: '每台卡数',
+      memory: '显存', cards: '每台卡数', name: '名称（通用）', spec: '技术参数', unit: '单位',
     },
+    kinds: { card: '单卡', server: '整机' },
+    needsConfirmation: '需确认，未勾选：{{reason}}',
+    supplierFromSheet: '供应商取自表格第 {{row}} 行；在此填写的名称优先。', supplierGiven: '供应商以此处填写为准（优先于表格）。',
+    supplierNone: '表格未注明供应商。', quoteDate: '报价日期 {{date}}（报价时效从此日起算）。', quoteDateNone: '表格未注明报价日期：按今天计。',
     warnings: '表格说明',
     filter: '显示行', selectShown: '全选当前显示的行', selectRow: '导入第 {{row}} 行', selected: '已选 {{selected}} / {{total}} 行',
     cols: { row: '行号', item: '品名与匹配产品', price: '不含税价 / 含税价', qty: '数量', lead: '货期', validUntil: '有效期至', status: '状态' },

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { SOURCE_ROOT } from '../../electron/bootstrap';
 import { tmpDir } from '../helpers/tmp';
 import { startHarness, screenshot, type Harness } from './harness';
+import { tenderWorkbook } from '../integration/import/fixtures';
 
 const SAMPLES = path.join(SOURCE_ROOT, 'examples', 'price-sheets');
 const XLSX = path.join(SAMPLES, 'huadong-zhisuan-quote.xlsx');
@@ -126,20 +127,20 @@ describe('import page', () => {
     await expect(catalogPrice(page, 'ascend-910b')).resolves.toBe('¥110,619');
   });
 
-  it('previews a GBK CSV: encoding, a price change against the first import, and imports it', async () => {
+  it('previews a GBK CSV: encoding, another supplier than the first import (so new quotes, not price changes), and imports it', async () => {
     const { page } = h;
     await page.getByRole('link', { name: 'Import' }).click();
     await upload(page, GBK);
     await page.locator('[role="row"][data-row="2"]').waitFor();
     expect(await page.locator('.import-facts').textContent()).toMatch(/CSV.*gb18030/);
     expect(await page.locator('[data-column="C"]').textContent()).toMatch(/不含税单价（元）.*CNY excl\. VAT/);
-    await expect(rowStatus(page, 2)).resolves.toBe('price-change');
-    expect(await page.locator('[data-row="2"]').textContent()).toMatch(/¥110,619 → ¥108,000-2\.4 %/);
+    // The first workbook names its supplier (华东智算科技有限公司) in its title; this CSV names none.
+    await expect(rowStatus(page, 2)).resolves.toBe('new');
     await expect(rowStatus(page, 3)).resolves.toBe('new');
     await screenshot(page, 'import-gbk-preview-en');
     await page.getByRole('button', { name: 'Import 4 rows' }).click();
     await page.locator('.import-banner.success').waitFor();
-    expect(await page.locator('.import-banner.success').textContent()).toMatch(/Import #2 .*4 quotes written \(new: 3, price changes: 1/);
+    expect(await page.locator('.import-banner.success').textContent()).toMatch(/Import #2 .*4 quotes written \(new: 4, price changes: 0/);
     expect(importedQuotes(2).map((q) => q.item).sort()).toEqual(['ascend-910b', 'hygon-k100-ai', 'kunlunxin-p800', 'mtt-s4000']);
   });
 
@@ -231,6 +232,34 @@ describe('import page', () => {
     // Nothing may scroll sideways at 1280×800.
     expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     expect(await page.locator('.import-page').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    expect(h.errors).toEqual([]);
+  });
+  it('a tender bill of quantities: servers and cards told apart, the flagged row unticked with its reason, committed', async () => {
+    const { page } = h;
+    await page.getByRole('button', { name: 'Close file' }).click();
+    const file = path.join(tmpDir(), 'tender-boq.xlsx');
+    fs.writeFileSync(file, await tenderWorkbook());
+    await upload(page, file);
+    await page.locator('[role="row"][data-row="8"]').waitFor();
+    await expect(page.getByTestId('import-sheet-meta').textContent()).resolves.toMatch(/Supplier read from row 2.*Quote date 2026-10-15/);
+    await expect(page.getByLabel('Supplier').inputValue()).resolves.toBe('华东智算科技有限公司');
+    const atlas = (await page.locator('[data-row="4"]').textContent()) ?? '';
+    expect(atlas).toMatch(/server/);
+    expect(atlas).toMatch(/8 × Ascend 910B4/);
+    expect(await page.locator('[data-row="5"]').textContent()).toMatch(/card/);
+    expect(await page.locator('[data-row="6"]').textContent()).toMatch(/the total says 1,300,000/);
+    const flagged = (await page.locator('[data-row="8"]').textContent()) ?? '';
+    expect(flagged).toMatch(/Needs confirmation, not selected: the unit "台" is a server unit/);
+    await expect(page.getByLabel('Import row 8').isChecked()).resolves.toBe(false);
+    await expect(page.getByLabel('Import row 4').isChecked()).resolves.toBe(true);
+    await screenshot(page, 'import-tender-en');
+    await page.getByRole('button', { name: 'Import 4 rows' }).click();
+    const ok = page.locator('.import-banner.success');
+    await ok.waitFor();
+    const id = Number(/Import #(\d+)/.exec((await ok.textContent()) ?? '')?.[1]);
+    const quotes = importedQuotes(id);
+    expect(quotes.map((q) => q.sourceRow).sort((a, b) => a! - b!)).toEqual([4, 5, 6, 7]);
+    expect(quotes.find((q) => q.sourceRow === 4)).toMatchObject({ kind: 'server-purchase', item: 'huawei-atlas-800i-a2', cardsPerServer: 8, supplier: '华东智算科技有限公司', quoteDate: '2026-10-15' });
     expect(h.errors).toEqual([]);
   });
 });

@@ -97,6 +97,14 @@ function Settings({ preview }: { preview: ImportPreview }) {
         placeholder={t('importPage.supplierPlaceholder')}
         onCommit={(v) => void setOptions({ supplier: v.trim() })}
       />
+      <p className="hint wide" data-testid="import-sheet-meta">
+        {preview.supplierSource.from === 'sheet'
+          ? t('importPage.supplierFromSheet', { row: preview.supplierSource.row })
+          : preview.supplierSource.from === 'input'
+            ? t('importPage.supplierGiven')
+            : t('importPage.supplierNone')}{' '}
+        {preview.quoteDate ? t('importPage.quoteDate', { date: preview.quoteDate }) : t('importPage.quoteDateNone')}
+      </p>
       <label className="num-field wide">
         <span>{t('importPage.vatMode')}</span>
         <select

@@ -29,10 +29,11 @@ function ItemCell({ r }: { r: PreviewRow }) {
   else if (r.match) detail = `→ ${r.match.name}`;
   else if (r.skipReason) detail = r.skipReason;
   else if (r.status === 'error' && r.text && r.issues.length === 0) detail = t('importPage.noMatch');
+  const kind = r.kind === 'server-purchase' ? 'server' : r.kind ? 'card' : null;
   return (
     <div className="import-item">
       <span className="item-text" title={r.text}>
-        {r.text || '–'}
+        {kind && <span className={`badge kind-${kind}`}>{t(`importPage.kinds.${kind}`)}</span>} {r.text || '–'}
       </span>
       {detail && (
         <span className={`item-detail${r.createPart || r.server?.create ? ' create' : ''}`} title={detail}>
@@ -40,6 +41,20 @@ function ItemCell({ r }: { r: PreviewRow }) {
         </span>
       )}
       {r.skipReason && detail !== r.skipReason && <span className="item-detail">{r.skipReason}</span>}
+      {r.needsConfirmation && r.confirmReason && (
+        <span className="row-confirm" role="note">
+          {t('importPage.needsConfirmation', { reason: r.confirmReason })}
+        </span>
+      )}
+      {r.warnings.some((w) => !w.message.startsWith('needs confirmation')) && (
+        <ul className="row-warnings">
+          {r.warnings
+            .filter((w) => !w.message.startsWith('needs confirmation'))
+            .map((w, n) => (
+              <li key={n}>{w.column ? t('importPage.issue', { column: w.column, header: w.header, message: w.message }) : w.message}</li>
+            ))}
+        </ul>
+      )}
       {r.issues.length > 0 && (
         <ul className="row-issues">
           {r.issues.map((i, n) => (

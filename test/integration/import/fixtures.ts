@@ -121,6 +121,32 @@ export async function chineseWorkbook(): Promise<Buffer> {
   ]);
 }
 
+/** A tender bill of quantities (分项报价表): merged title, supplier and date preamble, servers per 台, a 总价 mismatch, a card per 台, stamp lines. */
+const TENDER_HEADER = ['序号', '货物名称', '品牌', '规格型号', '主要技术参数', '产地', '单位', '数量', '单价（元）', '总价（元）', '备注'];
+
+export async function tenderWorkbook(): Promise<Buffer> {
+  return xlsx([
+    {
+      name: '分项报价表',
+      rows: [
+        ['XX智算中心项目 分项报价表', null, null, null, null, null, null, null, null, null, null],
+        ['报价单位：华东智算科技有限公司', null, null, null, null, null, '报价日期：2026年10月15日', null, null, null, null],
+        TENDER_HEADER,
+        [1, 'AI推理服务器', '华为', 'Atlas 800I A2', '8×昇腾910B4 64GB，鲲鹏920×4', '中国', '台', 2, 1_800_000, 3_600_000, '含税13%'],
+        [2, '加速卡', '寒武纪', '思元590（MLU590）', '显存80GB HBM2e', '中国', '张', 16, 98_000, 1_568_000, '含税'],
+        [3, 'AI训练服务器', '浪潮', 'NF5688M7', '8×H20 96GB，2×Xeon 8480', '中国', '台', 1, 1_400_000, 1_300_000, '不含税'],
+        [4, '加速卡', '昆仑芯', 'P800 OAM', '96GB', '中国', '张', 8, 45_000, 360_000, '未税'],
+        [5, '推理服务器', '华为', '昇腾910B', '鲲鹏920×4，2TB内存', '中国', '台', 1, 1_800_000, 1_800_000, '含税'],
+        ['合计', null, null, null, null, null, null, null, null, 8_628_000, null],
+        ['投标人（盖章）：华东智算科技有限公司', null, null, null, null, null, null, null, null, null, null],
+        ['法定代表人或授权代表（签字）：', null, null, null, null, null, null, null, null, null, null],
+        ['日期：2026年10月15日', null, null, null, null, null, null, null, null, null, null],
+      ],
+      merges: ['A1:K1', 'A2:F2', 'G2:K2', 'A10:K10', 'A11:K11', 'A12:K12'],
+    },
+  ]);
+}
+
 import { dispatch } from '../../../electron/handlers';
 import type { ImportCommitResult, ImportPreview, ImportPreviewInput, PreviewRow } from '../../../shared/contract/import';
 import type { ApiError } from '../../../shared/contract/result';
