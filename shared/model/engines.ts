@@ -57,10 +57,16 @@ const DEEPGEMM: EngineSource = {
   url: 'https://github.com/deepseek-ai/DeepGEMM',
 };
 
+const FUSED_MOE: EngineSource = {
+  title: 'vLLM fused_moe.py get_default_config: BLOCK_SIZE_M 16 when tokens ≤ experts, else 64 (the Triton fused-MoE kernel SGLang also uses)',
+  url: 'https://github.com/vllm-project/vllm/blob/main/vllm/model_executor/layers/fused_moe/fused_moe.py',
+};
+
 /**
- * The built-in profiles. Values marked estimate in `notes`; the t½ of 64 tokens is the fit of
- * t/(t + t½) to DeepGEMM's masked grouped GEMM (H800): 256 → 0.71 (fit 0.80), 512 → 0.80
- * (0.89), 1,024 → 0.95 (0.94) of the dense large-M rate.
+ * The built-in profiles. Values marked estimate in `notes`. t½ ≈ (M_tile − 1)/2, the rows a
+ * grouped GEMM pads per expert on average: 8 for the 16-row tiles of small-batch fused-MoE
+ * kernels. At large t DeepGEMM's table (256 / 512 / 1,024 tokens per group → 0.71 / 0.80 / 0.95
+ * of the dense rate) implies t½ ≈ 64: the one-parameter curve is optimistic there (docs/model.md § 11).
  */
 export const ENGINE_PROFILES: Readonly<Record<string, EngineProfile>> = {
   vllm: {
@@ -84,6 +90,7 @@ export const ENGINE_PROFILES: Readonly<Record<string, EngineProfile>> = {
       VLLM_PAPER,
       { title: 'vLLM docs, vllm.config.cache.CacheConfig (DEFAULT_BLOCK_SIZE = 16)', url: 'https://docs.vllm.ai/en/stable/api/vllm/config/cache/' },
       { title: 'vLLM blog, vLLM v0.6.0: 2.7x Throughput Improvement and 5x Latency Reduction (2024-09-05)', url: 'https://blog.vllm.ai/2024/09/05/perf-update.html' },
+      FUSED_MOE,
       DEEPGEMM,
     ],
   },
@@ -108,6 +115,7 @@ export const ENGINE_PROFILES: Readonly<Record<string, EngineProfile>> = {
       { title: 'L. Zheng et al., SGLang: Efficient Execution of Structured Language Model Programs, NeurIPS 2024 (arXiv:2312.07104)', url: 'https://arxiv.org/abs/2312.07104' },
       { title: 'LMSYS blog, SGLang v0.4: Zero-Overhead Batch Scheduler, Cache-Aware Load Balancer, Faster Structured Outputs (2024-12-04)', url: 'https://lmsys.org/blog/2024-12-04-sglang-v0-4/' },
       { title: 'LMSYS blog, Deploying DeepSeek with PD Disaggregation and Large-scale Expert Parallelism on 96 H100 GPUs (2025-05-05): two-batch overlap, DeepEP', url: 'https://lmsys.org/blog/2025-05-05-large-scale-ep/' },
+      FUSED_MOE,
       DEEPGEMM,
     ],
   },

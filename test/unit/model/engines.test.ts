@@ -86,6 +86,20 @@ describe('step terms', () => {
   });
 });
 
+describe('strict TPOT targets', () => {
+  it('the fixed step cost decides whether a target is reachable at all', () => {
+    // decode-only at context 999 + 2/2 = 1,000: roofline step 40.08 ms; vLLM 2 + 40.08 + 0.4·0.4008 = 42.24 ms
+    const t = { inputTokens: 999, outputTokens: 2, tpotMs: 42, ttftMs: 1e9, groupSize: 1 };
+    const roof = bestServingGroup(TOY, TOY_DENSE, t, 'decode', { maxCards: 1 });
+    expect(roof.meetsTargets).toBe(true);
+    expect(roof.tpotMs).toBeGreaterThan(40);
+    const vllm = bestServingGroup({ ...TOY, engine: ENGINE_PROFILES.vllm }, TOY_DENSE, t, 'decode', { maxCards: 1 });
+    expect(vllm.meetsTargets).toBe(false);
+    expect(vllm.bound).toBe('latency');
+    expect(vllm.tpotMs).toBeCloseTo(42.24032, 6);
+  });
+});
+
 describe('KV occupancy (issue 19)', () => {
   const paged = { pagedKv: true, blockTokens: 16, preemptionMargin: 0.05 };
   it('paged: mean L_in + L_out/2 plus half a block, plus the preemption margin, at most the full context', () => {
