@@ -6,15 +6,16 @@ import type { Currency } from '../../../shared/money';
 import { selectServers, useCatalog } from '../stores/catalog';
 import { AcceleratorPicker } from './AcceleratorPicker';
 import { NumberField } from './NumberField';
+import { MoneyField } from './MoneyField';
 
 export function LinesEditor({ lines, currency, onChange }: { lines: BuildLine[]; currency: Currency; onChange: (l: BuildLine[]) => void }) {
   const { t } = useTranslation();
   const servers = useCatalog(selectServers);
   const update = (i: number, patch: Partial<BuildLine>) => onChange(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
-  /** An optional price in the build's currency; empty means "use the catalog's". */
-  const moneyCell = (i: number, field: 'networkPerCard' | 'unitPrice', amount: number | undefined) => (
+  /** An optional price ("12万", "¥120,000", "USD 28,500"; a bare number is in the build's currency); empty means "use the catalog's". */
+  const moneyCell = (i: number, field: 'networkPerCard' | 'unitPrice', price: BuildLine['unitPrice']) => (
     <td className="money">
-      <NumberField label={`${t(field === 'unitPrice' ? 'builds.priceOverride' : 'builds.network')} ${i + 1}`} hideLabel optional min={0} value={amount} onChange={(v) => update(i, { [field]: v === undefined ? undefined : { amount: v, currency } })} />
+      <MoneyField label={`${t(field === 'unitPrice' ? 'builds.priceOverride' : 'builds.network')} ${i + 1}`} hideLabel currency={currency} value={price} onChange={(v) => update(i, { [field]: v })} />
     </td>
   );
   return (
@@ -51,8 +52,8 @@ export function LinesEditor({ lines, currency, onChange }: { lines: BuildLine[];
                   ))}
                 </select>
               </td>
-              {moneyCell(i, 'networkPerCard', l.networkPerCard?.amount)}
-              {moneyCell(i, 'unitPrice', l.unitPrice?.amount)}
+              {moneyCell(i, 'networkPerCard', l.networkPerCard)}
+              {moneyCell(i, 'unitPrice', l.unitPrice)}
               <td>
                 <select aria-label={`${t('builds.role')} ${i + 1}`} value={l.role} onChange={(e) => update(i, { role: e.target.value as BuildLine['role'] })}>
                   {ROLES.map((r) => (
