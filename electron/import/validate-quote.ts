@@ -31,6 +31,9 @@ export interface QuoteInput {
   moq: number | undefined;
   leadTimeWeeks: number | undefined;
   validUntil: string | undefined;
+  quoteNumber?: string;
+  quoteDate?: string;
+  platform?: string;
   /** The same object for quotes with the same source: it is checked once, by identity. */
   source: object;
 }
@@ -73,11 +76,11 @@ class FieldCheck<F extends Field> {
 /** quoteSchema's keys in order; the validator below writes them in this order (a test checks it). */
 export const QUOTE_FIELDS: readonly Field[] = [
   'item', 'kind', 'supplier', 'price', 'currency', 'vatIncluded', 'vatRate',
-  'cardsPerServer', 'cardSlug', 'moq', 'leadTimeWeeks', 'validUntil', 'source',
+  'cardsPerServer', 'cardSlug', 'moq', 'leadTimeWeeks', 'validUntil', 'quoteNumber', 'quoteDate', 'platform', 'source',
 ];
 
 /** The optional fields, in quoteSchema's order: written only when the row has them. */
-const OPTIONAL_FIELDS = ['cardsPerServer', 'cardSlug', 'moq', 'leadTimeWeeks', 'validUntil'] as const;
+const OPTIONAL_FIELDS = ['cardsPerServer', 'cardSlug', 'moq', 'leadTimeWeeks', 'validUntil', 'quoteNumber', 'quoteDate', 'platform'] as const;
 type OptionalField = (typeof OPTIONAL_FIELDS)[number];
 
 export class QuoteValidator {

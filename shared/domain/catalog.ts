@@ -30,10 +30,31 @@ export type Server = z.infer<typeof serverSchema>;
 
 export const QUOTE_KINDS = ['purchase', 'rental-card-hour', 'server-purchase'] as const;
 
+/**
+ * What a quote prices: one card (`purchase`, `rental-card-hour`) or a whole server
+ * (`server-purchase`, with its cards). The CLI and the UI call these "card" and "server".
+ */
+export type QuoteForm = 'card' | 'server';
+export function quoteForm(kind: SeedQuote['kind']): QuoteForm {
+  return kind === 'server-purchase' ? 'server' : 'card';
+}
+
+/**
+ * What became of a stored quote. `expired` is never stored: it is derived from valid-until and
+ * today (see shared/domain/price-policy quoteState).
+ */
+export const QUOTE_STATUSES = ['current', 'superseded', 'retired'] as const;
+export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
+
 export const quoteSchema = z.object({
-  /** Accelerator slug (card quotes) or server slug (server-purchase). */
+  /**
+   * Accelerator slug (card quotes); for server-purchase the server slug when the platform is a
+   * catalog server, else the card's slug (then `platform` names the server and `cardSlug` is
+   * the card).
+   */
   item: z.string().min(1).max(80),
   kind: z.enum(QUOTE_KINDS),
+  /** The supplier's name ('' = named by the source's title, see shared/domain/supplier supplierNameOf). */
   supplier: z.string().max(160).default(''),
   price: z.number().finite().nonnegative(),
   currency: currencySchema,
@@ -45,6 +66,12 @@ export const quoteSchema = z.object({
   moq: z.number().int().nonnegative().optional(),
   leadTimeWeeks: z.number().nonnegative().max(520).optional(),
   validUntil: isoDateSchema.optional(),
+  /** The supplier's own quote or tender number, if given. */
+  quoteNumber: z.string().max(80).optional(),
+  /** The date the supplier made the quote (报价日期); default the source's as-of date. Age counts from it. */
+  quoteDate: isoDateSchema.optional(),
+  /** Server quotes whose platform is not a catalog server: the platform as the supplier named it. */
+  platform: z.string().max(160).optional(),
   source: sourceSchema,
 });
 export type SeedQuote = z.infer<typeof quoteSchema>;
@@ -57,6 +84,17 @@ export type QuoteOrigin = 'seed' | 'user' | 'import';
  */
 export interface QuoteRecord extends SeedQuote {
   id: number;
+  supplierId: number;
+  /** The stored supplier's name (as the supplier row spells it). */
+  supplier: string;
+  quoteNumber: string;
+  quoteDate: string;
+  platform: string;
+  status: QuoteStatus;
+  /** The quote this one corrects (which then has status `superseded`). */
+  supersedesId: number | null;
+  /** Set when status is `retired`: when, by whom, why. */
+  retired?: { at: string; by: string; reason: string };
   importId: number | null;
   importedAt: string;
   origin: QuoteOrigin;

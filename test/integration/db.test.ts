@@ -27,10 +27,11 @@ describe('migration 0001', () => {
 
   it('enforces the price-history constraints (quote must name exactly one item, money is integer)', () => {
     const db = openDatabase(tmpDbPath());
+    db.prepare(`INSERT INTO supplier (id, name, created_at) VALUES (1, 'S', 'now')`).run();
     const insert = () =>
       db.prepare(
-        `INSERT INTO quote (kind, price_minor, currency, vat_included, vat_rate, origin, created_at)
-         VALUES ('purchase', 100, 'CNY', 0, 0.13, 'user', 'now')`,
+        `INSERT INTO quote (kind, supplier_id, quote_date, price_minor, currency, vat_included, vat_rate, origin, created_at)
+         VALUES ('purchase', 1, '2025-01-01', 100, 'CNY', 0, 0.13, 'user', 'now')`,
       ).run();
     expect(insert).toThrow(/CHECK/);
     // STRICT: a string is not an integer.
@@ -76,7 +77,7 @@ describe('opening refuses what it must not touch', () => {
       expect.unreachable();
     } catch (e) {
       expect((e as DbOpenError).backups).toHaveLength(1);
-      expect((e as DbOpenError).describe()).toMatch(/Automatic backups taken before earlier migrations:\n {2}.*procure\.db\.backup-v1-/);
+      expect((e as DbOpenError).describe()).toMatch(new RegExp(`Automatic backups taken before earlier migrations:\\n {2}.*procure\\.db\\.backup-v${LATEST_VERSION}-`));
     }
   });
 

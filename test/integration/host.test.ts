@@ -6,6 +6,7 @@ import os from 'node:os';
 import { openApp } from '../../electron/bootstrap';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { tmpDbPath, tmpDir } from '../helpers/tmp';
+import { LATEST_VERSION } from '../../electron/db/migrations';
 
 let host: RunningHost;
 let secretDir: string;
@@ -95,7 +96,7 @@ describe('loopback host', () => {
     const api = await request({ path: '/api/app:info', method: 'POST', headers: { Cookie: cookie }, body: '' });
     expect(api.status).toBe(403);
     const withHeader = await request({ path: '/api/app:info', method: 'POST', headers: { Cookie: cookie, 'X-Procure-Token': host.token }, body: '' });
-    expect(JSON.parse(withHeader.body)).toMatchObject({ ok: true, value: { schemaVersion: 1 } });
+    expect(JSON.parse(withHeader.body)).toMatchObject({ ok: true, value: { schemaVersion: LATEST_VERSION } });
   });
 
   it('answers API calls through the same handlers, with typed errors', async () => {

@@ -52,6 +52,16 @@ describe('the repositories', () => {
     const id = ctx.quotes.add(quote('acme-x1'), { origin: 'user' });
     ctx.quotes.writer()(quote('acme-x1', { price: 2000 }), { origin: 'user' });
     ctx.quotes.list({ item: 'acme-x1' });
+    const fix = ctx.quotes.supersede(id, quote('acme-x1', { price: 900 }), { origin: 'user' });
+    ctx.quotes.retire(fix, { by: 'me', reason: 'test' });
+    ctx.quotes.get(fix);
+    ctx.quotes.history('acme-x1');
+    ctx.suppliers.findOrCreate('Acme Trading');
+    ctx.suppliers.resolver()('Acme Trading');
+    ctx.suppliers.find('acme trading');
+    ctx.suppliers.get(1);
+    ctx.suppliers.list();
+    ctx.suppliers.update(1, { contact: 'x', notes: '' });
     ctx.quotes.has(quote('acme-x1'));
     ctx.quotes.count();
     ctx.quotes.latestPrices(['s']);

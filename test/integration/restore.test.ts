@@ -55,7 +55,8 @@ async function refused(ctx: AppContext, bytes: Buffer): Promise<ApiError> {
 async function expectLiveIntact(ctx: AppContext, quotes: number): Promise<void> {
   expect(await names(ctx)).toEqual(['precious']);
   expect(count(ctx, 'SELECT count(*) AS n FROM quote')).toBe(quotes);
-  expect(count(ctx, "SELECT count(*) AS n FROM sqlite_master WHERE type IN ('trigger', 'view')")).toBe(0);
+  // only the app's own triggers (quotes are append-only, migration 0002)
+  expect(count(ctx, "SELECT count(*) AS n FROM sqlite_master WHERE type IN ('trigger', 'view') AND name NOT IN ('quote_append_only', 'quote_no_delete')")).toBe(0);
   await ok(ctx, 'builds:create', { name: 'still writable' });
   await ok(ctx, 'builds:delete', { id: (await ok<{ id: number; name: string }[]>(ctx, 'builds:list')).find((b) => b.name === 'still writable')!.id });
   expect(fs.readdirSync(path.dirname(ctx.dbPath)).filter((f) => f.includes('restoring') || f.includes('before-restore'))).toEqual([]);

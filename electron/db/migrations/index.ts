@@ -1,6 +1,7 @@
 /** Numbered migrations, applied in order under PRAGMA user_version. */
 import type Database from 'better-sqlite3';
 import { migration0001 } from './0001-initial';
+import { migration0002 } from './0002-suppliers-quotes';
 
 export interface Migration {
   version: number;
@@ -8,5 +9,5 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -12,11 +12,13 @@ import { MetaRepo, SettingRepo } from './meta';
 import { QuoteRepo } from './quotes';
 import { ServerRepo } from './servers';
 import { SiteRepo } from './sites';
+import { SupplierRepo } from './suppliers';
 
 export interface Repos {
   accelerators: AcceleratorRepo;
   servers: ServerRepo;
   quotes: QuoteRepo;
+  suppliers: SupplierRepo;
   sites: SiteRepo;
   fx: FxRepo;
   builds: BuildRepo;
@@ -33,10 +35,12 @@ export function createRepos(db: Database.Database): Repos {
   const servers = new ServerRepo(db);
   const acceleratorId = (slug: string) => accelerators.idOf(slug);
   const serverId = (slug: string) => servers.idOf(slug);
+  const suppliers = new SupplierRepo(db);
   return {
+    suppliers,
     accelerators,
     servers,
-    quotes: new QuoteRepo(db, acceleratorId, serverId),
+    quotes: new QuoteRepo(db, acceleratorId, serverId, suppliers),
     sites: new SiteRepo(db),
     fx: new FxRepo(db),
     builds: new BuildRepo(db, acceleratorId, serverId),

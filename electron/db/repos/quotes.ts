@@ -1,11 +1,18 @@
 /**
- * Quotes (table quote): the append-only price history. A correction is a new quote, never an
- * update; the "current" price is a query (shared/'s price policy over `list`).
+ * Quotes (table quote): the append-only price history. A correction is a new quote that
+ * supersedes, never an update; retiring keeps the row with who, when and why. Only status and
+ * the retirement columns ever change (a trigger refuses anything else, and any delete). The
+ * price a build uses is shared/domain/price-policy over `list`.
  */
 import type Database from 'better-sqlite3';
 import { money, toMajor, type Currency } from '../../../shared/money';
-import type { QuoteRecord, SeedQuote } from '../../../shared/domain/catalog';
+import type { QuoteRecord, QuoteStatus, SeedQuote } from '../../../shared/domain/catalog';
+import { supplierKey, supplierNameOf } from '../../../shared/domain/supplier';
+import { AppError } from '../../../shared/contract/result';
 import { sourceFromRow, type Origin, type SourceCols } from './source';
+import type { SupplierRepo } from './suppliers';
+
+export { supplierKey };
 
 /** Where a quote came from. */
 export interface QuoteProvenance {
@@ -31,15 +38,18 @@ export interface LatestPrice {
   asOf: string;
 }
 
-/** Suppliers differing only in letter case or surrounding spaces are one supplier. */
-export function supplierKey(supplier: string): string {
-  return supplier.trim().toLowerCase();
+/** Who retires a quote and why; `at` defaults to now. */
+export interface Retirement {
+  by: string;
+  reason: string;
+  at?: string;
 }
 
 /** One quote as the insert binds it, in column order (made by `row`, written by `insertRow`). */
 export type QuoteRow = readonly (string | number | null)[] & { readonly __quoteRow: true };
 
 type IdOf = (slug: string) => number | undefined;
+type SupplierIdOf = (name: string, createdAt?: string) => number;
 
 interface ListRow extends SourceCols {
   id: number;
@@ -48,6 +58,16 @@ interface ListRow extends SourceCols {
   card_slug: string | null;
   kind: QuoteRecord['kind'];
   supplier: string;
+  supplier_id: number;
+  supplier_name: string;
+  quote_number: string;
+  quote_date: string;
+  platform: string;
+  status: QuoteStatus;
+  supersedes_id: number | null;
+  retired_at: string | null;
+  retired_by: string | null;
+  retired_reason: string | null;
   price_minor: number;
   currency: Currency;
   vat_included: number;
@@ -76,26 +96,40 @@ interface LatestRow {
   as_of: string;
 }
 
+const LIST = `SELECT q.*, a.slug AS acc_slug, s.slug AS server_slug, c.slug AS card_slug, sup.name AS supplier_name
+  FROM quote q
+  JOIN supplier sup ON sup.id = q.supplier_id
+  LEFT JOIN accelerator a ON a.id = q.accelerator_id
+  LEFT JOIN server s ON s.id = q.server_id
+  LEFT JOIN accelerator c ON c.id = q.card_accelerator_id
+  LEFT JOIN import_batch b ON b.id = q.import_id
+  WHERE b.undone_at IS NULL`;
+
 const LATEST = (filter: string) => `SELECT id, kind, item, supplier, price_minor, currency, vat_included, vat_rate, as_of FROM (
-    SELECT q.id, q.kind, coalesce(a.slug, s.slug) AS item, q.supplier, q.price_minor, q.currency,
-           q.vat_included, q.vat_rate, q.as_of,
-           row_number() OVER (PARTITION BY q.kind, q.accelerator_id, q.server_id, q.supplier, q.currency
-                              ORDER BY q.as_of DESC, q.id DESC) AS rn
+    SELECT q.id, q.kind, coalesce(a.slug, s.slug, c.slug) AS item, q.supplier, q.price_minor, q.currency,
+           q.vat_included, q.vat_rate, q.quote_date AS as_of,
+           row_number() OVER (PARTITION BY q.kind, q.accelerator_id, q.server_id, q.card_accelerator_id, q.supplier, q.currency
+                              ORDER BY q.quote_date DESC, q.id DESC) AS rn
     FROM quote q
+    LEFT JOIN accelerator c ON c.id = q.card_accelerator_id
     LEFT JOIN accelerator a ON a.id = q.accelerator_id
     LEFT JOIN server s ON s.id = q.server_id
     LEFT JOIN import_batch b ON b.id = q.import_id
-    WHERE b.undone_at IS NULL ${filter})
+    WHERE b.undone_at IS NULL AND q.status <> 'retired' ${filter})
   WHERE rn = 1`;
 
 export class QuoteRepo {
   private readonly stmts;
 
   /** `acceleratorId`, `serverId`: the catalog's slug look-ups (AcceleratorRepo.idOf, ServerRepo.idOf). */
+  private readonly supplierId: SupplierIdOf;
+  private readonly supersedeTx: (id: number, q: SeedQuote, prov: QuoteProvenance) => number;
+
   constructor(
     db: Database.Database,
     private readonly acceleratorId: IdOf,
     private readonly serverId: IdOf,
+    private readonly suppliers: SupplierRepo,
   ) {
     this.stmts = {
       // Positional parameters in column order: binding a named-parameter object costs a property
@@ -104,19 +138,16 @@ export class QuoteRepo {
         `INSERT INTO quote (accelerator_id, server_id, kind, supplier, price_minor, currency, vat_included, vat_rate,
            cards_per_server, card_accelerator_id, moq, lead_time_weeks, valid_until,
            source_title, source_url, as_of, estimate, source_note,
-           source_file, source_sheet, source_row, import_id, origin, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           source_file, source_sheet, source_row, import_id, origin, created_at,
+           supplier_id, quote_number, quote_date, platform, supersedes_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      list: db.prepare(
-        `SELECT q.*, a.slug AS acc_slug, s.slug AS server_slug, c.slug AS card_slug
-         FROM quote q
-         LEFT JOIN accelerator a ON a.id = q.accelerator_id
-         LEFT JOIN server s ON s.id = q.server_id
-         LEFT JOIN accelerator c ON c.id = q.card_accelerator_id
-         LEFT JOIN import_batch b ON b.id = q.import_id
-         WHERE b.undone_at IS NULL
-           AND (@item IS NULL OR a.slug = @item OR s.slug = @item OR c.slug = @item)
-         ORDER BY q.as_of DESC, q.id DESC`,
+      list: db.prepare(`${LIST} AND (@item IS NULL OR a.slug = @item OR s.slug = @item OR c.slug = @item) ORDER BY q.quote_date DESC, q.id DESC`),
+      get: db.prepare(`${LIST} AND q.id = ?`),
+      status: db.prepare('SELECT status FROM quote WHERE id = ?').pluck(),
+      markSuperseded: db.prepare(`UPDATE quote SET status = 'superseded' WHERE id = ? AND status = 'current'`),
+      retire: db.prepare(
+        `UPDATE quote SET status = 'retired', retired_at = ?, retired_by = ?, retired_reason = ? WHERE id = ? AND status <> 'retired'`,
       ),
       has: db.prepare(
         `SELECT 1 FROM quote q LEFT JOIN accelerator a ON a.id = q.accelerator_id LEFT JOIN server s ON s.id = q.server_id
@@ -127,11 +158,49 @@ export class QuoteRepo {
       latest: db.prepare(LATEST('')),
       latestOf: db.prepare(LATEST('AND q.supplier IN (SELECT value FROM json_each(?))')),
     };
+    this.supplierId = (name, createdAt) => this.suppliers.findOrCreate(name, { createdAt });
+    this.supersedeTx = db.transaction((id: number, q: SeedQuote, prov: QuoteProvenance): number => {
+      const status = this.stmts.status.get(id) as QuoteStatus | undefined;
+      if (status === undefined) throw new AppError('not-found', `no quote #${id}`);
+      if (status !== 'current') throw new AppError('conflict', `quote #${id} is ${status}; only a current quote can be superseded`);
+      const newId = this.insertRow(this.row(q, prov, this.acceleratorId, this.serverId, this.supplierId, id));
+      this.stmts.markSuperseded.run(id);
+      return newId;
+    });
   }
 
   /** Append a quote; `item` is an accelerator slug, or a server slug for server-purchase. */
   add(q: SeedQuote, prov: QuoteProvenance): number {
-    return this.insertRow(this.row(q, prov, this.acceleratorId, this.serverId));
+    return this.insertRow(this.row(q, prov));
+  }
+
+  /**
+   * A correction: `q` is stored as a new quote that supersedes quote `id` (which becomes
+   * `superseded`, its row otherwise untouched). Only a current quote can be superseded.
+   * One transaction; the new quote's id.
+   */
+  supersede(id: number, q: SeedQuote, prov: QuoteProvenance): number {
+    return this.supersedeTx(id, q, prov);
+  }
+
+  /** Retire quote `id`: kept, with who, when and why, but never used for a price again. */
+  retire(id: number, r: Retirement): QuoteRecord {
+    const status = this.stmts.status.get(id) as QuoteStatus | undefined;
+    if (status === undefined) throw new AppError('not-found', `no quote #${id}`);
+    if (status === 'retired') throw new AppError('conflict', `quote #${id} is already retired`);
+    this.stmts.retire.run(r.at ?? new Date().toISOString(), r.by, r.reason, id);
+    return this.get(id)!;
+  }
+
+  /** One quote (an undone import's too: its id is still its id). */
+  get(id: number): QuoteRecord | undefined {
+    const r = this.stmts.get.get(id) as ListRow | undefined;
+    return r && toRecord(r);
+  }
+
+  /** A part's (or server's) whole price history, every status, newest quote date first. */
+  history(item: string): QuoteRecord[] {
+    return this.list({ item });
   }
 
   /**
@@ -144,20 +213,35 @@ export class QuoteRepo {
   writer(): (q: SeedQuote, prov: QuoteProvenance) => number {
     const acc = remembered(this.acceleratorId);
     const server = remembered(this.serverId);
-    return (q, prov) => this.insertRow(this.row(q, prov, acc, server));
+    const supplier = this.suppliers.resolver();
+    return (q, prov) => this.insertRow(this.row(q, prov, acc, server, supplier));
   }
 
-  /** The row `add` would write, its slugs resolved by the given look-ups; throws on an unknown slug. */
-  row(q: SeedQuote, prov: QuoteProvenance, accId: IdOf = this.acceleratorId, serverIdOf: IdOf = this.serverId): QuoteRow {
+  /**
+   * The row `add` would write, its slugs resolved by the given look-ups (the supplier found or
+   * created); throws on an unknown slug. A server quote names a catalog server by `item`, or a
+   * platform by `platform` with its card in `cardSlug`.
+   */
+  row(
+    q: SeedQuote,
+    prov: QuoteProvenance,
+    accId: IdOf = this.acceleratorId,
+    serverIdOf: IdOf = this.serverId,
+    supplierIdOf: SupplierIdOf = this.supplierId,
+    supersedes: number | null = null,
+  ): QuoteRow {
     const isServer = q.kind === 'server-purchase';
     const acceleratorId = isServer ? null : accId(q.item);
-    const serverId = isServer ? serverIdOf(q.item) : null;
+    let serverId = isServer ? serverIdOf(q.item) : null;
+    const named = isServer && serverId === undefined && Boolean(q.platform?.trim()) && q.cardSlug !== undefined;
+    if (named) serverId = null;
     if (isServer ? serverId === undefined : acceleratorId === undefined) {
       throw new Error(`unknown ${isServer ? 'server' : 'accelerator'} "${q.item}"`);
     }
     const cardId = q.cardSlug ? accId(q.cardSlug) : null;
     if (q.cardSlug && cardId === undefined) throw new Error(`unknown accelerator "${q.cardSlug}"`);
     const s = q.source;
+    const createdAt = prov.createdAt ?? new Date().toISOString();
     return [
       acceleratorId ?? null,
       serverId ?? null,
@@ -182,7 +266,12 @@ export class QuoteRepo {
       prov.sourceRow ?? null,
       prov.importId ?? null,
       prov.origin,
-      prov.createdAt ?? new Date().toISOString(),
+      createdAt,
+      supplierIdOf(supplierNameOf(q), createdAt),
+      q.quoteNumber?.trim() ?? '',
+      q.quoteDate ?? s.asOf,
+      isServer ? (q.platform?.trim() ?? '') : '',
+      supersedes,
     ] as unknown as QuoteRow;
   }
 
@@ -191,27 +280,13 @@ export class QuoteRepo {
     return Number(this.stmts.insert.run(...r).lastInsertRowid);
   }
 
-  /** Every quote not belonging to an undone import, newest first; `item`: of this part or server. */
+  /**
+   * Every quote not belonging to an undone import, every status (the price policy decides
+   * which count), newest quote date first; `item`: of this part (its server quotes included)
+   * or server.
+   */
   list(filter: { item?: string } = {}): QuoteRecord[] {
-    return (this.stmts.list.all({ item: filter.item ?? null }) as ListRow[]).map((r) => ({
-      id: r.id,
-      item: (r.acc_slug ?? r.server_slug)!,
-      kind: r.kind,
-      supplier: r.supplier,
-      ...priceOf(r),
-      cardsPerServer: r.cards_per_server ?? undefined,
-      cardSlug: r.card_slug ?? undefined,
-      moq: r.moq ?? undefined,
-      leadTimeWeeks: r.lead_time_weeks ?? undefined,
-      validUntil: r.valid_until ?? undefined,
-      source: sourceFromRow(r),
-      importId: r.import_id ?? null,
-      importedAt: r.created_at,
-      origin: r.origin,
-      sourceFile: r.source_file,
-      sourceSheet: r.source_sheet,
-      sourceRow: r.source_row ?? null,
-    }));
+    return (this.stmts.list.all({ item: filter.item ?? null }) as ListRow[]).map(toRecord);
   }
 
   /** Whether this quote (kind, item, source title, as-of date and price) is already stored. */
@@ -225,7 +300,8 @@ export class QuoteRepo {
   }
 
   /**
-   * The newest quote per (kind, item, supplier, currency), ignoring undone imports. A window
+   * The newest quote (by quote date) per (kind, item, supplier text as the sheet gave it,
+   * currency), ignoring undone imports and retired quotes. A window
    * query, so a preview costs one pass in SQLite rather than loading the whole price history.
    * `suppliers`: only these (compared as supplierKey folds them), since a sheet's rows are only
    * ever compared with their own supplier's prices; sorting the whole history for the window
@@ -252,6 +328,36 @@ export class QuoteRepo {
       asOf: r.as_of,
     }));
   }
+}
+
+function toRecord(r: ListRow): QuoteRecord {
+  const q: QuoteRecord = {
+    id: r.id,
+    item: (r.acc_slug ?? r.server_slug ?? r.card_slug)!,
+    kind: r.kind,
+    supplierId: r.supplier_id,
+    supplier: r.supplier_name,
+    quoteNumber: r.quote_number,
+    quoteDate: r.quote_date,
+    platform: r.platform,
+    status: r.status,
+    supersedesId: r.supersedes_id,
+    ...priceOf(r),
+    cardsPerServer: r.cards_per_server ?? undefined,
+    cardSlug: r.card_slug ?? undefined,
+    moq: r.moq ?? undefined,
+    leadTimeWeeks: r.lead_time_weeks ?? undefined,
+    validUntil: r.valid_until ?? undefined,
+    source: sourceFromRow(r),
+    importId: r.import_id ?? null,
+    importedAt: r.created_at,
+    origin: r.origin,
+    sourceFile: r.source_file,
+    sourceSheet: r.source_sheet,
+    sourceRow: r.source_row ?? null,
+  };
+  if (r.retired_at !== null) q.retired = { at: r.retired_at, by: r.retired_by ?? '', reason: r.retired_reason ?? '' };
+  return q;
 }
 
 /** The price columns of a quote row as the shared price fields (money from minor units). */

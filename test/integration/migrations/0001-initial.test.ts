@@ -1,7 +1,7 @@
 /** Migration 0001 builds the first schema in an empty file; the data of every table then fits it. */
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID } from '../../../electron/db/open';
-import { databaseAt, expectKept, expectSound, snapshot, tableNames, upgrade, userVersion, writeData } from './harness';
+import { databaseAt, expectKept, expectSound, snapshot, tableNames, upgrade, userVersion, withData } from './harness';
 
 describe('migration 0001 (initial schema)', () => {
   it('upgrades an empty file to version 1, STRICT tables and this app\'s id, without a backup', () => {
@@ -19,8 +19,7 @@ describe('migration 0001 (initial schema)', () => {
   });
 
   it('takes the version-1 data of every table, which later migrations must keep', () => {
-    const at = databaseAt(1);
-    writeData(at.db, 1);
+    const at = withData(1);
     expectSound(at.db);
     const s = snapshot(at.db);
     // the fixture covers the whole schema, so the next migration's test upgrades all of it

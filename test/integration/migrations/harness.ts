@@ -2,8 +2,7 @@
  * Migration tests: a database as an older version of the app left it, with data in it, upgraded
  * by the next migration. The test for migration N is a few lines:
  *
- *   const at = databaseAt(N - 1);
- *   writeData(at.db, N - 1);          // rows in that schema's own terms (DATA below)
+ *   const at = withData(N - 1);       // rows in each older schema's own terms (DATA below)
  *   const before = snapshot(at.db);
  *   upgrade(at, N);
  *   expectKept(before, at.db);        // every row of every column that was there still is
@@ -11,7 +10,8 @@
  *
  * and adds `DATA[N]`, rows for the tables and columns migration N brings, for N + 1's test.
  * Data is written with plain SQL frozen at its version, never with today's repositories, which
- * speak the latest schema.
+ * speak the latest schema; DATA[v] is written when the database is at version v, then the
+ * next migration carries it on (as a user's database would have been).
  */
 import Database from 'better-sqlite3';
 import { expect } from 'vitest';
@@ -150,13 +150,39 @@ export const DATA: Record<number, (db: Database.Database) => void> = {
     run(`INSERT INTO model_preset (id, slug, spec, updated_at) VALUES (1, 'my-moe', '{"totalParamsB":235,"activeParamsB":22}', '2025-03-06T00:00:00.000Z')`);
     run(`INSERT INTO setting (key, value) VALUES ('lang', '"zh-CN"'), ('defaults', '{"currency":"CNY"}')`);
   },
+  2: (db) => {
+    const run = (sql: string) => db.prepare(sql).run();
+    run(`INSERT INTO supplier (id, name, contact, notes, created_at) VALUES (100, '浪潮信息', '张工 138-0000-0000', '集成商', '2025-05-01T00:00:00.000Z')`);
+    // a quote superseded by a correction, a retired one, and a server quote of a named platform
+    run(`INSERT INTO quote (id, accelerator_id, kind, supplier, supplier_id, quote_number, quote_date, price_minor, currency, vat_included, vat_rate,
+        valid_until, lead_time_weeks, moq, source_title, as_of, origin, created_at, status)
+      VALUES (10, 1, 'purchase', '浪潮信息', 100, 'BJ-2025-031', '2025-04-28', 12000000, 'CNY', 1, 0.13, '2025-07-31', 6, 8, 'entered by hand', '2025-04-28', 'user', '2025-05-01T00:00:00.000Z', 'superseded')`);
+    run(`INSERT INTO quote (id, accelerator_id, kind, supplier, supplier_id, quote_date, price_minor, currency, vat_included, vat_rate,
+        source_title, as_of, origin, created_at, supersedes_id)
+      VALUES (11, 1, 'purchase', '浪潮信息', 100, '2025-04-28', 11800000, 'CNY', 1, 0.13, 'entered by hand', '2025-04-28', 'user', '2025-05-02T00:00:00.000Z', 10)`);
+    run(`INSERT INTO quote (id, accelerator_id, kind, supplier, supplier_id, quote_date, price_minor, currency, vat_included, vat_rate,
+        source_title, as_of, origin, created_at, status, retired_at, retired_by, retired_reason)
+      VALUES (12, 2, 'purchase', '浪潮信息', 100, '2025-04-01', 1, 'CNY', 0, 0.13, 'entered by hand', '2025-04-01', 'user', '2025-05-02T00:00:00.000Z',
+        'retired', '2025-05-03T00:00:00.000Z', 'wang', 'a typo: ¥1')`);
+    run(`INSERT INTO quote (id, server_id, kind, supplier, supplier_id, quote_date, price_minor, currency, vat_included, vat_rate, cards_per_server,
+        card_accelerator_id, platform, source_title, as_of, source_file, source_sheet, source_row, origin, created_at)
+      VALUES (13, NULL, 'server-purchase', '浪潮信息', 100, '2025-04-20', 180000000, 'CNY', 1, 0.13, 8, 1, 'Atlas 800I A2',
+        '分项报价表.xlsx', '2025-04-20', '分项报价表.xlsx', '分项报价表', 7, 'import', '2025-05-01T00:00:00.000Z')`);
+  },
 };
 
-/** Write the data of versions 1..version into a database at `version`. */
-export function writeData(db: Database.Database, version: number): void {
+/**
+ * A database at `version` holding the data of versions 1..version: migrated to 1, DATA[1]
+ * written, migrated to 2, DATA[2] written, and so on.
+ */
+export function withData(version: number): AtVersion {
+  const at = databaseAt(0);
   for (let v = 1; v <= version; v++) {
     const write = DATA[v];
     if (!write) throw new Error(`no DATA[${v}] in test/integration/migrations/harness.ts: add rows for what migration ${v} brings`);
-    write(db);
+    migrate(at.db, ':memory:', migrationsUpTo(v)); // no backups of a fixture
+    write(at.db);
   }
+  expect(userVersion(at.db)).toBe(version);
+  return at;
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/db/open';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../../electron/db/migrations';
-import { databaseAt, expectKept, snapshot, userVersion, writeData } from './harness';
+import { expectKept, snapshot, userVersion, withData } from './harness';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const DIR = path.join(ROOT, 'electron/db/migrations');
@@ -38,8 +38,7 @@ describe('the migrations', () => {
   });
 
   it.each(MIGRATIONS.map((m) => m.version))('a version-%i database with data opens in this version of the app with every row kept', (version) => {
-    const at = databaseAt(version);
-    writeData(at.db, version);
+    const at = withData(version);
     const before = snapshot(at.db);
     at.db.close();
     const db = openDatabase(at.path);

@@ -118,7 +118,7 @@ describe('QuoteValidator', () => {
 
   it('writes every field of quoteSchema, in its order', () => {
     expect(QUOTE_FIELDS).toEqual(Object.keys(quoteSchema.shape));
-    const r = new QuoteValidator().validate({ ...good, cardsPerServer: 8, cardSlug: 'ascend-910b', moq: 1, leadTimeWeeks: 6, validUntil: '2026-12-31' });
+    const r = new QuoteValidator().validate({ ...good, cardsPerServer: 8, cardSlug: 'ascend-910b', moq: 1, leadTimeWeeks: 6, validUntil: '2026-12-31', quoteNumber: 'Q-1', quoteDate: '2026-01-10', platform: 'Atlas 800I A2' });
     expect(r.success && Object.keys(r.data)).toEqual(QUOTE_FIELDS);
   });
 
