@@ -285,6 +285,18 @@ export const en = {
       notCardQuote: 'Quote #{{id}} is not a card quote; correct server quotes by importing the sheet again.',
     },
   },
+  menu: {
+    file: 'File', edit: 'Edit', view: 'View', window: 'Window', help: 'Help',
+    openScenario: 'Open scenario…', importSheet: 'Import price sheet…', settings: 'Settings…', quit: 'Quit', closeWindow: 'Close window',
+    undo: 'Undo', redo: 'Redo', cut: 'Cut', copy: 'Copy', paste: 'Paste', pasteAndMatchStyle: 'Paste and match style', delete: 'Delete', selectAll: 'Select all',
+    reload: 'Reload', toggleDevTools: 'Developer tools', resetZoom: 'Actual size', zoomIn: 'Zoom in', zoomOut: 'Zoom out', toggleFullScreen: 'Full screen',
+    minimize: 'Minimize', zoom: 'Zoom', front: 'Bring all to front',
+    about: 'About {{app}}', services: 'Services', hide: 'Hide {{app}}', hideOthers: 'Hide others', unhide: 'Show all',
+    showLogs: 'Show logs', showCrashReports: 'Show crash reports folder', updates: 'Updates…',
+    openScenarioTitle: 'Open a scenario', scenarioFiles: 'Scenario files', allFiles: 'All files',
+    cannotOpen: 'Cannot open {{file}}', updatesTitle: 'Updates',
+    updatesText: 'This app never connects to the network, so it does not look for updates. To update, install the new version you receive (from your IT department or the project page) over this one: your database and settings stay where they are.',
+  },
   units: { GB: 'GB', TBps: 'TB/s', GBps: 'GB/s', W: 'W', TFLOPS: 'TFLOPS', TOPS: 'TOPS' },
 };
 export type Messages = typeof en;

@@ -287,5 +287,17 @@ export const zhCN: Messages = {
       notCardQuote: '报价 #{{id}} 不是单卡报价；整机报价请重新导入表格来更正。',
     },
   },
+  menu: {
+    file: '文件', edit: '编辑', view: '视图', window: '窗口', help: '帮助',
+    openScenario: '打开方案…', importSheet: '导入报价表…', settings: '设置…', quit: '退出', closeWindow: '关闭窗口',
+    undo: '撤销', redo: '重做', cut: '剪切', copy: '复制', paste: '粘贴', pasteAndMatchStyle: '粘贴并匹配样式', delete: '删除', selectAll: '全选',
+    reload: '重新加载', toggleDevTools: '开发者工具', resetZoom: '实际大小', zoomIn: '放大', zoomOut: '缩小', toggleFullScreen: '全屏',
+    minimize: '最小化', zoom: '缩放', front: '全部置于顶层',
+    about: '关于 {{app}}', services: '服务', hide: '隐藏 {{app}}', hideOthers: '隐藏其他', unhide: '全部显示',
+    showLogs: '查看日志', showCrashReports: '打开崩溃报告文件夹', updates: '更新…',
+    openScenarioTitle: '打开方案', scenarioFiles: '方案文件', allFiles: '所有文件',
+    cannotOpen: '无法打开 {{file}}', updatesTitle: '更新',
+    updatesText: '本应用从不连接网络，因此不会检查更新。如需更新，请直接安装您收到的新版本（来自 IT 部门或项目主页）覆盖当前版本：数据库和设置保持不变。',
+  },
   units: { GB: 'GB', TBps: 'TB/s', GBps: 'GB/s', W: 'W', TFLOPS: 'TFLOPS', TOPS: 'TOPS' },
 };
