@@ -169,6 +169,15 @@ export const DATA: Record<number, (db: Database.Database) => void> = {
       VALUES (13, NULL, 'server-purchase', '浪潮信息', 100, '2025-04-20', 180000000, 'CNY', 1, 0.13, 8, 1, 'Atlas 800I A2',
         '分项报价表.xlsx', '2025-04-20', '分项报价表.xlsx', '分项报价表', 7, 'import', '2025-05-01T00:00:00.000Z')`);
   },
+  3: (db) => {
+    const run = (sql: string) => db.prepare(sql).run();
+    // a laptop connected to a hub: a supplier and a quote shared, a retirement shared, a row it could not place
+    run(`INSERT INTO team_hub (id, hub_url, hub_user, role, cursor, connected_at, last_sync_at, last_result)
+      VALUES (1, 'postgresql://hub.example.com/procure?sslmode=verify-full', 'li', 'buyer', 42, '2025-06-01T00:00:00.000Z', '2025-06-02T00:00:00.000Z', '{"pushed":{"quotes":1}}')`);
+    run(`UPDATE supplier SET hub_change = 7 WHERE id = 100`);
+    run(`UPDATE quote SET hub_change = 9, retire_shared = 1 WHERE id = 12`);
+    run(`INSERT INTO team_unplaced (gid, kind, change_no, body, reason) VALUES ('01900000-0000-7000-8000-00000000000f', 'quote', 41, '{"item":"mi355x"}', 'part mi355x is not in this catalog')`);
+  },
 };
 
 /**
