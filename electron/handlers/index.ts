@@ -18,6 +18,7 @@ import * as builds from './builds';
 import { optimizeHandlers } from './optimize';
 import { bidHandlers } from './bids';
 import * as settingsIo from './settings';
+import * as quotes from './quotes';
 
 type Handlers = { [C in Channel]: (ctx: AppContext, input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };
 
@@ -52,6 +53,13 @@ export const handlers: Handlers = {
   'jobs:list': () => activeJobs(),
   'jobs:cancel': (_ctx, input) => ({ cancelled: cancelJob(input.id) }),
   ...bidHandlers,
+  'quotes:add': quotes.addQuote,
+  'quotes:correct': quotes.correctQuote,
+  'quotes:retire': quotes.retireQuote,
+  'quotes:get': quotes.getQuote,
+  'quotes:history': (ctx, input) => quotes.priceHistory(ctx, input.item),
+  'quotes:export': quotes.exportQuotes,
+  'catalog:export': quotes.exportCatalog,
 };
 
 /** Longest string accepted anywhere in an argument (guards against pathological payloads). */

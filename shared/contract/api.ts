@@ -13,6 +13,7 @@ import { optimizeChannels } from './optimize';
 import { bidChannels } from './bids';
 import { settingsChannels } from './settings';
 import { jobChannels } from './jobs';
+import { quoteChannels } from './quotes';
 
 const slug = z.string().min(1).max(80);
 const none = z.object({}).strict().optional();
@@ -38,6 +39,7 @@ export const channels = {
   ...importChannels,
   ...optimizeChannels,
   ...bidChannels,
+  ...quoteChannels,
   ...jobChannels,
 } as const;
 

@@ -3,13 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { FIGURE_KEYS, sourceOf } from '../../../shared/domain/accelerator';
 import { figureValue, formatFigure } from '../../../shared/domain/figures';
 import { formatMajor } from '../../../shared/money';
+import { useState } from 'react';
 import { useCatalog, selectSelected } from '../stores/catalog';
+import { PriceHistory } from './PriceHistory';
 
 export function AcceleratorDetail({ onEdit }: { onEdit: () => void }) {
   const { t } = useTranslation();
   const acc = useCatalog(selectSelected);
   const quotes = useCatalog((s) => s.quotes);
   const select = useCatalog((s) => s.select);
+  const [historyOpen, setHistoryOpen] = useState(false);
   if (!acc) return null;
   return (
     <aside className="detail-panel" aria-label={`${acc.vendor} ${acc.model}`}>
@@ -77,18 +80,24 @@ export function AcceleratorDetail({ onEdit }: { onEdit: () => void }) {
         <dd>{acc.softwareMaturity}</dd>
       </dl>
       <h3>{t('detail.quotes')}</h3>
+      <button className="primary" onClick={() => setHistoryOpen(true)}>
+        {t('priceHistory.open')}
+      </button>
+      {historyOpen && <PriceHistory item={acc.slug} onClose={() => setHistoryOpen(false)} />}
       {quotes.length === 0 ? (
         <p className="muted">{t('detail.noQuotes')}</p>
       ) : (
         <table className="quotes">
           <tbody>
             {quotes.map((q) => (
-              <tr key={q.id}>
-                <td>{q.source.asOf}</td>
+              <tr key={q.id} className={q.status === 'current' ? '' : 'muted'}>
+                <td>{q.quoteDate}</td>
                 <td className="num">
                   {formatMajor(q.price, q.currency)}
                   {q.kind === 'rental-card-hour' ? ' /h' : ''}
+                  <span className="muted small"> {t(q.vatIncluded ? 'priceHistory.quotedIncl' : 'priceHistory.quotedEx')}</span>
                   {q.source.estimate && <span className="badge estimate">{t('common.estimate')}</span>}
+                  {q.status !== 'current' && <span className="badge">{t(`priceHistory.state.${q.status}`)}</span>}
                 </td>
                 <td className="small">{q.supplier || q.source.title}</td>
               </tr>

@@ -19,6 +19,7 @@ import { normalizeName } from '../../../shared/domain/match';
 import { formatMajor } from '../../../shared/money';
 import { useShallow } from 'zustand/react/shallow';
 import { useCatalog, selectAccelerators, selectMemoryTypes, selectVendorNames } from '../stores/catalog';
+import { useQuotes } from '../stores/quotes';
 import { AcceleratorDetail } from '../components/AcceleratorDetail';
 import { AcceleratorEditor } from '../components/AcceleratorEditor';
 import { ColumnChooser } from '../components/ColumnChooser';
@@ -39,6 +40,7 @@ export function CatalogPage() {
   const select = useCatalog((s) => s.select);
   const selectedSlug = useCatalog((s) => s.selectedSlug);
   const error = useCatalog((s) => s.error);
+  const exportCatalog = useQuotes((s) => s.exportCatalog);
   const vendors = useCatalog(useShallow(selectVendorNames));
   const memoryTypes = useCatalog(useShallow(selectMemoryTypes));
   const [sorting, setSorting] = useState<SortingState>([{ id: 'vendor', desc: false }]);
@@ -173,6 +175,8 @@ export function CatalogPage() {
             </select>
           </label>
           <ColumnChooser table={table} />
+          <button onClick={() => void exportCatalog('xlsx')}>{t('quotes.exportCatalogXlsx')}</button>
+          <button onClick={() => void exportCatalog('csv')}>{t('quotes.exportCatalogCsv')}</button>
           <button className="primary" onClick={() => setEditing({ slug: null })}>
             {t('catalog.addAccelerator')}
           </button>
