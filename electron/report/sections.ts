@@ -33,9 +33,9 @@ function priceTable(lines: PriceLine[], f: Fmt, vatRate: number, currency: Curre
 
 function perLineTable(b: BuildResult, f: Fmt): string {
   const rows = b.lines
-    .map((l: LineResult) => `<tr><td>${esc(l.accelerator)}</td><td class="num">${l.count}</td><td class="num">${l.groupSize}</td><td class="num">${l.batch}</td><td class="num">${f.kpi('tokPerSec', l.outputTokensPerSecond)}</td><td>${esc(f.t(`bound.${l.bound}`))}${l.meetsTargets ? '' : ' ⚠'}</td><td class="num">${l.tpotMs ? f.num(l.tpotMs, 1) : '–'} / ${l.ttftMs ? f.num(l.ttftMs) : '–'}</td><td class="num">${l.mbu} / ${l.mfu}</td></tr>`)
+    .map((l: LineResult) => `<tr><td>${esc(l.accelerator)}</td><td class="num">${l.count}</td><td class="num">${l.groupSize}</td><td class="num">${l.batch}</td><td class="num">${f.kpi('tokPerSec', l.outputTokensPerSecond)}</td><td>${esc(f.t(`bound.${l.bound}`))}${l.meetsTargets ? '' : ' ⚠'}</td><td class="num">${l.tpotMs ? f.num(l.tpotMs, 1) : '–'} / ${l.ttftMs ? f.num(l.ttftMs) : '–'}</td><td class="num">${l.mbu} / ${l.mfu}</td><td>${esc(l.engine.name)}</td></tr>`)
     .join('');
-  return `<table><thead><tr><th>${f.t('bids.accelerator')}</th><th class="num">${f.t('bids.count')}</th><th class="num">${f.t('report.group')}</th><th class="num">${f.t('report.batch')}</th><th class="num">${f.t('kpi.outputTokensPerSecond')}</th><th>${f.t('kpi.bound')}</th><th class="num">TPOT / TTFT ms</th><th class="num">MBU / MFU</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table><thead><tr><th>${f.t('bids.accelerator')}</th><th class="num">${f.t('bids.count')}</th><th class="num">${f.t('report.group')}</th><th class="num">${f.t('report.batch')}</th><th class="num">${f.t('kpi.outputTokensPerSecond')}</th><th>${f.t('kpi.bound')}</th><th class="num">TPOT / TTFT ms</th><th class="num">MBU / MFU</th><th>${f.t('step.engine')}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function buildKpis(b: BuildResult, f: Fmt): string {
@@ -188,7 +188,7 @@ export function assumptionsSection(m: ReportModel, f: Fmt): string {
         [f.t('report.domesticShare'), c?.minDomesticShare === undefined ? f.t('report.none') : `≥ ${f.pct(c.minDomesticShare, 0)}`],
       ])
     : '';
-  const eff = [...new Map(m.evaluation.builds.flatMap((b) => b.lines.map((l) => [l.accelerator, `${l.mbu} / ${l.mfu}`] as const))).entries()];
+  const eff = [...new Map(m.evaluation.builds.flatMap((b) => b.lines.map((l) => [l.accelerator, `${l.mbu} / ${l.mfu} (${l.engine.name})`] as const))).entries()];
   return `<section class="assumptions">
 <h2>${f.t('report.assumptions')}</h2>
 <div class="cols"><div>

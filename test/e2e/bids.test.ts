@@ -35,7 +35,7 @@ describe('bids page', () => {
       ['', '太平洋算力贸易 Pacific Compute Trading'],
     ]);
     await expect(page.locator('tr[data-bid-row="1"]').textContent()).resolves.toMatch(/Fail.*delivery on 2027-04-06 is after the deadline 2027-03-31.*not ranked/);
-    await expect(page.locator('tr[data-bid-row="3"] .total').textContent()).resolves.toBe('91.96');
+    await expect(page.locator('tr[data-bid-row="3"] .total').textContent()).resolves.toBe('92.76');
     expect(await page.evaluate('document.scrollingElement.scrollWidth <= window.innerWidth')).toBe(true);
     await screenshot(page, 'bids-en');
   });
@@ -46,7 +46,7 @@ describe('bids page', () => {
     await page.getByText('The weights add up to 120 points, not 100.').waitFor();
     await page.getByLabel('Price', { exact: true }).fill('40');
     await page.getByText('Total: 100 points').waitFor();
-    await expect(page.locator('tr[data-bid-row="3"] .total').textContent()).resolves.toBe('91.96');
+    await expect(page.locator('tr[data-bid-row="3"] .total').textContent()).resolves.toBe('92.76');
   });
 
   it('exports the PDF through a download', async () => {

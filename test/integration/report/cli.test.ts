@@ -22,7 +22,7 @@ describe('procure bids', () => {
       for (const k of ['pass', 'failures', 'evaluatedPrice', 'priceScore', 'technicalScore', 'totalScore', 'rank', 'kpis']) expect(b).toHaveProperty(k);
     }
     const kunlun = r.bids[3]!;
-    expect(kunlun).toMatchObject({ pass: true, rank: 1, totalScore: 91.96, priceScore: 40 });
+    expect(kunlun).toMatchObject({ pass: true, rank: 1, totalScore: 92.76, priceScore: 40 });
     expect((kunlun.kpis as Record<string, number>).outputTokensPerSecond).toBeGreaterThan(20_000);
     expect(r.bids[1]).toMatchObject({ pass: false, rank: null, totalScore: null });
     expect((r.bids[1]!.failures as { code: string; message: string }[])[0]).toMatchObject({ code: 'delivery', message: 'delivery on 2027-04-06 is after the deadline 2027-03-31' });

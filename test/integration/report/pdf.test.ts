@@ -60,7 +60,7 @@ describe('bid report PDF', () => {
     expect(pages).toBeLessThanOrEqual(16);
     const all = text().replace(/\s+/g, ' ');
     for (const v of VENDORS) expect(all).toContain(v);
-    expect(all).toContain('Award to 昆仑智算 Kunlun Compute Partners: 91.96 of 100 points');
+    expect(all).toContain('Award to 昆仑智算 Kunlun Compute Partners: 92.76 of 100 points');
     expect(all).toMatch(/Ranking Rank Vendor .*1 昆仑智算 Kunlun Compute Partners .*2 京华集成 Jinghua Integration .*3 西部数智 Xibu Shuzhi Systems/);
     expect(all).toContain('delivery on 2027-04-06 is after the deadline 2027-03-31');
     for (const section of ['Executive summary', 'Key figures', 'Charts', 'TCO breakdown', 'Cost per million tokens vs throughput', 'Supply-risk factors', 'Sensitivity of TCO', 'Assumptions and data sources', 'Accelerator specifications', 'Sign-off', 'Prepared', 'Reviewed', 'Approved']) {

@@ -51,7 +51,7 @@ describe('report XLSX', () => {
     expect(first.getCell(1).value).toBe(1);
     expect(first.getCell(2).value).toBe('昆仑智算 Kunlun Compute Partners');
     const total = first.getCell(col('Total score'));
-    expect(total.value).toBe(91.96);
+    expect(total.value).toBe(92.76);
     expect(total.numFmt).toBe('#,##0.00');
     const price = first.getCell(col('Evaluated price'));
     expect(typeof price.value).toBe('number');
