@@ -1,4 +1,5 @@
 /** App-level handlers: version and database facts, settings. */
+import { staleQuoteDaysSchema } from '../../shared/domain/price-policy';
 import type { AppContext } from '../context';
 import type { ParsedInput } from '../../shared/contract/api';
 import type { AppInfo } from '../../shared/contract/views';
@@ -24,6 +25,11 @@ export function getSettingValue(ctx: AppContext, input: ParsedInput<'settings:ge
 export function setSettingValue(ctx: AppContext, input: ParsedInput<'settings:set'>): unknown {
   // the time zone has its own channel, which validates it (timezone:set); this door must not skip that
   if (input.key === 'timeZone') return setTimeZone(ctx, { timeZone: timeZoneSchema.nullable().parse(input.value ?? null) }).timeZone;
+  if (input.key === 'staleQuoteDays') {
+    const days = staleQuoteDaysSchema.parse(input.value);
+    ctx.settings.set(input.key, days);
+    return days;
+  }
   ctx.settings.set(input.key, input.value ?? null);
   return input.value ?? null;
 }

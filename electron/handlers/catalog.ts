@@ -17,8 +17,8 @@ function toQuoteView(q: QuoteRecord): QuoteView {
 }
 
 /**
- * The price a build would use for each part: the lowest valid ex-VAT purchase quote in CNY,
- * found by the same look-up the models use (so the catalog and the evaluations agree).
+ * The price a build would use for each part, in CNY ex VAT: the price policy's choice, found by
+ * the same look-up the models use (so the catalog and the evaluations agree).
  */
 function bestPrices(ctx: AppContext, parts: StoredAccelerator[]): Map<string, AcceleratorView['bestPrice']> {
   const lookup = createCatalogLookup(catalogSnapshot(ctx, parts));
@@ -26,7 +26,7 @@ function bestPrices(ctx: AppContext, parts: StoredAccelerator[]): Map<string, Ac
   const today = ctx.today();
   for (const { slug } of parts) {
     const p = lookup.bestCardPrice(slug, today, 'CNY');
-    if (p) out.set(slug, { price: p.price, currency: p.currency, supplier: p.quote.supplier, asOf: p.quote.source.asOf, estimate: p.quote.source.estimate });
+    if (p) out.set(slug, { price: p.price, currency: p.currency, supplier: p.supplier, asOf: p.quoteDate, ageDays: p.ageDays, ...p.flags, ...(p.quote.id !== undefined ? { quoteId: p.quote.id } : {}) });
   }
   return out;
 }

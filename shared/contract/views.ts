@@ -8,8 +8,8 @@ export interface AcceleratorView extends Accelerator {
   origin: 'seed' | 'user' | 'import';
   userEdited: boolean;
   updatedAt: string;
-  /** Lowest valid ex-VAT purchase quote converted to CNY (what builds use), if any. */
-  bestPrice?: { price: number; currency: Currency; supplier: string; asOf: string; estimate: boolean };
+  /** The purchase price builds use (the price policy's choice), ex VAT in CNY, with whose quote, its date, age and flags. */
+  bestPrice?: { price: number; currency: Currency; supplier: string; asOf: string; ageDays: number; estimate: boolean; expired: boolean; stale: boolean; quoteId?: number };
 }
 
 /** A stored quote as the API lists it. */

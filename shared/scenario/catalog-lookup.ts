@@ -1,17 +1,19 @@
 /**
  * Pure look-ups over a catalog snapshot (the main process builds the snapshot from SQLite;
- * tests build it by hand). Prices are returned ex-VAT in the requested currency together
- * with the quote used, so the evaluation can echo where every number came from.
+ * tests build it by hand). Prices are chosen by the one price policy (shared/domain/price-policy)
+ * and returned ex-VAT in the requested currency with the quote used, its supplier, date, age and
+ * flags, so the evaluation can echo where every number came from.
  */
 import type { Accelerator } from '../domain/accelerator';
 import { latestFxRates, type FxRate, type QuoteRecord, type SeedQuote, type Server, type Site } from '../domain/catalog';
 import { findServerByName, matchByName, normalizeName, type MatchResult } from '../domain/match';
-import { convertMajor, exVat, type Currency, type FxTable } from '../money';
+import { type Currency, type FxTable } from '../money';
+import { choosePrice, daysBetween, DEFAULT_STALE_QUOTE_DAYS, type PriceChoice, type PricePin } from '../domain/price-policy';
 import { findModel } from '../model/presets';
 import type { ModelSpec } from '../model/spec';
 
 /** A quote in a snapshot: a stored quote (tests and scenario files may give just the quote itself). */
-export type SnapshotQuote = SeedQuote & Partial<Pick<QuoteRecord, 'id' | 'importedAt'>>;
+export type SnapshotQuote = SeedQuote & Partial<Pick<QuoteRecord, 'id' | 'importedAt' | 'quoteDate' | 'status' | 'supersedesId'>>;
 
 export interface CatalogSnapshot {
   accelerators: Accelerator[];
@@ -20,21 +22,19 @@ export interface CatalogSnapshot {
   sites: Site[];
   fx: FxRate[];
   models?: ModelSpec[];
+  /** Quotes older than this many days are flagged stale (the `staleQuoteDays` setting; default 180). */
+  staleQuoteDays?: number;
 }
 
-export interface PriceFound {
-  /** Ex-VAT unit price in the requested currency, major units. */
-  price: number;
-  currency: Currency;
-  quote: SnapshotQuote;
-  /** Days between the quote's as-of date (or import date) and `asOfDate`. */
-  ageDays: number;
-}
+/** The price a line uses and why (shared/domain/price-policy): the chosen quote, its supplier, date, age and flags. */
+export type PriceFound = PriceChoice<SnapshotQuote>;
 
 export interface CatalogLookup {
   findAccelerator(name: string): MatchResult<Accelerator>;
-  bestCardPrice(slug: string, asOfDate: string, currency: Currency, fx?: FxTable): PriceFound | undefined;
-  rentalPrice(slug: string, asOfDate: string, currency: Currency, fx?: FxTable): PriceFound | undefined;
+  /** The purchase price a line of `slug` uses on `asOfDate`, by the price policy; `pin`: the line's pinned quote or supplier. */
+  bestCardPrice(slug: string, asOfDate: string, currency: Currency, fx?: FxTable, pin?: PricePin): PriceFound | undefined;
+  /** The rental price per card-hour, by the same policy. */
+  rentalPrice(slug: string, asOfDate: string, currency: Currency, fx?: FxTable, pin?: PricePin): PriceFound | undefined;
   defaultServer(slug: string): Server | undefined;
   findServer(slugOrName: string): Server | undefined;
   fx(): FxTable;
@@ -42,13 +42,7 @@ export interface CatalogLookup {
   model(nameOrPreset: string): ModelSpec | undefined;
 }
 
-const DAY_MS = 86_400_000;
-export function daysBetween(fromIso: string, toIso: string): number {
-  const a = Date.parse(`${fromIso.slice(0, 10)}T00:00:00Z`);
-  const b = Date.parse(`${toIso.slice(0, 10)}T00:00:00Z`);
-  if (!Number.isFinite(a) || !Number.isFinite(b)) return 0;
-  return Math.round((b - a) / DAY_MS);
-}
+export { daysBetween };
 
 /** Latest rate per currency (by as-of date); CNY is the pivot. */
 export function fxTableOf(rates: readonly FxRate[]): FxTable {
@@ -60,32 +54,14 @@ export function fxTableOf(rates: readonly FxRate[]): FxTable {
 export function createCatalogLookup(snapshot: CatalogSnapshot): CatalogLookup {
   const table = fxTableOf(snapshot.fx);
 
-  function cheapest(slug: string, kind: SeedQuote['kind'], asOfDate: string, currency: Currency, fx?: FxTable): PriceFound | undefined {
-    const rates = { ...table, ...(fx ?? {}) };
-    let best: PriceFound | undefined;
-    for (const q of snapshot.quotes) {
-      if (q.item !== slug || q.kind !== kind) continue;
-      if (q.validUntil && q.validUntil < asOfDate) continue;
-      const dated = q.source.asOf || q.importedAt?.slice(0, 10) || asOfDate;
-      if (dated > asOfDate) continue; // not yet known on the as-of date
-      let price: number;
-      try {
-        price = convertMajor(exVat(q.price, q.vatIncluded, q.vatRate, q.currency), q.currency, currency, rates);
-      } catch {
-        continue; // no rate for this quote's currency: skip it rather than guess
-      }
-      const ageDays = Math.max(0, daysBetween(dated, asOfDate));
-      if (!best || price < best.price || (price === best.price && ageDays < best.ageDays)) {
-        best = { price, currency, quote: q, ageDays };
-      }
-    }
-    return best;
-  }
+  const staleDays = snapshot.staleQuoteDays ?? DEFAULT_STALE_QUOTE_DAYS;
+  const price = (kind: SeedQuote['kind']) => (slug: string, today: string, currency: Currency, fx?: FxTable, pin?: PricePin) =>
+    choosePrice(snapshot.quotes, slug, { kind, today, currency, fx: { ...table, ...(fx ?? {}) }, staleDays, pin });
 
   return {
     findAccelerator: (name) => matchByName(snapshot.accelerators, name),
-    bestCardPrice: (slug, asOfDate, currency, fx) => cheapest(slug, 'purchase', asOfDate, currency, fx),
-    rentalPrice: (slug, asOfDate, currency, fx) => cheapest(slug, 'rental-card-hour', asOfDate, currency, fx),
+    bestCardPrice: price('purchase'),
+    rentalPrice: price('rental-card-hour'),
     defaultServer(slug) {
       const acc = snapshot.accelerators.find((a) => a.slug === slug);
       const explicit = snapshot.servers.filter((s) => s.compatible.includes(slug));

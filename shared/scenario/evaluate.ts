@@ -14,7 +14,7 @@ import { stepReport, type Bound, type EngineRef, type StepReport, type WorkloadT
 import { modelShape, type ModelSpec } from '../model/spec';
 import { buyVsRent, type BuyVsRent, type FinanceAssumptions, type TcoResult } from '../model/tco';
 import { buildSensitivity, core, NO_OVERRIDES, runCluster } from './build-core';
-import type { CatalogLookup } from './catalog-lookup';
+import type { CatalogLookup, PriceFound } from './catalog-lookup';
 import { resolveScenario, type PriceOrigin, type ResolvedBuild, type ResolvedScenario, type ResolvedSite } from './resolve';
 import type { Scenario } from './schema';
 import { workloadResults, type WorkloadResult } from './workload-results';
@@ -59,11 +59,36 @@ export interface LineResult {
   computePrecision: string;
   weightGBPerCard: number;
   cardPrice: number;
+  /** Where the price came from: "quote: SUPPLIER, DATE (N days old)", "estimate: …", "scenario", "default" or "none". */
   cardPriceSource: string;
+  /** The catalog quote the price policy chose (absent for a scenario's own price). */
+  cardPriceQuote?: PriceQuoteRef;
   server: { name: string; cardsPerServer: number; price: number; powerW: number; source: string; count: number };
   capex: number;
   itPowerKW: number;
   risk: RiskResult;
+}
+
+/** A chosen quote as results name it: whose, when, how old and what to watch for. */
+export interface PriceQuoteRef {
+  id?: number;
+  supplier: string;
+  quoteDate: string;
+  ageDays: number;
+  validUntil?: string;
+  estimate: boolean;
+  expired: boolean;
+  stale: boolean;
+  /** Set when the line pinned a quote or a supplier. */
+  pin?: 'quote' | 'supplier' | 'unavailable';
+}
+
+export function priceQuoteRef(c: PriceFound): PriceQuoteRef {
+  const ref: PriceQuoteRef = { supplier: c.supplier, quoteDate: c.quoteDate, ageDays: c.ageDays, ...c.flags };
+  if (c.quote.id !== undefined) ref.id = c.quote.id;
+  if (c.quote.validUntil) ref.validUntil = c.quote.validUntil;
+  if (c.pin) ref.pin = c.pin;
+  return ref;
 }
 
 export interface BuildResult {
@@ -140,8 +165,11 @@ function priceSource(o: PriceOrigin): string {
   switch (o.kind) {
     case 'scenario':
       return 'scenario';
-    case 'quote':
-      return `quote: ${o.quote.supplier || o.quote.source.title} (${o.quote.source.asOf}, ${o.ageDays} days old)`;
+    case 'quote': {
+      const c = o.choice;
+      const notes = [`${c.ageDays} days old`, ...(c.flags.expired ? [`expired ${c.quote.validUntil}`] : []), ...(c.flags.stale && !c.flags.expired ? ['stale'] : [])];
+      return `${c.flags.estimate ? 'estimate' : 'quote'}: ${c.supplier}, ${c.quoteDate} (${notes.join(', ')})`;
+    }
     case 'default':
       return 'default';
     case 'none':
@@ -221,6 +249,7 @@ function evaluateBuild(b: ResolvedBuild, r: ResolvedScenario, opts: EvaluateOpti
       weightGBPerCard: g.weightGBPerCard,
       cardPrice: l.cardPrice,
       cardPriceSource: priceSource(l.cardPriceOrigin),
+      ...(l.cardPriceOrigin.kind === 'quote' ? { cardPriceQuote: priceQuoteRef(l.cardPriceOrigin.choice) } : {}),
       server: { name: l.server.name, cardsPerServer: l.server.cardsPerServer, price: l.server.price, powerW: l.server.powerW, source: l.server.origin, count: l.servers },
       capex: base.lineCapex[i] ?? 0,
       itPowerKW: (l.count * l.spec.tdpW + l.servers * l.server.powerW) / 1000,

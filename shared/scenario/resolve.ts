@@ -11,7 +11,7 @@ import { stackKey } from '../model/efficiency';
 import { customEngine, defaultEngine, ENGINE_IDS, findEngine } from '../model/engines';
 import type { FinanceAssumptions } from '../model/tco';
 import type { RiskWeights } from '../model/risk';
-import type { CatalogLookup, SnapshotQuote } from './catalog-lookup';
+import type { CatalogLookup, PriceFound, SnapshotQuote } from './catalog-lookup';
 import { inlinePartSource, partFromDescription } from './inline-part';
 import { ScenarioError, type InlineAccelerator, type Scenario, type ScenarioIssue } from './schema';
 import type { ApiPrices } from '../model/workload';
@@ -22,7 +22,7 @@ export const DEFAULT_HOST = { name: 'Default 8-card host', cardsPerServer: 8, pr
 
 export type PriceOrigin =
   | { kind: 'scenario' }
-  | { kind: 'quote'; quote: SnapshotQuote; ageDays: number }
+  | { kind: 'quote'; quote: SnapshotQuote; ageDays: number; choice: PriceFound }
   | { kind: 'default' }
   | { kind: 'none' };
 
@@ -81,6 +81,13 @@ export interface ResolvedScenario {
   riskWeights: RiskWeights;
   concentrationWeight: number;
   warnings: string[];
+}
+
+/** A line's pinned quote or supplier, if it pins one. */
+function pinOf(l: { pinQuoteId?: number; pinSupplier?: string }): { quoteId?: number; supplier?: string } | undefined {
+  if (l.pinQuoteId !== undefined) return { quoteId: l.pinQuoteId };
+  if (l.pinSupplier) return { supplier: l.pinSupplier };
+  return undefined;
 }
 
 /** Catalog part → the model's spec. */
@@ -253,10 +260,11 @@ export function resolveScenario(s: Scenario, lookup: CatalogLookup, opts: Resolv
         cardPriceOrigin = { kind: 'scenario' };
         cardPriceForeign = l.unitPrice.currency !== cur;
       } else if (acc) {
-        const q = lookup.bestCardPrice(acc.slug, asOf, cur, fx);
+        const q = lookup.bestCardPrice(acc.slug, asOf, cur, fx, pinOf(l));
         if (q) {
           cardPrice = q.price;
-          cardPriceOrigin = { kind: 'quote', quote: q.quote, ageDays: q.ageDays };
+          cardPriceOrigin = { kind: 'quote', quote: q.quote, ageDays: q.ageDays, choice: q };
+          if (q.pin === 'unavailable') warnings.push(`${path}: the pinned ${l.pinQuoteId !== undefined ? `quote #${l.pinQuoteId}` : `supplier "${l.pinSupplier}"`} has no usable quote for ${acc.model}; the price policy's choice is used`);
           cardPriceForeign = q.quote.currency !== cur;
           quoteAgeDays = q.ageDays;
           leadTime ??= q.quote.leadTimeWeeks;
@@ -275,7 +283,7 @@ export function resolveScenario(s: Scenario, lookup: CatalogLookup, opts: Resolv
         const q = lookup.rentalPrice(acc.slug, asOf, cur, fx);
         if (q) {
           rental = q.price;
-          rentalOrigin = { kind: 'quote', quote: q.quote, ageDays: q.ageDays };
+          rentalOrigin = { kind: 'quote', quote: q.quote, ageDays: q.ageDays, choice: q };
         }
       }
       const domain = Math.max(1, server.cardsPerServer);

@@ -126,8 +126,12 @@ export const lineSchema = z.strictObject({
   accelerator: nameOrObject('a catalog accelerator name', inlineAcceleratorSchema, 'a catalog accelerator name (string) or an inline accelerator spec (object)'),
   count: posInt('a positive integer', 1_000_000),
   role: z.enum(ROLES, { error: 'expected "both", "prefill" or "decode"' }).default('both'),
-  /** Default: the best valid purchase quote in the catalog. */
+  /** Default: the catalog's quote chosen by the price policy (shared/domain/price-policy). */
   unitPrice: priceSchema.optional(),
+  /** Use this stored quote (by id; a correction of it follows) instead of the policy's choice. */
+  pinQuoteId: posInt('a quote id (a positive integer)', Number.MAX_SAFE_INTEGER).optional(),
+  /** Use this supplier's latest quote instead of the policy's choice. */
+  pinSupplier: text('a supplier name', 160).optional(),
   /** Default: the lowest rental quote in the catalog, if any. */
   rentalPricePerCardHour: priceSchema.optional(),
   /** Default: the catalog's compatible server, else 8 cards, ¥150,000, 2,000 W. */

@@ -72,8 +72,8 @@ describe('the timeZone setting', () => {
     };
 
     await ok(ctx, 'timezone:set', { timeZone: 'UTC' });
-    expect(await evaluate()).toEqual({ asOf: '2026-12-01', source: 'quote: Zone test (2026-11-30, 1 days old)' });
+    expect(await evaluate()).toEqual({ asOf: '2026-12-01', source: 'quote: Zone test, 2026-11-30 (1 days old)' });
     await ok(ctx, 'timezone:set', { timeZone: 'Asia/Shanghai' });
-    expect(await evaluate()).toEqual({ asOf: '2026-12-02', source: 'quote: Zone test (2026-11-30, 2 days old)' });
+    expect(await evaluate()).toEqual({ asOf: '2026-12-02', source: 'quote: Zone test, 2026-11-30 (2 days old)' });
   });
 });

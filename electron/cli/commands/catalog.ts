@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { matchByName } from '../../../shared/domain/match';
 import { FIGURE_KEYS, sourceOf } from '../../../shared/domain/accelerator';
 import { figureValue, formatFigure } from '../../../shared/domain/figures';
+import { quoteEntry } from '../../../shared/domain/price-policy';
 import { call, CliError, table, type CliIo } from '../io';
 
 export async function catalogCommand(argv: string[], io: CliIo): Promise<number> {
@@ -50,8 +51,12 @@ export async function catalogCommand(argv: string[], io: CliIo): Promise<number>
     const m = matchByName(data.accelerators, name);
     if (!m.ok) throw new CliError(m.message);
     const a = m.value;
+    const ctx = io.ctx();
+    const today = ctx.today();
+    // the part's whole price history, every status; purchase and server quotes (rental rates are per hour)
+    const quotes = (await call(ctx, 'quotes:list', { item: a.slug })).filter((q) => q.kind !== 'rental-card-hour').map((q) => quoteEntry(q, today));
     if (values.json) {
-      io.out(JSON.stringify(a, null, 2));
+      io.out(JSON.stringify({ ...a, quotes }, null, 2));
       return 0;
     }
     io.out(`${a.vendor} ${a.model} (${a.slug})${a.userEdited ? '  [edited]' : ''}`);
@@ -65,7 +70,18 @@ export async function catalogCommand(argv: string[], io: CliIo): Promise<number>
       if (s.note) io.out(`${' '.repeat(width + 2)}note: ${s.note}`);
     }
     io.out(`MBU ${a.mbu}, MFU ${a.mfu} (software maturity ${a.softwareMaturity})`);
-    if (a.bestPrice) io.out(`Best price: ${a.bestPrice.currency} ${a.bestPrice.price.toLocaleString('en')} ex VAT (${a.bestPrice.supplier}, ${a.bestPrice.asOf})`);
+    if (a.bestPrice) {
+      const bp = a.bestPrice;
+      const flags = [bp.estimate && 'estimate', bp.expired && 'expired', bp.stale && 'stale'].filter(Boolean).join(', ');
+      io.out(`Price used: ${bp.currency} ${bp.price.toLocaleString('en')} ex VAT (${bp.supplier}, ${bp.asOf}, ${bp.ageDays} days old${flags ? `; ${flags}` : ''})`);
+    }
+    if (quotes.length) {
+      io.out('Quotes:');
+      for (const q of quotes) {
+        const what = q.server ? `server (${q.server.cards ?? '?'} cards, ${q.server.platform})` : 'card';
+        io.out(`  #${q.id}  ${q.quoteDate}  ${q.supplier}  ${q.currency} ${q.unitPrice.toLocaleString('en')} ${q.vatIncluded ? 'incl.' : 'ex'} VAT = ${q.unitPriceExVat.toLocaleString('en')} ex VAT  ${what}  ${q.status}${q.estimate ? ', estimate' : ''}${q.validUntil ? `  valid until ${q.validUntil}` : ''}  ${q.source}`);
+      }
+    }
     return 0;
   }
   throw new CliError('usage: procure catalog list [--json] [--vendor V] | procure catalog show NAME [--json]');
