@@ -11,7 +11,9 @@ import type { PriceHistory, QuoteWritten } from '../../shared/contract/quotes';
 import type { ReportFileOut } from '../../shared/contract/bids';
 import type { QuoteRecord, SeedQuote } from '../../shared/domain/catalog';
 import type { ManualQuote } from '../../shared/domain/manual-quote';
-import { latestPerSupplier, priceHistoryRows, quoteStateOn } from '../../shared/domain/price-history';
+import { latestPerSupplier, priceHistoryRows } from '../../shared/domain/price-history';
+import { choosePrice } from '../../shared/domain/price-policy';
+import { staleQuoteDays } from '../db/snapshot';
 import { fxTableOf } from '../../shared/scenario/catalog-lookup';
 import { catalogTable, priceHistoryTable } from '../../shared/report/price-tables';
 import { tableCsv, tableXlsx } from '../report/table-file';
@@ -35,8 +37,12 @@ function quoteOrThrow(ctx: AppContext, id: number): QuoteRecord {
 export function priceHistory(ctx: AppContext, item: string): PriceHistory {
   const part = partOrThrow(ctx, item);
   const today = ctx.today();
-  const rows = priceHistoryRows(item, ctx.quotes.history(item), today, fxTableOf(ctx.fx.latest()), 'CNY');
-  return { item, name: `${part.vendor} ${part.model}`, today, currency: 'CNY', rows, latestPerSupplier: latestPerSupplier(rows) };
+  const quotes = ctx.quotes.history(item);
+  const fx = fxTableOf(ctx.fx.latest());
+  const staleDays = staleQuoteDays(ctx);
+  const rows = priceHistoryRows(item, quotes, today, fx, 'CNY', staleDays);
+  const chosen = choosePrice(quotes, item, { today, currency: 'CNY', fx, staleDays });
+  return { item, name: `${part.vendor} ${part.model}`, today, currency: 'CNY', staleDays, chosenId: chosen?.quote.id ?? null, rows, latestPerSupplier: latestPerSupplier(rows) };
 }
 
 /** The stored form of a hand-entered card quote (the quote date defaults to today). */
@@ -94,7 +100,7 @@ function currentUser(): string {
 
 export function retireQuote(ctx: AppContext, input: ParsedInput<'quotes:retire'>): PriceHistory {
   const old = quoteOrThrow(ctx, input.id);
-  if (old.status !== 'current') throw translatedError('conflict', 'quotes.errors.notCurrent', { id: old.id, state: quoteStateOn(old, ctx.today()) });
+  if (old.status !== 'current') throw translatedError('conflict', 'quotes.errors.notCurrent', { id: old.id, state: old.status });
   ctx.transaction(() => ctx.quotes.retire(old.id, { by: input.by ?? currentUser(), reason: input.reason, at: ctx.clock().toISOString() }));
   const item = old.kind === 'server-purchase' ? (old.cardSlug ?? old.item) : old.item;
   return priceHistory(ctx, item);

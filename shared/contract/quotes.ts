@@ -25,6 +25,10 @@ export interface PriceHistory {
   today: string;
   /** The currency of `cardExVat` (the chart's axis). */
   currency: Currency;
+  /** Quotes older than this many days are flagged stale. */
+  staleDays: number;
+  /** The quote builds use today, by the price policy (shared/domain/price-policy choosePrice); null if none. */
+  chosenId: number | null;
   rows: PriceHistoryRow[];
   latestPerSupplier: PriceHistoryRow[];
 }

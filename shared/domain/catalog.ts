@@ -41,7 +41,7 @@ export function quoteForm(kind: SeedQuote['kind']): QuoteForm {
 
 /**
  * What became of a stored quote. `expired` is never stored: it is derived from valid-until and
- * today (shared/domain/price-history quoteStateOn, which the price policy uses too).
+ * today (see shared/domain/price-policy quoteState).
  */
 export const QUOTE_STATUSES = ['current', 'superseded', 'retired'] as const;
 export type QuoteStatus = (typeof QUOTE_STATUSES)[number];

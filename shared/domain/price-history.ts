@@ -6,14 +6,9 @@
  */
 import { convertMajor, exVat, inclVat, type Currency, type FxTable } from '../money';
 import { perCardExVat, type QuoteRecord } from './catalog';
+import { DEFAULT_STALE_QUOTE_DAYS, priceFlags, quoteState, type QuoteState } from './price-policy';
 
-/** What a quote is today: `expired` is derived (valid-until passed), never stored. */
-export type QuoteState = 'current' | 'superseded' | 'retired' | 'expired';
-
-export function quoteStateOn(q: Pick<QuoteRecord, 'status' | 'validUntil'>, today: string): QuoteState {
-  if (q.status !== 'current') return q.status;
-  return q.validUntil !== undefined && q.validUntil < today ? 'expired' : 'current';
-}
+export type { QuoteState };
 
 /** Where a quote came from, for showing: entered by hand, a file's sheet and row, or a source (seed). */
 export type QuoteSourceRef =
@@ -41,19 +36,16 @@ export interface PriceHistoryRow {
   cardsPerServer: number | null;
   /** Ex-VAT price of one card in `chartCurrency` (a server quote: per card), null without an FX rate. */
   cardExVat: number | null;
+  /** The price policy's state: current, superseded, retired, or expired (current but past valid-until). */
   state: QuoteState;
+  /** Days from the quote date to today. */
   ageDays: number;
+  /** Older than the stale-quote age (the `staleQuoteDays` setting, default 180 days). */
+  stale: boolean;
   estimate: boolean;
   source: QuoteSourceRef;
   supersedesId: number | null;
   retired: { at: string; by: string; reason: string } | null;
-}
-
-const DAY_MS = 86_400_000;
-function days(from: string, to: string): number {
-  const a = Date.parse(`${from.slice(0, 10)}T00:00:00Z`);
-  const b = Date.parse(`${to.slice(0, 10)}T00:00:00Z`);
-  return Number.isFinite(a) && Number.isFinite(b) ? Math.max(0, Math.round((b - a) / DAY_MS)) : 0;
 }
 
 function sourceRef(q: QuoteRecord): QuoteSourceRef {
@@ -67,7 +59,14 @@ function sourceRef(q: QuoteRecord): QuoteSourceRef {
  * converted to `chartCurrency` with `fx` for the per-card column. Quotes of other parts (a
  * server quote of another card) are left out.
  */
-export function priceHistoryRows(part: string, quotes: readonly QuoteRecord[], today: string, fx: FxTable, chartCurrency: Currency = 'CNY'): PriceHistoryRow[] {
+export function priceHistoryRows(
+  part: string,
+  quotes: readonly QuoteRecord[],
+  today: string,
+  fx: FxTable,
+  chartCurrency: Currency = 'CNY',
+  staleDays = DEFAULT_STALE_QUOTE_DAYS,
+): PriceHistoryRow[] {
   const out: PriceHistoryRow[] = [];
   for (const q of quotes) {
     const server = q.kind === 'server-purchase';
@@ -82,6 +81,7 @@ export function priceHistoryRows(part: string, quotes: readonly QuoteRecord[], t
         cardExVat = null; // no rate for this currency: shown as quoted, left off the chart
       }
     }
+    const { ageDays, flags } = priceFlags(q, today, staleDays);
     out.push({
       id: q.id,
       supplier: q.supplier,
@@ -99,8 +99,9 @@ export function priceHistoryRows(part: string, quotes: readonly QuoteRecord[], t
       vatRate: q.vatRate,
       cardsPerServer: q.cardsPerServer ?? null,
       cardExVat,
-      state: quoteStateOn(q, today),
-      ageDays: days(q.quoteDate, today),
+      state: quoteState(q, today),
+      ageDays,
+      stale: flags.stale,
       estimate: q.source.estimate,
       source: sourceRef(q),
       supersedesId: q.supersedesId,

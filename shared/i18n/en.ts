@@ -245,7 +245,7 @@ export const en = {
   },
   priceHistory: {
     open: 'Open price history and add a quote', title: 'Price history', chartTitle: '{{part}}: price ex VAT per card over time', quoteDate: 'Quote date', exVatAxis: 'Price ex VAT ({{sym}})',
-    noChart: 'No purchase quotes to draw yet.', compare: 'Latest quote per supplier', lowest: 'lowest', exportXlsx: 'Export XLSX', exportCsv: 'Export CSV',
+    noChart: 'No purchase quotes to draw yet.', compare: 'Latest quote per supplier', used: 'used by builds', stale: 'over {{days}} days old', exportXlsx: 'Export XLSX', exportCsv: 'Export CSV',
     cols: {
       id: 'No.', supplier: 'Supplier', form: 'Kind', quoteDate: 'Quote date', validUntil: 'Valid until', leadTime: 'Lead time', moq: 'MOQ',
       exVat: 'Price ex VAT', inclVat: 'Price incl. VAT', quotedAs: 'Quoted', vatRate: 'VAT rate', cardExVat: 'Per card ex VAT ({{currency}})',

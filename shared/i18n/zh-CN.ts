@@ -247,7 +247,7 @@ export const zhCN: Messages = {
   },
   priceHistory: {
     open: '打开价格历史并新增报价', title: '价格历史', chartTitle: '{{part}}：单卡不含税价格走势', quoteDate: '报价日期', exVatAxis: '不含税价格（{{sym}}）',
-    noChart: '暂无可绘制的采购报价。', compare: '各供应商最新报价', lowest: '最低', exportXlsx: '导出 XLSX', exportCsv: '导出 CSV',
+    noChart: '暂无可绘制的采购报价。', compare: '各供应商最新报价', used: '方案采用', stale: '超过 {{days}} 天', exportXlsx: '导出 XLSX', exportCsv: '导出 CSV',
     cols: {
       id: '编号', supplier: '供应商', form: '类型', quoteDate: '报价日期', validUntil: '有效期至', leadTime: '交货期', moq: '起订量',
       exVat: '不含税单价', inclVat: '含税单价', quotedAs: '报价口径', vatRate: '税率', cardExVat: '单卡不含税（{{currency}}）',

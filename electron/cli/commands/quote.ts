@@ -87,7 +87,7 @@ function printHistory(io: CliIo, h: PriceHistory): void {
         r.leadTimeWeeks === null ? '–' : `${r.leadTimeWeeks} wk`,
         formatMajor(r.priceExVat, r.currency),
         formatMajor(r.priceInclVat, r.currency),
-        stateText(r, 'en'),
+        `${stateText(r, 'en')}${r.stale && (r.state === 'current' || r.state === 'expired') ? `, over ${h.staleDays} days old` : ''}${r.id === h.chosenId ? ' [used by builds]' : ''}`,
         sourceText(r, 'en'),
       ]),
     ),

@@ -43,7 +43,6 @@ export function PriceHistory({ item, onClose }: { item: string; onClose: () => v
 
   const option = useMemo(() => (history ? priceHistoryOption(history.rows, { lang, dark, currency: history.currency }, history.name) : null), [history, lang, dark]);
   const charted = history?.rows.some((r) => isStandingPurchase(r) && r.cardExVat !== null) ?? false;
-  const lowest = history?.latestPerSupplier.find((r) => !r.estimate && r.cardExVat !== null)?.id;
 
   const weeks = (w: number | null) => (w === null ? '–' : t('priceHistory.weeks', { n: w }));
   const doRetire = async () => {
@@ -150,11 +149,14 @@ export function PriceHistory({ item, onClose }: { item: string; onClose: () => v
                         <td>{r.supplier}</td>
                         <td className="num">
                           {r.cardExVat === null ? '–' : formatMajor(r.cardExVat, history.currency)}
-                          {r.id === lowest && <span className="badge pass">{t('priceHistory.lowest')}</span>}
+                          {r.id === history.chosenId && <span className="badge pass">{t('priceHistory.used')}</span>}
                           {r.estimate && <span className="badge estimate">{t('common.estimate')}</span>}
                         </td>
                         <td>{r.quoteDate}</td>
-                        <td className="num">{r.ageDays}</td>
+                        <td className="num">
+                          {r.ageDays}
+                          {r.stale && <span className="badge estimate">{t('priceHistory.stale', { days: history.staleDays })}</span>}
+                        </td>
                         <td>{r.validUntil ?? '–'}</td>
                         <td>{weeks(r.leadTimeWeeks)}</td>
                         <td>
@@ -206,6 +208,8 @@ export function PriceHistory({ item, onClose }: { item: string; onClose: () => v
                       <td>
                         <span className={`badge state-${r.state}`}>{t(`priceHistory.state.${r.state}`)}</span>
                         {r.estimate && <span className="badge estimate">{t('common.estimate')}</span>}
+                        {r.id === history.chosenId && <span className="badge pass">{t('priceHistory.used')}</span>}
+                        {r.stale && (r.state === 'current' || r.state === 'expired') && <span className="badge estimate">{t('priceHistory.stale', { days: history.staleDays })}</span>}
                         {(r.retired || r.supersedesId !== null) && <div className="small muted">{stateText(r, lang).split('; ').slice(1).join('; ')}</div>}
                       </td>
                       <td className="small">{sourceText(r, lang)}</td>

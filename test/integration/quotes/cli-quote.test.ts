@@ -26,7 +26,10 @@ describe('procure quote', () => {
 
     const text = await run(['quote', 'list', 'MLU590', '--db', db]);
     expect(text.out).toMatch(/Ex VAT\s+Incl VAT/);
-    expect(text.out).toMatch(/华东智算科技有限公司.*2026-03-02\s+2026-12-31\s+6 wk\s+¥86,726\s+¥98,000\s+current\s+Entered by hand/);
+    // a valid real quote before the seed's estimate (the price policy): builds now use this one;
+    // quoted 2026-03-02, it is over the default 180 days old and says so
+    expect(text.out).toMatch(/华东智算科技有限公司.*2026-03-02\s+2026-12-31\s+6 wk\s+¥86,726\s+¥98,000\s+current, over 180 days old \[used by builds\]\s+Entered by hand/);
+    expect(h.chosenId).toBe(row.id);
   });
 
   it('an ex-VAT price in USD stays as quoted; --json answers what was written', async () => {

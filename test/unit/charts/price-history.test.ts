@@ -8,7 +8,7 @@ function row(p: Partial<PriceHistoryRow>): PriceHistoryRow {
   return {
     id: next++, supplier: 'A', form: 'card', rental: false, quoteNumber: '', quoteDate: '2026-01-01', validUntil: null, leadTimeWeeks: null, moq: null,
     currency: 'CNY', priceExVat: 100, priceInclVat: 113, vatIncluded: false, vatRate: 0.13, cardsPerServer: null, cardExVat: 100,
-    state: 'current', ageDays: 0, estimate: false, source: { kind: 'hand' }, supersedesId: null, retired: null, ...p,
+    state: 'current', ageDays: 0, stale: false, estimate: false, source: { kind: 'hand' }, supersedesId: null, retired: null, ...p,
   };
 }
 
