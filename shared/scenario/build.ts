@@ -16,8 +16,12 @@ export const buildLineSchema = z.strictObject({
   /** Catalog server slug; default: the part's compatible host. */
   server: z.string().min(1).max(80).optional(),
   networkPerCard: priceSchema.optional(),
-  /** Overrides the best valid quote. */
+  /** Overrides the price policy's quote. */
   unitPrice: priceSchema.optional(),
+  /** Use this stored quote (a correction of it follows) instead of the price policy's choice. */
+  pinQuoteId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  /** Use this supplier's latest quote instead of the price policy's choice. */
+  pinSupplier: z.string().trim().min(1).max(160).optional(),
 });
 export type BuildLine = z.output<typeof buildLineSchema>;
 export type BuildLineInput = z.input<typeof buildLineSchema>;
@@ -65,6 +69,8 @@ export function buildToScenario(b: Pick<BuildRecord, 'name' | 'assumptions' | 'l
           ...(l.server ? { server: l.server } : {}),
           ...(l.networkPerCard ? { networkPerCard: l.networkPerCard } : {}),
           ...(l.unitPrice ? { unitPrice: l.unitPrice } : {}),
+          ...(l.pinQuoteId !== undefined ? { pinQuoteId: l.pinQuoteId } : {}),
+          ...(l.pinSupplier ? { pinSupplier: l.pinSupplier } : {}),
         })),
       },
     ],

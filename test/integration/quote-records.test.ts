@@ -9,6 +9,7 @@ import { openDatabase } from '../../electron/db/open';
 import { createContext, type AppContext } from '../../electron/context';
 import { placeholderAccelerator, placeholderSource } from '../../electron/import/create-part';
 import type { SeedQuote } from '../../shared/domain/catalog';
+import { DEFAULT_ASSUMPTIONS, buildToScenario } from '../../shared/scenario/build';
 import { tmpDbPath } from '../helpers/tmp';
 
 let db: Database.Database;
@@ -88,5 +89,19 @@ describe('quotes', () => {
     });
     expect(new Set(ctx.quotes.list().map((q) => q.supplierId)).size).toBe(1);
     expect(ctx.suppliers.list()).toHaveLength(1);
+  });
+});
+
+describe('build lines', () => {
+  it('keep a pinned quote or supplier, and hand it to the scenario', () => {
+    const id = ctx.quotes.add(quote(), { origin: 'user' });
+    const b = ctx.builds.create('pinned', DEFAULT_ASSUMPTIONS, [
+      { accelerator: 'mlu590', count: 8, role: 'both', pinQuoteId: id },
+      { accelerator: 'mlu590', count: 8, role: 'both', pinSupplier: '华鲲振宇' },
+    ]);
+    const lines = ctx.builds.get(b.id).lines;
+    expect(lines.map((l) => [l.pinQuoteId, l.pinSupplier])).toEqual([[id, undefined], [undefined, '华鲲振宇']]);
+    const s = buildToScenario(ctx.builds.get(b.id));
+    expect(s.builds[0]!.lines.map((l) => [l.pinQuoteId, l.pinSupplier])).toEqual([[id, undefined], [undefined, '华鲲振宇']]);
   });
 });

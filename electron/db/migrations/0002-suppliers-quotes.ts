@@ -14,6 +14,7 @@
  * - A server quote no longer needs a catalog server: it names the card (card_accelerator_id)
  *   and the platform by name. That changes a table CHECK, so the table is rebuilt (SQLite
  *   cannot alter a CHECK); every column and row is copied as it was.
+ * - `build_line` gains pin_quote_id and pin_supplier: a line may pin a quote or a supplier.
  * - Quotes are append-only by trigger: only status and the retirement fields may change, and
  *   no quote is deleted. A correction is a new quote that supersedes the old one.
  */
@@ -123,6 +124,10 @@ BEFORE UPDATE OF id, accelerator_id, server_id, kind, supplier, supplier_id, quo
 BEGIN
   SELECT RAISE(ABORT, 'quotes are append-only: a correction is a new quote that supersedes');
 END;
+
+-- A build line may pin a quote (by id) or a supplier instead of the price policy's choice.
+ALTER TABLE build_line ADD COLUMN pin_quote_id INTEGER REFERENCES quote(id);
+ALTER TABLE build_line ADD COLUMN pin_supplier TEXT;
 
 CREATE TRIGGER quote_no_delete
 BEFORE DELETE ON quote

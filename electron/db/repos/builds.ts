@@ -22,6 +22,8 @@ interface LineRow {
   network_currency: string;
   price_override_minor: number | null;
   price_override_currency: string | null;
+  pin_quote_id: number | null;
+  pin_supplier: string | null;
 }
 
 function lineFromRow(r: LineRow): BuildLine {
@@ -35,6 +37,8 @@ function lineFromRow(r: LineRow): BuildLine {
     const c = r.price_override_currency as Currency;
     line.unitPrice = { amount: toMajor({ amountMinor: r.price_override_minor, currency: c }), currency: c };
   }
+  if (r.pin_quote_id !== null) line.pinQuoteId = r.pin_quote_id;
+  if (r.pin_supplier) line.pinSupplier = r.pin_supplier;
   return line;
 }
 
@@ -62,8 +66,8 @@ export class BuildRepo {
       deleteLines: db.prepare('DELETE FROM build_line WHERE build_id = ?'),
       insertLine: db.prepare(
         `INSERT INTO build_line (build_id, position, accelerator_id, count, server_id, network_per_card_minor, network_currency,
-           price_override_minor, price_override_currency, role)
-         VALUES (@buildId, @position, @acceleratorId, @count, @serverId, @net, @netCur, @price, @priceCur, @role)`,
+           price_override_minor, price_override_currency, role, pin_quote_id, pin_supplier)
+         VALUES (@buildId, @position, @acceleratorId, @count, @serverId, @net, @netCur, @price, @priceCur, @role, @pinQuoteId, @pinSupplier)`,
       ),
       insert: db.prepare('INSERT INTO build (name, assumptions, created_at, updated_at) VALUES (?, ?, ?, ?)'),
       update: db.prepare('UPDATE build SET name = ?, assumptions = ?, updated_at = ? WHERE id = ?'),
@@ -129,6 +133,8 @@ export class BuildRepo {
         price: l.unitPrice ? money(l.unitPrice.amount, l.unitPrice.currency).amountMinor : null,
         priceCur: l.unitPrice?.currency ?? null,
         role: l.role,
+        pinQuoteId: l.pinQuoteId ?? null,
+        pinSupplier: l.pinSupplier ?? null,
       });
     });
   }
