@@ -125,7 +125,7 @@ describe.skipIf(!process.env.PROCURE_LOAD_TEST)('contention load', () => {
     }
     await Promise.all(Array.from({ length: CONCURRENCY }, lane));
     const callsMs = performance.now() - t0;
-    const [a, b] = await Promise.all(imports);
+    const [a, b] = (await Promise.all(imports)) as [Answer, Answer];
     const c = await cli;
     keepAlive.destroy();
 
