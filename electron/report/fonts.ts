@@ -1,12 +1,13 @@
 /**
- * The bundled Noto Sans SC (SIL Open Font License, from @fontsource/noto-sans-sc) as @font-face
- * rules with data: URLs, so a report prints the same on every machine and offline. The font
- * ships as ~100 unicode-range slices per weight; only the slices that hold a character of the
- * document are embedded, which keeps a Chinese report's HTML to a few MB instead of 15.
+ * The bundled Noto Sans SC (SIL Open Font License) as @font-face rules with data: URLs, so a
+ * report prints the same on every machine and offline. The font ships as ~100 unicode-range
+ * slices per weight in assets/fonts/noto-sans-sc (copied from @fontsource/noto-sans-sc by
+ * scripts/copy-fonts.mjs: the package itself is a dev dependency and is not packaged); only the
+ * slices that hold a character of the document are embedded, which keeps a Chinese report's
+ * HTML to a few MB instead of 15.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 
 export const REPORT_FONT_FAMILY = 'Noto Sans SC';
 const WEIGHTS = [400, 700] as const;
@@ -19,14 +20,12 @@ interface FontSlice {
 
 let cached: { dir: string; slices: FontSlice[] } | undefined;
 
-/** Where @fontsource/noto-sans-sc is: beside the source tree, or next to the bundled main process. */
-export function fontsourceDir(): string {
-  const from = typeof __filename === 'string' ? __filename : import.meta.url;
-  try {
-    return path.dirname(createRequire(from).resolve('@fontsource/noto-sans-sc/package.json'));
-  } catch {
-    return path.resolve(process.cwd(), 'node_modules', '@fontsource', 'noto-sans-sc');
-  }
+/**
+ * assets/fonts/noto-sans-sc: two folders up from this file in the source tree (electron/report/)
+ * and from the bundles (dist/electron/main.cjs, jobs-worker.cjs), in the package as from a checkout.
+ */
+export function reportFontDir(here: string = import.meta.dirname ?? __dirname): string {
+  return path.resolve(here, '..', '..', 'assets', 'fonts', 'noto-sans-sc');
 }
 
 function parseRanges(spec: string): [number, number][] {
@@ -39,7 +38,7 @@ function parseRanges(spec: string): [number, number][] {
 
 function loadSlices(): { dir: string; slices: FontSlice[] } {
   if (cached) return cached;
-  const dir = fontsourceDir();
+  const dir = reportFontDir();
   const slices: FontSlice[] = [];
   for (const weight of WEIGHTS) {
     const css = fs.readFileSync(path.join(dir, `${weight}.css`), 'utf8');
