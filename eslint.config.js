@@ -43,13 +43,15 @@ export const ZONES = {
       { jobs: ['electron/jobs'] },
       { handlers: ['electron/handlers'] },
       { host: ['electron/host'] },
+      // the desktop app's parts under the Electron entry: menu, window state, files, logs, crash reports
+      { app: ['electron/app'] },
       // the Electron entry and the dev server both start the loopback host
       { cli: ['electron/cli'], main: ['electron/main', 'electron/serve', 'electron/preload', 'electron/preload-api'] },
     ],
     uses: ['shared', 'package.json'],
     packages: null,
     // handlers, the host and the CLI run without Electron
-    packageLayers: { electron: ['main'] },
+    packageLayers: { electron: ['main', 'app'] },
   },
   renderer: {
     root: 'renderer/src',

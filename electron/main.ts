@@ -1,9 +1,11 @@
 /**
  * Electron main process: kept thin. It opens the database, registers one IPC handler per
- * contract channel (all going through `dispatch`), and opens a locked-down window.
- * Everything else lives in plain-Node modules shared with the loopback host and the CLI.
+ * contract channel (all going through `dispatch`), and opens a locked-down window. The desktop
+ * parts (single instance, opening files, menu, window state, logs, crash reports, lifecycle)
+ * are small modules in electron/app/; everything else lives in plain-Node modules shared with
+ * the loopback host and the CLI.
  */
-import { app, BrowserWindow, dialog, ipcMain, session, type Session, type WebContents } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, screen, session, shell, type Session, type WebContents } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +16,17 @@ import { closeJobWorkers, configureJobs } from './jobs';
 import { DbOpenError } from './db/open';
 import { CSP } from './host/server';
 import type { AppContext } from './context';
+import { tr, type Lang } from '../shared/i18n/translate';
+import type { PageId } from '../shared/contract/events';
+import { setupLogging } from './app/logs';
+import { startCrashReporter } from './app/crash';
+import { claimSingleInstance, focusWindow } from './app/single-instance';
+import { fileArgs, OpenFileRouter } from './app/open-files';
+import { sendEvent } from './app/events';
+import { loadWindowState, placeWindow, trackWindowState, windowStatePath, type Rect } from './app/window-state';
+import { menuLanguage, menuTemplate, type MenuCommands } from './app/menu';
+import { wireLifecycle } from './app/lifecycle';
+import { electronNativeBinding } from './app/native';
 
 export const WINDOW_PREFERENCES = {
   contextIsolation: true,
@@ -43,13 +56,16 @@ export function isTrustedSender(url: string | undefined, rendererIndex: string, 
   }
 }
 
-export function registerIpc(ipc: Pick<typeof ipcMain, 'handle'>, ctx: AppContext, rendererIndex: string): void {
+/** `onSuccess` hears every call that succeeded (the menu follows a `settings:set` of the UI language). */
+export function registerIpc(ipc: Pick<typeof ipcMain, 'handle'>, ctx: AppContext, rendererIndex: string, onSuccess?: (channel: string, arg: unknown) => void): void {
   for (const channel of CHANNEL_NAMES) {
-    ipc.handle(channel, (event, arg: unknown) => {
+    ipc.handle(channel, async (event, arg: unknown) => {
       if (!isTrustedSender(event.senderFrame?.url, rendererIndex)) {
         return { ok: false, error: { code: 'unsupported', message: 'untrusted sender' } };
       }
-      return dispatch(ctx, channel, arg);
+      const result = await dispatch(ctx, channel, arg);
+      if (result.ok) onSuccess?.(channel, arg);
+      return result;
     });
   }
 }
@@ -61,10 +77,11 @@ export function lockDown(contents: WebContents): void {
   contents.on('will-attach-webview', (e) => e.preventDefault());
 }
 
-export function createWindow(preload: string, rendererIndex: string): BrowserWindow {
+export function createWindow(preload: string, rendererIndex: string, bounds: Partial<Rect> = {}): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 800,
+    ...bounds,
     minWidth: 1024,
     minHeight: 640,
     title: 'Accelerator Procurement Planner',
@@ -115,40 +132,121 @@ export function installSessionPolicy(ses: Session = session.defaultSession): voi
   ses.setDevicePermissionHandler(() => false);
 }
 
-/** Better-sqlite3 built for Electron's ABI by `npm run rebuild:electron-native` (dev runs only). */
-function electronNativeBinding(root: string): string | undefined {
-  const p = path.join(root, '.electron-native', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
-  return !app.isPackaged && fs.existsSync(p) ? p : undefined;
-}
-
 export async function start(): Promise<void> {
+  // before ready: the log file, local crash reports, the single-instance lock, macOS open-file
+  app.setAppLogsPath();
+  const { log, dir: logsDir } = setupLogging(app.getPath('logs'), { console: !app.isPackaged });
+  const crashDir = startCrashReporter(crashReporter, app);
+  let lang: Lang = menuLanguage(undefined, app.getLocale());
+  let mainWindow: BrowserWindow | undefined;
+  // set once the database is open; files and menu commands that come earlier wait for it
+  const desktop: { openWindow?: () => void } = {};
+  const router = new OpenFileRouter({
+    onError: (file, e) => {
+      log.warn(`cannot open ${file}: ${e.message}`);
+      dialog.showErrorBox(tr(lang, 'menu.cannotOpen', { file: path.basename(file) }), e.message);
+    },
+  });
+  const openFiles = (files: string[]) => {
+    if (!files.length) return;
+    void router.open(files);
+    if (app.isReady() && !mainWindow) desktop.openWindow?.();
+  };
+  const secondLaunch = (argv: string[], cwd: string) => {
+    focusWindow(mainWindow);
+    openFiles(fileArgs(argv, cwd));
+  };
+  if (!claimSingleInstance(app, process.argv, secondLaunch)) return;
+  app.on('open-file', (e, file) => {
+    e.preventDefault();
+    openFiles([file]);
+  });
+  openFiles(fileArgs(process.argv, process.cwd()));
+
   await app.whenReady();
+  log.info(`started ${app.getName()} ${app.getVersion()} (Electron ${process.versions.electron}, ${process.platform})`);
   const root = app.isPackaged ? app.getAppPath() : path.resolve(__dirname, '../..');
   const rendererIndex = path.join(root, 'dist', 'renderer', 'index.html');
   const preload = path.join(root, 'dist', 'electron', 'preload.cjs');
   process.env.PROCURE_DB ??= path.join(app.getPath('userData'), 'procure.db');
   let ctx: AppContext;
   try {
-    const nativeBinding = electronNativeBinding(root);
+    const nativeBinding = electronNativeBinding({ isPackaged: app.isPackaged, root, resourcesPath: process.resourcesPath });
     ctx = openApp(resolveDbPath(process.argv), { nativeBinding, appRoot: root });
     // the job workers (optimizer, import, report, backup) open their connections with the same binding
     configureJobs({ nativeBinding });
   } catch (e) {
-    const lang = app.getLocale().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-    dialog.showErrorBox('Cannot open the database', e instanceof DbOpenError ? e.describe(lang) : (e as Error).message);
+    log.error(e);
+    const l = menuLanguage(undefined, app.getLocale());
+    dialog.showErrorBox(l === 'zh-CN' ? '无法打开数据库' : 'Cannot open the database', e instanceof DbOpenError ? e.describe(l) : (e as Error).message);
     app.exit(1);
     return;
   }
   ctx.printPdf = printReportPdf;
   installSessionPolicy();
   app.on('web-contents-created', (_e, contents) => lockDown(contents));
-  registerIpc(ipcMain, ctx, rendererIndex);
-  createWindow(preload, rendererIndex);
-  app.on('window-all-closed', () => {
-    void closeJobWorkers();
-    ctx.db.close();
-    app.quit();
+
+  const navigate = (page: PageId) => {
+    if (!mainWindow) return desktop.openWindow?.();
+    focusWindow(mainWindow);
+    sendEvent(mainWindow.webContents, 'app:navigate', { page });
+  };
+  const commands: MenuCommands = {
+    openScenario: () => {
+      const options = {
+        title: tr(lang, 'menu.openScenarioTitle'),
+        properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[],
+        filters: [
+          { name: tr(lang, 'menu.scenarioFiles'), extensions: ['json'] },
+          { name: tr(lang, 'menu.allFiles'), extensions: ['*'] },
+        ],
+      };
+      void (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options)).then((r) => !r.canceled && openFiles(r.filePaths));
+    },
+    importSheet: () => navigate('import'),
+    settings: () => navigate('settings'),
+    showLogs: () => void shell.openPath(logsDir),
+    showCrashReports: () => void shell.openPath(crashDir),
+    updates: () => void dialog.showMessageBox({ type: 'info', title: tr(lang, 'menu.updatesTitle'), message: tr(lang, 'menu.updatesTitle'), detail: tr(lang, 'menu.updatesText') }),
+  };
+  const installMenu = () => {
+    lang = menuLanguage(ctx.settings.get<unknown>('ui'), app.getLocale());
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(lang, commands, { platform: process.platform, appName: app.getName(), dev: !app.isPackaged })));
+  };
+  installMenu();
+  registerIpc(ipcMain, ctx, rendererIndex, (channel, arg) => {
+    if (channel === 'settings:set' && (arg as { key?: unknown }).key === 'ui') installMenu();
   });
+
+  const statePath = windowStatePath(app.getPath('userData'));
+  desktop.openWindow = () => {
+    const placed = placeWindow(
+      loadWindowState(statePath),
+      screen.getAllDisplays().map((d) => d.workArea),
+      screen.getPrimaryDisplay().workArea,
+    );
+    const win = createWindow(preload, rendererIndex, placed.bounds);
+    if (placed.maximized) win.maximize();
+    trackWindowState(win, statePath, { onError: (e) => log.warn(`window state not saved: ${e.message}`) });
+    // the preload holds an event until the page subscribes, so the files can go once it has loaded
+    win.webContents.on('did-finish-load', () => void router.attach((payload) => sendEvent(win.webContents, 'app:open-file', payload)));
+    win.on('closed', () => {
+      router.detach();
+      mainWindow = undefined;
+    });
+    mainWindow = win;
+  };
+  wireLifecycle(app, {
+    platform: process.platform,
+    hasWindow: () => mainWindow !== undefined,
+    openWindow: () => desktop.openWindow?.(),
+    shutdown: () => {
+      log.info('quitting');
+      void closeJobWorkers();
+      ctx.db.close();
+    },
+  });
+  desktop.openWindow();
 }
 
 if (process.versions.electron && !process.env.VITEST) void start();

@@ -53,6 +53,23 @@ export function App() {
     };
   }, [load]);
 
+  // The desktop app's events: a scenario file opened from the OS or File ▸ Open, and menu pages.
+  useEffect(() => {
+    const bridge = window.procure;
+    if (!bridge?.on) return;
+    const offOpen = bridge.on('app:open-file', ({ name, text }) => {
+      location.hash = '#/builds';
+      useBuilds.getState().importScenario(name, text).catch((e: unknown) => useBuilds.setState({ error: (e as Error).message }));
+    });
+    const offNavigate = bridge.on('app:navigate', ({ page }) => {
+      location.hash = `#/${page}`;
+    });
+    return () => {
+      offOpen();
+      offNavigate();
+    };
+  }, []);
+
   useEffect(() => {
     document.title = t('app.title');
     document.documentElement.lang = language;

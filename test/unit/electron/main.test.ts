@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 const handlers = new Map<string, (e: unknown, arg: unknown) => unknown>();
+/** What the preload listens to with ipcRenderer.on: a test sends main-process events through these. */
+const rendererListeners = new Map<string, (e: unknown, payload: unknown) => void>();
 const exposed: Record<string, unknown> = {};
 const windows: { opts: Record<string, unknown>; contents: FakeContents; loaded?: string; loadedText?: string; modes?: { dir: number; file: number }; destroyed?: boolean }[] = [];
 let failPrint = false;
@@ -77,7 +79,10 @@ vi.mock('electron', () => {
     },
     ipcMain: { handle: (c: string, h: (e: unknown, a: unknown) => unknown) => handlers.set(c, h) },
     contextBridge: { exposeInMainWorld: (k: string, v: unknown) => (exposed[k] = v) },
-    ipcRenderer: { invoke: vi.fn((c: string, a: unknown) => Promise.resolve({ channel: c, a })) },
+    ipcRenderer: {
+      invoke: vi.fn((c: string, a: unknown) => Promise.resolve({ channel: c, a })),
+      on: (c: string, l: (e: unknown, p: unknown) => void) => rendererListeners.set(c, l),
+    },
   };
 });
 
@@ -92,6 +97,42 @@ describe('main process', () => {
     const prefs = windows[0]!.opts.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: '/app/preload.cjs' });
     expect(windows[0]!.loaded).toBe('/app/index.html');
+  });
+
+  it('opens the window at the placed bounds, keeping its minimum size', async () => {
+    const { createWindow } = await import('../../../electron/main');
+    createWindow('/p', '/i', { x: 40, y: 30, width: 1400, height: 900 });
+    expect(windows[0]!.opts).toMatchObject({ x: 40, y: 30, width: 1400, height: 900, minWidth: 1024, minHeight: 640 });
+  });
+
+  it('tells the caller which calls succeeded (the menu follows the UI language setting)', async () => {
+    const { registerIpc } = await import('../../../electron/main');
+    const index = path.resolve('/app/dist/renderer/index.html');
+    const seen: string[] = [];
+    const local = new Map<string, (e: unknown, a: unknown) => unknown>();
+    registerIpc({ handle: (c: string, h: never) => local.set(c, h) } as never, { db: {} } as never, index, (c) => seen.push(c));
+    await local.get('catalog:get')!({ senderFrame: { url: 'file://' + index } }, { slug: 5 });
+    await local.get('catalog:list')!({ senderFrame: { url: 'https://evil.example/' } }, undefined);
+    expect(seen).toEqual([]);
+  });
+
+  it('reports a successful call with its argument', async () => {
+    const { registerIpc } = await import('../../../electron/main');
+    const { openApp } = await import('../../../electron/bootstrap');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'procure-ipc-'));
+    const ctx = openApp(path.join(dir, 'p.db'));
+    try {
+      const index = path.resolve('/app/dist/renderer/index.html');
+      const seen: [string, unknown][] = [];
+      const local = new Map<string, (e: unknown, a: unknown) => unknown>();
+      registerIpc({ handle: (c: string, h: never) => local.set(c, h) } as never, ctx, index, (c, a) => seen.push([c, a]));
+      const arg = { key: 'ui', value: { language: 'zh-CN', theme: 'dark' } };
+      await expect(local.get('settings:set')!({ senderFrame: { url: 'file://' + index } }, arg)).resolves.toMatchObject({ ok: true });
+      expect(seen).toEqual([['settings:set', arg]]);
+    } finally {
+      ctx.db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('denies window.open and navigation', async () => {
@@ -234,11 +275,45 @@ describe('report printing when it fails', () => {
 });
 
 describe('preload', () => {
-  it('exposes exactly one method that only forwards contract channels', async () => {
+  type Bridge = { call: (c: string, a?: unknown) => Promise<unknown>; on: (e: string, l: (p: unknown) => void) => () => void };
+
+  it('exposes exactly call and on: call forwards only contract channels', async () => {
     await import('../../../electron/preload');
-    const bridge = exposed.procure as { call: (c: string, a?: unknown) => Promise<unknown> };
-    expect(Object.keys(bridge)).toEqual(['call']);
+    const bridge = exposed.procure as Bridge;
+    expect(Object.keys(bridge)).toEqual(['call', 'on']);
     await expect(bridge.call('catalog:list')).resolves.toMatchObject({ channel: 'catalog:list' });
     await expect(bridge.call('shell:openExternal', 'x')).rejects.toThrow(/unknown API call/);
+  });
+
+  it('listens only to the contract events and hands a listener the payload, never the IPC event', async () => {
+    await import('../../../electron/preload');
+    const { EVENT_NAMES } = await import('../../../shared/contract/events');
+    expect([...rendererListeners.keys()].sort()).toEqual([...EVENT_NAMES].sort());
+    const bridge = exposed.procure as Bridge;
+    expect(() => bridge.on('ipc:anything', () => {})).toThrow(/unknown app event/);
+    expect(() => bridge.on('app:navigate', 'not a function' as never)).toThrow(TypeError);
+    const got: unknown[] = [];
+    const off = bridge.on('app:navigate', (p) => got.push(p));
+    const sender = { send: vi.fn() };
+    rendererListeners.get('app:navigate')!({ sender }, { page: 'settings' });
+    expect(got).toEqual([{ page: 'settings' }]);
+    off();
+    rendererListeners.get('app:navigate')!({ sender }, { page: 'import' });
+    expect(got).toHaveLength(1);
+  });
+
+  it('holds an event that comes before the page subscribes (a file opened at launch), a few at most', async () => {
+    await import('../../../electron/preload');
+    const bridge = exposed.procure as Bridge;
+    const send = rendererListeners.get('app:open-file')!;
+    for (let i = 0; i < 20; i++) send({}, { name: `f${i}.procure.json`, text: '{}' });
+    const got: { name: string }[] = [];
+    const off = bridge.on('app:open-file', (p) => got.push(p as { name: string }));
+    expect(got.map((p) => p.name)).toEqual(Array.from({ length: 16 }, (_, i) => `f${i}.procure.json`));
+    // delivered once: a second subscriber does not get them again
+    const again: unknown[] = [];
+    bridge.on('app:open-file', (p) => again.push(p));
+    expect(again).toEqual([]);
+    off();
   });
 });
