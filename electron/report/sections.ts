@@ -151,7 +151,7 @@ function pricesTable(m: ReportModel, f: Fmt): string {
     const bid = m.bids?.bids[i];
     b.lines.forEach((l) => {
       const cardSrc = bid ? `${f.t('report.bidPrice')}: ${bid.vendor}` : l.cardPriceSource;
-      rows.push(`<tr><td>${esc(b.name)}</td><td>${esc(l.accelerator)}</td><td class="num">${f.money(l.cardPrice)}</td><td>${esc(cardSrc)}</td><td class="num">${esc(bid ? m.date : '')}</td><td>${l.cardPriceSource === 'default' ? `<span class="badge est">${f.t('report.estimate')}</span>` : ''}</td></tr>`);
+      rows.push(`<tr><td>${esc(b.name)}</td><td>${esc(l.accelerator)}</td><td class="num">${f.money(l.cardPrice)}</td><td>${esc(cardSrc)}</td><td class="num">${esc(bid ? m.date : '')}</td><td>${priceBadges(l, !bid, f.t)}</td></tr>`);
       const server = m.snapshot.servers.find((s) => s.name === l.server.name);
       const hostSrc =
         l.server.source === 'scenario'
@@ -239,4 +239,16 @@ export function signoffSection(m: ReportModel, f: Fmt): string {
 <tbody>${row('prepared', m.preparedBy)}${row('reviewed', '')}${row('approved', '')}</tbody></table>
 <p class="small muted">${esc(m.documentNumber)} · ${esc(m.date)}</p>
 </section>`;
+}
+
+/** The flags of a catalog price (shared/domain/price-policy): estimate, expired, stale; none for a bid's own price. */
+function priceBadges(l: { cardPriceSource: string; cardPriceQuote?: { estimate: boolean; expired: boolean; stale: boolean } }, catalogPrice: boolean, t: (k: string) => string): string {
+  if (!catalogPrice) return '';
+  const q = l.cardPriceQuote;
+  const keys = [
+    ...(l.cardPriceSource === 'default' || q?.estimate ? ['report.estimate'] : []),
+    ...(q?.expired ? ['report.expired'] : []),
+    ...(q?.stale && !q.expired ? ['report.stale'] : []),
+  ];
+  return keys.map((k) => `<span class="badge est">${t(k)}</span>`).join(' ');
 }

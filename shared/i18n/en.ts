@@ -139,7 +139,7 @@ export const en = {
     payment: 'Payment', validUntil: 'Valid until', notes: 'Notes', result: 'Result', constraintsMet: 'Meets every hard constraint.', scores: 'Scores',
     perLine: 'Performance per line', group: 'Group', batch: 'Batch', priceSource: 'Price source', catalogHost: 'catalog host (not in the bid)',
     assumptions: 'Assumptions and data sources', site: 'Site', workload: 'Workload', finance: 'Finance', fx: 'Exchange rates (CNY per unit)', efficiency: 'Efficiency (MBU / MFU)',
-    specs: 'Accelerator specifications', prices: 'Prices used', source: 'Source', asOf: 'As of', estimate: 'estimate', bidPrice: 'bid', value: 'Value', figure: 'Figure',
+    specs: 'Accelerator specifications', prices: 'Prices used', source: 'Source', asOf: 'As of', estimate: 'estimate', expired: 'expired', stale: 'stale quote', bidPrice: 'bid', value: 'Value', figure: 'Figure',
     domesticShare: 'Domestic share', vatAssumed: 'incl. VAT at {{rate}} (assumed)', givenInFile: 'given in the file', catalog: 'catalog', defaultHost: 'default host (assumed)', lineItem: 'Line', perfNote: 'Throughput and unit costs from the models (docs/model.md) at the workload and finance assumptions below.', quotedExVat: 'prices quoted ex VAT', quotedInclVat: 'prices quoted incl. VAT', cover: 'Cover page', constraints: 'Hard constraints', required: 'Required output', none: 'none', warnings: 'Warnings',
     signoff: 'Sign-off', prepared: 'Prepared', reviewed: 'Reviewed', approved: 'Approved', name: 'Name', signature: 'Signature', role: 'Role',
   },

@@ -141,7 +141,7 @@ export const zhCN: Messages = {
     payment: '付款方式', validUntil: '报价有效期至', notes: '备注', result: '审查结论', constraintsMet: '满足全部实质性要求。', scores: '得分',
     perLine: '各明细性能', group: '组大小', batch: '批大小', priceSource: '价格来源', catalogHost: '目录整机（不在投标内）',
     assumptions: '假设与数据来源', site: '机房', workload: '负载', finance: '财务', fx: '汇率（每单位折合人民币）', efficiency: '效率（MBU / MFU）',
-    specs: '加速卡参数', prices: '采用的价格', source: '来源', asOf: '日期', estimate: '估计值', bidPrice: '投标报价', value: '数值', figure: '参数',
+    specs: '加速卡参数', prices: '采用的价格', source: '来源', asOf: '日期', estimate: '估计值', expired: '已过期', stale: '报价过旧', bidPrice: '投标报价', value: '数值', figure: '参数',
     domesticShare: '国产化比例', vatAssumed: '含税按 {{rate}}（假设）', givenInFile: '文件中给出', catalog: '目录', defaultHost: '默认整机（假设）', lineItem: '明细', perfNote: '吞吐量与单位成本由模型计算（见 docs/model.md），采用下列负载与财务假设。', quotedExVat: '报价不含税', quotedInclVat: '报价含税', cover: '封面', constraints: '实质性要求', required: '要求输出能力', none: '无', warnings: '提示',
     signoff: '审批签字', prepared: '编制', reviewed: '审核', approved: '批准', name: '姓名', signature: '签字', role: '职责',
   },
