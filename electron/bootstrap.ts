@@ -1,4 +1,5 @@
 /** Choosing the database file and opening it, seeded, for the app, the host and the CLI. */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type OpenOptions } from './db/open';
@@ -27,8 +28,18 @@ export function resolveDbPath(argv: readonly string[], env = process.env): strin
 }
 
 /** Open, migrate and seed the database; the seed only adds, never overwrites user edits. */
-/** Repository root when running from source (tsx, vitest). */
-export const SOURCE_ROOT = path.resolve(import.meta.dirname ?? __dirname, '..');
+/**
+ * Repository root when running from source (tsx, vitest: electron/) or from the CLI bundle
+ * (dist/electron/cli.cjs): the nearest folder above this file with a package.json.
+ */
+export const SOURCE_ROOT = findRoot(import.meta.dirname ?? __dirname);
+
+function findRoot(here: string): string {
+  for (let dir = here; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(here, '..');
+  }
+}
 
 export function openApp(dbPath: string, opts: OpenOptions & ContextOptions & { appRoot?: string } = {}): AppContext {
   const ctx = createContext(openDatabase(dbPath, opts), dbPath, { clock: opts.clock });

@@ -15,8 +15,9 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${values.port}`);
   const ctx = openApp(dbPath);
   const host = await startHost({ ctx, staticDir: path.resolve(import.meta.dirname, '../dist/renderer'), port });
-  console.log(`Procurement planner (database ${dbPath})`);
+  // the URL first: it is what the user came for
   console.log(`Open ${host.url}`);
+  console.log(`Procurement planner (database ${dbPath})`);
   const stop = () => void host.close().then(() => (ctx.db.close(), process.exit(0)));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
