@@ -1,8 +1,9 @@
 // Bundles the main process and the preload for Electron (CommonJS, Node platform).
 import { build } from 'esbuild';
+import { NODE_EXTERNAL } from './electron-externals.mjs';
 
 const common = { logOverride: { 'empty-import-meta': 'silent' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' };
-const nodeExternal = ['electron', 'better-sqlite3', 'exceljs', 'playwright-core', 'highs'];
+const nodeExternal = NODE_EXTERNAL;
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', external: nodeExternal });
 // The job worker (electron/jobs/runner.ts looks for it beside main.cjs): optimizer, import, report, backup.
 await build({ ...common, entryPoints: ['electron/jobs/worker.ts'], outfile: 'dist/electron/jobs-worker.cjs', external: nodeExternal });

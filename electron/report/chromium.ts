@@ -2,7 +2,7 @@
  * Debian's Chromium through playwright-core (never a downloaded browser): the PDF printer of
  * the CLI and the loopback host, and the browser of the end-to-end tests.
  */
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -15,7 +15,12 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-export function launchChromium(): Promise<Browser> {
+/**
+ * playwright-core is loaded on first use: the desktop app prints with Electron's own printer and
+ * never gets here, so the package ships without it (it is a dev dependency of the CLI and tests).
+ */
+export async function launchChromium(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 
