@@ -44,16 +44,20 @@ describe('validation table', () => {
     expect(results.filter((r) => !r.row.pending && !r.row.outlier).length).toBeGreaterThanOrEqual(12);
   });
 
-  it('only the rows the model cannot run yet are pending, each with its reason', () => {
+  it('every row runs (the prefix-cache row too), none is pending', () => {
     const pending = VALIDATION_ROWS.filter((r) => r.pending);
-    expect(pending.map((r) => r.id)).toEqual(['h800-deepseek-prod-prefill-cache']);
+    expect(pending.map((r) => r.id)).toEqual([]);
+    const cached = results.find((r) => r.row.id === 'h800-deepseek-prod-prefill-cache')!;
+    expect(Number.isFinite(cached.ratio)).toBe(true);
   });
 
   it('held-out error of the in-band rows does not exceed the figure recorded in docs/model.md', () => {
     const held = splitError(results, 'held-out', true);
     expect(held.inBand).toBeGreaterThanOrEqual(8);
     // 20 % is the target; the held-out median is recorded, not fitted (see § 10)
-    expect(held.median).toBeLessThanOrEqual(0.3);
+    expect(held.median).toBeLessThanOrEqual(0.2);
+    // and over all held-out rows, outliers included
+    expect(splitError(results, 'held-out').median).toBeLessThanOrEqual(0.2);
   });
 
   it('docs/model.md carries exactly the tables the code produces', () => {
