@@ -53,7 +53,7 @@ export const en = {
     finance: 'Finance', years: 'Years', discountRate: 'Discount rate', utilization: 'Utilisation', maintenanceRate: 'Maintenance /yr', residualValueRate: 'Residual value',
     currency: 'Currency', kpis: 'Results', openScenario: 'Open scenario…', saveScenario: 'Save scenario', dropHint: 'Drop a .procure.json file to open it',
     problems: 'Cannot evaluate yet', warnings: 'Warnings', perLine: 'Per line', opened: 'Opened {{count}} build(s) from {{file}}',
-    limiting: 'Limiting bound', riskFactors: 'Supply-risk factors', group: 'group {{g}}, batch {{b}}',
+    limiting: 'Limiting bound', riskFactors: 'Supply-risk factors', group: 'group {{g}}, batch {{b}}', quotedOn: ', quoted {{date}} ({{days}} days old)', priceOnLine: 'price set on the line', priceNone: 'no price',
     agent: {
       preset: 'Workload preset', custom: 'Custom', estimate: 'estimate', source: 'Source',
       presets: { chat: 'Chat', rag: 'RAG (retrieval)', 'coding-agent': 'Coding agent', 'batch-summarisation': 'Batch summarisation', reasoning: 'Reasoning (long outputs)', 'deepseek-production': 'DeepSeek production day (2025)' },

@@ -55,7 +55,7 @@ export const zhCN: Messages = {
     finance: '财务', years: '年限', discountRate: '折现率', utilization: '利用率', maintenanceRate: '年维保比例', residualValueRate: '残值率',
     currency: '币种', kpis: '计算结果', openScenario: '打开方案文件…', saveScenario: '保存方案文件', dropHint: '拖入 .procure.json 文件即可打开',
     problems: '暂时无法计算', warnings: '提示', perLine: '分行结果', opened: '已从 {{file}} 打开 {{count}} 个方案',
-    limiting: '瓶颈', riskFactors: '供应风险因素', group: '组 {{g}} 卡，批量 {{b}}',
+    limiting: '瓶颈', riskFactors: '供应风险因素', group: '组 {{g}} 卡，批量 {{b}}', quotedOn: '，报价日期 {{date}}（{{days}} 天前）', priceOnLine: '明细中指定的价格', priceNone: '无价格',
     agent: {
       preset: '负载预设', custom: '自定义', estimate: '估计值', source: '来源',
       presets: { chat: '对话', rag: '检索增强 (RAG)', 'coding-agent': '编程智能体', 'batch-summarisation': '批量摘要', reasoning: '推理（长输出）', 'deepseek-production': 'DeepSeek 线上一日 (2025)' },
