@@ -9,7 +9,10 @@ import { openApp } from '../electron/bootstrap';
 import { catalogSnapshot } from '../electron/db/snapshot';
 import { highs } from '../electron/optimize/highs';
 import { runOptimize } from '../electron/optimize/run';
-import { optimizeProblemSchema, type OptimizeProblemInput } from '../shared/optimize/schema';
+import fs from 'node:fs';
+import path from 'node:path';
+import { SOURCE_ROOT } from '../electron/bootstrap';
+import { optimizeProblemSchema, parseOptimizeText, type OptimizeProblemInput } from '../shared/optimize/schema';
 import { createCatalogLookup } from '../shared/scenario/catalog-lookup';
 import { tmpDbPath } from '../test/helpers/tmp';
 import { bruteForce } from '../test/unit/optimize/brute-force';
@@ -47,6 +50,26 @@ export default async function bench(): Promise<void> {
   const tLoad = performance.now();
   await highs();
   console.log(row('HiGHS load + warm-up (once per process)', performance.now() - tLoad));
+
+  // ---- E: the shipped example, the formulation against the one before issue 15 (loose group
+  // bounds, no start, every cut round) in the same run, interleaved; medians of the warm runs
+  const ex = parseOptimizeText(fs.readFileSync(path.join(SOURCE_ROOT, 'examples', 'optimize-deepseek-v3-west-china.json'), 'utf8'));
+  if (!ex.ok) throw new Error('the shipped example does not parse');
+  const times = { new: [] as number[][], old: [] as number[][] };
+  let answers = '';
+  for (let i = 0; i < 3; i++) {
+    for (const baseline of [false, true]) {
+      const r = await runOptimize(ex.value, snap, { today: TODAY, baseline });
+      if (i > 0) (baseline ? times.old : times.new).push([r.timings.solveMs, r.timings.bindingMs, r.timings.frontierMs, r.timings.totalMs]);
+      answers += ` ${baseline ? 'before' : 'now'} ¥${Math.round(r.kpis?.tco ?? NaN).toLocaleString('en')} (${r.status});`;
+    }
+  }
+  const med = (xs: number[][], k: number) => xs.map((x) => x[k]!).sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  ['solve', 'binding analysis', 'frontier', 'whole answer'].forEach((label, k) => {
+    console.log(row(`E example ${label}, before issue 15`, med(times.old, k)));
+    console.log(row(`E example ${label}, now`, med(times.new, k), med(times.old, k)));
+  });
+  console.log(`   optima:${answers}`);
 
   // ---- A: 30 parts × 3 workloads, all constraints
   const slugs = snap.accelerators.map((a) => a.slug).sort().slice(0, 30);

@@ -23,6 +23,8 @@ export interface RunOptions {
   solveOnly?: boolean;
   /** A solver other than HiGHS (tests). */
   solver?: MipSolver;
+  /** The formulation before issue 15, for the bench's baseline (see SolveContext). */
+  baseline?: boolean;
 }
 
 export async function runOptimize(p: OptimizeProblem, snapshot: CatalogSnapshot, opts: RunOptions): Promise<OptimizeResult> {
@@ -31,7 +33,7 @@ export async function runOptimize(p: OptimizeProblem, snapshot: CatalogSnapshot,
   const c = resolveCandidates(p, lookup, snapshot.accelerators, opts.today);
   const segments = allSegments(p, c);
   const solver = opts.solver ?? solveWith(await highs());
-  const ctx: SolveContext = { p, c, segments, solver, solves: 0 };
+  const ctx: SolveContext = { p, c, segments, solver, solves: 0, ...(opts.baseline && { baseline: true }) };
   const t1 = performance.now();
 
   const result: OptimizeResult = {
@@ -98,7 +100,7 @@ export async function runOptimize(p: OptimizeProblem, snapshot: CatalogSnapshot,
   result.warnings.push(...warnings, ...whole.warnings);
   const cap = p.constraints.maxRiskScore;
   if (cap !== undefined && kpis.risk > cap + 1e-6) result.warnings.push(`the solve stopped at its time limit with a build whose risk score ${kpis.risk.toFixed(2)} exceeds the cap ${cap}`);
-  if (plan.atBound > 0) result.warnings.push('a group count reached the search bound (3× the demand); the optimum may lie beyond it');
+  if (plan.atBound > 0) result.warnings.push('a line reached the search bound (a server beyond the cards that serve its workload alone); the optimum may lie beyond it');
   // the program's TCO is the evaluation's by construction; say so loudly if they ever part
   const programTco = valueOf(main.f.e.tco, main.values) / MONEY;
   if (Math.abs(programTco - kpis.tco) > 1e-6 * Math.max(1, kpis.tco)) {

@@ -34,6 +34,8 @@ export interface SolveContext {
   segments: ServingSegment[];
   solver: MipSolver;
   solves: number;
+  /** The formulation before issue 15 (loose group bounds, every cut round): the bench's baseline. */
+  baseline?: boolean;
 }
 
 const MAX_DINKELBACH = 25;
@@ -60,6 +62,24 @@ function addHhiCuts(f: Formulation, values: readonly number[], cuts: Map<string,
 }
 
 /**
+ * Whether a build meets the program's risk cap with the exact HHI terms (C·s_v², not the
+ * tangents' under-estimate). The tangents make the program a relaxation of the true one, so an
+ * answer of the relaxation that is feasible for the true program is optimal for it: no further
+ * cut round is needed (unless the risk score is itself the objective, which needs exact terms).
+ */
+export function meetsExactRiskCap(f: Formulation, values: readonly number[]): boolean {
+  if (f.riskCap === undefined || !f.e.riskTimesCapex) return true;
+  const hardware = valueOf(f.e.hardware, values);
+  let score = valueOf(f.e.riskTimesCapex, values);
+  for (const h of f.hhi) {
+    const total = values[h.total] ?? 0;
+    const cv = values[h.cv] ?? 0;
+    score += f.concentrationWeight * 100 * ((total > 0 ? (cv * cv) / total : 0) - (values[h.t] ?? 0));
+  }
+  return score - f.riskCap * hardware <= HHI_TOLERANCE * Math.max(hardware, 1e-12);
+}
+
+/**
  * The analyses around the answer (binding constraints, frontier, relaxations) need many solves:
  * each gets a 0.1 % gap and an even share of the analysis's budget (or of the problem's own time
  * limit, if shorter), and starts from a build that fits — well inside what a chart or a "raise
@@ -68,6 +88,13 @@ function addHhiCuts(f: Formulation, values: readonly number[], cuts: Map<string,
 export function analysisOptions(p: OptimizeProblem, solves: number, budgetS: number): OptimizeProblem['options'] {
   const budget = Math.min(p.options.timeLimitS, budgetS);
   return { ...p.options, mipGap: Math.max(p.options.mipGap, 1e-3), timeLimitS: Math.max(0.25, budget / solves) };
+}
+
+/** The LP relaxation of `f` (every column continuous), its solution rounded up to a build. */
+function relaxedStart(ctx: SolveContext, f: Formulation, objective: LinExpr): Map<string, number> | undefined {
+  const m = f.builder.build(objective);
+  const lp = ctx.solver({ ...m, vars: m.vars.map((v) => ({ ...v, type: 'continuous' as const })) }, { timeLimitS: 1 });
+  return lp.status === 'optimal' ? f.roundUp(lp.values) : undefined;
 }
 
 /** A solution of `f` as a start for a related program: its integer variables by label. */
@@ -104,7 +131,7 @@ export function minimise(
   // solver is 1.5–4× faster without them on the bench problems); an answer with a fractional one is solved
   // again with integer idle cards, starting from it, so the result is exact either way.
   let idleContinuous = p.constraints.wholeServers;
-  const build = () => formulate(p, ctx.c, { ...fo, hhiCuts: cuts, idleContinuous }, ctx.segments);
+  const build = () => formulate(p, ctx.c, { ...fo, hhiCuts: cuts, idleContinuous, ...(ctx.baseline && { looseBounds: true }) }, ctx.segments);
   let f = build();
   // One MIP solve, repeated with more HHI tangents until the risk terms are exact. The rounds
   // share the time limit: past it, the last answer stands (its true risk is what is reported).
@@ -112,7 +139,11 @@ export function minimise(
   const left = () => limits.timeLimitS - (performance.now() - started) / 1000;
   let from = start;
   const cutoff = below !== undefined && goal.kind === 'linear' ? below / goal.unit : undefined;
+  let greedy: Map<string, number> | undefined;
   const run = (objective: (e: Expressions) => LinExpr) => {
+    // without a given start, the rounded-up LP relaxation is one (the solver's own first builds
+    // are often several times the optimum)
+    if (!from && !ctx.baseline) from = greedy = relaxedStart(ctx, f, objective(f.e));
     for (let round = 0; ; round++) {
       ctx.solves++;
       const s = ctx.solver(f.builder.build(objective(f.e)), { timeLimitS: Math.max(0.2, left()), mipGap: limits.mipGap, ...(from && { start: from }), ...(cutoff !== undefined && { cutoff }) });
@@ -123,10 +154,11 @@ export function minimise(
         f = build();
         continue;
       }
+      if (!ctx.baseline && !fo.riskTerms && meetsExactRiskCap(f, s.values)) return s;
       if (round >= MAX_CUT_ROUNDS || left() <= 0 || !addHhiCuts(f, s.values, cuts)) return s;
       // The given start meets the true risk terms, so it meets every tangent too: it stays a
       // valid start however many rounds the loop takes (and the answer can't fall back below it).
-      from = start;
+      from = start ?? greedy;
       f = build();
     }
   };

@@ -52,6 +52,11 @@ export interface FormulationOptions {
    * can then come out fractional; the caller checks (`Formulation.idle`) and solves again.
    */
   idleContinuous?: boolean;
+  /**
+   * The group-count bounds before issue 15 (3·⌈1.5·demand/rate⌉ + 2, lines up to that many
+   * groups): kept only so that `npm run bench -- optimize` can measure against them.
+   */
+  looseBounds?: boolean;
 }
 
 /** The variables of one vendor's HHI term: T_v, its hardware capex C_v and the total C. */
@@ -102,7 +107,7 @@ export interface PlanUse {
 export interface Plan {
   lines: PlanLine[];
   uses: PlanUse[];
-  /** Segments whose group count reached the search bound (the bound may have cut the optimum). */
+  /** Lines whose cards reached the search bound (the bound may have cut the optimum). */
   atBound: number;
 }
 
@@ -115,7 +120,16 @@ export interface Formulation {
   needs: WorkloadNeed[];
   /** The idle-card variables. */
   idle: number[];
+  /** The risk cap the program's risk row holds (undefined when it has none). */
+  riskCap?: number;
   decode(values: readonly number[]): Plan;
+  /**
+   * A start build from a relaxation's values (integers by label): each line serves with the
+   * segment its relaxation used most, as many whole groups as that relaxation's rate needs,
+   * whole servers and racks around them. The solver checks it (an unfit one is ignored); it
+   * gives the search an incumbent near the LP bound before its own heuristics find one.
+   */
+  roundUp(values: readonly number[]): Map<string, number>;
 }
 
 interface Triple {
@@ -155,15 +169,23 @@ export function formulate(p: OptimizeProblem, c: CandidateSet, opts: Formulation
     if (!t) triples.set(key, (t = { part: seg.part, workload: seg.workload, role: seg.role, segs: [], cards: new Map() }));
     const part = c.parts[seg.part]!;
     const need = needs[seg.workload]!;
-    // enough groups to serve the workload alone several times over: never binding in practice
-    // (reported when it is), and it gives the binaries a finite big-M
-    let ub = Number.isFinite(seg.maxCards) ? Math.floor(seg.maxCards / seg.groupSize) : 3 * Math.ceil((need.requestsPerSecond * head) / seg.rate) + 2;
+    // Groups: no more than serve the workload alone. Loses nothing: in a build with more, the
+    // surplus groups' cards can count as idle cards of the same line instead (same cards, same
+    // costs and shares, demand still met; under the cost-per-token ceiling more could not fit).
+    // These are the big-Ms of the segment binaries, so tight ones tighten the LP bound.
+    const alone = Math.max(1, Math.ceil((need.requestsPerSecond * (opts.capacityCap ? head : 1)) / seg.rate - 1e-9));
+    const loose = 3 * Math.ceil((need.requestsPerSecond * head) / seg.rate) + 2;
+    let ub = Number.isFinite(seg.maxCards) ? Math.floor(seg.maxCards / seg.groupSize) : opts.looseBounds ? loose : alone;
+    if (!opts.looseBounds) ub = Math.min(ub, alone);
     if (part.available !== undefined && on('supply')) ub = Math.min(ub, Math.floor(part.available / seg.groupSize));
     if (ub < 1) continue;
     const last = !Number.isFinite(seg.maxCards);
+    // A line's cards (groups and idle ones): up to a server beyond what serves the workload
+    // alone — more would be idle cards bought only to dilute a share (reported when reached).
+    const lineCap = seg.groupSize * (opts.looseBounds ? loose : ub) + part.cardsPerServer;
     // a one-group segment is its own yes/no choice; larger ones need a separate binary
     const n = b.addVar(`n[${part.key},w${seg.workload},${seg.role},g${seg.groupSize}]`, !last && ub === 1 ? 'binary' : 'integer', 0, ub);
-    t.segs.push({ seg, n, cap: last ? seg.groupSize * ub + part.cardsPerServer : seg.maxCards });
+    t.segs.push({ seg, n, cap: last ? lineCap : seg.maxCards });
   }
   for (const t of triples.values()) {
     const part = c.parts[t.part]!;
@@ -208,6 +230,8 @@ export function formulate(p: OptimizeProblem, c: CandidateSet, opts: Formulation
     lineCards.set(key, plus(lineCards.get(key) ?? new Map(), t.cards));
   }
   const servers = new Map<string, number>();
+  let racksVar: number | undefined;
+  const ordered = new Map<number, number>();
   const e: Expressions = {
     tco: new Map(), capex: new Map(), annual: new Map(), facilityKW: new Map(), hardware: new Map(), cards: new Map(),
     domestic: new Map(), shareTotal: new Map(), vendor: new Map(), servedTokens: new Map(),
@@ -245,6 +269,7 @@ export function formulate(p: OptimizeProblem, c: CandidateSet, opts: Formulation
   const rack = rackTco(site, finance);
   if (rack > 0 && allServers.size > 0) {
     const r = b.addVar('racks', 'integer', 0);
+    racksVar = r;
     b.ge('racks-cover', plus(expr([r, site.serversPerRack]), allServers, -1), 0);
     addTerm(e.tco, r, rack * MONEY);
   }
@@ -299,6 +324,7 @@ export function formulate(p: OptimizeProblem, c: CandidateSet, opts: Formulation
       if (part.available !== undefined) b.le(`available[${part.key}]`, cards, part.available);
       if (part.moq > 1) {
         const u = b.addVar(`ordered[${part.key}]`, 'binary');
+        ordered.set(pi, u);
         const big = part.available ?? [...cards.entries()].reduce((s2, [v, coef]) => s2 + coef * b.vars[v]!.ub, 0);
         b.ge(`moq[${part.key}]`, plus(cards, expr([u, part.moq]), -1), 0);
         b.le(`moq-link[${part.key}]`, plus(cards, expr([u, big]), -1), 0);
@@ -336,6 +362,46 @@ export function formulate(p: OptimizeProblem, c: CandidateSet, opts: Formulation
     segments,
     needs,
     idle: tripleList.map((t) => t.idle!),
+    ...(cap !== undefined && e.riskTimesCapex && { riskCap: cap }),
+    roundUp(x) {
+      const out = new Map<string, number>();
+      const set = (i: number, v: number) => {
+        if (v > 0) out.set(b.vars[i]!.label, v);
+      };
+      const cardsOf = new Map<string, { cards: number; idle: number }>();
+      for (const t of tripleList) {
+        let best: Triple['segs'][number] | undefined;
+        let rate = 0;
+        for (const s of t.segs) {
+          const n = x[s.n] ?? 0;
+          rate += n * s.seg.rate;
+          if (n > 1e-9 && (!best || n * s.seg.groupSize > (x[best.n] ?? 0) * best.seg.groupSize)) best = s;
+        }
+        if (!best) continue;
+        const groups = Math.min(b.vars[best.n]!.ub, Math.ceil(rate / best.seg.rate - 1e-9));
+        set(best.n, groups);
+        if (best.z !== undefined) set(best.z, 1);
+        const key = `${t.part}|${t.role}`;
+        const line = cardsOf.get(key) ?? { cards: 0, idle: t.idle! };
+        line.cards += groups * best.seg.groupSize;
+        cardsOf.set(key, line);
+      }
+      let allServers = 0;
+      const partCardsN = new Map<number, number>();
+      for (const [key, line] of cardsOf) {
+        const pi = Number(key.split('|')[0]);
+        const cps = c.parts[pi]!.cardsPerServer;
+        const n = Math.ceil(line.cards / cps - 1e-9);
+        set(servers.get(key)!, n);
+        allServers += n;
+        // whole servers: the rounding's idle cards (given to the line's first workload)
+        if (k.wholeServers && b.vars[line.idle]!.type !== 'continuous') set(line.idle, n * cps - line.cards);
+        partCardsN.set(pi, (partCardsN.get(pi) ?? 0) + (k.wholeServers ? n * cps : line.cards));
+      }
+      if (racksVar !== undefined) set(racksVar, Math.ceil(allServers / site.serversPerRack - 1e-9));
+      for (const [pi, u] of ordered) if ((partCardsN.get(pi) ?? 0) > 0) set(u, 1);
+      return out;
+    },
     decode(values) {
       const uses: PlanUse[] = [];
       let atBound = 0;
@@ -344,7 +410,8 @@ export function formulate(p: OptimizeProblem, c: CandidateSet, opts: Formulation
         if (cards <= 0) continue;
         const active = t.segs.find((s) => Math.round(values[s.n] ?? 0) > 0);
         const groups = active ? Math.round(values[active.n] ?? 0) : 0;
-        if (active && !Number.isFinite(active.seg.maxCards) && groups >= b.vars[active.n]!.ub && c.parts[t.part]!.available === undefined) atBound++;
+        const lastSeg = t.segs.find((s) => !Number.isFinite(s.seg.maxCards));
+        if (lastSeg && cards >= lastSeg.cap && c.parts[t.part]!.available === undefined) atBound++;
         uses.push({ part: t.part, workload: t.workload, role: t.role, groupSize: active?.seg.groupSize ?? 0, groups, cards, segment: active?.seg });
       }
       const lines: PlanLine[] = [];
