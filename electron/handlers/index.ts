@@ -19,6 +19,7 @@ import { optimizeHandlers } from './optimize';
 import { bidHandlers } from './bids';
 import * as settingsIo from './settings';
 import * as quotes from './quotes';
+import * as team from './team';
 
 type Handlers = { [C in Channel]: (ctx: AppContext, input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };
 
@@ -60,6 +61,11 @@ export const handlers: Handlers = {
   'quotes:history': (ctx, input) => quotes.priceHistory(ctx, input.item),
   'quotes:export': quotes.exportQuotes,
   'catalog:export': quotes.exportCatalog,
+  'team:init': team.initTeamHub,
+  'team:add-user': team.addTeamUser,
+  'team:connect': team.connectTeamHub,
+  'team:sync': (ctx) => team.syncTeam(ctx),
+  'team:status': (ctx) => team.teamStatus(ctx),
 };
 
 /** Longest string accepted anywhere in an argument (guards against pathological payloads). */

@@ -14,6 +14,7 @@ import { bidChannels } from './bids';
 import { settingsChannels } from './settings';
 import { jobChannels } from './jobs';
 import { quoteChannels } from './quotes';
+import { teamChannels } from './team';
 
 const slug = z.string().min(1).max(80);
 const none = z.object({}).strict().optional();
@@ -40,6 +41,7 @@ export const channels = {
   ...optimizeChannels,
   ...bidChannels,
   ...quoteChannels,
+  ...teamChannels,
   ...jobChannels,
 } as const;
 

@@ -6,6 +6,7 @@ import { optimizeCommand } from './optimize';
 import { bidsCommand, BIDS_USAGE } from './bids';
 import { reportCommand, REPORT_USAGE } from './report';
 import { quoteCommand, QUOTE_USAGE } from './quote';
+import { syncCommand, teamCommand } from './team';
 
 export interface Command {
   name: string;
@@ -26,4 +27,6 @@ export const COMMANDS: Command[] = [
   { name: 'bids', usage: BIDS_USAGE, summary: 'check, score (综合评分法) and rank the bids of a bid file', run: bidsCommand },
   { name: 'report', usage: REPORT_USAGE, summary: 'PDF (and XLSX) report of a bid file or a scenario file', run: (argv, io) => reportCommand(argv, io) },
   { name: 'quote', usage: QUOTE_USAGE, summary: 'add, correct, retire quotes by hand; a part\'s price history', run: quoteCommand },
+  teamCommand,
+  syncCommand,
 ];

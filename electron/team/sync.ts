@@ -1,0 +1,143 @@
+/**
+ * One sync with the team hub: push what this laptop made since the last sync (suppliers, then
+ * quotes, then retirements), then pull what others pushed since the cursor, by the hub's change
+ * number. Every step can die and be rerun: a push sends global ids the hub keeps once (a rerun
+ * finds them there and only marks them here); a pull applies a page and its cursor in one local
+ * transaction. The hub's refusal of a push (a role without the right) ends the push with one
+ * line saying what was kept; the pull still runs.
+ */
+import type pg from 'pg';
+import { HubRepo } from '../db/hub/repo';
+import type { TeamRepo } from '../db/repos/team';
+import { connectHub } from './connection';
+
+export interface SyncCounts {
+  suppliers: number;
+  quotes: number;
+  retirements: number;
+}
+
+export interface SyncResult {
+  hub: string;
+  user: string;
+  role: string;
+  tls: boolean;
+  pushed: SyncCounts;
+  pulled: SyncCounts & { unplaced: number };
+  /** The last hub change number applied here. */
+  cursor: number;
+  /** What is still waiting to be shared after this sync. */
+  pending: SyncCounts;
+  /** The hub's refusal, in one line, when it refused part of the push. */
+  refused?: string;
+  at: string;
+}
+
+export class TeamNotConnectedError extends Error {}
+
+/** Rows per statement (and per transaction) of a push, and per page of a pull. */
+const batchSize = () => {
+  const n = Number(process.env.PROCURE_SYNC_BATCH);
+  return Number.isInteger(n) && n > 0 && n <= 10_000 ? n : 1000;
+};
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} local ${n === 1 ? one : many}`;
+
+/** The hub's refusal of a push, said as what the role may not do and what stays here. */
+function refusal(role: string, kind: 'suppliers' | 'quotes' | 'retirements', pending: SyncCounts, detail: string): string {
+  const verb = kind === 'retirements' ? 'retire these quotes' : `add ${kind}`;
+  const kept = [pending.suppliers && plural(pending.suppliers, 'supplier'), pending.quotes && plural(pending.quotes, 'quote'), pending.retirements && plural(pending.retirements, 'retirement')]
+    .filter(Boolean)
+    .join(', ');
+  return `the role ${role} may not ${verb}${detail ? ` (${detail})` : ''}: ${kept || 'nothing'} kept, not shared`;
+}
+
+const isRefusal = (e: unknown) => (e as { code?: string }).code === '42501';
+
+export async function syncWithHub(team: TeamRepo, now: () => Date, hooks: { client?: (c: pg.Client) => void } = {}): Promise<SyncResult> {
+  const hub = team.hub();
+  if (!hub) throw new TeamNotConnectedError('this database is not connected to a team hub: procure team connect --hub URL --user NAME');
+  const { client, tls } = await connectHub(hub.hubUrl, { user: hub.hubUser });
+  hooks.client?.(client);
+  try {
+    const repo = new HubRepo(client);
+    const me = await repo.whoAmI();
+    team.setRole(me.role);
+    const pushed: SyncCounts = { suppliers: 0, quotes: 0, retirements: 0 };
+    let refused: string | undefined;
+    const size = batchSize();
+
+    try {
+      const suppliers = team.pendingSuppliers();
+      for (let i = 0; i < suppliers.length; i += size) {
+        const stamped = await repo.pushSuppliers(suppliers.slice(i, i + size));
+        team.markSuppliers(stamped);
+        pushed.suppliers += stamped.length;
+      }
+    } catch (e) {
+      if (!isRefusal(e)) throw e;
+      refused = refusal(me.role, 'suppliers', team.pendingCounts(), '');
+    }
+    if (!refused) {
+      try {
+        for (;;) {
+          const batch = team.pendingQuotes(size);
+          if (batch.length === 0) break;
+          const stamped = await repo.pushQuotes(batch);
+          team.markQuotes(stamped);
+          pushed.quotes += stamped.length;
+          // a hub that took none of a batch would loop for ever
+          if (stamped.length === 0) throw new Error('the hub took none of the quotes sent');
+        }
+      } catch (e) {
+        if (!isRefusal(e)) throw e;
+        refused = refusal(me.role, 'quotes', team.pendingCounts(), '');
+      }
+    }
+    if (!refused) {
+      try {
+        const retires = team.pendingRetires();
+        const r = await repo.retireQuotes(retires);
+        team.markRetires(r.done);
+        pushed.retirements += r.done.length;
+        if (r.refused.length > 0) {
+          const authors = [...new Set(r.refused.map((x) => x.author))].join(', ');
+          refused = refusal(me.role, 'retirements', team.pendingCounts(), `added by ${authors}; a buyer retires only their own`);
+        }
+      } catch (e) {
+        if (!isRefusal(e)) throw e;
+        refused = refusal(me.role, 'retirements', team.pendingCounts(), '');
+      }
+    }
+
+    const pulled = { suppliers: 0, quotes: 0, retirements: 0, unplaced: 0 };
+    for (;;) {
+      const cursor = team.hub()!.cursor;
+      const page = await repo.changesSince(cursor, size);
+      if (page.length === 0) break;
+      const n = team.applyChanges(page);
+      pulled.suppliers += n.suppliers;
+      pulled.quotes += n.quotes;
+      pulled.retirements += n.retired;
+      pulled.unplaced += n.unplaced;
+      if (page.length < size) break;
+    }
+    const at = now().toISOString();
+    const result: SyncResult = {
+      hub: hub.hubUrl,
+      user: me.user,
+      role: me.role,
+      tls,
+      pushed,
+      pulled,
+      cursor: team.hub()!.cursor,
+      pending: team.pendingCounts(),
+      ...(refused ? { refused } : {}),
+      at,
+    };
+    team.finish(at, result);
+    return result;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
