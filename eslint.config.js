@@ -19,7 +19,7 @@ export const ZONES = {
   shared: {
     root: 'shared',
     tiers: [
-      { money: ['shared/money'], i18n: ['shared/i18n'], document: ['shared/document'] },
+      { money: ['shared/money', 'shared/format'], i18n: ['shared/i18n'], document: ['shared/document'] },
       { domain: ['shared/domain'] },
       { model: ['shared/model'] },
       { scenario: ['shared/scenario'] },

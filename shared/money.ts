@@ -3,6 +3,8 @@
  * Conversion between currencies happens only here, with explicit FX rates.
  */
 import { z } from 'zod';
+// format.ts imports this module too: the cycle is of functions only, called after both have loaded
+import { formatMoney } from './format';
 
 export const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD', 'JPY'] as const;
 export const currencySchema = z.enum(CURRENCIES);
@@ -129,11 +131,12 @@ export function currencySymbol(c: Currency): string {
   return SYMBOL[c];
 }
 
-/** Human formatting: ¥1,234,567 (no decimals above 1000, 2 below). */
+/** Decimals of a currency's minor unit (fen, cents: 2; yen: 0). */
+export function minorDigits(c: Currency): number {
+  return Math.round(Math.log10(MINOR_PER_MAJOR[c]));
+}
+
+/** Human formatting: ¥1,234,567 (no decimals from 1000 up, the minor unit below), −¥5,000; shared/format's formatMoney. */
 export function formatMajor(amount: number, currency: Currency, locale = 'en'): string {
-  const digits = Math.abs(amount) >= 1000 ? 0 : 2;
-  return (
-    SYMBOL[currency] +
-    amount.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })
-  );
+  return formatMoney(amount, currency, locale);
 }

@@ -1,6 +1,7 @@
 /** Escaping and number formatting for the report template (numbers come computed from shared/). */
 import { formatKpi, type KpiUnit } from '../../shared/report/kpis';
 import type { Currency } from '../../shared/money';
+import { formatNumber, formatPercent, formatQuantity, type Quantity } from '../../shared/format';
 import { tr, type Lang } from '../../shared/i18n/translate';
 import { en } from '../../shared/i18n/en';
 import { zhCN } from '../../shared/i18n/zh-CN';
@@ -19,21 +20,26 @@ export interface Fmt {
   lang: Lang;
   t: (key: string, vars?: Record<string, string | number>) => string;
   kpi: (unit: KpiUnit, v: number | string | null) => string;
+  /** Money; in zh-CN, CNY amounts from 1,000,000 (100 万) up print in 万元 with two decimals (automatic, as Chinese buyers read them). */
   money: (v: number) => string;
   num: (v: number, digits?: number) => string;
+  /** A figure with the decimals of its quantity (bandwidth 3.28, TDP 1,000). */
+  qty: (q: Quantity, v: number) => string;
+  /** A fraction as a percentage: 0.06 → "6 %"; digits fixed when given. */
   pct: (v: number, digits?: number) => string;
 }
 
 export function formatter(lang: Lang, currency: Currency): Fmt {
   const locale = lang === 'zh-CN' ? 'zh-CN' : 'en';
-  const num = (v: number, digits = 0) => v.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const wan = lang === 'zh-CN';
   return {
     lang,
     t: (key, vars) => tr(lang, key, vars),
-    kpi: (unit, v) => formatKpi(unit, v, currency, locale),
-    money: (v) => formatKpi('money', v, currency, locale),
-    num,
-    pct: (v, digits = 1) => `${num(v * 100, digits)} %`,
+    kpi: (unit, v) => formatKpi(unit, v, currency, locale, { wan }),
+    money: (v) => formatKpi('money', v, currency, locale, { wan }),
+    num: (v, digits = 0) => formatNumber(v, digits, locale),
+    qty: (q, v) => formatQuantity(q, v, locale),
+    pct: (v, digits) => formatPercent(v, locale, digits),
   };
 }
 

@@ -1,13 +1,14 @@
 /**
- * The one report template, for both languages: cover, executive summary with the
- * recommendation and ranking, KPI comparison, charts, a detail page per bid (or build),
- * assumptions and data sources, and the sign-off block. Self-contained HTML: fonts and charts
+ * The report template, for both languages. A bid file: cover, executive summary with the
+ * recommendation and ranking, KPI comparison, charts, a detail page per bid, assumptions and data
+ * sources, and the sign-off block. A scenario: the comparison report (comparison.ts). Self-contained HTML: fonts and charts
  * inline, no script, a CSP that allows nothing else.
  */
 import { KPIS, bestIndex } from '../../shared/report/kpis';
 import { describeFailure } from '../../shared/bids/constraints';
 import type { BuildResult } from '../../shared/scenario/evaluate';
 import { reportCharts } from './charts';
+import { comparisonBody } from './comparison';
 import { esc, formatter, type Fmt } from './format';
 import { fontFaceCss } from './fonts';
 import type { ReportModel } from './model';
@@ -77,29 +78,6 @@ ${be.warnings.length ? `<h3>${f.t('report.warnings')}</h3><ul class="small">${be
 </section>`;
 }
 
-function scenarioSummary(m: ReportModel, f: Fmt): string {
-  const builds = m.evaluation.builds;
-  const best = builds[m.order[0] ?? 0];
-  const call = best
-    ? `<div class="callout" data-recommendation>${f.t('report.scenarioRecommend', { build: esc(best.name), value: f.kpi('moneyPerMTok', best.costPerMillionOutputTokens), tco: f.money(best.tco), risk: f.kpi('score', best.risk.score) })}</div>`
-    : '';
-  const rows = m.order
-    .map((i, pos) => {
-      const b = builds[i]!;
-      return `<tr data-rank="${pos + 1}"><td class="num">${pos + 1}</td><td>${esc(b.name)}</td><td class="num">${f.kpi('moneyPerMTok', b.costPerMillionOutputTokens)}</td><td class="num">${f.money(b.tco)}</td><td class="num">${f.money(b.capex)}</td><td class="num">${f.kpi('tokPerSec', b.outputTokensPerSecond)}</td><td class="num">${f.kpi('score', b.risk.score)}</td></tr>`;
-    })
-    .join('');
-  const warnings = m.evaluation.warnings;
-  return `<section class="summary">
-<h2>${f.t('report.summary')}</h2>
-<h3>${f.t('report.recommendation')}</h3>
-${call}
-<h3>${f.t('report.ranking')}</h3>
-<table class="ranking"><thead><tr><th class="num">${f.t('bids.rank')}</th><th>${f.t('report.item')}</th><th class="num">${f.t('kpi.costPerMillionOutputTokens')}</th><th class="num">${f.t('kpi.tco')}</th><th class="num">${f.t('kpi.capex')}</th><th class="num">${f.t('kpi.outputTokensPerSecond')}</th><th class="num">${f.t('kpi.risk')}</th></tr></thead><tbody>${rows}</tbody></table>
-${warnings.length ? `<h3>${f.t('report.warnings')}</h3><ul class="small">${warnings.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>` : ''}
-</section>`;
-}
-
 /** KPI rows × builds, the best value of each row marked; bids add their terms and scores. */
 function kpiTable(m: ReportModel, f: Fmt): string {
   const builds = m.order.map((i) => m.evaluation.builds[i]!);
@@ -147,15 +125,10 @@ function chartsSection(m: ReportModel, f: Fmt): string {
 
 export function renderReportHtml(m: ReportModel): string {
   const f = formatter(m.lang, m.currency);
-  const body = [
-    cover(m, f),
-    m.bids ? bidSummary(m, f) : scenarioSummary(m, f),
-    kpiTable(m, f),
-    chartsSection(m, f),
-    detailSections(m, f),
-    assumptionsSection(m, f),
-    signoffSection(m, f),
-  ].join('\n');
+  // a scenario is a comparison of builds: its own document (comparison.ts), not the bid report
+  const body = m.bids
+    ? [cover(m, f), bidSummary(m, f), kpiTable(m, f), chartsSection(m, f), detailSections(m, f), assumptionsSection(m, f), signoffSection(m, f)].join('\n')
+    : comparisonBody(m, f);
   const headerLeft = `${m.title.length > 70 ? `${m.title.slice(0, 69)}…` : m.title} · ${m.documentNumber}`;
   const css = reportCss(m.lang, { left: headerLeft, right: m.date });
   // fonts last: only the slices holding a character of the finished document are embedded

@@ -42,6 +42,19 @@ body { margin: 0; }
 h1 { font-size: 22pt; margin: 0 0 4mm; line-height: 1.2; }
 h2 { font-size: 14pt; margin: 0 0 3mm; padding-bottom: 1.5mm; border-bottom: 1.5pt solid #1f6feb; }
 h3 { font-size: 10.5pt; margin: 5mm 0 2mm; color: #1f3357; }
+/* headings never end a page: they keep with what follows, and small groups stay whole */
+h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+.keep { break-inside: avoid; page-break-inside: avoid; }
+.keep-head > h3, .keep-head > table > thead { break-after: avoid; }
+.keep-head > table > tbody > tr:first-child { break-before: avoid; }
+section.detail, section.assumptions { break-before: page; }
+.build { margin-bottom: 4mm; }
+.build table { margin-bottom: 2mm; }
+.cover dd.text { font-weight: 400; }
+.cover .keep dl.kv { font-size: 9.5pt; }
+tr.src td { border-bottom: 0.5pt solid #d9dde3; padding-top: 0; }
+table.perf th, table.perf td:nth-child(2) { white-space: nowrap; }
+table.perf { font-size: 8.5pt; }
 p { margin: 0 0 2mm; }
 section { break-before: page; }
 section.cover { break-before: auto; }

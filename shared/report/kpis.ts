@@ -3,7 +3,8 @@
  * declared once: how to read each from a BuildResult, its unit and which direction is better.
  */
 import type { BuildResult } from '../scenario/evaluate';
-import { currencySymbol, type Currency } from '../money';
+import type { Currency } from '../money';
+import { formatMoney, formatNumber, formatPercent, formatQuantity } from '../format';
 
 export type KpiUnit = 'money' | 'moneyPerMTok' | 'moneyPerHour' | 'kW' | 'kWh' | 'tokPerSec' | 'tokPerSecPerW' | 'score' | 'count' | 'percent' | 'text';
 
@@ -38,37 +39,34 @@ export const KPIS: readonly KpiDef[] = [
   { key: 'bound', unit: 'text', better: 'none', value: (b) => b.bound },
 ];
 
-function fmt(n: number, digits: number, locale: string): string {
-  return n.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
+const fmt = formatNumber;
 
-/** Display text of a KPI value, with its unit. */
-export function formatKpi(unit: KpiUnit, v: number | string | null, currency: Currency, locale = 'en'): string {
+/** Display text of a KPI value, with its unit (shared/format); `wan`: zh-CN CNY money from 100 万 up in 万元. */
+export function formatKpi(unit: KpiUnit, v: number | string | null, currency: Currency, locale = 'en', opts: { wan?: boolean } = {}): string {
   if (v === null || v === undefined) return '–';
   if (typeof v === 'string') return v;
-  const sym = currencySymbol(currency);
   const zh = locale.startsWith('zh');
   switch (unit) {
     case 'money':
-      return `${sym}${fmt(v, 0, locale)}`;
+      return formatMoney(v, currency, locale, opts.wan && zh ? { wan: true } : { digits: Math.abs(v) >= 1000 ? 0 : undefined });
     case 'moneyPerMTok':
-      return `${sym}${fmt(v, 2, locale)} ${zh ? '/百万 token' : '/M tok'}`;
+      return `${formatMoney(v, currency, locale, { digits: 2 })} ${zh ? '/百万 token' : '/M tok'}`;
     case 'moneyPerHour':
-      return `${sym}${fmt(v, 2, locale)} ${zh ? '/卡·时' : '/card·h'}`;
+      return `${formatMoney(v, currency, locale, { digits: 2 })} ${zh ? '/卡·时' : '/card·h'}`;
     case 'kW':
-      return `${fmt(v, 1, locale)} kW`;
+      return `${formatQuantity('kW', v, locale)} kW`;
     case 'kWh':
-      return `${fmt(v, 0, locale)} kWh`;
+      return `${formatQuantity('kWh', v, locale)} kWh`;
     case 'tokPerSec':
-      return `${fmt(v, 0, locale)} tok/s`;
+      return `${formatQuantity('tokPerSec', v, locale)} tok/s`;
     case 'tokPerSecPerW':
-      return `${fmt(v, 3, locale)} tok/s/W`;
+      return `${formatQuantity('tokPerSecPerW', v, locale)} tok/s/W`;
     case 'score':
       return `${fmt(v, 0, locale)} / 100`;
     case 'count':
       return fmt(v, 0, locale);
     case 'percent':
-      return `${fmt(v * 100, 1, locale)} %`;
+      return formatPercent(v, locale, 1);
     default:
       return String(v);
   }

@@ -104,16 +104,52 @@ describe('bid report PDF', () => {
     expect(all).toContain('T-1');
   }, 60_000);
 
-  it('a scenario (the Compare page\'s input) gives a build comparison', async () => {
+  it('a scenario (the Compare page\'s input) gives the comparison report, not the bid report: cover, recommendation, flags, ≤ 8 pages', async () => {
     const scenario = JSON.parse(fs.readFileSync(SCENARIO, 'utf8')) as Record<string, unknown>;
     const { pages, text } = await pdfOf({ scenario, lang: 'en' }, 'scenario-en');
-    expect(pages).toBeGreaterThanOrEqual(6);
+    expect(pages).toBeGreaterThanOrEqual(5);
+    expect(pages).toBeLessThanOrEqual(8);
     const all = text().replace(/\s+/g, ' ');
     for (const b of ['Ascend 910B x128', 'H20 x128', 'Ascend 910B x64 + H20 x64']) expect(all).toContain(b);
-    expect(all).toContain('Lowest cost per million output tokens: H20 x128');
-    expect(all).toContain('Build: H20 x128');
-    expect(all).toMatch(/incl\. VAT at 13 % \(assumed\)/);
-  }, 60_000);
+    // the bid report's words are gone
+    for (const bidWord of ['Requirement', 'for the approval of the award', 'Lines offered', 'Quoted total']) expect(all).not.toContain(bidWord);
+    const cover = text(1).replace(/\s+/g, ' ');
+    expect(cover).toContain('Comparison of 3 cluster builds');
+    expect(cover).toMatch(/Purpose Compare 3 cluster builds serving DeepSeek-V3 at Ningxia Zhongwei/);
+    expect(cover).toContain('Power price 0.250 CNY/kWh');
+    expect(cover).toContain('5 years, discount rate 6 %, utilisation 60 %');
+    expect(cover).toContain('TTFT ≤ 3,000 ms');
+    expect(cover).toMatch(/Serving engine .*vLLM/);
+    expect(cover).toMatch(/Recommended: H20 x128, the lowest cost per million output tokens among the builds that meet the latency targets: ¥\d+\.\d\d \/M tok/);
+    expect(cover).toContain('output of the planning models');
+    // the H20 quote of the seed catalog is years old at 2026-12-01: flagged stale in the summary and the prices table
+    expect(all).toMatch(/Prices to check: \d+ estimated, [1-9]\d* stale, \d+ expired/);
+    expect(all).toMatch(/China distributors via Reuters .*\d{4}-\d\d-\d\d [\d,]+ stale quote/);
+    expect(all).toContain('Weights / KV cache precision');
+    expect(all).toMatch(/Bandwidth \(TB\/s\)|bandwidth \(TB\/s\)/i);
+    expect(all).not.toMatch(/\d\.\d{3,} TB\/s|3\.2768/);
+    expect(all).toMatch(/\b\d{1,3},\d{3}\b/); // thousands separators
+    // a heading is never the last text of a page
+    for (let p = 1; p <= pages; p++) {
+      const lines = text(p).split('\n').map((l) => l.trim()).filter((l) => l && !/^Page \d+ of \d+$/.test(l));
+      const last = lines.at(-1) ?? '';
+      for (const h of ['Prices used', 'Accelerator specifications', 'Key figures', 'Ranking', 'Recommendation', 'Build details']) expect(last, `page ${p} ends with a heading`).not.toBe(h);
+      expect(text(p)).toContain(`Page ${p} of ${pages}`);
+    }
+  }, 90_000);
+
+  it('简体中文 comparison report: its own headings, 万元, roles and flags in Chinese, no bid words', async () => {
+    const scenario = JSON.parse(fs.readFileSync(SCENARIO, 'utf8')) as Record<string, unknown>;
+    const { file, pages, text } = await pdfOf({ scenario, lang: 'zh-CN' }, 'scenario-zh-CN');
+    expect(pages).toBeLessThanOrEqual(8);
+    const all = text().replace(/\s+/g, ' ');
+    for (const s of ['3 个集群方案比较', '目的', '主要假设', '推荐方案：H20 x128', '评审摘要', '方案明细', '配置明细', '方案合计', '采用的价格', '报价过旧', '权重 / KV 缓存精度', '审批签字', '万元']) expect(all).toContain(s);
+    for (const bidWord of ['投标明细', '投标总价', '供定标审批', 'Weights / KV', 'days old', 'Prefill', 'Decode']) expect(all).not.toContain(bidWord);
+    expect(all).toMatch(/\d{4}-\d\d-\d\d [\d,]+ 报价过旧/);
+    for (let p = 1; p <= pages; p++) expect(text(p)).toContain(`第 ${p} 页，共 ${pages} 页`);
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    expect(fonts).not.toMatch(/NotoSansCJK|DejaVu|Liberation/);
+  }, 90_000);
 
   it('refuses bad input with the path inside the document, before printing', async () => {
     const before = printed;

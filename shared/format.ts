@@ -1,0 +1,103 @@
+/**
+ * Numbers as people write them, for every surface (UI, PDF, XLSX, CLI): thousands separators,
+ * fixed decimals per quantity, rates as percentages, negative money as "−¥5M", ISO dates, and
+ * Chinese 万元 for large CNY amounts where the caller asks for it. One home: shared/money's
+ * formatMajor, shared/report/kpis' formatKpi, the report formatter and the renderer's tables call
+ * these instead of toLocaleString/toFixed of their own.
+ */
+import { currencySymbol, minorDigits, type Currency } from './money';
+
+/** How many decimals each displayed quantity gets. */
+export const DECIMALS = {
+  bandwidthTBps: 2,
+  tflops: 0,
+  watts: 0,
+  gb: 0,
+  gbps: 0,
+  kW: 1,
+  kWh: 0,
+  tokPerSec: 0,
+  tokPerSecPerW: 3,
+  ms: 1,
+  pue: 2,
+  powerPrice: 3,
+  fx: 4,
+  score: 0,
+  points: 2,
+} as const;
+export type Quantity = keyof typeof DECIMALS;
+
+const MINUS = '\u2212';
+
+/** 1234567.8 → "1,234,568"; digits fixed (min = max); −0 prints as 0; the minus sign is U+2212. */
+export function formatNumber(v: number, digits = 0, locale = 'en'): string {
+  if (!Number.isFinite(v)) return '–';
+  const s = Math.abs(v).toLocaleString(locale === 'zh-CN' || locale.startsWith('zh') ? 'zh-CN' : 'en', { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: true });
+  const zero = Number(s.replace(/[^\d.]/g, '')) === 0;
+  return v < 0 && !zero ? `${MINUS}${s}` : s;
+}
+
+/** A figure of a known quantity: bandwidth 3.2768 → "3.28", TDP 1000 → "1,000". */
+export function formatQuantity(q: Quantity, v: number, locale = 'en'): string {
+  return formatNumber(v, DECIMALS[q], locale);
+}
+
+/** A rate held as a fraction: 0.06 → "6 %", 0.125 → "12.5 %" (digits: fixed decimals, else up to 1 and none when whole). */
+export function formatPercent(fraction: number, locale = 'en', digits?: number): string {
+  if (!Number.isFinite(fraction)) return '–';
+  const pct = fraction * 100;
+  const d = digits ?? (Math.abs(pct - Math.round(pct)) < 1e-9 ? 0 : 1);
+  return `${formatNumber(pct, d, locale)} %`;
+}
+
+export interface MoneyFormat {
+  /** Decimals; default: none from 1,000 up, the currency's minor unit below. */
+  digits?: number;
+  /** zh-CN: CNY amounts of 1,000,000 (100 万) and more as "2,504.45 万元"; unit prices below stay exact in ¥. */
+  wan?: boolean;
+}
+
+export const WAN_FROM = 1_000_000;
+
+/** ¥1,234,567 · −¥5,000 · ¥10.36; with wan, ¥25,044,504 → "2,504.45 万元". */
+export function formatMoney(amount: number, currency: Currency, locale = 'en', opts: MoneyFormat = {}): string {
+  if (!Number.isFinite(amount)) return '–';
+  if (opts.wan && currency === 'CNY' && Math.abs(amount) >= WAN_FROM) return `${formatNumber(amount / 10_000, opts.digits ?? 2, locale)} 万元`;
+  const digits = opts.digits ?? (Math.abs(amount) >= 1000 ? 0 : minorDigits(currency));
+  const s = formatNumber(Math.abs(amount), digits, locale);
+  const negative = amount < 0 && Number(s.replace(/[^\d.]/g, '')) !== 0;
+  return `${negative ? MINUS : ''}${currencySymbol(currency)}${s}`;
+}
+
+/** Compact money for chart axes: −¥5M, ¥250k (en); zh-CN CNY in 万 / 亿. */
+export function formatMoneyShort(amount: number, currency: Currency, locale = 'en'): string {
+  const a = Math.abs(amount);
+  const sign = amount < 0 ? MINUS : '';
+  const sym = currencySymbol(currency);
+  const trim = (x: number) => formatNumber(x, Number.isInteger(Math.round(x * 10) / 10) ? 0 : 1, locale);
+  if (locale.startsWith('zh') && currency === 'CNY') {
+    if (a >= 1e8) return `${sign}${sym}${trim(a / 1e8)}亿`;
+    if (a >= 1e4) return `${sign}${sym}${trim(a / 1e4)}万`;
+    return `${sign}${sym}${trim(a)}`;
+  }
+  if (a >= 1e9) return `${sign}${sym}${trim(a / 1e9)}B`;
+  if (a >= 1e6) return `${sign}${sym}${trim(a / 1e6)}M`;
+  if (a >= 1e3) return `${sign}${sym}${trim(a / 1e3)}k`;
+  return `${sign}${sym}${trim(a)}`;
+}
+
+/** A money amount rounded to its currency's minor unit, as a file should hold it (no 120000.00000000001). */
+export function roundToMinor(amount: number, currency: Currency): number {
+  const f = 10 ** minorDigits(currency);
+  return Math.round((amount + Number.EPSILON * Math.sign(amount)) * f) / f;
+}
+
+/** Any date as YYYY-MM-DD (strings already ISO pass through; "12/15/2026" and Date objects are read). */
+export function isoDate(d: string | Date): string {
+  if (d instanceof Date) return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(d);
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(d.trim());
+  if (us) return `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}`;
+  return d;
+}
