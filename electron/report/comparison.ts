@@ -121,7 +121,7 @@ function summary(m: ReportModel, f: Fmt): string {
   const flagged = count('estimate') + count('stale') + count('expired');
   const warnings = m.evaluation.warnings;
   return `<section class="summary">
-<h2>${f.t('report.summary')}</h2>
+<h2>${f.t('report.cmp.summary')}</h2>
 <div class="keep"><h3>${f.t('report.recommendation')}</h3>${recommendationText(m, f)}
 ${missing.length ? `<p>${esc(f.t('report.cmp.missesTargets', { builds: missing.join(', ') }))}</p>` : ''}
 <p data-price-flags>${esc(flagged ? f.t('report.cmp.priceFlags', { estimates: count('estimate'), stale: count('stale'), expired: count('expired') }) : f.t('report.cmp.pricesOk'))}</p></div>

@@ -5,7 +5,8 @@
  * a leading apostrophe, so a vendor called `=HYPERLINK(…)` stays a name.
  */
 import ExcelJS from 'exceljs';
-import { KPIS } from '../../shared/report/kpis';
+import { KPIS, type KpiDef, type KpiUnit } from '../../shared/report/kpis';
+import { roundToMinor } from '../../shared/format';
 import { describeFailure } from '../../shared/bids/constraints';
 import { priceLines, type PriceLine } from '../../shared/bids/price-lines';
 import { TECHNICAL_CRITERIA } from '../../shared/bids/schema';
@@ -33,9 +34,28 @@ function moneyFmt(m: ReportModel, digits = 0): string {
   return `"${sym}"#,##0${digits ? `.${'0'.repeat(digits)}` : ''}`;
 }
 
-/** Append a row; numbers keep their type and get `formats[i]`, texts are neutralised. */
-function addRow(ws: ExcelJS.Worksheet, cells: Cell[], formats: (string | undefined)[] = [], bold = false): ExcelJS.Row {
-  const row = ws.addRow(cells.map((c) => (typeof c === 'string' ? neutralise(c) : c === undefined ? null : c)));
+/** Decimals a stored number keeps, by its number format: money to the minor unit, no float noise (120000.00000000001). */
+function rounded(v: number, fmt: string | undefined, m: ReportModel): number {
+  if (!Number.isFinite(v)) return v;
+  if (fmt?.startsWith('"')) return roundToMinor(v, m.currency);
+  const d = fmt === FMT.pct ? 4 : fmt === FMT.int ? 2 : 4;
+  const f = 10 ** d;
+  return Math.round(v * f) / f;
+}
+
+/** A KPI's column header with its unit: "Peak IT power (kW)", "Capex (CNY)". */
+function kpiHeader(k: KpiDef, t: (key: string) => string, m: ReportModel): string {
+  const units: Partial<Record<KpiUnit, string>> = {
+    money: m.currency, moneyPerMTok: `${m.currency}/M tok`, moneyPerHour: `${m.currency}/card·h`, kW: 'kW', kWh: 'kWh',
+    tokPerSec: 'tok/s', tokPerSecPerW: 'tok/s/W', score: '0–100', percent: '%',
+  };
+  const u = units[k.unit];
+  return u ? `${t(`kpi.${k.key}`)} (${u})` : t(`kpi.${k.key}`);
+}
+
+/** Append a row; numbers keep their type and get `formats[i]` (money rounded to its minor unit), texts are neutralised. */
+function addRowTo(ws: ExcelJS.Worksheet, cells: Cell[], formats: (string | undefined)[] = [], bold = false, m?: ReportModel): ExcelJS.Row {
+  const row = ws.addRow(cells.map((c, i) => (typeof c === 'string' ? neutralise(c) : c === undefined ? null : typeof c === 'number' && m ? rounded(c, formats[i], m) : c)));
   cells.forEach((c, i) => {
     const f = formats[i];
     if (typeof c === 'number' && f) row.getCell(i + 1).numFmt = f;
@@ -59,10 +79,12 @@ function widths(ws: ExcelJS.Worksheet, w: number[]): void {
 
 function summarySheet(wb: ExcelJS.Workbook, m: ReportModel, used: Set<string>): void {
   const t = (k: string, v?: Record<string, string | number>) => tr(m.lang, k, v);
-  const ws = wb.addWorksheet(sheetName(t('report.summary'), used));
+  const ws = wb.addWorksheet(sheetName(t(m.bids ? 'report.summary' : 'report.cmp.summary'), used));
+  const addRow = (ws: ExcelJS.Worksheet, cells: Cell[], formats: (string | undefined)[] = [], bold = false) => addRowTo(ws, cells, formats, bold, m);
   const money = moneyFmt(m);
   addRow(ws, [m.title], [], true);
-  addRow(ws, [t('report.requirement'), m.requirementName]);
+  if (m.bids) addRow(ws, [t('report.requirement'), m.requirementName]);
+  else addRow(ws, [t('report.cmp.subtitle', { n: m.evaluation.builds.length }), m.requirementName]);
   addRow(ws, [t('report.date'), m.date]);
   addRow(ws, [t('report.preparedBy'), m.preparedBy]);
   addRow(ws, [t('report.documentNumber'), m.documentNumber]);
@@ -72,7 +94,7 @@ function summarySheet(wb: ExcelJS.Workbook, m: ReportModel, used: Set<string>): 
   const bidCols = m.bids
     ? [t('bids.status'), t('bids.reasons'), t('bids.evaluatedPriceCol'), t('bids.priceScore'), t('bids.technicalScore'), t('bids.totalScore'), t('bids.bidTotal'), t('bids.deliveryWeeks'), t('bids.warrantyYears'), t('report.domesticShare')]
     : [];
-  addRow(ws, [t('bids.rank'), t('report.item'), ...bidCols, ...kpis.map((k) => t(`kpi.${k.key}`))], [], true);
+  addRow(ws, [t('bids.rank'), t('report.item'), ...bidCols, ...kpis.map((k) => kpiHeader(k, t, m))], [], true);
   m.order.forEach((i, pos) => {
     const b = m.evaluation.builds[i]!;
     const bid = m.bids?.bids[i];
@@ -92,11 +114,13 @@ function detailSheet(wb: ExcelJS.Workbook, m: ReportModel, i: number, used: Set<
   const b = m.evaluation.builds[i]!;
   const bid = m.bids?.bids[i];
   const ws = wb.addWorksheet(sheetName(bid?.label ?? b.name, used));
+  const addRow = (ws: ExcelJS.Worksheet, cells: Cell[], formats: (string | undefined)[] = [], bold = false) => addRowTo(ws, cells, formats, bold, m);
+  const cur = ` (${m.currency})`;
   const money = moneyFmt(m);
   addRow(ws, [bid?.label ?? b.name], [], true);
   if (bid?.name) addRow(ws, [bid.name]);
   addRow(ws, []);
-  addRow(ws, [t('report.item'), t('report.lineItem'), t('report.qty'), t('report.unitExVat'), t('report.unitInclVat'), t('report.totalExVat'), t('report.totalInclVat'), t('bids.bidTotal')], [], true);
+  addRow(ws, [t('report.item'), t('report.lineItem'), t('report.qty'), t('report.unitExVat') + cur, t('report.unitInclVat') + cur, t('report.totalExVat') + cur, t('report.totalInclVat') + cur, t('bids.bidTotal')], [], true);
   const lines: PriceLine[] = bid?.priceLines ?? priceLines(b, { vatRate: 0.13 });
   for (const l of lines) {
     addRow(ws, [t(`report.${l.kind}`), l.item, l.qty, l.unitExVat, l.unitInclVat, l.totalExVat, l.totalInclVat, l.inBid ? t('common.yes') : t('common.no')], [undefined, undefined, FMT.int, money, money, money, money]);
@@ -128,7 +152,7 @@ function detailSheet(wb: ExcelJS.Workbook, m: ReportModel, i: number, used: Set<
   for (const k of KPIS.filter((x) => x.unit !== 'text')) {
     const v = k.value(b) as number | null;
     const f = k.unit === 'money' ? money : k.unit === 'moneyPerMTok' || k.unit === 'moneyPerHour' ? moneyFmt(m, 2) : k.unit === 'tokPerSecPerW' ? FMT.dec3 : k.unit === 'kW' ? FMT.dec1 : k.unit === 'percent' ? FMT.pct : FMT.int;
-    addRow(ws, [t(`kpi.${k.key}`), v], [undefined, f]);
+    addRow(ws, [kpiHeader(k, t, m), v], [undefined, f]);
   }
   addRow(ws, []);
   addRow(ws, [t('bids.accelerator'), t('bids.count'), t('report.group'), t('report.batch'), t('kpi.outputTokensPerSecond'), 'TPOT ms', 'TTFT ms', 'MBU', 'MFU', t('report.priceSource')], [], true);
@@ -141,11 +165,12 @@ function detailSheet(wb: ExcelJS.Workbook, m: ReportModel, i: number, used: Set<
 function assumptionsSheet(wb: ExcelJS.Workbook, m: ReportModel, used: Set<string>): void {
   const t = (k: string, v?: Record<string, string | number>) => tr(m.lang, k, v);
   const ws = wb.addWorksheet(sheetName(t('report.assumptions'), used));
+  const addRow = (ws: ExcelJS.Worksheet, cells: Cell[], formats: (string | undefined)[] = [], bold = false) => addRowTo(ws, cells, formats, bold, m);
   const a = m.evaluation.assumptions;
   addRow(ws, [t('report.assumptions')], [], true);
   const kv: [string, Cell, string?][] = [
     [t('builds.site'), a.site.name],
-    [t('builds.powerPrice'), a.site.powerPricePerKWh, '0.000'],
+    [`${t('builds.powerPrice')} (${m.currency}/kWh)`, a.site.powerPricePerKWh, '0.000'],
     [t('builds.pue'), a.site.pue, FMT.dec2],
     [t('builds.jurisdiction'), a.site.jurisdiction],
     [t('builds.model'), a.workload.model],

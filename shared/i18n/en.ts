@@ -154,7 +154,7 @@ export const en = {
       missesTargets: 'Does not meet the latency targets: {{builds}}.', meetsTargets: 'Meets targets', yes: 'yes', no: 'no',
       priceFlags: 'Prices to check: {{estimates}} estimated, {{stale}} stale, {{expired}} expired (see “Prices used”).', pricesOk: 'Every card price is a current supplier quote.',
       expiredOn: 'expired {{date}}', defaultPrice: 'default price (assumed)', noPrice: 'no price', flags: 'Flags', supplier: 'Supplier / source', age: 'Age (days)',
-      weightsKv: 'Weights / KV cache precision', buildLines: 'Configuration', total: 'Build total', perBuild: 'Build details', builds: 'Builds', role: 'Role', sources: 'Sources', figures: 'Figures',
+      summary: 'Executive summary', weightsKv: 'Weights / KV cache precision', buildLines: 'Configuration', total: 'Build total', perBuild: 'Build details', builds: 'Builds', role: 'Role', sources: 'Sources', figures: 'Figures',
     },
   },
   importPage: {

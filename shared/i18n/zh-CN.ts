@@ -156,7 +156,7 @@ export const zhCN: Messages = {
       missesTargets: '未满足时延目标：{{builds}}。', meetsTargets: '满足目标', yes: '是', no: '否',
       priceFlags: '需核实的价格：估计值 {{estimates}} 项，报价过旧 {{stale}} 项，已过期 {{expired}} 项（见“采用的价格”）。', pricesOk: '所有加速卡价格均为有效的供应商报价。',
       expiredOn: '{{date}} 已过期', defaultPrice: '默认价格（假设）', noPrice: '无价格', flags: '标注', supplier: '供应商 / 来源', age: '报价天数',
-      weightsKv: '权重 / KV 缓存精度', buildLines: '配置明细', total: '方案合计', perBuild: '方案明细', builds: '方案', role: '角色', sources: '来源', figures: '参数',
+      summary: '摘要', weightsKv: '权重 / KV 缓存精度', buildLines: '配置明细', total: '方案合计', perBuild: '方案明细', builds: '方案', role: '角色', sources: '来源', figures: '参数',
     },
   },
   importPage: {

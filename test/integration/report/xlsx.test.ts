@@ -102,7 +102,23 @@ describe('report XLSX', () => {
     const scenario = JSON.parse(fs.readFileSync(path.join(SOURCE_ROOT, 'examples', 'deepseek-v3-mixed.procure.json'), 'utf8')) as unknown;
     const { wb } = await workbook({ scenario, lang: 'zh-CN' });
     expect(wb.worksheets).toHaveLength(5);
-    expect(wb.worksheets[0]!.name).toBe('评审摘要');
+    expect(wb.worksheets[0]!.name).toBe('摘要');
     expect(wb.worksheets[0]!.getRow(8).getCell(2).value).toBe('H20 x128');
+  });
+
+  it('stores money to its minor unit and names the unit of every power, energy and money column', async () => {
+    const scenario = JSON.parse(fs.readFileSync(path.join(SOURCE_ROOT, 'examples', 'deepseek-v3-mixed.procure.json'), 'utf8')) as unknown;
+    const { wb } = await workbook({ scenario, lang: 'en' });
+    const summary = wb.worksheets[0]!;
+    const header = (summary.getRow(7).values as unknown[]).map(String);
+    for (const h of ['Capex (CNY)', 'Peak IT power (kW)', 'Facility power (kW)', 'Energy per year (kWh)', 'Output tokens/s (tok/s)', 'Cost per M output tokens (CNY/M tok)']) expect(header).toContain(h);
+    for (const c of allCells(wb)) {
+      if (typeof c.value !== 'number') continue;
+      if (String(c.numFmt).startsWith('"')) expect(Math.round(c.value * 100) / 100, `${c.address} ${c.value}`).toBe(c.value);
+      expect(String(c.value), c.address).not.toMatch(/\.\d*(0000000|9999999)\d$/);
+    }
+    const detail = wb.worksheets[1]!;
+    const heads = (detail.getRow(3).values as unknown[]).map(String);
+    expect(heads).toContain('Unit ex VAT (CNY)');
   });
 });
