@@ -105,12 +105,16 @@ const LIST = `SELECT q.*, a.slug AS acc_slug, s.slug AS server_slug, c.slug AS c
   LEFT JOIN import_batch b ON b.id = q.import_id
   WHERE b.undone_at IS NULL`;
 
+// The supplier is the quote's supplier record (supplierNameOf: its supplier text, else its source
+// title), so a sheet without a supplier is compared with its own earlier quotes, which carry
+// "Vendor price sheet FILE" as their supplier, as the preview looks them up.
 const LATEST = (filter: string) => `SELECT id, kind, item, supplier, price_minor, currency, vat_included, vat_rate, as_of FROM (
-    SELECT q.id, q.kind, coalesce(a.slug, s.slug, c.slug) AS item, q.supplier, q.price_minor, q.currency,
+    SELECT q.id, q.kind, coalesce(a.slug, s.slug, c.slug) AS item, sup.name AS supplier, q.price_minor, q.currency,
            q.vat_included, q.vat_rate, q.quote_date AS as_of,
-           row_number() OVER (PARTITION BY q.kind, q.accelerator_id, q.server_id, q.card_accelerator_id, q.supplier, q.currency
+           row_number() OVER (PARTITION BY q.kind, q.accelerator_id, q.server_id, q.card_accelerator_id, q.supplier_id, q.currency
                               ORDER BY q.quote_date DESC, q.id DESC) AS rn
     FROM quote q
+    JOIN supplier sup ON sup.id = q.supplier_id
     LEFT JOIN accelerator c ON c.id = q.card_accelerator_id
     LEFT JOIN accelerator a ON a.id = q.accelerator_id
     LEFT JOIN server s ON s.id = q.server_id
@@ -154,9 +158,9 @@ export class QuoteRepo {
          WHERE q.kind = ? AND coalesce(a.slug, s.slug) = ? AND q.source_title = ? AND q.as_of = ? AND q.price_minor = ?`,
       ),
       count: db.prepare('SELECT count(*) FROM quote').pluck(),
-      suppliers: db.prepare('SELECT DISTINCT supplier FROM quote').pluck(),
+      suppliers: db.prepare('SELECT id, name FROM supplier'),
       latest: db.prepare(LATEST('')),
-      latestOf: db.prepare(LATEST('AND q.supplier IN (SELECT value FROM json_each(?))')),
+      latestOf: db.prepare(LATEST('AND q.supplier_id IN (SELECT value FROM json_each(?))')),
     };
     this.supplierId = (name, createdAt) => this.suppliers.findOrCreate(name, { createdAt });
     this.supersedeTx = db.transaction((id: number, q: SeedQuote, prov: QuoteProvenance): number => {
@@ -300,8 +304,8 @@ export class QuoteRepo {
   }
 
   /**
-   * The newest quote (by quote date) per (kind, item, supplier text as the sheet gave it,
-   * currency), ignoring undone imports and retired quotes. A window
+   * The newest quote (by quote date) per (kind, item, supplier record, currency), ignoring
+   * undone imports and retired quotes; `supplier` is the record's name. A window
    * query, so a preview costs one pass in SQLite rather than loading the whole price history.
    * `suppliers`: only these (compared as supplierKey folds them), since a sheet's rows are only
    * ever compared with their own supplier's prices; sorting the whole history for the window
@@ -311,9 +315,9 @@ export class QuoteRepo {
     let rows: LatestRow[];
     if (suppliers) {
       const wanted = new Set([...suppliers].map(supplierKey));
-      // The stored spellings that fold to a wanted supplier (JavaScript's case folding, not
-      // SQLite's ASCII-only lower()), looked for in one scan of a single column.
-      const only = (this.stmts.suppliers.all() as string[]).filter((s) => wanted.has(supplierKey(s)));
+      // The supplier records whose names fold to a wanted supplier (JavaScript's case folding,
+      // not SQLite's ASCII-only lower()), looked for in one scan of the small supplier table.
+      const only = (this.stmts.suppliers.all() as { id: number; name: string }[]).filter((s) => wanted.has(supplierKey(s.name))).map((s) => s.id);
       if (only.length === 0) return [];
       rows = this.stmts.latestOf.all(JSON.stringify(only)) as LatestRow[];
     } else {

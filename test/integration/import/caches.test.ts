@@ -54,9 +54,13 @@ describe('the quote writer', () => {
     const server = ctx.servers.list()[0]!;
     const c = ctx.quotes.writer()({ ...q, item: server.slug, kind: 'server-purchase', cardsPerServer: 8, cardSlug: 'ascend-910b' }, prov);
     const rows = ctx.db.prepare('SELECT * FROM quote WHERE id IN (?, ?, ?) ORDER BY id').all(a, b, c) as Record<string, unknown>[];
-    const { id: _a, ...first } = rows[0]!;
-    const { id: _b, ...second } = rows[1]!;
+    // Only the row id and the global id (UUID v7, made per row by migration 0003's trigger) differ.
+    const { id: _a, gid: gidA, ...first } = rows[0]!;
+    const { id: _b, gid: gidB, ...second } = rows[1]!;
     expect(second).toEqual(first);
+    expect(gidA).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(gidB).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(gidB).not.toBe(gidA);
     expect(first).toMatchObject({ price_minor: 100_000, vat_included: 1, moq: 2, lead_time_weeks: 6.5, valid_until: '2026-12-31', source_note: 'n', source_file: 'f.csv', source_row: 7, origin: 'import' });
     expect(rows[2]).toMatchObject({ accelerator_id: null, server_id: server.id, cards_per_server: 8, card_accelerator_id: ctx.accelerators.idOf('ascend-910b') });
     expect(() => ctx.quotes.writer()(quote('ascend-910b', { kind: 'server-purchase', item: 'no-such-server' }), prov)).toThrow(/unknown server/);
