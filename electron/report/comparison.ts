@@ -8,6 +8,7 @@
 import { KPIS, bestIndex } from '../../shared/report/kpis';
 import { priceLines, bidTotals } from '../../shared/bids/price-lines';
 import { sourceOf } from '../../shared/domain/accelerator';
+import { localName } from '../../shared/domain/catalog';
 import type { BuildResult, LineResult } from '../../shared/scenario/evaluate';
 import { reportCharts } from './charts';
 import { esc, figureLabel, type Fmt } from './format';
@@ -51,6 +52,13 @@ function cardSource(l: LineResult, f: Fmt): string {
   return f.t('report.cmp.noPrice');
 }
 
+/** The site as the reader writes it: a catalog site (by name or slug) in Chinese in zh-CN; a site of the file's own as given. */
+function siteName(m: ReportModel): string {
+  const name = m.evaluation.assumptions.site.name;
+  const site = m.snapshot.sites.find((s) => s.name === name || s.slug === name || s.nameZh === name);
+  return site ? localName(site, m.lang) : name;
+}
+
 function engines(m: ReportModel): string {
   return [...new Set(m.evaluation.builds.flatMap((b) => b.lines.map((l) => l.engine.name)))].join(', ');
 }
@@ -78,7 +86,7 @@ function cover(m: ReportModel, f: Fmt): string {
   const a = m.evaluation.assumptions;
   const w = a.workload;
   const n = m.evaluation.builds.length;
-  const purpose = f.t('report.cmp.purposeText', { n, model: w.model, site: a.site.name, years: a.finance.years, tpot: f.num(w.tpotMs), ttft: f.num(w.ttftMs) });
+  const purpose = f.t('report.cmp.purposeText', { n, model: w.model, site: siteName(m), years: a.finance.years, tpot: f.num(w.tpotMs), ttft: f.num(w.ttftMs) });
   return `<section class="cover">
 <div class="cover-band"></div>
 <h1>${esc(m.title)}</h1>
@@ -94,7 +102,7 @@ ${m.requirementText ? `<p class="description">${esc(m.requirementText)}</p>` : '
 <div class="keep">
 <h3>${f.t('report.cmp.keyAssumptions')}</h3>
 ${kv([
-  [f.t('report.site'), esc(f.t('report.cmp.siteValue', { site: a.site.name, pue: f.qty('pue', a.site.pue) }))],
+  [f.t('report.site'), esc(f.t('report.cmp.siteValue', { site: siteName(m), pue: f.qty('pue', a.site.pue) }))],
   [f.t('report.cmp.powerPrice'), `${f.qty('powerPrice', a.site.powerPricePerKWh)} ${esc(m.currency)}/kWh`],
   [f.t('report.cmp.horizon'), esc(f.t('report.cmp.horizonValue', { years: a.finance.years, rate: f.pct(a.finance.discountRate), util: f.pct(a.finance.utilization) }))],
   [f.t('report.workload'), esc(f.t('report.cmp.workloadValue', { model: w.model, input: f.num(w.inputTokens), output: f.num(w.outputTokens), tpot: f.num(w.tpotMs), ttft: f.num(w.ttftMs) }))],
@@ -230,7 +238,7 @@ function assumptions(m: ReportModel, f: Fmt): string {
 <div class="cols"><div class="keep">
 <h3>${f.t('report.site')}</h3>
 ${kv([
-  [f.t('builds.site'), esc(a.site.name)],
+  [f.t('builds.site'), esc(siteName(m))],
   [f.t('report.cmp.powerPrice'), `${f.qty('powerPrice', a.site.powerPricePerKWh)} ${esc(m.currency)}/kWh`],
   [f.t('builds.pue'), f.qty('pue', a.site.pue)],
   [f.t('builds.jurisdiction'), esc(f.t(`builds.jurisdictions.${a.site.jurisdiction}`))],

@@ -108,6 +108,11 @@ export function perCardExVat(price: number, vatIncluded: boolean, vatRate: numbe
   return toMajor(money(exVat(price, vatIncluded, vatRate, currency) / cards, currency));
 }
 
+/** A vendor's or site's name as a reader of `lang` writes it: the Chinese name in zh-CN when it has one. */
+export function localName(x: { name: string; nameZh?: string }, lang: string): string {
+  return lang.startsWith('zh') && x.nameZh ? x.nameZh : x.name;
+}
+
 export const siteSchema = z.object({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(80),
   name: z.string().min(1).max(160),

@@ -13,6 +13,8 @@ import { openApp, SOURCE_ROOT } from '../../../electron/bootstrap';
 import type { AppContext } from '../../../electron/context';
 import { dispatch } from '../../../electron/handlers';
 import { launchChromium, printWithChromium } from '../../../electron/report/chromium';
+import { buildReportModel } from '../../../electron/report';
+import { renderReportHtml } from '../../../electron/report/html';
 import { tmpDbPath } from '../../helpers/tmp';
 
 const ARTIFACTS = path.join(SOURCE_ROOT, 'test-artifacts', 'report');
@@ -150,6 +152,15 @@ describe('bid report PDF', () => {
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
     expect(fonts).not.toMatch(/NotoSansCJK|DejaVu|Liberation/);
   }, 90_000);
+
+  it('a catalog site prints by its Chinese name in a zh-CN comparison, a site of the file\'s own as given', () => {
+    const scenario = JSON.parse(fs.readFileSync(SCENARIO, 'utf8')) as Record<string, unknown>;
+    const zh = renderReportHtml(buildReportModel(ctx, { scenario: { ...scenario, site: 'west-china' }, lang: 'zh-CN' }));
+    expect(zh).toContain('西部算力枢纽（宁夏/甘肃/内蒙古）');
+    const en = renderReportHtml(buildReportModel(ctx, { scenario: { ...scenario, site: 'west-china' }, lang: 'en' }));
+    expect(en).toContain('Western China computing hub (Ningxia / Gansu / Inner Mongolia)');
+    expect(renderReportHtml(buildReportModel(ctx, { scenario, lang: 'zh-CN' }))).toContain('Ningxia Zhongwei computing hub (Western China)');
+  });
 
   it('refuses bad input with the path inside the document, before printing', async () => {
     const before = printed;
