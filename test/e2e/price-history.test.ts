@@ -28,7 +28,39 @@ async function openHistory(slug: string, openLabel: string) {
   return dialog;
 }
 
+/** The first line's card price on the Builds page, with whose quote it is (components/PriceSource). */
+const PRICE_ROW = '[data-price-row="0"]';
+
+async function newBuild(name: string, part: string) {
+  const { page } = h;
+  await page.getByRole('link', { name: 'Builds' }).click();
+  await page.getByRole('button', { name: '+ New build' }).click();
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  const picker = page.getByRole('combobox', { name: 'Accelerator 1' });
+  await picker.click();
+  await picker.fill(part);
+  await page.locator('.picker-list [role="option"]').first().click();
+  await page.locator(PRICE_ROW).waitFor();
+}
+
+async function openBuild(name: string) {
+  const { page } = h;
+  await page.getByRole('link', { name: /Builds|方案/ }).first().click();
+  await page.locator('.build-list button', { hasText: name }).click();
+  return page.locator(PRICE_ROW);
+}
+
 describe('price history', () => {
+  it('a build of MLU590 is priced by the seed\'s estimate while no real quote exists', async () => {
+    await newBuild('MLU590 pod', 'MLU590');
+    const price = h.page.locator(PRICE_ROW);
+    await expect(price.locator('[data-price-supplier]').textContent()).resolves.toBe('Estimate (no public price)');
+    await expect(price.textContent()).resolves.toMatch(/¥85,000 ex VAT · Estimate \(no public price\), quoted \d{4}-\d{2}-\d{2} \(\d+ days old\)/);
+    await price.locator('[data-price-flag="estimate"]').waitFor();
+    await h.page.waitForTimeout(700); // the new build persists after a pause
+    await h.page.getByRole('link', { name: 'Catalog' }).click();
+  });
+
   it('opens a part\'s price history with its chart, then adds a quote by hand in 万', async () => {
     const { page } = h;
     await page.locator('[data-slug="mlu590"]').waitFor();
@@ -71,9 +103,21 @@ describe('price history', () => {
     await page.screenshot({ path: path.join(DOCS, 'price-history-en.png') });
   });
 
+  it('the build now uses the quote, naming its supplier, date and age', async () => {
+    const { page } = h;
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    const price = await openBuild('MLU590 pod');
+    await expect(price.textContent()).resolves.toMatch(/¥86,726 ex VAT · 华东智算科技有限公司, quoted 2026-03-02 \(\d+ days old\)/);
+    await expect(price.locator('[data-price-supplier]').textContent()).resolves.toBe('华东智算科技有限公司');
+    expect(await price.locator('[data-price-flag="estimate"]').count()).toBe(0);
+    await price.scrollIntoViewIfNeeded();
+    await screenshot(page, 'build-price-from-quote-en');
+    await page.getByRole('link', { name: 'Catalog' }).click();
+  });
+
   it('corrects the quote (a new one supersedes) and retires another with a reason', async () => {
     const { page } = h;
-    const dialog = page.getByRole('dialog');
+    const dialog = await openHistory('mlu590', 'Open price history and add a quote');
     const id = h.ctx.quotes.history('mlu590').find((q) => q.supplier === '华东智算科技有限公司')!.id;
     await dialog.getByRole('button', { name: `Correct #${id}` }).click();
     const form = dialog.getByRole('form', { name: `Correct quote #${id} (a new quote replaces it; the old one is kept)` });
@@ -136,6 +180,14 @@ describe('price history', () => {
     await screenshot(page, 'price-history-zh');
     await page.screenshot({ path: path.join(DOCS, 'price-history-zh.png') });
     await dialog.getByRole('button', { name: '关闭', exact: true }).click();
+    // 华东's quotes are superseded and retired: the build now uses 北方's, and says whose it is
+    await page.getByRole('link', { name: '集群方案' }).click();
+    await page.locator('.build-list button', { hasText: 'MLU590 pod' }).click();
+    const price = page.locator(PRICE_ROW);
+    await expect(price.locator('[data-price-supplier]').textContent()).resolves.toBe('北方算力集成有限公司');
+    await expect(price.textContent()).resolves.toMatch(/¥88,496（不含税） · 北方算力集成有限公司，报价日期 2026-04-01（\d+ 天前）/);
+    await price.scrollIntoViewIfNeeded();
+    await screenshot(page, 'build-price-from-quote-zh');
     await page.getByLabel('语言').selectOption('en');
     expect(h.errors).toEqual([]);
   });
@@ -144,7 +196,7 @@ describe('price history', () => {
     const { page } = h;
     await page.getByRole('link', { name: 'Builds' }).click();
     await page.getByRole('button', { name: '+ New build' }).click();
-    await page.getByLabel('Name', { exact: true }).fill('MLU590 pod');
+    await page.getByLabel('Name', { exact: true }).fill('Override');
     const picker = page.getByRole('combobox', { name: 'Accelerator 1' });
     await picker.click();
     await picker.fill('MLU590');
@@ -155,7 +207,7 @@ describe('price history', () => {
     await override.fill('１２万');
     await expect(override.getAttribute('aria-invalid')).resolves.toBe('false');
     await page.waitForTimeout(800); // the edit persists after a pause
-    const build = h.ctx.builds.list().find((b) => b.name === 'MLU590 pod')!;
+    const build = h.ctx.builds.list().find((b) => b.name === 'Override')!;
     expect(build.lines[0]!.unitPrice).toEqual({ amount: 120000, currency: 'CNY' });
     await screenshot(page, 'build-price-override-en');
     expect(h.errors).toEqual([]);
