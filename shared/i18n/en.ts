@@ -299,6 +299,30 @@ export const en = {
       notCardQuote: 'Quote #{{id}} is not a card quote; correct server quotes by importing the sheet again.',
     },
   },
+  price: {
+    cardsUsed: 'Card prices used', bidOf: 'bid of ', validUntil: ', valid until {{date}}', noValidity: ', no validity given', exVat: '{{price}} ex VAT',
+    flag: { estimate: 'estimate', expired: 'expired {{date}}', stale: 'stale quote', pinned: 'pinned', pinUnavailable: 'pin not usable' },
+    tip: {
+      quote: 'Chosen by the price policy: valid real quotes before estimates; each supplier\'s latest quote; the lowest ex VAT.',
+      bid: 'The price this bid quotes (ex VAT), not a catalog quote.',
+      estimate: 'An estimate, not a supplier\'s quote: used only because no real quote exists for this part.',
+      expired: 'Valid until {{date}}: expired. Used only because no valid quote exists.',
+      bidExpired: 'The bid was valid until {{date}}, before the evaluation date.',
+      stale: 'Quoted {{days}} days ago: older than {{limit}} days (Settings → stale quotes). Ask the supplier for a fresh quote.',
+      pinnedQuote: 'Pinned on the line to this quote (quote #{{id}}) instead of the policy\'s choice.',
+      pinnedSupplier: 'Pinned on the line to this supplier\'s latest quote instead of the policy\'s choice.',
+      pinUnavailable: 'The quote or supplier this line is pinned to has no usable quote; the price policy\'s choice is used.',
+    },
+    pin: {
+      label: 'Price from', policy: 'Price policy (default)', suppliers: 'Supplier (its latest quote)', quotes: 'A specific quote', supplier: 'Supplier: {{name}}',
+      quote: '#{{id}} {{supplier}}, {{date}}, {{price}}', used: 'used today', estimate: 'estimate', expired: 'expired', stale: 'stale', missing: 'Quote #{{id}} (no longer in the history)',
+      loading: 'Loading quotes…', overridden: 'The price override on this line is used instead.',
+    },
+    stale: {
+      label: 'Quotes are stale after (days)', hint: 'A price whose quote is older than this is flagged "stale quote" on Builds, Compare, Bids and in reports. Default 180.',
+      save: 'Save', saved: 'Quotes older than {{days}} days are now flagged stale.', invalid: 'Enter a whole number of days from 1 to 3650.',
+    },
+  },
   menu: {
     file: 'File', edit: 'Edit', view: 'View', window: 'Window', help: 'Help',
     openScenario: 'Open scenario…', importSheet: 'Import price sheet…', settings: 'Settings…', quit: 'Quit', closeWindow: 'Close window',

@@ -301,6 +301,30 @@ export const zhCN: Messages = {
       notCardQuote: '报价 #{{id}} 不是单卡报价；整机报价请重新导入表格来更正。',
     },
   },
+  price: {
+    cardsUsed: '所用单卡价格', bidOf: '投标：', validUntil: '，有效期至 {{date}}', noValidity: '，未写有效期', exVat: '{{price}}（不含税）',
+    flag: { estimate: '估计值', expired: '已于 {{date}} 过期', stale: '报价过旧', pinned: '已指定', pinUnavailable: '指定无效' },
+    tip: {
+      quote: '按价格规则选出：有效的真实报价优先于估计值；每家供应商取其最新报价；取不含税最低价。',
+      bid: '此投标所报价格（不含税），不是目录中的报价。',
+      estimate: '这是估计值，不是供应商报价：仅因此型号没有真实报价才使用。',
+      expired: '有效期至 {{date}}，已过期。仅因没有有效报价才使用。',
+      bidExpired: '此投标有效期至 {{date}}，早于评标日期。',
+      stale: '报价已有 {{days}} 天，超过 {{limit}} 天（设置 → 报价时效）。请向供应商索取新报价。',
+      pinnedQuote: '此行已指定使用这份报价（报价 #{{id}}），不按价格规则选择。',
+      pinnedSupplier: '此行已指定使用该供应商的最新报价，不按价格规则选择。',
+      pinUnavailable: '此行指定的报价或供应商没有可用报价，改用价格规则选出的报价。',
+    },
+    pin: {
+      label: '价格来源', policy: '按价格规则（默认）', suppliers: '供应商（取其最新报价）', quotes: '指定报价', supplier: '供应商：{{name}}',
+      quote: '#{{id}} {{supplier}}，{{date}}，{{price}}', used: '当前采用', estimate: '估计值', expired: '已过期', stale: '过旧', missing: '报价 #{{id}}（已不在历史中）',
+      loading: '正在读取报价…', overridden: '此行使用指定单价。',
+    },
+    stale: {
+      label: '报价过旧天数', hint: '报价日期早于此天数的价格，在集群方案、方案对比、评标和报告中标为"报价过旧"。默认 180 天。',
+      save: '保存', saved: '超过 {{days}} 天的报价现标为过旧。', invalid: '请输入 1 到 3650 之间的整数天数。',
+    },
+  },
   menu: {
     file: '文件', edit: '编辑', view: '视图', window: '窗口', help: '帮助',
     openScenario: '打开方案…', importSheet: '导入报价表…', settings: '设置…', quit: '退出', closeWindow: '关闭窗口',

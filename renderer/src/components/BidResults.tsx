@@ -4,10 +4,14 @@ import { describeFailure } from '../../../shared/bids/constraints';
 import { formatKpi } from '../../../shared/report/kpis';
 import type { BidEvaluationState } from '../hooks/useBidEvaluation';
 import { ProblemList } from './ProblemList';
+import { PriceRows } from './PriceSource';
+import { bidPriceRows } from '../../../shared/report/price-source';
+import { selectStaleDays, useCatalog } from '../stores/catalog';
 
 export function BidResults({ evaluation }: { evaluation: BidEvaluationState }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
+  const staleDays = useCatalog(selectStaleDays);
   if (!evaluation) return <section className="card bid-results">{t('common.loading')}</section>;
   if (!evaluation.ok) {
     return (
@@ -41,6 +45,7 @@ export function BidResults({ evaluation }: { evaluation: BidEvaluationState }) {
             <th className="num">{t('kpi.costPerMillionOutputTokens')}</th>
             <th className="num">{t('kpi.outputTokensPerSecond')}</th>
             <th className="num">{t('kpi.risk')}</th>
+            <th className="bid-prices">{t('price.cardsUsed')}</th>
           </tr>
         </thead>
         <tbody>
@@ -71,6 +76,9 @@ export function BidResults({ evaluation }: { evaluation: BidEvaluationState }) {
                 <td className="num">{formatKpi('moneyPerMTok', b.build.costPerMillionOutputTokens, cur, lang)}</td>
                 <td className="num">{formatKpi('tokPerSec', b.build.outputTokensPerSecond, cur, lang)}</td>
                 <td className="num">{b.build.risk.score.toFixed(0)}</td>
+                <td className="bid-prices">
+                  <PriceRows rows={bidPriceRows(b, r.evaluation.assumptions.asOf, staleDays)} currency={cur} />
+                </td>
               </tr>
             );
           })}

@@ -5,9 +5,13 @@ import { KPIS, formatKpi } from '../../../shared/report/kpis';
 import { ProblemList } from './ProblemList';
 import { StepBreakdown } from './StepBreakdown';
 import { WorkloadResults } from './WorkloadResults';
+import { PriceRows } from './PriceSource';
+import { buildPriceRows } from '../../../shared/report/price-source';
+import { selectStaleDays, useCatalog } from '../stores/catalog';
 
 export function KpiPanel({ evaluation }: { evaluation: BuildEvaluation | null }) {
   const { t, i18n } = useTranslation();
+  const staleDays = useCatalog(selectStaleDays);
   if (!evaluation) return <aside className="card kpis">{t('common.loading')}</aside>;
   if (!evaluation.ok) {
     return (
@@ -34,6 +38,8 @@ export function KpiPanel({ evaluation }: { evaluation: BuildEvaluation | null })
           );
         })}
       </dl>
+      <h3>{t('price.cardsUsed')}</h3>
+      <PriceRows rows={buildPriceRows(b.lines, staleDays)} currency={b.currency} />
       <WorkloadResults build={b} />
       {b.warnings.length > 0 && (
         <>

@@ -7,6 +7,7 @@ import { selectServers, useCatalog } from '../stores/catalog';
 import { AcceleratorPicker } from './AcceleratorPicker';
 import { NumberField } from './NumberField';
 import { MoneyField } from './MoneyField';
+import { PinPicker } from './PinPicker';
 
 export function LinesEditor({ lines, currency, onChange }: { lines: BuildLine[]; currency: Currency; onChange: (l: BuildLine[]) => void }) {
   const { t } = useTranslation();
@@ -34,10 +35,10 @@ export function LinesEditor({ lines, currency, onChange }: { lines: BuildLine[];
           </tr>
         </thead>
         <tbody>
-          {lines.map((l, i) => (
+          {lines.map((l, i) => [
             <tr key={i} data-line={i}>
               <td className="acc">
-                <AcceleratorPicker label={`${t('builds.accelerator')} ${i + 1}`} value={l.accelerator} onChange={(slug) => update(i, { accelerator: slug, server: undefined })} />
+                <AcceleratorPicker label={`${t('builds.accelerator')} ${i + 1}`} value={l.accelerator} onChange={(slug) => update(i, { accelerator: slug, server: undefined, pinQuoteId: undefined, pinSupplier: undefined })} />
               </td>
               <td className="count">
                 <NumberField label={`${t('builds.count')} ${i + 1}`} hideLabel value={l.count} min={1} max={1_000_000} integer onChange={(v) => v !== undefined && update(i, { count: v })} />
@@ -68,8 +69,13 @@ export function LinesEditor({ lines, currency, onChange }: { lines: BuildLine[];
                   ✕
                 </button>
               </td>
-            </tr>
-          ))}
+            </tr>,
+            <tr key={`${i}-pin`} className="line-pin" data-line-pin={i}>
+              <td colSpan={7}>
+                <PinPicker item={l.accelerator} pin={l} label={`${t('price.pin.label')} ${i + 1}`} caption={t('price.pin.label')} onChange={(p) => update(i, p)} />
+              </td>
+            </tr>,
+          ])}
         </tbody>
       </table>
       <button onClick={() => onChange([...lines, { accelerator: 'ascend-910b', count: 8, role: 'both' }])}>+ {t('builds.addLine')}</button>

@@ -18,6 +18,9 @@ import type { BuildResult, EvaluationResult } from '../../../shared/scenario/eva
 import type { Lang } from '../../../shared/i18n/translate';
 import { Chart } from '../components/Chart';
 import { CompareExport } from '../components/CompareExport';
+import { PriceRows } from '../components/PriceSource';
+import { buildPriceRows } from '../../../shared/report/price-source';
+import { selectStaleDays, useCatalog } from '../stores/catalog';
 
 export function ComparePage() {
   const { t, i18n } = useTranslation();
@@ -25,6 +28,7 @@ export function ComparePage() {
   const load = useBuilds((s) => s.load);
   const { ids, baselineId, tornadoId, toggle, setBaseline, setTornado, reconcile } = useCompare();
   const dark = useSettings((s) => s.dark);
+  const staleDays = useCatalog(selectStaleDays);
 
   useEffect(() => {
     void load();
@@ -124,6 +128,14 @@ export function ComparePage() {
                     </tr>
                   );
                 })}
+                <tr data-kpi="cardPrices">
+                  <th scope="row">{t('price.cardsUsed')}</th>
+                  {results.map((r, i) => (
+                    <td key={i} data-build={ok[i]!.b.id}>
+                      <PriceRows rows={buildPriceRows(r.lines, staleDays)} currency={r.currency} />
+                    </td>
+                  ))}
+                </tr>
               </tbody>
             </table>
             {!mixedCurrency && (

@@ -5,6 +5,7 @@ import { RISK_WEIGHT_DEFAULTS } from '../../../shared/model/risk';
 import { CURRENCIES, type Currency } from '../../../shared/money';
 import { AppearanceControls } from '../components/AppearanceControls';
 import { TimeZoneField } from '../components/TimeZoneField';
+import { StaleQuoteDaysField } from '../components/StaleQuoteDaysField';
 import { today } from '../hooks/useEvaluation';
 import { useCatalog } from '../stores/catalog';
 import { useDatabase } from '../stores/database';
@@ -71,6 +72,7 @@ export function SettingsPage() {
           <div className="row">
             <TimeZoneField labelClass="num-field" />
           </div>
+          <StaleQuoteDaysField />
           <h2 className="spaced">{t('settings.backup')}</h2>
           {info && <p className="small muted">{t('settings.database', { path: info.dbPath })}</p>}
           <div className="row">

@@ -9,6 +9,7 @@ import type { CatalogData, AcceleratorView, QuoteView } from '../../../shared/co
 import type { Accelerator, AcceleratorInput } from '../../../shared/domain/accelerator';
 import type { Server, Site } from '../../../shared/domain/catalog';
 import { createCatalogLookup, type CatalogLookup, type CatalogSnapshot } from '../../../shared/scenario/catalog-lookup';
+import { DEFAULT_STALE_QUOTE_DAYS } from '../../../shared/domain/price-policy';
 import { ApiCallError, call } from '../api/client';
 
 /** What a save answers: the saved part, or the message and, when the main process named them, the fields at fault. */
@@ -85,7 +86,11 @@ export const selectParts = (s: CatalogState): Accelerator[] => s.snapshot?.accel
 export const selectSites = (s: CatalogState): Site[] => s.snapshot?.sites ?? NONE;
 export const selectServers = (s: CatalogState): Server[] => s.snapshot?.servers ?? NONE;
 export const selectLookup = (s: CatalogState): CatalogLookup | null => s.lookup;
+/** Quotes older than this many days are flagged stale (the snapshot carries the `staleQuoteDays` setting). */
+export const selectStaleDays = (s: CatalogState): number => s.snapshot?.staleQuoteDays ?? DEFAULT_STALE_QUOTE_DAYS;
 
+/** The vendors with their Chinese names (catalog:list); a stable reference. */
+export const selectVendors = (s: CatalogState): CatalogData['vendors'] => s.data?.vendors ?? NONE;
 /** Derived lists: new arrays on every call, so read them with useShallow. */
 export const selectVendorNames = (s: CatalogState): string[] => [...new Set(selectAccelerators(s).map((p) => p.vendor))].sort();
 export const selectMemoryTypes = (s: CatalogState): string[] => [...new Set(selectAccelerators(s).map((p) => p.memoryType))].sort();
