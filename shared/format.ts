@@ -69,21 +69,22 @@ export function formatMoney(amount: number, currency: Currency, locale = 'en', o
   return `${negative ? MINUS : ''}${currencySymbol(currency)}${s}`;
 }
 
-/** Compact money for chart axes: −¥5M, ¥250k (en); zh-CN CNY in 万 / 亿. */
+/** Compact money for chart axes: ¥21.71M, ¥250k, −¥5M (en); zh-CN in 万 / 亿 (¥2,170.9万, ¥2.1亿). */
 export function formatMoneyShort(amount: number, currency: Currency, locale = 'en'): string {
   const a = Math.abs(amount);
-  const sign = amount < 0 ? MINUS : '';
+  const sign = amount < 0 && a >= 0.5 ? MINUS : '';
   const sym = currencySymbol(currency);
-  const trim = (x: number) => formatNumber(x, Number.isInteger(Math.round(x * 10) / 10) ? 0 : 1, locale);
-  if (locale.startsWith('zh') && currency === 'CNY') {
-    if (a >= 1e8) return `${sign}${sym}${trim(a / 1e8)}亿`;
-    if (a >= 1e4) return `${sign}${sym}${trim(a / 1e4)}万`;
-    return `${sign}${sym}${trim(a)}`;
+  // up to `digits` decimals, trailing zeros dropped
+  const n = (x: number, digits: number) => formatNumber(+x.toFixed(digits), String(+x.toFixed(digits)).split('.')[1]?.length ?? 0, locale);
+  if (locale.startsWith('zh')) {
+    if (a >= 1e8) return `${sign}${sym}${n(a / 1e8, 2)}亿`;
+    if (a >= 1e4) return `${sign}${sym}${n(a / 1e4, 1)}万`;
+    return `${sign}${sym}${n(a, 0)}`;
   }
-  if (a >= 1e9) return `${sign}${sym}${trim(a / 1e9)}B`;
-  if (a >= 1e6) return `${sign}${sym}${trim(a / 1e6)}M`;
-  if (a >= 1e3) return `${sign}${sym}${trim(a / 1e3)}k`;
-  return `${sign}${sym}${trim(a)}`;
+  if (a >= 1e9) return `${sign}${sym}${n(a / 1e9, 2)}B`;
+  if (a >= 1e6) return `${sign}${sym}${n(a / 1e6, 2)}M`;
+  if (a >= 1e3) return `${sign}${sym}${n(a / 1e3, 1)}k`;
+  return `${sign}${sym}${n(a, 0)}`;
 }
 
 /** A money amount rounded to its currency's minor unit, as a file should hold it (no 120000.00000000001). */

@@ -5,6 +5,7 @@
  */
 import type { BuildResult } from '../scenario/evaluate';
 import { currencySymbol, type Currency } from '../money';
+import { formatMoneyShort } from '../format';
 import { tr, type Lang } from '../i18n/translate';
 import { TCO_PARTS, cumulativeCost, tcoBreakdown } from '../report/breakdown';
 
@@ -54,19 +55,9 @@ function clean(o: ChartOption): ChartOption {
   return rest;
 }
 
-/** Money in a compact form for axes: ¥1.2M / ¥120万. */
+/** Money in a compact form for axes: ¥1.2M / ¥120万 / −¥5M (shared/format). */
 export function compactMoney(v: number, currency: Currency, lang: Lang): string {
-  const sym = currencySymbol(currency);
-  const a = Math.abs(v);
-  if (lang === 'zh-CN') {
-    if (a >= 1e8) return `${sym}${+(v / 1e8).toFixed(2)}亿`;
-    if (a >= 1e4) return `${sym}${+(v / 1e4).toFixed(1)}万`;
-    return `${sym}${Math.round(v)}`;
-  }
-  if (a >= 1e9) return `${sym}${+(v / 1e9).toFixed(2)}B`;
-  if (a >= 1e6) return `${sym}${+(v / 1e6).toFixed(2)}M`;
-  if (a >= 1e3) return `${sym}${+(v / 1e3).toFixed(1)}k`;
-  return `${sym}${Math.round(v)}`;
+  return formatMoneyShort(v, currency, lang);
 }
 
 export function tcoBreakdownOption(builds: BuildResult[], c: ChartContext): ChartOption {

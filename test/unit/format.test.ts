@@ -42,6 +42,8 @@ describe('shared/format', () => {
   it('short money for axes', () => {
     expect(formatMoneyShort(-5_000_000, 'CNY')).toBe('−¥5M');
     expect(formatMoneyShort(2_500_000, 'CNY')).toBe('¥2.5M');
+    expect(formatMoneyShort(21_708_800, 'USD')).toBe('$21.71M');
+    expect(formatMoneyShort(250_000, 'CNY')).toBe('¥250k');
     expect(formatMoneyShort(-5_000_000, 'CNY', 'zh-CN')).toBe('−¥500万');
     expect(formatMoneyShort(250_000_000, 'CNY', 'zh-CN')).toBe('¥2.5亿');
   });

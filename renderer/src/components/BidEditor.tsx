@@ -19,14 +19,15 @@ function LineRow({ line, n, currency, onChange, onRemove }: { line: BidLineInput
         <AcceleratorPicker label={`${t('bids.accelerator')} ${n}`} value={typeof acc === 'string' ? acc : (acc.name ?? '')} onChange={(slug) => onChange({ ...line, accelerator: slug })} />
       </td>
       <td>
-        <NumberField label="" id={`count-${n}`} value={line.count} min={1} max={1_000_000} integer onChange={(v) => v !== undefined && onChange({ ...line, count: v })} />
+        <NumberField label={`${t('bids.count')} ${n}`} hideLabel id={`count-${n}`} value={line.count} min={1} max={1_000_000} integer onChange={(v) => v !== undefined && onChange({ ...line, count: v })} />
       </td>
       <td>
-        <NumberField label="" id={`price-${n}`} value={line.unitPrice.amount} min={0} onChange={(v) => v !== undefined && onChange({ ...line, unitPrice: { amount: v, currency: line.unitPrice.currency } })} />
+        <NumberField label={`${t('bids.unitPrice')} ${n}`} hideLabel id={`price-${n}`} value={line.unitPrice.amount} min={0} onChange={(v) => v !== undefined && onChange({ ...line, unitPrice: { amount: v, currency: line.unitPrice.currency } })} />
       </td>
       <td>
         <NumberField
-          label=""
+          label={`${t('bids.hostPrice')} ${n}`}
+          hideLabel
           id={`host-${n}`}
           value={host?.price.amount}
           min={0}
@@ -84,7 +85,9 @@ function BidCard({ bid, i, currency, onChange, onRemove }: { bid: BidInput; i: n
             <th>{t('bids.count')}</th>
             <th>{t('bids.unitPrice')}</th>
             <th>{t('bids.hostPrice')}</th>
-            <th />
+            <th>
+              <span className="sr-only">{t('bids.removeLine')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -24,7 +24,7 @@ export function KpiPanel({ evaluation }: { evaluation: BuildEvaluation | null })
   const b = evaluation.result.builds[0]!;
   const locale = i18n.language;
   return (
-    <aside className="card kpis" aria-label={t('builds.kpis')}>
+    <aside className="card kpis" aria-label={t('builds.kpis')} tabIndex={0}>
       <h2>{t('builds.kpis')}</h2>
       <dl className="kpi-list">
         {KPIS.filter((k) => k.key !== 'cards').map((k) => {

@@ -1,5 +1,5 @@
 /** The catalog: a sortable, filterable, virtualized table of parts, a details panel and the editor. */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   flexRender,
@@ -16,26 +16,37 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { AcceleratorView } from '../../../shared/contract/views';
 import { normalizeName } from '../../../shared/domain/match';
+import { localName } from '../../../shared/domain/catalog';
+import { formatQuantity, type Quantity } from '../../../shared/format';
 import { formatMajor } from '../../../shared/money';
 import { useShallow } from 'zustand/react/shallow';
-import { useCatalog, selectAccelerators, selectMemoryTypes, selectVendorNames } from '../stores/catalog';
+import { useCatalog, selectAccelerators, selectMemoryTypes, selectVendorNames, selectVendors } from '../stores/catalog';
 import { useQuotes } from '../stores/quotes';
 import { AcceleratorDetail } from '../components/AcceleratorDetail';
 import { AcceleratorEditor } from '../components/AcceleratorEditor';
 import { ColumnChooser } from '../components/ColumnChooser';
 
-const matchesSearch: FilterFn<AcceleratorView> = (row, _col, query: string) => {
-  const q = normalizeName(query);
-  if (!q) return true;
-  const a = row.original;
-  return [a.vendor, a.model, a.slug, a.memoryType, a.softwareStack, ...a.aliases].some((s) => normalizeName(s).includes(q));
-};
+/** A search in either language: a vendor is found by its name and its Chinese name (华为 finds Huawei). */
+const searchWith =
+  (vendorZh: ReadonlyMap<string, string>): FilterFn<AcceleratorView> =>
+  (row, _col, query: string) => {
+    const q = normalizeName(query);
+    if (!q) return true;
+    const a = row.original;
+    return [a.vendor, vendorZh.get(a.vendor) ?? '', a.model, a.slug, a.memoryType, a.softwareStack, ...a.aliases].some((s) => s && normalizeName(s).includes(q));
+  };
 
-const num = (v: number | undefined) => (v === undefined ? '–' : v.toLocaleString('en', { maximumFractionDigits: 3 }));
+/** Catalog figures with the decimals of their quantity (shared/format): TDP "1,000", bandwidth "3.28". */
+const fig = (q: Quantity) => (v: number | undefined) => (v === undefined ? '–' : formatQuantity(q, v));
+const num = fig('tflops');
 
 export function CatalogPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const parts = useCatalog(selectAccelerators);
+  const vendorList = useCatalog(selectVendors);
+  const vendorZh = useMemo(() => new Map(vendorList.filter((v) => v.nameZh).map((v) => [v.name, v.nameZh])), [vendorList]);
+  const vendorName = useCallback((name: string) => localName({ name, nameZh: vendorZh.get(name) }, i18n.language), [vendorZh, i18n.language]);
+  const matchesSearch = useMemo(() => searchWith(vendorZh), [vendorZh]);
   const load = useCatalog((s) => s.load);
   const select = useCatalog((s) => s.select);
   const selectedSlug = useCatalog((s) => s.selectedSlug);
@@ -55,7 +66,7 @@ export function CatalogPage() {
 
   const columns = useMemo<ColumnDef<AcceleratorView>[]>(
     () => [
-      { id: 'vendor', accessorKey: 'vendor', header: t('catalog.cols.vendor'), filterFn: 'equalsString' },
+      { id: 'vendor', accessorKey: 'vendor', header: t('catalog.cols.vendor'), filterFn: 'equalsString', cell: (c) => vendorName(c.getValue<string>()) },
       {
         id: 'model',
         accessorKey: 'model',
@@ -67,14 +78,14 @@ export function CatalogPage() {
           </span>
         ),
       },
-      { id: 'memoryGB', accessorKey: 'memoryGB', header: t('catalog.cols.memoryGB'), meta: { numeric: true } },
+      { id: 'memoryGB', accessorKey: 'memoryGB', header: t('catalog.cols.memoryGB'), cell: (c) => fig('gb')(c.getValue<number>()), meta: { numeric: true } },
       { id: 'memoryType', accessorKey: 'memoryType', header: t('catalog.cols.memoryType'), filterFn: 'equalsString' },
-      { id: 'memoryBandwidthTBps', accessorKey: 'memoryBandwidthTBps', header: t('catalog.cols.memoryBandwidthTBps'), meta: { numeric: true } },
+      { id: 'memoryBandwidthTBps', accessorKey: 'memoryBandwidthTBps', header: t('catalog.cols.memoryBandwidthTBps'), cell: (c) => fig('bandwidthTBps')(c.getValue<number>()), meta: { numeric: true } },
       { id: 'bf16', accessorFn: (a) => a.tflops.bf16 ?? a.tflops.fp16, header: t('catalog.cols.bf16'), cell: (c) => num(c.getValue<number | undefined>()), sortUndefined: 'last', meta: { numeric: true } },
       { id: 'fp8', accessorFn: (a) => a.tflops.fp8, header: t('catalog.cols.fp8'), cell: (c) => num(c.getValue<number | undefined>()), sortUndefined: 'last', meta: { numeric: true } },
       { id: 'int8', accessorFn: (a) => a.tflops.int8, header: t('catalog.cols.int8'), cell: (c) => num(c.getValue<number | undefined>()), sortUndefined: 'last', meta: { numeric: true } },
-      { id: 'tdpW', accessorKey: 'tdpW', header: t('catalog.cols.tdpW'), meta: { numeric: true } },
-      { id: 'scaleUpGBps', accessorKey: 'scaleUpGBps', header: t('catalog.cols.scaleUpGBps'), meta: { numeric: true } },
+      { id: 'tdpW', accessorKey: 'tdpW', header: t('catalog.cols.tdpW'), cell: (c) => fig('watts')(c.getValue<number>()), meta: { numeric: true } },
+      { id: 'scaleUpGBps', accessorKey: 'scaleUpGBps', header: t('catalog.cols.scaleUpGBps'), cell: (c) => fig('gbps')(c.getValue<number | undefined>()), meta: { numeric: true } },
       { id: 'formFactor', accessorKey: 'formFactor', header: t('catalog.cols.formFactor') },
       { id: 'softwareStack', accessorKey: 'softwareStack', header: t('catalog.cols.softwareStack') },
       { id: 'releaseYear', accessorKey: 'releaseYear', header: t('catalog.cols.releaseYear'), meta: { numeric: true } },
@@ -105,7 +116,7 @@ export function CatalogPage() {
         },
       },
     ],
-    [t],
+    [t, vendorName],
   );
 
   const table = useReactTable({
@@ -153,7 +164,9 @@ export function CatalogPage() {
             <select aria-label={t('catalog.vendor')} value={filterValue('vendor')} onChange={(e) => setFilter('vendor', e.target.value)}>
               <option value="">{t('common.all')}</option>
               {vendors.map((v) => (
-                <option key={v}>{v}</option>
+                <option key={v} value={v}>
+                  {vendorName(v)}
+                </option>
               ))}
             </select>
           </label>

@@ -80,7 +80,9 @@ describe('charts', () => {
   });
 
   it('compacts money for axes', () => {
-    expect(compactMoney(21_708_800, 'CNY', 'zh-CN')).toBe('¥2170.9万');
+    expect(compactMoney(21_708_800, 'CNY', 'zh-CN')).toBe('¥2,170.9万');
+    expect(compactMoney(-5_000_000, 'CNY', 'en')).toBe('−¥5M');
+    expect(compactMoney(-5_000_000, 'CNY', 'zh-CN')).toBe('−¥500万');
     expect(compactMoney(210_000_000, 'CNY', 'zh-CN')).toBe('¥2.1亿');
     expect(compactMoney(21_708_800, 'USD', 'en')).toBe('$21.71M');
   });
