@@ -209,7 +209,7 @@ ${kv([
   [f.t('builds.outputTokens'), f.num(w.outputTokens)],
   [f.t('builds.tpotMs'), f.num(w.tpotMs)],
   [f.t('builds.ttftMs'), f.num(w.ttftMs)],
-  ['Weights / KV', `${esc(w.weightPrecision)} / ${esc(w.kvPrecision)}`],
+  [f.t('report.cmp.weightsKv'), `${esc(w.weightPrecision)} / ${esc(w.kvPrecision)}`],
   [f.t('report.source'), esc(a.model.source ? `${a.model.source.title} (${a.model.source.asOf})` : f.t('report.givenInFile'))],
 ])}
 <h3>${f.t('report.finance')}</h3>

@@ -1,6 +1,7 @@
 /** The catalog's sites as <option>s, named in the UI language, with their power price. */
 import { useTranslation } from 'react-i18next';
-import type { Site } from '../../../shared/domain/catalog';
+import { localName, type Site } from '../../../shared/domain/catalog';
+import { formatMoney } from '../../../shared/format';
 
 export function SiteOptions({ sites }: { sites: Site[] }) {
   const { i18n } = useTranslation();
@@ -8,7 +9,7 @@ export function SiteOptions({ sites }: { sites: Site[] }) {
     <>
       {sites.map((s) => (
         <option key={s.slug} value={s.slug}>
-          {i18n.language === 'zh-CN' && s.nameZh ? s.nameZh : s.name} ({s.powerPricePerKWh} {s.currency}/kWh)
+          {localName(s, i18n.language)} ({formatMoney(s.powerPricePerKWh, s.currency, i18n.language, { digits: 2 })}/kWh)
         </option>
       ))}
     </>
