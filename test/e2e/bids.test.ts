@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SOURCE_ROOT } from '../../electron/bootstrap';
+import { dispatch } from '../../electron/handlers';
 import { startHarness, screenshot, ARTIFACTS, type Harness } from './harness';
 
 const EXAMPLE = path.join(SOURCE_ROOT, 'examples', 'bids-deepseek-v3-cluster.json');
@@ -14,6 +15,13 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
+/** The example's evaluation by the model itself, which the page must show. */
+async function modelEvaluation(): Promise<{ ranking: number[]; bids: { vendor: string; pass: boolean; rank: number | null; totalScore: number | null }[] }> {
+  const r = await dispatch(h.ctx, 'bids:evaluate', { bidFile: JSON.parse(fs.readFileSync(EXAMPLE, 'utf8')) });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value as Awaited<ReturnType<typeof modelEvaluation>>;
+}
+
 async function openExample(): Promise<void> {
   const { page } = h;
   const chooser = page.waitForEvent('filechooser');
@@ -22,20 +30,21 @@ async function openExample(): Promise<void> {
 }
 
 describe('bids page', () => {
-  it('opens the example bid file and shows the ranking with the failing bid unranked', async () => {
+  it('opens the example bid file and shows the ranking with the failing bids unranked', async () => {
     const { page } = h;
     await page.getByRole('heading', { name: 'Bid comparison' }).waitFor();
+    const ev = await modelEvaluation();
+    const winner = ev.ranking[0]!;
     await openExample();
-    await page.getByTestId('recommendation').getByText('Recommended: 昆仑智算 Kunlun Compute Partners').waitFor();
+    await page.getByTestId('recommendation').getByText(`Recommended: ${ev.bids[winner]!.vendor}`).waitFor();
     const ranks = await page.locator('tr[data-bid-row]').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-rank'), r.querySelector('.vendor')?.textContent]));
-    expect(ranks).toEqual([
-      ['1', '昆仑智算 Kunlun Compute Partners'],
-      ['2', '京华集成 Jinghua Integration'],
-      ['3', '西部数智 Xibu Shuzhi Systems'],
-      ['', '太平洋算力贸易 Pacific Compute Trading'],
-    ]);
+    // the ranked bids in the model's order, then the failing ones, unranked
+    const failing = ev.bids.flatMap((b, i) => (b.pass ? [] : [i]));
+    expect(ranks).toEqual([...ev.ranking.map((i, k) => [String(k + 1), ev.bids[i]!.vendor]), ...failing.map((i) => ['', ev.bids[i]!.vendor])]);
+    expect(failing).toEqual([1, 3]);
     await expect(page.locator('tr[data-bid-row="1"]').textContent()).resolves.toMatch(/Fail.*delivery on 2027-04-06 is after the deadline 2027-03-31.*not ranked/);
-    await expect(page.locator('tr[data-bid-row="3"] .total').textContent()).resolves.toBe('92.76');
+    await expect(page.locator('tr[data-bid-row="3"]').textContent()).resolves.toMatch(/Fail.*serves [\d,]+ tok\/s; 20,000 tok\/s required.*not ranked/);
+    await expect(page.locator(`tr[data-bid-row="${winner}"] .total`).textContent()).resolves.toBe(ev.bids[winner]!.totalScore!.toFixed(2));
     expect(await page.evaluate('document.scrollingElement.scrollWidth <= window.innerWidth')).toBe(true);
     await screenshot(page, 'bids-en');
   });
@@ -46,7 +55,9 @@ describe('bids page', () => {
     await page.getByText('The weights add up to 120 points, not 100.').waitFor();
     await page.getByLabel('Price', { exact: true }).fill('40');
     await page.getByText('Total: 100 points').waitFor();
-    await expect(page.locator('tr[data-bid-row="3"] .total').textContent()).resolves.toBe('92.76');
+    const ev = await modelEvaluation();
+    const winner = ev.ranking[0]!;
+    await expect(page.locator(`tr[data-bid-row="${winner}"] .total`).textContent()).resolves.toBe(ev.bids[winner]!.totalScore!.toFixed(2));
   });
 
   it('exports the PDF through a download', async () => {
@@ -94,7 +105,8 @@ describe('bids page', () => {
     await openExample();
     await page.getByLabel('Language').selectOption('zh-CN');
     await page.getByRole('heading', { name: '投标比选' }).waitFor();
-    await page.getByText('推荐：昆仑智算 Kunlun Compute Partners').waitFor();
+    const ev = await modelEvaluation();
+    await page.getByText(`推荐：${ev.bids[ev.ranking[0]!]!.vendor}`).waitFor();
     await expect(page.locator('tr[data-bid-row="1"]').textContent()).resolves.toMatch(/未通过.*交货日期 2027-04-06 晚于期限 2027-03-31/);
     expect(await page.evaluate('document.scrollingElement.scrollWidth <= window.innerWidth')).toBe(true);
     await page.locator('.bids-body').evaluate((e) => e.scrollTo(0, 0));

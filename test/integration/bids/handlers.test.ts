@@ -21,12 +21,24 @@ async function ok<T>(channel: string, arg?: unknown): Promise<T> {
 }
 
 describe('bids handlers', () => {
-  it('evaluates the example: three ranked, one failing with reasons', async () => {
-    const r = await ok<{ ranking: number[]; recommended: number[]; bids: { vendor: string; pass: boolean; failures: { code: string }[]; rank: number | null }[] }>('bids:evaluate', { bidFile: example() });
-    expect(r.ranking).toEqual([3, 2, 0]);
-    expect(r.recommended).toEqual([3]);
-    expect(r.bids[1]).toMatchObject({ pass: false, rank: null });
+  it('evaluates the example: two ranked by score, two failing with their reasons', async () => {
+    type Bid = { vendor: string; pass: boolean; failures: { code: string; actual: unknown; limit: unknown }[]; rank: number | null; totalScore: number | null; build: { outputTokensPerSecond: number } };
+    const r = await ok<{ requiredTokensPerSecond: number; ranking: number[]; recommended: number[]; bids: Bid[] }>('bids:evaluate', { bidFile: example() });
+    // Pacific misses the deadline and the domestic share; Kunlun's 128 × P800 serve too little (docs/model.md § 10)
+    expect(r.bids.map((b) => b.pass)).toEqual([true, false, true, false]);
     expect(r.bids[1]!.failures.map((f) => f.code)).toEqual(['delivery', 'domestic']);
+    const kunlun = r.bids[3]!;
+    expect(kunlun.failures.map((f) => f.code)).toEqual(['throughput']);
+    expect(kunlun.failures[0]).toMatchObject({ actual: kunlun.build.outputTokensPerSecond, limit: r.requiredTokensPerSecond });
+    expect(kunlun.build.outputTokensPerSecond).toBeLessThan(r.requiredTokensPerSecond);
+    for (const b of r.bids.filter((b) => !b.pass)) expect(b).toMatchObject({ rank: null, totalScore: null });
+    // the ranking holds exactly the passing bids, in falling total score, and names the first
+    const passing = r.bids.flatMap((b, i) => (b.pass ? [i] : []));
+    expect([...r.ranking].sort((a, b) => a - b)).toEqual(passing);
+    const scores = r.ranking.map((i) => r.bids[i]!.totalScore!);
+    for (let k = 1; k < scores.length; k++) expect(scores[k]!).toBeLessThan(scores[k - 1]!);
+    r.ranking.forEach((i, k) => expect(r.bids[i]!.rank).toBe(k + 1));
+    expect(r.recommended).toEqual([r.ranking[0]]);
   });
 
   it('saves, lists, updates, reads and deletes bid sets', async () => {

@@ -21,19 +21,36 @@ describe('procure bids', () => {
     for (const b of r.bids) {
       for (const k of ['pass', 'failures', 'evaluatedPrice', 'priceScore', 'technicalScore', 'totalScore', 'rank', 'kpis']) expect(b).toHaveProperty(k);
     }
-    const kunlun = r.bids[3]!;
-    expect(kunlun).toMatchObject({ pass: true, rank: 1, totalScore: 92.76, priceScore: 40 });
-    expect((kunlun.kpis as Record<string, number>).outputTokensPerSecond).toBeGreaterThan(20_000);
+    // the recommended bid is ranked first and holds the top score; the cheapest valid bid takes the full 40 price points
+    const ranked = r.bids.filter((b) => b.pass).sort((a, b) => (a.rank as number) - (b.rank as number));
+    expect(ranked.map((b) => b.index)).toEqual([2, 0]);
+    expect(r.recommended).toEqual([ranked[0]!.index]);
+    expect(ranked[0]!.totalScore as number).toBeGreaterThan(ranked[1]!.totalScore as number);
+    const cheapest = ranked.reduce((a, b) => ((a.evaluatedPrice as number) <= (b.evaluatedPrice as number) ? a : b));
+    expect(cheapest.priceScore).toBe(40);
+    for (const b of ranked) expect(b.totalScore).toBeCloseTo((b.priceScore as number) + (b.technicalScore as number), 2);
+    for (const b of ranked) expect((b.kpis as Record<string, number>).outputTokensPerSecond).toBeGreaterThanOrEqual(20_000);
     expect(r.bids[1]).toMatchObject({ pass: false, rank: null, totalScore: null });
     expect((r.bids[1]!.failures as { code: string; message: string }[])[0]).toMatchObject({ code: 'delivery', message: 'delivery on 2027-04-06 is after the deadline 2027-03-31' });
+    // Kunlun fails on throughput alone, its reason giving the served and the required rate
+    const kunlun = r.bids[3]!;
+    const served = (kunlun.kpis as Record<string, number>).outputTokensPerSecond!;
+    expect(kunlun).toMatchObject({ pass: false, rank: null, totalScore: null });
+    expect(served).toBeLessThan(20_000);
+    expect(kunlun.failures).toEqual([
+      expect.objectContaining({ code: 'throughput', message: `serves ${Math.round(served).toLocaleString('en-US')} tok/s; 20,000 tok/s required`, actual: served, limit: 20_000 }),
+    ]);
   });
 
   it('prints a ranking table, the failures and the recommendation', async () => {
     const { code, out } = await cli(['bids', EXAMPLE, '--lang', 'zh-CN']);
     expect(code).toBe(0);
-    expect(out).toMatch(/^1\s+昆仑智算 Kunlun Compute Partners\s+pass/m);
+    expect(out).toMatch(/^1\s+京华集成 Jinghua Integration\s+pass/m);
+    expect(out).toMatch(/^2\s+西部数智 Xibu Shuzhi Systems\s+pass/m);
+    expect(out).toMatch(/^-\s+昆仑智算 Kunlun Compute Partners\s+FAIL/m);
     expect(out).toContain('国产化比例 0 % 低于下限 30 %');
-    expect(out).toContain('Recommended: 昆仑智算 Kunlun Compute Partners');
+    expect(out).toMatch(/昆仑智算 Kunlun Compute Partners fails:\n\s+- 输出能力 [\d,]+ tok\/s，要求 20,000 tok\/s/);
+    expect(out).toContain('Recommended: 京华集成 Jinghua Integration');
   });
 
   it('reports a bad file with its path and a usage error with code 2', async () => {

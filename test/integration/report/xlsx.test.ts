@@ -47,22 +47,36 @@ describe('report XLSX', () => {
     const header = summary.getRow(7).values as unknown[];
     const col = (name: string) => header.indexOf(name);
     expect(col('Total score')).toBeGreaterThan(0);
+    // rows follow the evaluation: the ranked bids first, best first, then the failing ones with their reasons
+    const ev = await dispatch(ctx, 'bids:evaluate', { bidFile: f });
+    if (!ev.ok) throw new Error(ev.error.message);
+    const evaluation = ev.value as { ranking: number[]; bids: { vendor: string; pass: boolean; totalScore: number | null; domesticShare: number }[] };
+    const winner = evaluation.bids[evaluation.ranking[0]!]!;
+    expect(winner.vendor).toBe('京华集成 Jinghua Integration');
     const first = summary.getRow(8);
     expect(first.getCell(1).value).toBe(1);
-    expect(first.getCell(2).value).toBe('昆仑智算 Kunlun Compute Partners');
+    expect(first.getCell(2).value).toBe(winner.vendor);
     const total = first.getCell(col('Total score'));
-    expect(total.value).toBe(92.76);
+    expect(total.value).toBe(winner.totalScore);
     expect(total.numFmt).toBe('#,##0.00');
     const price = first.getCell(col('Evaluated price'));
     expect(typeof price.value).toBe('number');
     expect(price.numFmt).toBe('"¥"#,##0');
     const share = first.getCell(col('Domestic share'));
-    expect(share.value).toBe(1);
+    expect(share.value as number).toBeCloseTo(winner.domesticShare, 4);
     expect(share.numFmt).toBe('0.0%');
-    // the failing bid is listed last, unranked, with its reasons
-    const last = summary.getRow(11);
-    expect(last.getCell(1).value).toBeNull();
-    expect(String(last.getCell(col('Reasons')).value)).toMatch(/deadline 2027-03-31/);
+    // the failing bids are listed last, unranked, with their reasons
+    const failing = evaluation.bids.filter((b) => !b.pass);
+    expect(failing.map((b) => b.vendor)).toEqual(['太平洋算力贸易 Pacific Compute Trading', '昆仑智算 Kunlun Compute Partners']);
+    const firstFailing = 8 + evaluation.ranking.length;
+    failing.forEach((b, k) => {
+      const row = summary.getRow(firstFailing + k);
+      expect(row.getCell(1).value).toBeNull();
+      expect(row.getCell(2).value).toBe(b.vendor);
+    });
+    expect(String(summary.getRow(firstFailing).getCell(col('Reasons')).value)).toMatch(/deadline 2027-03-31/);
+    expect(String(summary.getRow(firstFailing + 1).getCell(col('Reasons')).value)).toMatch(/^serves [\d,]+ tok\/s; 20,000 tok\/s required$/);
+    expect(summary.getRow(firstFailing + failing.length).getCell(2).value).toBeNull();
     // a bid sheet: its lines with prices as numbers
     const bidSheet = wb.getWorksheet('昆仑智算 Kunlun Compute Partners')!;
     const cardRow = bidSheet.getRow(5);
