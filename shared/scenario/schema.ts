@@ -132,7 +132,7 @@ export const lineSchema = z.strictObject({
   pinQuoteId: posInt('a quote id (a positive integer)', Number.MAX_SAFE_INTEGER).optional(),
   /** Use this supplier's latest quote instead of the policy's choice. */
   pinSupplier: text('a supplier name', 160).optional(),
-  /** Default: the lowest rental quote in the catalog, if any. */
+  /** Default: the catalog's rental quote chosen by the price policy (shared/domain/price-policy), if any. */
   rentalPricePerCardHour: priceSchema.optional(),
   /** Default: the catalog's compatible server, else 8 cards, ¥150,000, 2,000 W. */
   server: nameOrObject('a catalog server name', inlineServerSchema, 'a catalog server name (string) or {cardsPerServer, price, powerW}').optional(),

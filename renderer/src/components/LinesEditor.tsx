@@ -72,7 +72,7 @@ export function LinesEditor({ lines, currency, onChange }: { lines: BuildLine[];
             </tr>,
             <tr key={`${i}-pin`} className="line-pin" data-line-pin={i}>
               <td colSpan={7}>
-                <PinPicker item={l.accelerator} pin={l} label={`${t('price.pin.label')} ${i + 1}`} caption={t('price.pin.label')} onChange={(p) => update(i, p)} />
+                <PinPicker item={l.accelerator} pin={l} label={`${t('price.pin.label')} ${i + 1}`} caption={t('price.pin.label')} overridden={l.unitPrice !== undefined} onChange={(p) => update(i, p)} />
               </td>
             </tr>,
           ])}

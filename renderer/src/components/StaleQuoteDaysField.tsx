@@ -45,12 +45,12 @@ export function StaleQuoteDaysField() {
         {t('price.stale.hint')}
       </p>
       {invalid && (
-        <p className="error small" role="alert">
+        <p className="field-error" role="alert">
           {t('price.stale.invalid')}
         </p>
       )}
       {status && (
-        <p className={status.ok ? 'small' : 'error small'} role="status">
+        <p className={status.ok ? 'small' : 'field-error'} role="status">
           {status.text}
         </p>
       )}
