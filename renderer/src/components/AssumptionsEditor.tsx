@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BuildAssumptions } from '../../../shared/scenario/build';
 import { CURRENCIES, type Currency } from '../../../shared/money';
 import { selectSites, useCatalog } from '../stores/catalog';
-import { NumberField } from './NumberField';
+import { NumberField, PercentField } from './NumberField';
 import { ModelSelect } from './ModelSelect';
 import { SiteOptions } from './SiteOptions';
 import { ApiPriceFields, WorkloadAgentFields, WorkloadPresetSelect } from './WorkloadAgentFields';
@@ -76,10 +76,10 @@ export function AssumptionsEditor({ value, onChange }: { value: BuildAssumptions
         <legend>{t('builds.finance')}</legend>
         <div className="row">
           <NumberField label={t('builds.years')} value={fin.years} min={1} max={30} onChange={(v) => v !== undefined && setFinance({ years: v })} />
-          <NumberField label={t('builds.discountRate')} value={fin.discountRate} min={0} max={1} onChange={(v) => v !== undefined && setFinance({ discountRate: v })} />
-          <NumberField label={t('builds.utilization')} value={fin.utilization} min={0} max={1} onChange={(v) => v !== undefined && setFinance({ utilization: v })} />
-          <NumberField label={t('builds.maintenanceRate')} value={fin.maintenanceRate} min={0} max={1} onChange={(v) => v !== undefined && setFinance({ maintenanceRate: v })} />
-          <NumberField label={t('builds.residualValueRate')} value={fin.residualValueRate} min={0} max={1} onChange={(v) => v !== undefined && setFinance({ residualValueRate: v })} />
+          <PercentField label={t('builds.discountRate')} value={fin.discountRate} min={0} max={1} onChange={(v) => v !== undefined && setFinance({ discountRate: v })} />
+          <PercentField label={t('builds.utilization')} value={fin.utilization} min={0} max={1} onChange={(v) => v !== undefined && setFinance({ utilization: v })} />
+          <PercentField label={t('builds.maintenanceRate')} value={fin.maintenanceRate} min={0} max={1} onChange={(v) => v !== undefined && setFinance({ maintenanceRate: v })} />
+          <PercentField label={t('builds.residualValueRate')} value={fin.residualValueRate} min={0} max={1} onChange={(v) => v !== undefined && setFinance({ residualValueRate: v })} />
           <label className="num-field">
             <span>{t('builds.currency')}</span>
             <select aria-label={t('builds.currency')} value={value.currency ?? 'CNY'} onChange={(e) => onChange({ ...value, currency: e.target.value as Currency })}>

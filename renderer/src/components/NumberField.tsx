@@ -49,3 +49,24 @@ export function NumberField(props: {
     </label>
   );
 }
+
+/**
+ * A rate held as a fraction (0.06), typed and shown as a percentage ("6") with "%" on its label;
+ * the value passed on is the fraction again.
+ */
+export function PercentField(props: { label: string; value: number | undefined; onChange: (v: number | undefined) => void; min?: number; max?: number; optional?: boolean; id?: string }) {
+  const { value, onChange, min, max } = props;
+  // 0.06 × 100 is 6.000000000000001: shown to nine decimals at most
+  const shown = value === undefined ? undefined : Math.round(value * 100 * 1e9) / 1e9;
+  return (
+    <NumberField
+      label={`${props.label} (%)`}
+      id={props.id}
+      optional={props.optional}
+      value={shown}
+      min={min === undefined ? undefined : min * 100}
+      max={max === undefined ? undefined : max * 100}
+      onChange={(p) => onChange(p === undefined ? undefined : Math.round(p * 1e7) / 1e9)}
+    />
+  );
+}
