@@ -116,7 +116,6 @@ describe('price history', () => {
   });
 
   it('corrects the quote (a new one supersedes) and retires another with a reason', async () => {
-    const { page } = h;
     const dialog = await openHistory('mlu590', 'Open price history and add a quote');
     const id = h.ctx.quotes.history('mlu590').find((q) => q.supplier === '华东智算科技有限公司')!.id;
     await dialog.getByRole('button', { name: `Correct #${id}` }).click();
