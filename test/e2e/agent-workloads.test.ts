@@ -52,7 +52,7 @@ describe('agent-era workloads on the Builds page', () => {
   it('applies a preset and shows its source', async () => {
     const { page } = h;
     await page.getByRole('button', { name: '+ New build' }).click();
-    await page.getByLabel('Workload preset').selectOption('reasoning');
+    await page.getByLabel('Workload preset', { exact: true }).selectOption('reasoning');
     await page.locator('[data-preset-source="reasoning"]').waitFor();
     expect(await page.getByLabel('Output tokens', { exact: true }).inputValue()).toBe('8000');
     await screenshot(page, 'agent-preset-en');

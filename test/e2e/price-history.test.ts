@@ -205,9 +205,10 @@ describe('price history', () => {
     await expect(page.locator('tr[data-line="0"] .field-error').textContent()).resolves.toBe('Price override 1: "abc" is not a price. Write 120000, 12万, ¥120,000 or USD 28,500.');
     await override.fill('１２万');
     await expect(override.getAttribute('aria-invalid')).resolves.toBe('false');
-    await page.waitForTimeout(800); // the edit persists after a pause
-    const build = h.ctx.builds.list().find((b) => b.name === 'Override')!;
-    expect(build.lines[0]!.unitPrice).toEqual({ amount: 120000, currency: 'CNY' });
+    // the edit is saved after a pause: wait (bounded) until the stored build carries it
+    await expect
+      .poll(() => h.ctx.builds.list().find((b) => b.name === 'Override')?.lines[0]?.unitPrice ?? null, { timeout: 10_000, interval: 200 })
+      .toEqual({ amount: 120000, currency: 'CNY' });
     await screenshot(page, 'build-price-override-en');
     expect(h.errors).toEqual([]);
   });
