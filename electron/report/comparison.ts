@@ -13,12 +13,11 @@ import type { BuildResult, LineResult } from '../../shared/scenario/evaluate';
 import { reportCharts } from './charts';
 import { esc, figureLabel, type Fmt } from './format';
 import type { ReportModel } from './model';
-import { signoffSection } from './sections';
+import { kv, signoffSection, workloadFacts } from './sections';
 
 /** VAT assumed on scenario builds' prices (China, goods): their quotes are held ex VAT. */
 const SCENARIO_VAT = 0.13;
 
-const kv = (pairs: [string, string][]) => `<dl class="kv">${pairs.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`;
 const badge = (text: string, kind = 'est') => `<span class="badge ${kind}">${esc(text)}</span>`;
 
 export const meetsTargets = (b: BuildResult): boolean => b.outputTokensPerSecond > 0 && b.lines.every((l) => l.meetsTargets);
@@ -230,7 +229,6 @@ function specs(m: ReportModel, f: Fmt): string {
 function assumptions(m: ReportModel, f: Fmt): string {
   const a = m.evaluation.assumptions;
   const site = m.snapshot.sites.find((s) => s.name === a.site.name);
-  const w = a.workload;
   const fin = a.finance;
   const eff = [...new Map(m.evaluation.builds.flatMap((b) => b.lines.map((l) => [l.accelerator, `${f.pct(l.mbu, 0)} / ${f.pct(l.mfu, 0)} (${esc(l.engine.name)})`] as const))).entries()];
   return `<section class="assumptions">
@@ -254,15 +252,7 @@ ${kv([
 ])}
 </div><div class="keep">
 <h3>${f.t('report.workload')}</h3>
-${kv([
-  [f.t('builds.model'), `${esc(w.model)} (${f.num(w.totalParamsB)}B / ${f.num(w.activeParamsB)}B)`],
-  [f.t('builds.inputTokens'), f.num(w.inputTokens)],
-  [f.t('builds.outputTokens'), f.num(w.outputTokens)],
-  [f.t('builds.tpotMs'), f.num(w.tpotMs)],
-  [f.t('builds.ttftMs'), f.num(w.ttftMs)],
-  [f.t('report.cmp.weightsKv'), `${esc(w.weightPrecision)} / ${esc(w.kvPrecision)}`],
-  [f.t('report.source'), esc(a.model.source ? `${a.model.source.title} (${a.model.source.asOf})` : f.t('report.givenInFile'))],
-])}
+${workloadFacts(a, f)}
 <h3>${f.t('report.efficiency')}</h3>
 ${kv(eff.map(([k, v]) => [esc(k), v]))}
 </div></div>

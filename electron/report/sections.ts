@@ -16,8 +16,22 @@ import { TECHNICAL_CRITERIA } from '../../shared/bids/schema';
 /** VAT assumed on scenario builds' prices (China, goods): their quotes are held ex VAT. */
 const SCENARIO_VAT = 0.13;
 
-function kv(pairs: [string, string][]): string {
+export function kv(pairs: [string, string][]): string {
   return `<dl class="kv">${pairs.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`;
+}
+
+/** The assumptions' workload facts (model, tokens, latency targets, precisions, source): the same in the bid and the comparison report. */
+export function workloadFacts(a: ReportModel['evaluation']['assumptions'], f: Fmt): string {
+  const w = a.workload;
+  return kv([
+    [f.t('builds.model'), `${esc(w.model)} (${f.num(w.totalParamsB)}B / ${f.num(w.activeParamsB)}B)`],
+    [f.t('builds.inputTokens'), f.num(w.inputTokens)],
+    [f.t('builds.outputTokens'), f.num(w.outputTokens)],
+    [f.t('builds.tpotMs'), f.num(w.tpotMs)],
+    [f.t('builds.ttftMs'), f.num(w.ttftMs)],
+    [f.t('report.cmp.weightsKv'), `${esc(w.weightPrecision)} / ${esc(w.kvPrecision)}`],
+    [f.t('report.source'), esc(a.model.source ? `${a.model.source.title} (${a.model.source.asOf})` : f.t('report.givenInFile'))],
+  ]);
 }
 
 function priceTable(lines: PriceLine[], f: Fmt, vatRate: number, currency: Currency, vatNote: string): string {
@@ -168,7 +182,6 @@ function pricesTable(m: ReportModel, f: Fmt): string {
 export function assumptionsSection(m: ReportModel, f: Fmt): string {
   const a = m.evaluation.assumptions;
   const site = m.snapshot.sites.find((s) => s.name === a.site.name);
-  const w = a.workload;
   const fin = a.finance;
   const latest = latestFxRates(m.snapshot.fx);
   const fx = Object.entries(a.fx).map(([cur, rate]) => {
@@ -203,15 +216,7 @@ ${kv([
 ])}
 </div><div>
 <h3>${f.t('report.workload')}</h3>
-${kv([
-  [f.t('builds.model'), `${esc(w.model)} (${f.num(w.totalParamsB)}B / ${f.num(w.activeParamsB)}B)`],
-  [f.t('builds.inputTokens'), f.num(w.inputTokens)],
-  [f.t('builds.outputTokens'), f.num(w.outputTokens)],
-  [f.t('builds.tpotMs'), f.num(w.tpotMs)],
-  [f.t('builds.ttftMs'), f.num(w.ttftMs)],
-  [f.t('report.cmp.weightsKv'), `${esc(w.weightPrecision)} / ${esc(w.kvPrecision)}`],
-  [f.t('report.source'), esc(a.model.source ? `${a.model.source.title} (${a.model.source.asOf})` : f.t('report.givenInFile'))],
-])}
+${workloadFacts(a, f)}
 <h3>${f.t('report.finance')}</h3>
 ${kv([
   [f.t('builds.years'), f.num(fin.years)],
