@@ -96,14 +96,17 @@ interface LatestRow {
   as_of: string;
 }
 
-const LIST = `SELECT q.*, a.slug AS acc_slug, s.slug AS server_slug, c.slug AS card_slug, sup.name AS supplier_name
-  FROM quote q
+/** Quotes (q) with their supplier (sup), part slugs (a: accelerator, s: server, c: card) and import (b), those of undone imports left out. */
+const LIVE_QUOTES = `FROM quote q
   JOIN supplier sup ON sup.id = q.supplier_id
   LEFT JOIN accelerator a ON a.id = q.accelerator_id
   LEFT JOIN server s ON s.id = q.server_id
   LEFT JOIN accelerator c ON c.id = q.card_accelerator_id
   LEFT JOIN import_batch b ON b.id = q.import_id
   WHERE b.undone_at IS NULL`;
+
+const LIST = `SELECT q.*, a.slug AS acc_slug, s.slug AS server_slug, c.slug AS card_slug, sup.name AS supplier_name
+  ${LIVE_QUOTES}`;
 
 // The supplier is the quote's supplier record (supplierNameOf: its supplier text, else its source
 // title), so a sheet without a supplier is compared with its own earlier quotes, which carry
@@ -113,13 +116,7 @@ const LATEST = (filter: string) => `SELECT id, kind, item, supplier, price_minor
            q.vat_included, q.vat_rate, q.quote_date AS as_of,
            row_number() OVER (PARTITION BY q.kind, q.accelerator_id, q.server_id, q.card_accelerator_id, q.supplier_id, q.currency
                               ORDER BY q.quote_date DESC, q.id DESC) AS rn
-    FROM quote q
-    JOIN supplier sup ON sup.id = q.supplier_id
-    LEFT JOIN accelerator c ON c.id = q.card_accelerator_id
-    LEFT JOIN accelerator a ON a.id = q.accelerator_id
-    LEFT JOIN server s ON s.id = q.server_id
-    LEFT JOIN import_batch b ON b.id = q.import_id
-    WHERE b.undone_at IS NULL AND q.status <> 'retired' ${filter})
+    ${LIVE_QUOTES} AND q.status <> 'retired' ${filter})
   WHERE rn = 1`;
 
 export class QuoteRepo {
