@@ -3,7 +3,7 @@
  * (x, score 0–100), labels in the UI language, colours for the theme. A category x axis keeps
  * the chart's "show as table" view one row per cap.
  */
-import { axis, compactMoney, type ChartContext, type ChartOption } from './options';
+import { axis, chartFrame, compactMoney, type ChartContext, type ChartOption } from './options';
 import { currencySymbol } from '../money';
 import { tr } from '../i18n/translate';
 import type { FrontierPoint } from '../optimize/types';
@@ -22,14 +22,9 @@ export function frontierOption(points: readonly FrontierPoint[], c: Ctx, recomme
   // the recommendation sits at the first cap that admits its risk score
   const mark = recommendedRisk === null ? -1 : points.findIndex((p) => p.riskCap >= recommendedRisk - 1e-9);
   return {
-    animation: false,
+    ...chartFrame(c, tr(c.lang, 'optimize.frontierTitle')),
     color: ['#1f6feb', '#e8590c'],
-    backgroundColor: 'transparent',
-    textStyle: { fontFamily: "'Noto Sans SC', 'Noto Sans CJK SC', sans-serif", color: k.text },
-    title: { text: tr(c.lang, 'optimize.frontierTitle'), left: 'center', top: 4, textStyle: { fontSize: 14, color: k.text } },
-    tooltip: { trigger: 'axis', confine: true },
     legend: { bottom: 0, textStyle: { color: k.text } },
-    grid: { left: 16, right: 24, top: 44, bottom: 56, containLabel: true },
     xAxis: axis(c, { type: 'category', data: caps, name: tr(c.lang, 'optimize.riskCapAxis'), nameLocation: 'middle', nameGap: 28, boundaryGap: false }),
     yAxis: axis(c, {
       type: 'value',

@@ -22,9 +22,12 @@ export type ChartOption = Record<string, unknown>;
 
 const PALETTE = ['#1f6feb', '#e8590c', '#2f9e44', '#ae3ec9', '#f59f00', '#0c8599', '#c2255c', '#5c7cfa', '#66a80f'];
 
-function base(c: ChartContext, title: string): ChartOption {
+/**
+ * The look every chart shares (these, the cost–risk frontier, the price history): the palette,
+ * the CJK font, the theme's text colour, a centred title, an axis tooltip, the legend below.
+ */
+export function chartFrame(c: Pick<ChartContext, 'dark'>, title: string): ChartOption {
   const text = c.dark ? '#e6e9ee' : '#1b1f24';
-  const line = c.dark ? '#2c333d' : '#d9dde3';
   return {
     animation: false,
     color: PALETTE,
@@ -33,6 +36,14 @@ function base(c: ChartContext, title: string): ChartOption {
     title: { text: title, left: 'center', top: 4, textStyle: { fontSize: 14, color: text } },
     tooltip: { trigger: 'axis', confine: true },
     legend: { bottom: 0, textStyle: { color: text }, type: 'scroll' },
+    grid: { left: 16, right: 24, top: 44, bottom: 56, containLabel: true },
+  };
+}
+
+function base(c: ChartContext, title: string): ChartOption {
+  const line = c.dark ? '#2c333d' : '#d9dde3';
+  return {
+    ...chartFrame(c, title),
     grid: { left: 70, right: 24, top: 44, bottom: 56, containLabel: true },
     _axisLine: line,
   };

@@ -6,17 +6,14 @@
  * Only standing purchase quotes are drawn (a superseded or retired quote was withdrawn, a
  * rental is per hour); an expired quote stays, since it was the price on its day.
  */
-import { axis, type ChartContext, type ChartOption } from './options';
+import { axis, chartFrame, type ChartContext, type ChartOption } from './options';
 import { currencySymbol } from '../money';
 import { tr } from '../i18n/translate';
 import { isStandingPurchase, type PriceHistoryRow } from '../domain/price-history';
 
 type Ctx = Pick<ChartContext, 'lang' | 'dark' | 'currency'>;
 
-const PALETTE = ['#1f6feb', '#e8590c', '#2f9e44', '#ae3ec9', '#f59f00', '#0c8599', '#c2255c', '#5c7cfa', '#66a80f'];
-
 export function priceHistoryOption(rows: readonly PriceHistoryRow[], c: Ctx, partName: string): ChartOption {
-  const text = c.dark ? '#e6e9ee' : '#1b1f24';
   const muted = c.dark ? '#9aa4b2' : '#5b6470';
   const drawn = rows.filter((r) => isStandingPurchase(r) && r.cardExVat !== null);
   const dates = [...new Set(drawn.map((r) => r.quoteDate))].sort();
@@ -42,14 +39,7 @@ export function priceHistoryOption(rows: readonly PriceHistoryRow[], c: Ctx, par
   });
   const sym = currencySymbol(c.currency);
   return {
-    animation: false,
-    color: PALETTE,
-    backgroundColor: 'transparent',
-    textStyle: { fontFamily: "'Noto Sans SC', 'Noto Sans CJK SC', sans-serif", color: text },
-    title: { text: tr(c.lang, 'priceHistory.chartTitle', { part: partName }), left: 'center', top: 4, textStyle: { fontSize: 14, color: text } },
-    tooltip: { trigger: 'axis', confine: true },
-    legend: { bottom: 0, textStyle: { color: text }, type: 'scroll' },
-    grid: { left: 16, right: 24, top: 44, bottom: 56, containLabel: true },
+    ...chartFrame(c, tr(c.lang, 'priceHistory.chartTitle', { part: partName })),
     xAxis: axis(c, { type: 'category', data: dates, name: tr(c.lang, 'priceHistory.quoteDate'), nameLocation: 'middle', nameGap: 28, boundaryGap: false }),
     yAxis: axis(c, {
       type: 'value',
