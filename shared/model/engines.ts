@@ -63,6 +63,26 @@ const FUSED_MOE: EngineSource = {
 };
 
 /**
+ * The step parameters fitted once for every paged engine (scripts/calibrate-engines.ts: the
+ * calibration rows cannot tell the engines apart), with the engine's own KV block size, read off
+ * its sources and not fitted.
+ */
+function pagedCalibrated({ blockTokens }: { blockTokens: number }) {
+  return {
+    stepOverheadMs: 0.5,
+    scaleUpLatencyUs: 40,
+    scaleOutLatencyUs: 10,
+    scaleUpBandwidthFraction: 0.4,
+    scaleOutBandwidthFraction: 0.7,
+    overlap: 0.3,
+    expertHalfTokens: 8,
+    pagedKv: true,
+    blockTokens,
+    preemptionMargin: 0.05,
+  };
+}
+
+/**
  * The built-in profiles. Values marked estimate in `notes`. t½ ≈ (M_tile − 1)/2, the rows a
  * grouped GEMM pads per expert on average: 8 for the 16-row tiles of small-batch fused-MoE
  * kernels. At large t DeepGEMM's table (256 / 512 / 1,024 tokens per group → 0.71 / 0.80 / 0.95
@@ -73,16 +93,7 @@ export const ENGINE_PROFILES: Readonly<Record<string, EngineProfile>> = {
     id: 'vllm',
     name: 'vLLM',
     asOf: '2025 (V1 engine, 0.8–0.10)',
-    stepOverheadMs: 0.5,
-    scaleUpLatencyUs: 40,
-    scaleOutLatencyUs: 10,
-    scaleUpBandwidthFraction: 0.4,
-    scaleOutBandwidthFraction: 0.7,
-    overlap: 0.3,
-    expertHalfTokens: 8,
-    pagedKv: true,
-    blockTokens: 16,
-    preemptionMargin: 0.05,
+    ...pagedCalibrated({ blockTokens: 16 }),
     estimate: true,
     notes:
       'block size 16 is the documented default; paged KV with preemption by recomputation (Kwon et al.). Step overhead, α, β, overlap and the preemption margin are estimates: vLLM 0.6 measured the GPU busy only 38 % of the time on Llama 3 8B / H100 before its CPU-overhead work, the V1 engine overlaps scheduling with execution.',
@@ -98,16 +109,7 @@ export const ENGINE_PROFILES: Readonly<Record<string, EngineProfile>> = {
     id: 'sglang',
     name: 'SGLang',
     asOf: '2025 (0.4–0.5)',
-    stepOverheadMs: 0.5,
-    scaleUpLatencyUs: 40,
-    scaleOutLatencyUs: 10,
-    scaleUpBandwidthFraction: 0.4,
-    scaleOutBandwidthFraction: 0.7,
-    overlap: 0.3,
-    expertHalfTokens: 8,
-    pagedKv: true,
-    blockTokens: 1,
-    preemptionMargin: 0.05,
+    ...pagedCalibrated({ blockTokens: 1 }),
     estimate: true,
     notes:
       'token-level KV pool (page size 1, RadixAttention); zero-overhead batch scheduler (CPU scheduling overlapped with the GPU); two-batch overlap hides MoE dispatch/combine behind compute in EP deployments, hence the higher overlap. Overhead, α, β, overlap and margin are estimates.',
@@ -123,16 +125,7 @@ export const ENGINE_PROFILES: Readonly<Record<string, EngineProfile>> = {
     id: 'tensorrt-llm',
     name: 'TensorRT-LLM',
     asOf: '2025 (0.17–1.0)',
-    stepOverheadMs: 0.5,
-    scaleUpLatencyUs: 40,
-    scaleOutLatencyUs: 10,
-    scaleUpBandwidthFraction: 0.4,
-    scaleOutBandwidthFraction: 0.7,
-    overlap: 0.3,
-    expertHalfTokens: 8,
-    pagedKv: true,
-    blockTokens: 32,
-    preemptionMargin: 0.05,
+    ...pagedCalibrated({ blockTokens: 32 }),
     estimate: true,
     notes:
       'paged KV, tokens_per_block 32 (KvCacheConfig default); max-throughput runs use the MAX_UTILIZATION capacity scheduler (the default GUARANTEED_NO_EVICT reserves each request\'s full length: add a profile with "pagedKv": false to model it). C++ runtime with CUDA graphs and custom one-shot/two-shot all-reduce; overhead, α, β, overlap and margin are estimates.',
@@ -146,16 +139,7 @@ export const ENGINE_PROFILES: Readonly<Record<string, EngineProfile>> = {
     id: 'mindie',
     name: 'MindIE / vLLM-Ascend',
     asOf: '2025 (MindIE 2.x, vLLM-Ascend 0.9)',
-    stepOverheadMs: 0.5,
-    scaleUpLatencyUs: 40,
-    scaleOutLatencyUs: 10,
-    scaleUpBandwidthFraction: 0.4,
-    scaleOutBandwidthFraction: 0.7,
-    overlap: 0.3,
-    expertHalfTokens: 8,
-    pagedKv: true,
-    blockTokens: 128,
-    preemptionMargin: 0.05,
+    ...pagedCalibrated({ blockTokens: 128 }),
     estimate: true,
     notes:
       'block size 128 ("Ascend devices have a better affinity for block size 128", vLLM-Ascend default, as in the MindIE docs); HCCL collectives. Overhead, α, β, overlap, t½ and margin are estimates (less mature graph mode and grouped-matmul kernels than CUDA are assumed).',
@@ -168,16 +152,7 @@ export const ENGINE_PROFILES: Readonly<Record<string, EngineProfile>> = {
     id: 'lmdeploy',
     name: 'LMDeploy (TurboMind)',
     asOf: '2025 (0.7–0.9)',
-    stepOverheadMs: 0.5,
-    scaleUpLatencyUs: 40,
-    scaleOutLatencyUs: 10,
-    scaleUpBandwidthFraction: 0.4,
-    scaleOutBandwidthFraction: 0.7,
-    overlap: 0.3,
-    expertHalfTokens: 8,
-    pagedKv: true,
-    blockTokens: 64,
-    preemptionMargin: 0.05,
+    ...pagedCalibrated({ blockTokens: 64 }),
     estimate: true,
     notes:
       'TurboMind (C++ engine derived from FasterTransformer): persistent batching and a blocked KV cache (cache_block_seq_len 64). Overhead, α, β, overlap and margin are estimates.',
