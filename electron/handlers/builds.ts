@@ -110,7 +110,17 @@ export function importScenario(ctx: AppContext, input: ParsedInput<'scenario:imp
         } else if (l.server) {
           server = addInlineServer(ctx, l.server, input.fileName);
         }
-        return { accelerator: slug, count: l.count, role: l.role, server, networkPerCard: l.networkPerCard, unitPrice: l.unitPrice };
+        return {
+          accelerator: slug,
+          count: l.count,
+          role: l.role,
+          server,
+          networkPerCard: l.networkPerCard,
+          unitPrice: l.unitPrice,
+          rentalPricePerCardHour: l.rentalPricePerCardHour,
+          leadTimeWeeks: l.leadTimeWeeks,
+          engine: l.engine,
+        };
       });
       return ctx.builds.create(b.name, assumptions, lines).id;
     }),

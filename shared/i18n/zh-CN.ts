@@ -48,6 +48,7 @@ export const zhCN: Messages = {
     deleted: '已删除“{{name}}”。', none: '还没有方案。新建一个，或打开方案文件。', lines: '加速卡配置',
     addLine: '添加加速卡', accelerator: '加速卡', count: '卡数', server: '服务器平台', serverDefault: '默认平台',
     network: '每卡网络', priceOverride: '指定单价', priceInvalid: '{{field}}："{{value}}" 不是价格。请写 120000、12万、¥120,000 或 USD 28,500。', role: '角色', remove: '删除此行', pickPlaceholder: '搜索型号…',
+    engine: '推理引擎', engineDefault: '按软件栈默认', engineCustom: '{{name}}（自定义配置）',
     roles: { both: '推理', prefill: '预填充（Prefill）', decode: '解码（Decode）' },
     assumptions: '假设条件', site: '机房', customSite: '自定义机房…', powerPrice: '电价 /kWh', pue: 'PUE', jurisdiction: '买方所在地',
     jurisdictions: { CN: '中国境内', other: '中国境外' },

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { priceSchema } from '../money';
+import { engineProfileSchema } from '../model/engines';
 import { ROLES, type inlineSiteSchema, scenarioSchema, type workloadSchema, type ScenarioInput } from './schema';
 import type { ModelSpecInput } from '../model/spec';
 
@@ -22,6 +23,12 @@ export const buildLineSchema = z.strictObject({
   pinQuoteId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   /** Use this supplier's latest quote instead of the price policy's choice. */
   pinSupplier: z.string().trim().min(1).max(160).optional(),
+  /** Overrides the rental quote the price policy chooses (buy versus rent). */
+  rentalPricePerCardHour: priceSchema.optional(),
+  /** Lead time in weeks; default: the quote's, else the part's. */
+  leadTimeWeeks: z.number().min(0).max(520).optional(),
+  /** Serving engine: a profile name (shared/model/engines.ts) or an inline profile; default by software stack. */
+  engine: z.union([z.string().trim().min(1).max(120), engineProfileSchema]).optional(),
 });
 export type BuildLine = z.output<typeof buildLineSchema>;
 export type BuildLineInput = z.input<typeof buildLineSchema>;
@@ -71,6 +78,9 @@ export function buildToScenario(b: Pick<BuildRecord, 'name' | 'assumptions' | 'l
           ...(l.unitPrice ? { unitPrice: l.unitPrice } : {}),
           ...(l.pinQuoteId !== undefined ? { pinQuoteId: l.pinQuoteId } : {}),
           ...(l.pinSupplier ? { pinSupplier: l.pinSupplier } : {}),
+          ...(l.rentalPricePerCardHour ? { rentalPricePerCardHour: l.rentalPricePerCardHour } : {}),
+          ...(l.leadTimeWeeks !== undefined ? { leadTimeWeeks: l.leadTimeWeeks } : {}),
+          ...(l.engine !== undefined ? { engine: l.engine } : {}),
         })),
       },
     ],

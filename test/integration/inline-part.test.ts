@@ -97,6 +97,28 @@ describe('an inline part: procure evaluate and the Builds page agree', () => {
     });
   }
 
+  it('lines that set leadTimeWeeks, rentalPricePerCardHour and engine: the same KPIs, risk and buy-vs-rent', async () => {
+    const doc = scenario('CUDA');
+    const line = doc.builds[0]!.lines[0]!;
+    const terms = [
+      { leadTimeWeeks: 30, rentalPricePerCardHour: { amount: 4.5, currency: 'USD' }, engine: 'tensorrt-llm' },
+      { leadTimeWeeks: 2, rentalPricePerCardHour: { amount: 31.25, currency: 'CNY' }, engine: { name: 'our vLLM fork', base: 'vllm', stepOverheadMs: 4, overlap: 0.1 } },
+    ];
+    Object.assign(doc.builds[0]!, {
+      // two parts by name: the same inline part twice would become two catalog parts of one name
+      lines: terms.map((t, i) => ({ ...structuredClone(line), accelerator: { ...line.accelerator, name: `${line.accelerator.name} #${i + 1}` }, count: 8 * (i + 1), ...t })),
+    });
+    const cli = await viaCli(doc);
+    const { build: page } = await viaBuildsPage(doc);
+    for (const k of KPIS) expect(k.value(page), k.key).toEqual(k.value(cli));
+    expect(page.risk).toEqual(cli.risk);
+    expect(cli.buyVsRent).not.toBeNull();
+    expect(page.buyVsRent).toEqual(cli.buyVsRent);
+    expect(page.lines.map((l) => l.engine)).toEqual(cli.lines.map((l) => l.engine));
+    expect(cli.lines.map((l) => l.engine.name)).toEqual(['TensorRT-LLM', 'our vLLM fork']);
+    expect(page.lines.map((l) => l.risk)).toEqual(cli.lines.map((l) => l.risk));
+  });
+
   it('the imported part keeps the stack defaults, or the figures the file gives', async () => {
     const doc = scenario('CUDA');
     const ctx = openApp(tmpDbPath());

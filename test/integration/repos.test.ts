@@ -127,3 +127,15 @@ describe('the repositories', () => {
     expect(ctx.accelerators.idOf('half-written')).toBeUndefined();
   });
 });
+
+describe('build lines', () => {
+  it('keep a lead time, a rental price per card-hour and an engine (a name or an inline profile)', () => {
+    const lines = [
+      { accelerator: 'ascend-910b', count: 8, role: 'both' as const, leadTimeWeeks: 12.5, rentalPricePerCardHour: { amount: 4.25, currency: 'USD' as const }, engine: 'mindie' },
+      { accelerator: 'ascend-910b', count: 16, role: 'decode' as const, engine: { name: 'our fork', base: 'vllm', stepOverheadMs: 4 } },
+      { accelerator: 'ascend-910b', count: 4, role: 'prefill' as const },
+    ];
+    const b = ctx.builds.create('terms', buildAssumptionsSchema.parse(DEFAULT_ASSUMPTIONS), lines);
+    expect(ctx.builds.get(b.id).lines).toEqual(lines);
+  });
+});

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { BuildAssumptions, BuildLine, BuildRecord } from '../../../shared/scenario/build';
 import { money, toMajor, type Currency } from '../../../shared/money';
 import { AppError } from '../../../shared/contract/result';
+import type { EngineProfileInput } from '../../../shared/model/engines';
 
 interface BuildRow {
   id: number;
@@ -24,6 +25,11 @@ interface LineRow {
   price_override_currency: string | null;
   pin_quote_id: number | null;
   pin_supplier: string | null;
+  lead_time_weeks: number | null;
+  rental_price_minor: number | null;
+  rental_currency: string | null;
+  engine: string | null;
+  engine_profile: string | null;
 }
 
 function lineFromRow(r: LineRow): BuildLine {
@@ -39,6 +45,13 @@ function lineFromRow(r: LineRow): BuildLine {
   }
   if (r.pin_quote_id !== null) line.pinQuoteId = r.pin_quote_id;
   if (r.pin_supplier) line.pinSupplier = r.pin_supplier;
+  if (r.rental_price_minor !== null && r.rental_currency) {
+    const c = r.rental_currency as Currency;
+    line.rentalPricePerCardHour = { amount: toMajor({ amountMinor: r.rental_price_minor, currency: c }), currency: c };
+  }
+  if (r.lead_time_weeks !== null) line.leadTimeWeeks = r.lead_time_weeks;
+  if (r.engine) line.engine = r.engine;
+  else if (r.engine_profile) line.engine = JSON.parse(r.engine_profile) as EngineProfileInput;
   return line;
 }
 
@@ -66,8 +79,10 @@ export class BuildRepo {
       deleteLines: db.prepare('DELETE FROM build_line WHERE build_id = ?'),
       insertLine: db.prepare(
         `INSERT INTO build_line (build_id, position, accelerator_id, count, server_id, network_per_card_minor, network_currency,
-           price_override_minor, price_override_currency, role, pin_quote_id, pin_supplier)
-         VALUES (@buildId, @position, @acceleratorId, @count, @serverId, @net, @netCur, @price, @priceCur, @role, @pinQuoteId, @pinSupplier)`,
+           price_override_minor, price_override_currency, role, pin_quote_id, pin_supplier,
+           lead_time_weeks, rental_price_minor, rental_currency, engine, engine_profile)
+         VALUES (@buildId, @position, @acceleratorId, @count, @serverId, @net, @netCur, @price, @priceCur, @role, @pinQuoteId, @pinSupplier,
+           @leadTimeWeeks, @rental, @rentalCur, @engine, @engineProfile)`,
       ),
       insert: db.prepare('INSERT INTO build (name, assumptions, created_at, updated_at) VALUES (?, ?, ?, ?)'),
       update: db.prepare('UPDATE build SET name = ?, assumptions = ?, updated_at = ? WHERE id = ?'),
@@ -135,6 +150,11 @@ export class BuildRepo {
         role: l.role,
         pinQuoteId: l.pinQuoteId ?? null,
         pinSupplier: l.pinSupplier ?? null,
+        leadTimeWeeks: l.leadTimeWeeks ?? null,
+        rental: l.rentalPricePerCardHour ? money(l.rentalPricePerCardHour.amount, l.rentalPricePerCardHour.currency).amountMinor : null,
+        rentalCur: l.rentalPricePerCardHour?.currency ?? null,
+        engine: typeof l.engine === 'string' ? l.engine : null,
+        engineProfile: typeof l.engine === 'object' ? JSON.stringify(l.engine) : null,
       });
     });
   }

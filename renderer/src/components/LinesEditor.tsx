@@ -1,13 +1,17 @@
-/** The accelerator lines of a build: part, count, host server, network, price override, role. */
+/** The accelerator lines of a build: part, count, host server, network, price override, role, serving engine. */
 import { useTranslation } from 'react-i18next';
 import type { BuildLine } from '../../../shared/scenario/build';
 import { ROLES } from '../../../shared/scenario/schema';
+import { ENGINE_PROFILES } from '../../../shared/model/engines';
 import type { Currency } from '../../../shared/money';
 import { selectServers, useCatalog } from '../stores/catalog';
 import { AcceleratorPicker } from './AcceleratorPicker';
 import { NumberField } from './NumberField';
 import { MoneyField } from './MoneyField';
 import { PinPicker } from './PinPicker';
+
+/** The engine select's value for a line's inline engine profile. */
+const CUSTOM_ENGINE = ':inline';
 
 export function LinesEditor({ lines, currency, onChange }: { lines: BuildLine[]; currency: Currency; onChange: (l: BuildLine[]) => void }) {
   const { t } = useTranslation();
@@ -31,6 +35,7 @@ export function LinesEditor({ lines, currency, onChange }: { lines: BuildLine[];
             <th>{t('builds.network')}</th>
             <th>{t('builds.priceOverride')}</th>
             <th>{t('builds.role')}</th>
+            <th>{t('builds.engine')}</th>
             <th />
           </tr>
         </thead>
@@ -65,13 +70,30 @@ export function LinesEditor({ lines, currency, onChange }: { lines: BuildLine[];
                 </select>
               </td>
               <td>
+                {/* a profile by name; an inline profile from a scenario file stays as it is until another is picked */}
+                <select
+                  aria-label={`${t('builds.engine')} ${i + 1}`}
+                  value={typeof l.engine === 'object' ? CUSTOM_ENGINE : (l.engine ?? '')}
+                  onChange={(e) => e.target.value !== CUSTOM_ENGINE && update(i, { engine: e.target.value || undefined })}
+                >
+                  <option value="">{t('builds.engineDefault')}</option>
+                  {typeof l.engine === 'object' && <option value={CUSTOM_ENGINE}>{t('builds.engineCustom', { name: l.engine.name })}</option>}
+                  {typeof l.engine === 'string' && !ENGINE_PROFILES[l.engine] && <option value={l.engine}>{l.engine}</option>}
+                  {Object.values(ENGINE_PROFILES).map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
                 <button aria-label={`${t('builds.remove')} ${i + 1}`} onClick={() => onChange(lines.filter((_, j) => j !== i))}>
                   ✕
                 </button>
               </td>
             </tr>,
             <tr key={`${i}-pin`} className="line-pin" data-line-pin={i}>
-              <td colSpan={7}>
+              <td colSpan={8}>
                 <PinPicker item={l.accelerator} pin={l} label={`${t('price.pin.label')} ${i + 1}`} caption={t('price.pin.label')} overridden={l.unitPrice !== undefined} onChange={(p) => update(i, p)} />
               </td>
             </tr>,

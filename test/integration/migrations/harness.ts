@@ -178,6 +178,13 @@ export const DATA: Record<number, (db: Database.Database) => void> = {
     run(`UPDATE quote SET hub_change = 9, retire_shared = 1 WHERE id = 12`);
     run(`INSERT INTO team_unplaced (gid, kind, change_no, body, reason) VALUES ('01900000-0000-7000-8000-00000000000f', 'quote', 41, '{"item":"mi355x"}', 'part mi355x is not in this catalog')`);
   },
+  4: (db) => {
+    const run = (sql: string) => db.prepare(sql).run();
+    // lines with a lead time, a rental price, an engine name, and an inline engine profile
+    run(`UPDATE build_line SET lead_time_weeks = 10.5, rental_price_minor = 1250, rental_currency = 'CNY', engine = 'mindie' WHERE id = 1`);
+    run(`INSERT INTO build_line (id, build_id, position, accelerator_id, count, role, engine_profile)
+      VALUES (3, 1, 2, 2, 8, 'both', '{"name":"our vLLM fork","base":"vllm","stepOverheadMs":4}')`);
+  },
 };
 
 /**
