@@ -35,7 +35,6 @@ export function LinesEditor({ lines, currency, onChange }: { lines: BuildLine[];
             <th>{t('builds.network')}</th>
             <th>{t('builds.priceOverride')}</th>
             <th>{t('builds.role')}</th>
-            <th>{t('builds.engine')}</th>
             <th />
           </tr>
         </thead>
@@ -70,31 +69,35 @@ export function LinesEditor({ lines, currency, onChange }: { lines: BuildLine[];
                 </select>
               </td>
               <td>
-                {/* a profile by name; an inline profile from a scenario file stays as it is until another is picked */}
-                <select
-                  aria-label={`${t('builds.engine')} ${i + 1}`}
-                  value={typeof l.engine === 'object' ? CUSTOM_ENGINE : (l.engine ?? '')}
-                  onChange={(e) => e.target.value !== CUSTOM_ENGINE && update(i, { engine: e.target.value || undefined })}
-                >
-                  <option value="">{t('builds.engineDefault')}</option>
-                  {typeof l.engine === 'object' && <option value={CUSTOM_ENGINE}>{t('builds.engineCustom', { name: l.engine.name })}</option>}
-                  {typeof l.engine === 'string' && !ENGINE_PROFILES[l.engine] && <option value={l.engine}>{l.engine}</option>}
-                  {Object.values(ENGINE_PROFILES).map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
                 <button aria-label={`${t('builds.remove')} ${i + 1}`} onClick={() => onChange(lines.filter((_, j) => j !== i))}>
                   ✕
                 </button>
               </td>
             </tr>,
             <tr key={`${i}-pin`} className="line-pin" data-line-pin={i}>
-              <td colSpan={8}>
-                <PinPicker item={l.accelerator} pin={l} label={`${t('price.pin.label')} ${i + 1}`} caption={t('price.pin.label')} overridden={l.unitPrice !== undefined} onChange={(p) => update(i, p)} />
+              <td colSpan={7}>
+                {/* the second row of a line: where its price comes from and which engine serves it (the first row is full at 1280 px) */}
+                <div className="line-extras">
+                  <PinPicker item={l.accelerator} pin={l} label={`${t('price.pin.label')} ${i + 1}`} caption={t('price.pin.label')} overridden={l.unitPrice !== undefined} onChange={(p) => update(i, p)} />
+                  <label className="pin-picker">
+                    <span>{t('builds.engine')}</span>
+                    {/* a profile by name; an inline profile from a scenario file stays as it is until another is picked */}
+                    <select
+                      aria-label={`${t('builds.engine')} ${i + 1}`}
+                      value={typeof l.engine === 'object' ? CUSTOM_ENGINE : (l.engine ?? '')}
+                      onChange={(e) => e.target.value !== CUSTOM_ENGINE && update(i, { engine: e.target.value || undefined })}
+                    >
+                      <option value="">{t('builds.engineDefault')}</option>
+                      {typeof l.engine === 'object' && <option value={CUSTOM_ENGINE}>{t('builds.engineCustom', { name: l.engine.name })}</option>}
+                      {typeof l.engine === 'string' && !ENGINE_PROFILES[l.engine] && <option value={l.engine}>{l.engine}</option>}
+                      {Object.values(ENGINE_PROFILES).map((p) => (
+                        <option key={p.id} value={p.id}>
+                          {p.name}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                </div>
               </td>
             </tr>,
           ])}
