@@ -19,6 +19,8 @@ export const ZONES = {
   shared: {
     root: 'shared',
     tiers: [
+      // calendar dates and day arithmetic, which document parsing (validity in days) and every layer above use
+      { calendar: ['shared/calendar'] },
       { money: ['shared/money', 'shared/format'], i18n: ['shared/i18n'], document: ['shared/document'] },
       { domain: ['shared/domain'] },
       { model: ['shared/model'] },

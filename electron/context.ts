@@ -1,7 +1,7 @@
 /** Everything a handler may touch: the open database's repositories (and the database, for backup and close). */
 import type Database from 'better-sqlite3';
 import { createRepos, type Repos } from './db/repos';
-import { calendarDate, isTimeZone } from '../shared/domain/calendar';
+import { calendarDate, isTimeZone } from '../shared/calendar';
 
 export interface AppContext extends Repos {
   db: Database.Database;

@@ -4,7 +4,7 @@ import type { AppContext } from '../context';
 import type { ParsedInput } from '../../shared/contract/api';
 import type { AppInfo } from '../../shared/contract/views';
 import { APP_VERSION } from '../version';
-import { timeZoneSchema } from '../../shared/domain/calendar';
+import { timeZoneSchema } from '../../shared/calendar';
 import { setTimeZone } from './settings';
 
 export function appInfo(ctx: AppContext): AppInfo {

@@ -3,6 +3,7 @@
  * is not scored. Each failure is a value (code, actual, limit) so the UI, the PDF and the
  * CLI can word it in their language; `describeFailure` does the wording.
  */
+import { addDays } from '../calendar';
 import { tr, type Lang } from '../i18n/translate';
 import { formatKpi } from '../report/kpis';
 import type { Currency } from '../money';
@@ -96,6 +97,5 @@ export function checkConstraints(facts: ConstraintFacts, limits: ConstraintLimit
 
 /** `date` plus whole weeks, as YYYY-MM-DD (UTC, so no time zone shifts the day). */
 export function addWeeks(date: string, weeks: number): string {
-  const t = Date.parse(`${date}T00:00:00Z`) + Math.round(weeks * 7) * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
+  return addDays(date, weeks * 7);
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { buildAssumptionsSchema, type BuildAssumptions } from '../scenario/build';
 import { currencySchema } from '../money';
 import { isoDateSchema } from '../domain/source';
-import { timeZoneSchema } from '../domain/calendar';
+import { timeZoneSchema } from '../calendar';
 import type { FxRate } from '../domain/catalog';
 
 export interface FxHistoryRow extends FxRate {

@@ -5,6 +5,7 @@
  */
 import type { Parsed } from './price-text';
 import { clean, isPending, type Cell } from './cell-text';
+import { addDays } from '../calendar';
 
 const pending = (s: string): Parsed<never> => ({ ok: false, pending: true, message: `not given ("${s}")` });
 const bad = (message: string): Parsed<never> => ({ ok: false, message });
@@ -80,11 +81,6 @@ function iso(y: number, m: number, d: number): string | undefined {
 
 function endOfMonth(y: number, m: number): string | undefined {
   return m >= 1 && m <= 12 ? iso(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate()) : undefined;
-}
-
-function addDays(isoDay: string, days: number): string {
-  const t = Date.parse(`${isoDay}T00:00:00Z`) + Math.round(days) * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
 }
 
 /** Excel's day count (1900 date system; 1899-12-30 is day 0 because of the 1900 leap-year bug). */

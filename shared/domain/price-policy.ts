@@ -19,9 +19,13 @@
  *  Age counts in days from the quote date to `today`; older than `staleDays` is flagged `stale`.
  */
 import { z } from 'zod';
+import { daysBetween } from '../calendar';
 import { convertMajor, exVat, type Currency, type FxTable } from '../money';
 import type { QuoteStatus, SeedQuote } from './catalog';
 import { supplierKey, supplierNameOf } from './supplier';
+
+// quote age is counted in calendar days; its callers and tests take it from here with the policy
+export { daysBetween };
 
 /** The settable age (days) after which a quote is stale; the `staleQuoteDays` setting's default. */
 export const DEFAULT_STALE_QUOTE_DAYS = 180;
@@ -80,16 +84,6 @@ export interface PolicyOptions {
   kind?: SeedQuote['kind'];
   staleDays?: number;
   pin?: PricePin;
-}
-
-const DAY_MS = 86_400_000;
-
-/** Whole days from one date (YYYY-MM-DD, or an ISO instant's date) to another; 0 if either is not a date. */
-export function daysBetween(fromIso: string, toIso: string): number {
-  const a = Date.parse(`${fromIso.slice(0, 10)}T00:00:00Z`);
-  const b = Date.parse(`${toIso.slice(0, 10)}T00:00:00Z`);
-  if (!Number.isFinite(a) || !Number.isFinite(b)) return 0;
-  return Math.round((b - a) / DAY_MS);
 }
 
 /** The date a quote was made: its quote date, else its source's as-of date, else the day it was stored. */

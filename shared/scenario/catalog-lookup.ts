@@ -8,7 +8,7 @@ import type { Accelerator } from '../domain/accelerator';
 import { latestFxRates, type FxRate, type QuoteRecord, type SeedQuote, type Server, type Site } from '../domain/catalog';
 import { findServerByName, matchByName, normalizeName, type MatchResult } from '../domain/match';
 import { type Currency, type FxTable } from '../money';
-import { choosePrice, daysBetween, DEFAULT_STALE_QUOTE_DAYS, type PriceChoice, type PricePin } from '../domain/price-policy';
+import { choosePrice, DEFAULT_STALE_QUOTE_DAYS, type PriceChoice, type PricePin } from '../domain/price-policy';
 import { findModel } from '../model/presets';
 import type { ModelSpec } from '../model/spec';
 
@@ -42,7 +42,6 @@ export interface CatalogLookup {
   model(nameOrPreset: string): ModelSpec | undefined;
 }
 
-export { daysBetween };
 
 /** Latest rate per currency (by as-of date); CNY is the pivot. */
 export function fxTableOf(rates: readonly FxRate[]): FxTable {

@@ -1,11 +1,11 @@
 /**
- * "Today" is a calendar date in the user's time zone: shared/domain/calendar computes it from an
+ * "Today" is a calendar date in the user's time zone: shared/calendar computes it from an
  * instant and a zone, the context reads the clock and the `timeZone` setting, handlers take it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { calendarDate, isTimeZone } from '../../shared/domain/calendar';
+import { calendarDate, isTimeZone } from '../../shared/calendar';
 import { openApp } from '../../electron/bootstrap';
 import { systemTimeZone } from '../../electron/context';
 import { dispatch } from '../../electron/handlers';

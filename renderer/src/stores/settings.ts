@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import i18next, { type Language } from '../i18n';
 import { call } from '../api/client';
-import { calendarDate } from '../../../shared/domain/calendar';
+import { calendarDate } from '../../../shared/calendar';
 import type { TimeZoneSetting } from '../../../shared/contract/settings';
 
 export type Theme = 'system' | 'light' | 'dark';
