@@ -5,6 +5,7 @@
  */
 
 import type { Cell } from '../../shared/document/cell-text';
+import { isoDate } from '../../shared/format';
 
 /** A cell value: text, a number, a boolean, a date (XLSX date cells) or empty. */
 export type { Cell };
@@ -64,6 +65,6 @@ export function isBlank(c: Cell | undefined): boolean {
 /** The cell as display text (dates as YYYY-MM-DD). */
 export function cellText(c: Cell | undefined): string {
   if (c === null || c === undefined) return '';
-  if (c instanceof Date) return Number.isNaN(c.getTime()) ? '' : c.toISOString().slice(0, 10);
+  if (c instanceof Date) return isoDate(c);
   return String(c);
 }
