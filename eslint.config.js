@@ -20,8 +20,9 @@ export const ZONES = {
     root: 'shared',
     tiers: [
       // calendar dates and day arithmetic, which document parsing (validity in days) and every layer above use
-      { calendar: ['shared/calendar'] },
-      { money: ['shared/money', 'shared/format'], i18n: ['shared/i18n'], document: ['shared/document'] },
+      // the UI strings and their translation: document parsing and money say their messages as keys
+      { calendar: ['shared/calendar'], i18n: ['shared/i18n'] },
+      { money: ['shared/money', 'shared/format'], document: ['shared/document'] },
       { domain: ['shared/domain'] },
       { model: ['shared/model'] },
       { scenario: ['shared/scenario'] },
@@ -33,7 +34,9 @@ export const ZONES = {
       { contract: ['shared/contract'] },
     ],
     uses: [],
-    packages: ['zod'],
+    // i18next only in shared/i18n: the main process translates errors and reports with the renderer's resources
+    packages: ['zod', 'i18next'],
+    packageLayers: { i18next: ['i18n'] },
   },
   electron: {
     root: 'electron',

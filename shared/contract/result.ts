@@ -1,15 +1,11 @@
 /** The envelope every API call answers with: a value, or a typed error the UI can show. */
 import type { FieldIssue } from '../document/parse';
-import { tr } from '../i18n/translate';
+import { said, type MessageRef, type MessageVar } from '../i18n/translate';
 
 /** `busy`: the database stayed locked by another program; the message says whether anything was written. */
 export type ErrorCode = 'invalid-input' | 'not-found' | 'conflict' | 'unsupported' | 'busy' | 'internal';
 
-/** A UI string key and its values: the UI shows the message in its own language from these. */
-export interface MessageRef {
-  key: string;
-  vars?: Record<string, string | number>;
-}
+export type { MessageRef };
 
 export interface ApiError {
   code: ErrorCode;
@@ -33,6 +29,7 @@ export class AppError extends Error {
 }
 
 /** An AppError whose message is the UI string `key` (English here, the user's language in the UI). */
-export function translatedError(code: ErrorCode, key: string, vars: Record<string, string | number> = {}): AppError {
-  return new AppError(code, tr('en', key, vars), undefined, { key, vars });
+export function translatedError(code: ErrorCode, key: string, vars: Record<string, MessageVar> = {}, issues?: FieldIssue[]): AppError {
+  const m = said(key, vars);
+  return new AppError(code, m.message, issues, m.i18n);
 }

@@ -6,11 +6,14 @@
  * can exhaust the stack: dispatch, document files and settings values all use that one walk.
  */
 import { z } from 'zod';
+import type { MessageRef } from '../i18n/translate';
 
 export interface FieldIssue {
   /** JSON path, e.g. "accelerator.tflops.bf16" or "builds[0].lines[1].count". */
   path: string;
+  /** English, for logs and --json; `i18n` when the UI can say it in its own language. */
   message: string;
+  i18n?: MessageRef;
 }
 
 /** `builds[0].lines[1].count` from zod's path array (odd keys quoted: `sources["tflops.bf16"]`). */

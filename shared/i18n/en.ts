@@ -1,4 +1,5 @@
 /** English UI strings. Every key here must exist in zh-CN.ts too (a test checks). */
+import { errorsEn } from './errors-en';
 export const en = {
   app: { title: 'Accelerator Procurement Planner', language: 'Language', theme: 'Theme' },
   nav: { catalog: 'Catalog', builds: 'Builds', compare: 'Compare', optimize: 'Optimize', bids: 'Bids', import: 'Import', settings: 'Settings' },
@@ -385,6 +386,7 @@ export const en = {
       busy: 'a sync is already running',
     },
   },
+  errors: errorsEn,
   units: { GB: 'GB', TBps: 'TB/s', GBps: 'GB/s', W: 'W', TFLOPS: 'TFLOPS', TOPS: 'TOPS' },
 };
 export type Messages = typeof en;

@@ -1,5 +1,6 @@
 /** 简体中文界面文本。 */
 import type { Messages } from './en';
+import { errorsZhCN } from './errors-zh-CN';
 
 export const zhCN: Messages = {
   app: { title: '算力加速卡采购规划', language: '语言', theme: '主题' },
@@ -387,5 +388,6 @@ export const zhCN: Messages = {
       busy: '已有一次同步正在进行',
     },
   },
+  errors: errorsZhCN,
   units: { GB: 'GB', TBps: 'TB/s', GBps: 'GB/s', W: 'W', TFLOPS: 'TFLOPS', TOPS: 'TOPS' },
 };

@@ -5,11 +5,12 @@
 import type { Channel, Input, Output } from '../../../shared/contract/api';
 import type { ApiError, Result } from '../../../shared/contract/result';
 import i18next from 'i18next';
+import { translateWith } from '../../../shared/i18n/translate';
 
 export class ApiCallError extends Error {
   constructor(readonly error: ApiError) {
     // A message that is a UI string is shown in the user's language; others as the main process wrote them.
-    super(error.i18n ? i18next.t(error.i18n.key, error.i18n.vars ?? {}) : error.message);
+    super(error.i18n ? translateWith((k, v) => i18next.t(k, v), error.i18n) : error.message);
   }
 }
 

@@ -1,8 +1,7 @@
 /** i18next with the two UI languages; the choice is stored in settings. */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from '../../../shared/i18n/en';
-import { zhCN } from '../../../shared/i18n/zh-CN';
+import { RESOURCES, translateWith, type MessageRef } from '../../../shared/i18n/translate';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -14,7 +13,7 @@ export function initialLanguage(): Language {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  resources: RESOURCES,
   lng: initialLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
@@ -23,3 +22,8 @@ void i18next.use(initReactI18next).init({
 });
 
 export default i18next;
+
+/** A message from the main process (an error, an import row's reason): in the UI's language when it carries a key, else as written. */
+export function say(m: { message: string; i18n?: MessageRef }): string {
+  return m.i18n ? translateWith((k, v) => i18next.t(k, v), m.i18n) : m.message;
+}
