@@ -11,12 +11,27 @@ import path from 'node:path';
 import pg from 'pg';
 import { parse } from 'pg-connection-string';
 import pgpass from 'pgpass';
+import { tr } from '../../shared/i18n/translate';
+import type { MessageRef } from '../../shared/contract/result';
 
 export const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'] as const;
 export type SslMode = (typeof SSL_MODES)[number];
 
-/** A failure to reach or log in to the hub, said in one line. */
-export class HubConnectError extends Error {}
+/** A failure to reach or log in to the hub, said in one line (and as a UI string key, for the UI's language). */
+export class HubConnectError extends Error {
+  constructor(
+    message: string,
+    readonly i18n?: MessageRef,
+  ) {
+    super(message);
+  }
+}
+
+/** A HubConnectError whose message is the UI string `team.err.<key>` in English. */
+export function hubError(key: string, vars: Record<string, string | number> = {}): HubConnectError {
+  const ref = { key: `team.err.${key}`, vars };
+  return new HubConnectError(tr('en', ref.key, vars), ref);
+}
 
 export interface HubTarget {
   host: string;
@@ -35,7 +50,7 @@ export function storableUrl(url: string): string {
   try {
     u = new URL(url);
   } catch {
-    throw new HubConnectError('the hub is a postgresql:// URL, e.g. postgresql://hub.example.com/procure?sslmode=verify-full');
+    throw hubError('url');
   }
   u.password = '';
   for (const k of [...u.searchParams.keys()]) if (k.toLowerCase() === 'password') u.searchParams.delete(k);
@@ -43,10 +58,10 @@ export function storableUrl(url: string): string {
 }
 
 export function parseHubUrl(url: string, user?: string): HubTarget {
-  if (!/^postgres(ql)?:\/\//i.test(url)) throw new HubConnectError('the hub is a postgresql:// URL, e.g. postgresql://hub.example.com/procure?sslmode=verify-full');
+  if (!/^postgres(ql)?:\/\//i.test(url)) throw hubError('url');
   const q = new URL(url).searchParams;
   const mode = (q.get('sslmode') ?? 'prefer') as SslMode;
-  if (!SSL_MODES.includes(mode)) throw new HubConnectError(`sslmode is one of ${SSL_MODES.join(', ')} (got "${mode}")`);
+  if (!SSL_MODES.includes(mode)) throw hubError('sslmode', { modes: SSL_MODES.join(', '), got: mode });
   const home = path.join(os.homedir(), '.postgresql', 'root.crt');
   // libpq reads ~/.postgresql/root.crt when verifying and no sslrootcert is given
   const withRoot = (mode === 'verify-ca' || mode === 'verify-full') && !q.get('sslrootcert') && fs.existsSync(home) ? `${url}${url.includes('?') ? '&' : '?'}sslrootcert=${encodeURIComponent(home)}` : url;
@@ -54,7 +69,7 @@ export function parseHubUrl(url: string, user?: string): HubTarget {
   try {
     c = parse(mode === 'allow' || mode === 'prefer' ? withRoot.replace(/sslmode=(allow|prefer)/, 'sslmode=require') : withRoot, { useLibpqCompat: true });
   } catch (e) {
-    throw new HubConnectError(`the hub URL: ${(e as Error).message}`);
+    throw hubError('badUrl', { detail: (e as Error).message });
   }
   const ssl = mode === 'disable' ? false : typeof c.ssl === 'object' ? c.ssl : { rejectUnauthorized: false };
   return {
@@ -68,10 +83,17 @@ export function parseHubUrl(url: string, user?: string): HubTarget {
   };
 }
 
-/** The password libpq would use: the URL's, PGPASSWORD, or the matching ~/.pgpass line. */
-export async function passwordFor(t: HubTarget): Promise<string | undefined> {
+/** The ~/.pgpass key of a target: host:port:database:user. */
+export const pgpassEntry = (t: Pick<HubTarget, 'host' | 'port' | 'database' | 'user'>) => `${t.host}:${t.port}:${t.database}:${t.user}`;
+
+/**
+ * The password libpq would use: the URL's, PGPASSWORD, or the matching ~/.pgpass line; `kept`
+ * (the app's credential store: the system keychain in the desktop app) comes before ~/.pgpass.
+ */
+export async function passwordFor(t: HubTarget, kept?: string): Promise<string | undefined> {
   if (t.urlPassword) return t.urlPassword;
   if (process.env.PGPASSWORD) return process.env.PGPASSWORD;
+  if (kept) return kept;
   return new Promise((resolve) => pgpass({ host: t.host, port: t.port, database: t.database, user: t.user }, resolve));
 }
 
@@ -84,14 +106,15 @@ function describe(e: unknown, t: HubTarget): HubConnectError {
   const err = e as Error & { code?: string };
   const where = `${t.host}:${t.port}/${t.database}`;
   const msg = err.message ?? String(e);
-  if (err.code === 'ECONNREFUSED' || err.code === 'ENOTFOUND' || err.code === 'ETIMEDOUT' || err.code === 'EHOSTUNREACH') return new HubConnectError(`cannot reach the hub at ${where} (${err.code})`);
-  if (err.code === '28P01' || /password authentication failed/.test(msg)) return new HubConnectError(`the hub refused the password of ${t.user} (set PGPASSWORD or a ~/.pgpass line for ${t.host}:${t.port}:${t.database}:${t.user})`);
-  if (/client password must be a string|no password/i.test(msg)) return new HubConnectError(`no password for ${t.user}: set PGPASSWORD or add a ~/.pgpass line for ${t.host}:${t.port}:${t.database}:${t.user}`);
-  if (err.code === '3D000') return new HubConnectError(`the hub database ${t.database} does not exist at ${t.host}:${t.port}: an admin runs procure team init --hub URL`);
-  if (err.code === '28000') return new HubConnectError(`the hub at ${where} does not let ${t.user} in: ${msg}`);
-  if (/certificate|self.signed|Hostname\/IP does not match|altnames/i.test(msg)) return new HubConnectError(`the hub's TLS certificate was not accepted (sslmode=${t.sslmode}): ${msg}`);
-  if (/does not support SSL/i.test(msg)) return new HubConnectError(`the hub at ${where} does not offer TLS, and sslmode=${t.sslmode} requires it`);
-  return new HubConnectError(`cannot connect to the hub at ${where}: ${msg}`);
+  const entry = pgpassEntry(t);
+  if (err.code === 'ECONNREFUSED' || err.code === 'ENOTFOUND' || err.code === 'ETIMEDOUT' || err.code === 'EHOSTUNREACH') return hubError('unreachable', { where, code: err.code });
+  if (err.code === '28P01' || /password authentication failed/.test(msg)) return hubError('password', { user: t.user, entry });
+  if (/client password must be a string|no password/i.test(msg)) return hubError('noPassword', { user: t.user, entry });
+  if (err.code === '3D000') return hubError('noDatabase', { database: t.database, at: `${t.host}:${t.port}` });
+  if (err.code === '28000') return hubError('notLetIn', { where, user: t.user, detail: msg });
+  if (/certificate|self.signed|Hostname\/IP does not match|altnames/i.test(msg)) return hubError('certificate', { mode: t.sslmode, detail: msg });
+  if (/does not support SSL/i.test(msg)) return hubError('noTls', { where, mode: t.sslmode });
+  return hubError('other', { where, detail: msg });
 }
 
 async function open(t: HubTarget, ssl: pg.ClientConfig['ssl'], password: string | undefined): Promise<pg.Client> {
@@ -115,9 +138,9 @@ async function open(t: HubTarget, ssl: pg.ClientConfig['ssl'], password: string 
 }
 
 /** A connected client, with TLS as `sslmode` says (prefer: TLS when the server offers it). */
-export async function connectHub(url: string, opts: { user?: string } = {}): Promise<{ client: pg.Client; target: HubTarget; tls: boolean }> {
+export async function connectHub(url: string, opts: { user?: string; password?: string } = {}): Promise<{ client: pg.Client; target: HubTarget; tls: boolean }> {
   const t = parseHubUrl(url, opts.user);
-  const password = await passwordFor(t);
+  const password = await passwordFor(t, opts.password);
   const attempts: pg.ClientConfig['ssl'][] = t.sslmode === 'prefer' ? [t.ssl, false] : t.sslmode === 'allow' ? [false, t.ssl] : [t.ssl];
   let last: unknown;
   for (const ssl of attempts) {

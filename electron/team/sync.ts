@@ -9,7 +9,8 @@
 import type pg from 'pg';
 import { HubRepo } from '../db/hub/repo';
 import type { TeamRepo } from '../db/repos/team';
-import { connectHub } from './connection';
+import type { MessageRef } from '../../shared/contract/result';
+import { connectHub, hubError } from './connection';
 
 export interface SyncCounts {
   suppliers: number;
@@ -30,10 +31,14 @@ export interface SyncResult {
   pending: SyncCounts;
   /** The hub's refusal, in one line, when it refused part of the push. */
   refused?: string;
+  /** The same refusal as a UI string (team.refused.<kind>), for the UI's language. */
+  refusedI18n?: MessageRef;
   at: string;
 }
 
-export class TeamNotConnectedError extends Error {}
+export class TeamNotConnectedError extends Error {
+  readonly i18n = { key: 'team.err.notConnected' };
+}
 
 /** Rows per statement (and per transaction) of a push, and per page of a pull. */
 const batchSize = () => {
@@ -42,6 +47,9 @@ const batchSize = () => {
 };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} local ${n === 1 ? one : many}`;
+
+/** The refusal as a UI string: the role, the count of that kind kept here, and (retirements) whose quotes. */
+const refusalRef = (role: string, kind: keyof SyncCounts, pending: SyncCounts, authors = ''): MessageRef => ({ key: `team.refused.${kind}`, vars: { role, count: pending[kind], authors } });
 
 /** The hub's refusal of a push, said as what the role may not do and what stays here. */
 function refusal(role: string, kind: 'suppliers' | 'quotes' | 'retirements', pending: SyncCounts, detail: string): string {
@@ -54,10 +62,11 @@ function refusal(role: string, kind: 'suppliers' | 'quotes' | 'retirements', pen
 
 const isRefusal = (e: unknown) => (e as { code?: string }).code === '42501';
 
-export async function syncWithHub(team: TeamRepo, now: () => Date, hooks: { client?: (c: pg.Client) => void } = {}): Promise<SyncResult> {
+/** `password`: the one the app's credential store keeps for this hub and user (PGPASSWORD and ~/.pgpass otherwise). */
+export async function syncWithHub(team: TeamRepo, now: () => Date, hooks: { client?: (c: pg.Client) => void; password?: string } = {}): Promise<SyncResult> {
   const hub = team.hub();
-  if (!hub) throw new TeamNotConnectedError('this database is not connected to a team hub: procure team connect --hub URL --user NAME');
-  const { client, tls } = await connectHub(hub.hubUrl, { user: hub.hubUser });
+  if (!hub) throw new TeamNotConnectedError(hubError('notConnected').message);
+  const { client, tls } = await connectHub(hub.hubUrl, { user: hub.hubUser, password: hooks.password });
   hooks.client?.(client);
   try {
     const repo = new HubRepo(client);
@@ -65,6 +74,7 @@ export async function syncWithHub(team: TeamRepo, now: () => Date, hooks: { clie
     team.setRole(me.role);
     const pushed: SyncCounts = { suppliers: 0, quotes: 0, retirements: 0 };
     let refused: string | undefined;
+    let refusedI18n: MessageRef | undefined;
     const size = batchSize();
 
     try {
@@ -77,6 +87,7 @@ export async function syncWithHub(team: TeamRepo, now: () => Date, hooks: { clie
     } catch (e) {
       if (!isRefusal(e)) throw e;
       refused = refusal(me.role, 'suppliers', team.pendingCounts(), '');
+      refusedI18n = refusalRef(me.role, 'suppliers', team.pendingCounts());
     }
     if (!refused) {
       try {
@@ -92,6 +103,7 @@ export async function syncWithHub(team: TeamRepo, now: () => Date, hooks: { clie
       } catch (e) {
         if (!isRefusal(e)) throw e;
         refused = refusal(me.role, 'quotes', team.pendingCounts(), '');
+        refusedI18n = refusalRef(me.role, 'quotes', team.pendingCounts());
       }
     }
     if (!refused) {
@@ -103,10 +115,12 @@ export async function syncWithHub(team: TeamRepo, now: () => Date, hooks: { clie
         if (r.refused.length > 0) {
           const authors = [...new Set(r.refused.map((x) => x.author))].join(', ');
           refused = refusal(me.role, 'retirements', team.pendingCounts(), `added by ${authors}; a buyer retires only their own`);
+          refusedI18n = refusalRef(me.role, 'retirements', team.pendingCounts(), authors);
         }
       } catch (e) {
         if (!isRefusal(e)) throw e;
         refused = refusal(me.role, 'retirements', team.pendingCounts(), '');
+        refusedI18n = refusalRef(me.role, 'retirements', team.pendingCounts());
       }
     }
 
@@ -132,7 +146,7 @@ export async function syncWithHub(team: TeamRepo, now: () => Date, hooks: { clie
       pulled,
       cursor: team.hub()!.cursor,
       pending: team.pendingCounts(),
-      ...(refused ? { refused } : {}),
+      ...(refused ? { refused, refusedI18n } : {}),
       at,
     };
     team.finish(at, result);
