@@ -15,6 +15,7 @@
  * and a client can pull "everything after my cursor" without missing a late commit.
  */
 import type { ClientBase } from 'pg';
+import { hub0002 } from './migration-0002';
 
 export interface HubMigration {
   version: number;
@@ -244,7 +245,10 @@ REVOKE ALL ON FUNCTION procure.add_user(text, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION procure.add_user(text, text, text) TO procure_admin;
 `;
 
-export const HUB_MIGRATIONS: readonly HubMigration[] = [{ version: 1, name: 'roles, suppliers, quotes, audit', sql: hub0001 }];
+export const HUB_MIGRATIONS: readonly HubMigration[] = [
+  { version: 1, name: 'roles, suppliers, quotes, audit', sql: hub0001 },
+  { version: 2, name: 'catalog figure merges and conflicts, shared builds and bid sets', sql: hub0002 },
+];
 export const HUB_LATEST = HUB_MIGRATIONS[HUB_MIGRATIONS.length - 1]!.version;
 
 export class HubVersionError extends Error {}

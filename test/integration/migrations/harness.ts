@@ -185,6 +185,18 @@ export const DATA: Record<number, (db: Database.Database) => void> = {
     run(`INSERT INTO build_line (id, build_id, position, accelerator_id, count, role, engine_profile)
       VALUES (3, 1, 2, 2, 8, 'both', '{"name":"our vLLM fork","base":"vllm","stepOverheadMs":4}')`);
   },
+  5: (db) => {
+    const run = (sql: string) => db.prepare(sql).run();
+    // a pending figure edit, a pulled conflict with a resolution waiting, a shared build version
+    run(`INSERT INTO catalog_edit (gid, part, field, value, source, edited_at)
+      VALUES ('01900000-0000-7000-8000-000000000001', 'h100', 'tdpW', '650', '{"title":"spec sheet","url":"","asOf":"2025-05-01","estimate":false,"note":""}', '2025-05-02T00:00:00Z')`);
+    run(`INSERT INTO team_conflict (gid, part, field, earlier_set_by, earlier_value, earlier_source, earlier_author, earlier_edited_at, earlier_pushed_at,
+        later_value, later_source, later_author, later_edited_at, later_pushed_at, status, change_no)
+      VALUES ('01900000-0000-7000-8000-000000000002', 'h100', 'memoryGB', '01900000-0000-7000-8000-000000000003', '80', '{}', 'kim', 't1', 't1', '96', '{}', 'kai', 't2', 't2', 'open', 7)`);
+    run(`INSERT INTO team_resolution (gid, conflict_gid, decision, resolved_at) VALUES ('01900000-0000-7000-8000-000000000004', '01900000-0000-7000-8000-000000000002', 'reverse', 't3')`);
+    run(`INSERT INTO team_share (kind, local_id, doc_gid, created_at) VALUES ('build', 1, '01900000-0000-7000-8000-000000000005', 't4')`);
+    run(`INSERT INTO team_shared_version (gid, doc_gid, kind, name, body, shared_at) VALUES ('01900000-0000-7000-8000-000000000006', '01900000-0000-7000-8000-000000000005', 'build', 'Pilot', '{"lines":[]}', 't4')`);
+  },
 };
 
 /**
