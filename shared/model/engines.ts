@@ -12,6 +12,7 @@
  *   full context rounded up to blocks; static → the full context.
  */
 import { z } from 'zod';
+import { EXPERT_STREAM_SHARE } from './expert-gemm';
 
 export interface EngineSource {
   title: string;
@@ -34,8 +35,13 @@ export interface EngineProfile {
   scaleOutBandwidthFraction: number;
   /** Share (0–1) of the lesser step terms hidden behind the largest: 1 = pure max(), 0 = sum. */
   overlap: number;
-  /** Tokens per expert per step at which grouped expert GEMMs reach half the dense MFU. */
+  /** Tile padding of grouped expert GEMMs, tokens per expert at half the dense MFU ((M_tile − 1)/2). */
   expertHalfTokens: number;
+  /**
+   * Share φ of each expert's own weight stream its grouped GEMM cannot overlap with its math,
+   * charged as compute (expert-gemm.ts; derived from DeepGEMM's table, 0 switches it off).
+   */
+  expertStreamShare: number;
   /** Paged KV (blocks allocated as tokens are generated) or a full-context reservation. */
   pagedKv: boolean;
   /** Tokens per KV block (1 = token granularity). */
@@ -76,6 +82,7 @@ function pagedCalibrated({ blockTokens }: { blockTokens: number }) {
     scaleOutBandwidthFraction: 0.7,
     overlap: 0.3,
     expertHalfTokens: 8,
+    expertStreamShare: EXPERT_STREAM_SHARE,
     pagedKv: true,
     blockTokens,
     preemptionMargin: 0.05,
@@ -172,6 +179,7 @@ export const ENGINE_PROFILES: Readonly<Record<string, EngineProfile>> = {
     scaleOutBandwidthFraction: 0.7,
     overlap: 0.3,
     expertHalfTokens: 32,
+    expertStreamShare: EXPERT_STREAM_SHARE,
     pagedKv: false,
     blockTokens: 1,
     preemptionMargin: 0,
@@ -239,6 +247,7 @@ export const engineProfileSchema = z.strictObject({
   scaleOutBandwidthFraction: frac('a bandwidth fraction in (0, 1]').refine((v) => v > 0, { error: 'expected a bandwidth fraction in (0, 1]' }).optional(),
   overlap: frac('an overlap factor between 0 and 1').optional(),
   expertHalfTokens: nonNeg('tokens per expert at half efficiency', 1_000_000).optional(),
+  expertStreamShare: frac('a weight-stream share between 0 and 1').optional(),
   pagedKv: z.boolean({ error: 'expected true or false' }).optional(),
   blockTokens: z.number({ error: 'expected a positive integer block size' }).int({ error: 'expected a positive integer block size' }).positive({ error: 'expected a positive integer block size' }).max(65_536).optional(),
   preemptionMargin: nonNeg('a preemption margin between 0 and 1', 1).optional(),

@@ -7,6 +7,7 @@
 import type { Precision } from '../domain/accelerator';
 import { stackKey } from './efficiency';
 import { defaultEngine, type EngineProfile } from './engines';
+import { expertEfficiency, expertHalfTokens } from './expert-gemm';
 import {
   attentionPrecision,
   BYTES_PER_KV,
@@ -277,14 +278,9 @@ function breakdown(c: PerfContext, memoryS: number, computeS: number, commS: num
   return combineStep(memoryS * 1e3, computeS * 1e3, commS * 1e3, c.engine.stepOverheadMs, c.engine.overlap);
 }
 
-/**
- * Efficiency of grouped expert GEMMs relative to the dense MFU at t tokens per expert per
- * step: t / (t + t½). Rises with t and saturates at 1 (the dense MFU); t½ = 0 switches it off.
- */
-export function expertEfficiency(tokensPerExpert: number, halfTokens: number): number {
-  if (halfTokens <= 0) return 1;
-  if (tokensPerExpert <= 0) return 0;
-  return tokensPerExpert / (tokensPerExpert + halfTokens);
+/** t½ of the routed-expert GEMMs on this part and engine (expert-gemm.ts): tile padding or the unoverlapped weight stream. */
+export function routedHalfTokens(c: PerfContext): number {
+  return expertHalfTokens(c.engine.expertHalfTokens, c.engine.expertStreamShare, c.bytesPerParam, c.linearPeak, c.bandwidth);
 }
 
 /**
@@ -298,7 +294,7 @@ export function linearComputeSeconds(c: PerfContext, tokens: number): number {
   if (routedActive === 0 || tokens <= 0) return dense;
   // tokens per expert the batch touches (E·(1 − (1 − k/E)^tokens) experts share tokens·k routings)
   const touched = shape.experts * distinctExpertFraction(shape.experts, shape.expertsPerToken, tokens);
-  const eff = expertEfficiency((tokens * shape.expertsPerToken) / Math.max(1, touched), c.engine.expertHalfTokens);
+  const eff = expertEfficiency((tokens * shape.expertsPerToken) / Math.max(1, touched), routedHalfTokens(c));
   return dense + (2 * routedActive * tokens) / layout.groupSize / (c.linearPeak * eff);
 }
 

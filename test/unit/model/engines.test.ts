@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { customEngine, defaultEngine, ENGINE_PROFILES, engineOrDefault, findEngine } from '../../../shared/model/engines';
-import { combineStep, decodeStep, expertEfficiency, kvOccupancy, linearComputeSeconds, makeContext } from '../../../shared/model/perf';
+import { combineStep, decodeStep, kvOccupancy, linearComputeSeconds, makeContext } from '../../../shared/model/perf';
+import { expertEfficiency } from '../../../shared/model/expert-gemm';
 import { findModel } from '../../../shared/model/presets';
 import { bestServingGroup } from '../../../shared/model/serving';
 import { modelShape, type AcceleratorSpec } from '../../../shared/model/spec';

@@ -19,6 +19,7 @@ export const ROOFLINE_ENGINE: EngineProfile = {
   scaleOutBandwidthFraction: 0.8,
   overlap: 1,
   expertHalfTokens: 0,
+  expertStreamShare: 0,
   pagedKv: false,
   blockTokens: 1,
   preemptionMargin: 0,
