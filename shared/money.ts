@@ -5,6 +5,7 @@
 import { z } from 'zod';
 // format.ts imports this module too: the cycle is of functions only, called after both have loaded
 import { formatMoney } from './format';
+import { said, type MessageRef } from './i18n/translate';
 
 export const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD', 'JPY'] as const;
 export const currencySchema = z.enum(CURRENCIES);
@@ -52,8 +53,12 @@ export function fromMajor(m: MajorMoney): Money {
 export type FxTable = Partial<Record<Currency, number>>;
 
 export class FxMissingError extends Error {
+  /** The message as a UI string. */
+  readonly i18n: MessageRef;
   constructor(readonly currency: Currency) {
-    super(`no exchange rate for ${currency}; add one under Settings → FX rates or in the scenario's "fx"`);
+    const m = said('errors.fx.missing', { currency });
+    super(m.message);
+    this.i18n = m.i18n;
   }
 }
 

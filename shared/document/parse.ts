@@ -6,7 +6,7 @@
  * can exhaust the stack: dispatch, document files and settings values all use that one walk.
  */
 import { z } from 'zod';
-import type { MessageRef } from '../i18n/translate';
+import { said, type MessageRef, type MessageVar } from '../i18n/translate';
 
 export interface FieldIssue {
   /** JSON path, e.g. "accelerator.tflops.bf16" or "builds[0].lines[1].count". */
@@ -37,8 +37,37 @@ export function issueMessage(i: z.core.$ZodIssue): string {
   return i.message;
 }
 
+const TYPE_NAMES = new Set(['number', 'string', 'boolean', 'object', 'array', 'int', 'nonoptional']);
+/** zod's own messages start so; a schema's custom message (ours, in English) does not, and keeps no key. */
+const ZOD_DEFAULT = /^(Invalid input|Invalid option|Invalid string|Invalid ISO|Too small|Too big|Unrecognized key)/;
+
+/** The key of a zod issue the UI can say in its language, when zod wrote the message (a custom one stays as written). */
+export function issueRef(i: z.core.$ZodIssue): MessageRef | undefined {
+  if (i.code === 'unrecognized_keys') return { key: 'errors.zod.unknownKeys', vars: { keys: i.keys.map((k) => JSON.stringify(k.length > 60 ? `${k.slice(0, 60)}…` : k)).join(', ') } };
+  // a schema that re-raises an inner issue (a name-or-object field) passes its key on in params
+  if (i.code === 'custom') return (i.params as { i18n?: MessageRef } | undefined)?.i18n;
+  if (!ZOD_DEFAULT.test(i.message)) return undefined;
+  if (i.code === 'invalid_type' && TYPE_NAMES.has(i.expected)) return { key: 'errors.zod.type', vars: { expected: { key: `errors.zod.types.${i.expected}` } } };
+  if (i.code === 'invalid_value') return { key: 'errors.zod.oneOf', vars: { values: i.values.map((v) => JSON.stringify(v)).join(', ') } };
+  if (i.code === 'invalid_format') return { key: 'errors.zod.format', vars: { format: i.format } };
+  if ((i.code === 'too_small' || i.code === 'too_big') && (i.origin === 'number' || i.origin === 'string' || i.origin === 'array')) {
+    const [dir, name, bound] = i.code === 'too_small' ? ['min', 'min', i.minimum] : ['max', 'max', i.maximum];
+    const form = i.origin === 'number' && i.inclusive === false ? 'numberExclusive' : i.origin;
+    return { key: `errors.zod.${dir}.${form}`, vars: { [name]: Number(bound) } };
+  }
+  return undefined;
+}
+
 export function issuesOf(err: z.ZodError): FieldIssue[] {
-  return err.issues.map((i) => ({ path: formatPath(i.path), message: issueMessage(i) }));
+  return err.issues.map((i) => {
+    const ref = issueRef(i);
+    return { path: formatPath(i.path), message: issueMessage(i), ...(ref && { i18n: ref }) };
+  });
+}
+
+/** An issue at `path` whose message is the UI string `key`. */
+export function issueAt(path: string, key: string, vars: Record<string, MessageVar> = {}): FieldIssue {
+  return { path, ...said(key, vars) };
 }
 
 export type DocumentParse<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
@@ -59,13 +88,13 @@ export const MAX_DOCUMENT_BYTES = 5_000_000;
  */
 export function readDocumentJson(text: string): DocumentParse<unknown> {
   if (text.length > MAX_DOCUMENT_BYTES) {
-    return { ok: false, issues: [{ path: '(root)', message: `file too large (${text.length} characters; at most ${MAX_DOCUMENT_BYTES})` }] };
+    return { ok: false, issues: [issueAt('(root)', 'errors.document.tooLarge', { chars: text.length, max: MAX_DOCUMENT_BYTES })] };
   }
   let json: unknown;
   try {
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    return { ok: false, issues: [{ path: '(root)', message: `not valid JSON: ${(e as Error).message}` }] };
+    return { ok: false, issues: [issueAt('(root)', 'errors.document.notJson', { detail: (e as Error).message })] };
   }
   const deep = jsonShapeProblem(json, { maxDepth: MAX_JSON_DEPTH, maxChars: Infinity, strict: false });
   return deep ? { ok: false, issues: [deep] } : { ok: true, value: json };
@@ -116,12 +145,12 @@ export function jsonShapeProblem(value: unknown, limits: JsonLimits): FieldIssue
     const v = n.value;
     if (typeof v === 'string') chars += v.length + 2;
     else if (typeof v === 'number') {
-      if (limits.strict && !Number.isFinite(v)) return { path: pathOf(n), message: 'expected a finite number' };
+      if (limits.strict && !Number.isFinite(v)) return issueAt(pathOf(n), 'errors.document.notFinite');
       chars += 8;
     } else if (v === null || typeof v === 'boolean') chars += 5;
     else if (typeof v === 'object') {
       if (n.depth >= limits.maxDepth) {
-        return { path: pathOf(n), message: `nested deeper than ${limits.maxDepth} levels (the limit)` };
+        return issueAt(pathOf(n), 'errors.document.tooDeep', { max: limits.maxDepth });
       }
       chars += 2;
       if (Array.isArray(v)) {
@@ -132,9 +161,9 @@ export function jsonShapeProblem(value: unknown, limits: JsonLimits): FieldIssue
           stack.push({ value: item, key: k, parent: n, depth: n.depth + 1 });
         }
       }
-    } else if (limits.strict) return { path: pathOf(n), message: 'expected a JSON value' };
+    } else if (limits.strict) return issueAt(pathOf(n), 'errors.document.notJsonValue');
     if (chars > limits.maxChars) {
-      return { path: '(root)', message: `larger than ${limits.maxChars.toLocaleString('en')} characters as JSON (the limit)` };
+      return issueAt('(root)', 'errors.document.tooBig', { max: limits.maxChars.toLocaleString('en') });
     }
   }
   return null;

@@ -6,6 +6,7 @@
  * read a price the same way.
  */
 import { clean, isPending, looksLikeFormula, type Cell } from './cell-text';
+import { said, type MessageRef, type MessageVar } from '../i18n/translate';
 
 /**
  * The currencies a price text can name. shared/money's Currency, spelt out here because the
@@ -14,7 +15,13 @@ import { clean, isPending, looksLikeFormula, type Cell } from './cell-text';
  */
 export type Currency = 'CNY' | 'USD' | 'EUR' | 'HKD' | 'JPY';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; pending?: boolean; message: string };
+/** A failure says why in English (`message`) and as a UI string (`i18n`), which the import's row issues carry on. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; pending?: boolean; message: string; i18n?: MessageRef };
+
+/** A failure whose reason is the UI string `errors.value.<key>`. */
+export function refused(key: string, vars: Record<string, MessageVar> = {}, pending = false): { ok: false; pending?: boolean; message: string; i18n: MessageRef } {
+  return { ok: false, ...(pending && { pending: true }), ...said(`errors.value.${key}`, vars) };
+}
 
 export interface ParsedPrice {
   amount: number;
@@ -43,9 +50,9 @@ export function currencyIn(text: string): Currency | undefined {
 
 /** A currency cell: "人民币", "RMB", "USD", "美元", "$". */
 export function parseCurrency(cell: Cell): Parsed<Currency> {
-  if (cell === null || cell === '') return { ok: false, pending: true, message: 'empty' };
+  if (cell === null || cell === '') return refused('empty', {}, true);
   const c = currencyIn(clean(String(cell)));
-  return c ? { ok: true, value: c } : { ok: false, message: `"${String(cell)}" is not a known currency (CNY, USD, EUR, HKD, JPY)` };
+  return c ? { ok: true, value: c } : refused('unknownCurrency', { text: String(cell) });
 }
 
 export function vatMarkerIn(text: string): boolean | undefined {
@@ -72,10 +79,10 @@ function magnitudeIn(text: string): number | undefined {
 }
 
 function checkAmount(amount: number, raw: string): Parsed<number> {
-  if (!Number.isFinite(amount)) return { ok: false, message: `"${raw}" is not a finite number` };
-  if (amount < 0) return { ok: false, message: `negative price ${raw}` };
-  if (amount === 0) return { ok: false, message: 'price is zero' };
-  if (amount > MAX_PRICE) return { ok: false, message: `implausibly large price ${raw}` };
+  if (!Number.isFinite(amount)) return refused('notFinite', { text: raw });
+  if (amount < 0) return refused('negativePrice', { text: raw });
+  if (amount === 0) return refused('zeroPrice');
+  if (amount > MAX_PRICE) return refused('hugePrice', { text: raw });
   return { ok: true, value: amount };
 }
 
@@ -84,19 +91,19 @@ function checkAmount(amount: number, raw: string): Parsed<number> {
  * the cell itself ("125万") replaces it, since the cell is the more specific statement.
  */
 export function parsePrice(cell: Cell, multiplier = 1): Parsed<ParsedPrice> {
-  if (cell === null) return { ok: false, pending: true, message: 'no price' };
-  if (typeof cell === 'boolean') return { ok: false, message: `"${String(cell)}" is not a price` };
-  if (cell instanceof Date) return { ok: false, message: `a date (${cell.toISOString().slice(0, 10)}), not a price` };
+  if (cell === null) return refused('noPrice', {}, true);
+  if (typeof cell === 'boolean') return refused('notAPrice', { text: String(cell) });
+  if (cell instanceof Date) return refused('dateNotPrice', { date: cell.toISOString().slice(0, 10) });
   if (typeof cell === 'number') {
     const checked = checkAmount(cell * multiplier, String(cell));
     return checked.ok ? { ok: true, value: { amount: checked.value } } : checked;
   }
   const raw = cell;
   const s = clean(raw);
-  if (s === '') return { ok: false, pending: true, message: 'no price' };
-  if (isPending(s)) return { ok: false, pending: true, message: `price not given ("${s}")` };
-  if (looksLikeFormula(raw)) return { ok: false, message: `"${clip40(raw)}" is formula text, not a price` };
-  if (/%/.test(s)) return { ok: false, message: `"${clip40(s)}" is a percentage, not a price` };
+  if (s === '') return refused('noPrice', {}, true);
+  if (isPending(s)) return refused('priceNotGiven', { text: s }, true);
+  if (looksLikeFormula(raw)) return refused('formula', { text: clip40(raw) });
+  if (/%/.test(s)) return refused('percentage', { text: clip40(s) });
   const currency = currencyIn(s);
   const vatIncluded = vatMarkerIn(s);
   const magnitude = magnitudeIn(s);
@@ -111,7 +118,7 @@ export function parsePrice(cell: Cell, multiplier = 1): Parsed<ParsedPrice> {
   if (/^[(（].*[)）]$/.test(num)) negative = true; // accounting negatives: (1,000)
   num = num.replace(/[()（）:：]/g, ' ').trim();
   num = num.replace(/\s+/g, '');
-  if (/^[\d.,']+\s*[-~～至到]\s*[\d.,']+$/.test(num)) return { ok: false, message: `"${clip40(s)}" is a range, not one price` };
+  if (/^[\d.,']+\s*[-~～至到]\s*[\d.,']+$/.test(num)) return refused('range', { text: clip40(s) });
   if (num.startsWith('-')) {
     negative = true;
     num = num.slice(1);
@@ -119,7 +126,7 @@ export function parsePrice(cell: Cell, multiplier = 1): Parsed<ParsedPrice> {
   num = num.replace(/^\+/, '');
   // Thousands separators: commas, apostrophes and thin spaces; the decimal point is "."
   if (!/^\d{1,3}(?:[,']\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$/.test(num)) {
-    return { ok: false, message: `"${clip40(s)}" is not a price` };
+    return refused('notAPrice', { text: clip40(s) });
   }
   const value = Number(num.replace(/[,']/g, '')) * (magnitude ?? multiplier) * (negative ? -1 : 1);
   const checked = checkAmount(value, s);

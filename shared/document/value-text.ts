@@ -3,12 +3,15 @@
  * dates ("2026/12/31", "2026年12月31日", Excel serials, "30天" of validity), counts ("8卡",
  * "1,000 pcs"), memory ("64GB", "1.6 TB") and VAT cells ("含税", "13%").
  */
-import type { Parsed } from './price-text';
+import { refused, type Parsed } from './price-text';
 import { clean, isPending, type Cell } from './cell-text';
 import { addDays } from '../calendar';
 
-const pending = (s: string): Parsed<never> => ({ ok: false, pending: true, message: `not given ("${s}")` });
-const bad = (message: string): Parsed<never> => ({ ok: false, message });
+const pending = (s: string): Parsed<never> => refused('notGiven', { text: s }, true);
+const bad = (key: string, vars: Record<string, string | number> = {}): Parsed<never> => refused(key, vars);
+/** The quantity's name as a UI string when it is one we know ("quantity", "MOQ"), else as given. */
+const WHATS = new Set(['quantity', 'minimum order quantity', 'card count', 'MOQ']);
+const whatOf = (what: string) => (WHATS.has(what) ? { key: `errors.value.what.${what}` } : what);
 
 // ---- numbers
 function plainNumber(s: string): number | undefined {
@@ -18,19 +21,19 @@ function plainNumber(s: string): number | undefined {
 
 /** Whole counts: "8", "8卡", "1,000 pcs", "≥ 10 台". */
 export function parseCount(cell: Cell, what: string, min = 0, max = 10_000_000): Parsed<number> {
-  if (cell === null) return { ok: false, pending: true, message: 'empty' };
+  if (cell === null) return refused('empty', {}, true);
   let n: number | undefined;
   if (typeof cell === 'number') n = cell;
   else if (typeof cell === 'string') {
     const s = clean(cell);
-    if (s === '') return { ok: false, pending: true, message: 'empty' };
+    if (s === '') return refused('empty', {}, true);
     if (isPending(s)) return pending(s);
     const m = /^(?:[≥>]=?|min\.?|最少|至少|起订)?\s*([\d,]+(?:\.\d+)?)\s*(?:台|张|片|卡|块|套|个|件|颗|pcs?|units?|cards?|gpus?|nodes?|sets?|ea)?\.?(?:起)?$/i.exec(s);
     n = m ? plainNumber(m[1]!) : undefined;
   }
-  if (n === undefined || !Number.isFinite(n)) return bad(`"${String(cell)}" is not a ${what}`);
-  if (!Number.isInteger(n)) return bad(`${what} ${n} is not a whole number`);
-  if (n < min || n > max) return bad(`${what} ${n} is out of range (${min}–${max})`);
+  if (n === undefined || !Number.isFinite(n)) return refused('notA', { text: String(cell), what: whatOf(what) });
+  if (!Number.isInteger(n)) return refused('notWhole', { what: whatOf(what), n });
+  if (n < min || n > max) return refused('outOfRange', { what: whatOf(what), n, min, max });
   return { ok: true, value: n };
 }
 
@@ -49,25 +52,25 @@ function unitOf(s: string): keyof typeof WEEKS_PER | undefined {
  * end of a vendor's range is how deliveries slip. `headerUnit` covers plain numbers under "交货期（天）".
  */
 export function parseLeadTime(cell: Cell, headerUnit?: 'week' | 'day' | 'month'): Parsed<number> {
-  if (cell === null) return { ok: false, pending: true, message: 'empty' };
-  if (cell instanceof Date) return bad('a date, not a lead time (write the number of weeks)');
-  if (typeof cell === 'boolean') return bad(`"${String(cell)}" is not a lead time`);
+  if (cell === null) return refused('empty', {}, true);
+  if (cell instanceof Date) return bad('dateNotLeadTime');
+  if (typeof cell === 'boolean') return bad('notLeadTime', { text: String(cell) });
   let weeks: number | undefined;
   if (typeof cell === 'number') weeks = cell * WEEKS_PER[headerUnit ?? 'week']!;
   else {
     const s = clean(cell).replace(/[（(][^）)]*[）)]/g, '').trim();
-    if (s === '') return { ok: false, pending: true, message: 'empty' };
+    if (s === '') return refused('empty', {}, true);
     if (isPending(s)) return pending(s);
     if (/^(现货|有货|库存|in stock|stock|ex[- ]stock|immediate(?:ly)?|available)$/i.test(s)) return { ok: true, value: 0 };
     const m = /^(?:约|about|approx\.?|~)?\s*(\d+(?:\.\d+)?)\s*(?:[-~～至到]|to)?\s*(\d+(?:\.\d+)?)?\s*([^\d]*)$/i.exec(s);
-    if (!m) return bad(`"${s}" is not a lead time`);
+    if (!m) return bad('notLeadTime', { text: s });
     const hi = Number(m[2] ?? m[1]);
     const unit = unitOf(m[3] ?? '') ?? headerUnit ?? (m[3]?.trim() ? undefined : 'week');
-    if (!unit) return bad(`"${s}" is not a lead time (unknown unit "${m[3]?.trim()}")`);
+    if (!unit) return bad('leadTimeUnit', { text: s, unit: m[3]?.trim() ?? '' });
     weeks = hi * WEEKS_PER[unit]!;
   }
-  if (!Number.isFinite(weeks) || weeks < 0) return bad(`"${String(cell)}" is not a lead time`);
-  if (weeks > 520) return bad(`lead time of ${Math.round(weeks)} weeks is implausible`);
+  if (!Number.isFinite(weeks) || weeks < 0) return bad('notLeadTime', { text: String(cell) });
+  if (weeks > 520) return bad('leadTimeHuge', { weeks: Math.round(weeks) });
   return { ok: true, value: Math.round(weeks * 10) / 10 };
 }
 
@@ -97,19 +100,19 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
  * when one of them is over 12; otherwise the cell is refused as ambiguous.
  */
 export function parseDate(cell: Cell, today: string): Parsed<string> {
-  if (cell === null) return { ok: false, pending: true, message: 'empty' };
+  if (cell === null) return refused('empty', {}, true);
   if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) return bad('invalid date');
+    if (Number.isNaN(cell.getTime())) return bad('invalidDate');
     const out = iso(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate());
-    return out ? { ok: true, value: out } : bad(`date ${cell.toISOString().slice(0, 10)} is out of range`);
+    return out ? { ok: true, value: out } : bad('dateOutOfRange', { date: cell.toISOString().slice(0, 10) });
   }
   if (typeof cell === 'number') {
     const out = excelSerialToIso(cell);
-    return out ? { ok: true, value: out } : bad(`${cell} is not a date`);
+    return out ? { ok: true, value: out } : bad('serialNotDate', { text: String(cell) });
   }
-  if (typeof cell === 'boolean') return bad(`"${String(cell)}" is not a date`);
+  if (typeof cell === 'boolean') return bad('notDate', { text: String(cell) });
   const s = clean(cell);
-  if (s === '') return { ok: false, pending: true, message: 'empty' };
+  if (s === '') return refused('empty', {}, true);
   if (isPending(s) || /^(长期有效|长期|永久|open|until further notice)$/i.test(s)) return pending(s);
   let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(s);
   if (m) return orBad(iso(+m[1]!, +m[2]!, +m[3]!), s);
@@ -123,7 +126,7 @@ export function parseDate(cell: Cell, today: string): Parsed<string> {
     if (a > 12 && b <= 12) return orBad(iso(y, b, a), s);
     if (b > 12 && a <= 12) return orBad(iso(y, a, b), s);
     if (a === b) return orBad(iso(y, a, b), s);
-    return bad(`"${s}" is ambiguous (day/month order); write 2026-12-31`);
+    return bad('ambiguousDate', { text: s });
   }
   m = /^(\d{1,2})\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})$/i.exec(s) ?? null;
   if (m) return orBad(iso(+m[3]!, MONTHS.indexOf(m[2]!.toLowerCase()) + 1, +m[1]!), s);
@@ -134,7 +137,7 @@ export function parseDate(cell: Cell, today: string): Parsed<string> {
     const n = +m[1]!;
     const u = m[2]!;
     const days = /天|日|day/i.test(u) ? n : /周|week/i.test(u) ? n * 7 : n * 30;
-    if (days > 3650) return bad(`validity of ${s} is implausible`);
+    if (days > 3650) return bad('validityHuge', { text: s });
     return { ok: true, value: addDays(today, days) };
   }
   const serial = plainNumber(s);
@@ -142,29 +145,29 @@ export function parseDate(cell: Cell, today: string): Parsed<string> {
     const out = excelSerialToIso(serial);
     if (out) return { ok: true, value: out };
   }
-  return bad(`"${s}" is not a date`);
+  return bad('notDate', { text: s });
 }
 
 function orBad(v: string | undefined, s: string): Parsed<string> {
-  return v ? { ok: true, value: v } : bad(`"${s}" is not a valid date`);
+  return v ? { ok: true, value: v } : bad('notValidDate', { text: s });
 }
 
 // ---- memory
 /** Memory in GB: "64GB", "96 GB HBM3", "1.6 TB", a plain number under "显存(GB)". */
 export function parseMemoryGB(cell: Cell, headerMultiplier = 1): Parsed<number> {
-  if (cell === null) return { ok: false, pending: true, message: 'empty' };
+  if (cell === null) return refused('empty', {}, true);
   let gb: number | undefined;
   if (typeof cell === 'number') gb = cell * headerMultiplier;
   else if (typeof cell === 'string') {
     const s = clean(cell);
-    if (s === '' || isPending(s)) return { ok: false, pending: true, message: 'empty' };
+    if (s === '' || isPending(s)) return refused('empty', {}, true);
     const m = /^(\d+(?:\.\d+)?)\s*(tb|t|gb|g|gib|mb)?\b/i.exec(s);
     if (m) {
       const u = (m[2] ?? '').toLowerCase();
       gb = Number(m[1]) * (u.startsWith('t') ? 1024 : u === 'mb' ? 1 / 1024 : u ? 1 : headerMultiplier);
     }
   }
-  if (gb === undefined || !Number.isFinite(gb) || gb <= 0 || gb > 10_000) return bad(`"${String(cell)}" is not a memory size`);
+  if (gb === undefined || !Number.isFinite(gb) || gb <= 0 || gb > 10_000) return bad('notMemory', { text: String(cell) });
   return { ok: true, value: gb };
 }
 
@@ -176,11 +179,11 @@ export interface VatCell {
 
 /** A VAT column: "含税"/"不含税", "是/否", "Y/N", or a rate ("13%", "0.13", "13"). */
 export function parseVatCell(cell: Cell): Parsed<VatCell> {
-  if (cell === null) return { ok: false, pending: true, message: 'empty' };
+  if (cell === null) return refused('empty', {}, true);
   if (typeof cell === 'boolean') return { ok: true, value: { included: cell } };
   if (typeof cell === 'number') return rate(cell > 1 ? cell / 100 : cell, String(cell));
   const s = clean(String(cell));
-  if (s === '' || isPending(s)) return { ok: false, pending: true, message: 'empty' };
+  if (s === '' || isPending(s)) return refused('empty', {}, true);
   if (/^(不含税|未税|除税|否|no|n|excl\.?(?: vat)?|ex\.? vat|net|false|免税|tax[- ]?free)$/i.test(s)) return { ok: true, value: { included: false } };
   const pct = /^(?:含税\s*)?(\d+(?:\.\d+)?)\s*%$/.exec(s);
   if (pct) {
@@ -191,10 +194,10 @@ export function parseVatCell(cell: Cell): Parsed<VatCell> {
   if (/^(含税|是|yes|y|incl\.?(?: vat)?|including vat|gross|true)$/i.test(s)) return { ok: true, value: { included: true } };
   const n = plainNumber(s);
   if (n !== undefined) return rate(n > 1 ? n / 100 : n, s);
-  return bad(`"${s}" is not a VAT marker (含税/不含税, a rate like 13%)`);
+  return bad('notVat', { text: s });
 }
 
 function rate(r: number, raw: string): Parsed<VatCell> {
-  if (!Number.isFinite(r) || r < 0 || r > 0.5) return bad(`VAT rate ${raw} is out of range (0–50 %)`);
+  if (!Number.isFinite(r) || r < 0 || r > 0.5) return bad('vatRange', { text: raw });
   return { ok: true, value: { rate: Math.round(r * 10000) / 10000 } };
 }

@@ -2,6 +2,7 @@
  * Finding a catalog part by what people type: "910B", "h100 sxm", "昇腾910B", a slug.
  * Case-, width- and punctuation-insensitive; an ambiguous name lists its candidates.
  */
+import { said, type MessageRef } from '../i18n/translate';
 
 export interface Named {
   slug: string;
@@ -20,7 +21,7 @@ export function normalizeName(s: string): string {
 
 export type MatchResult<T> =
   | { ok: true; value: T }
-  | { ok: false; reason: 'not-found' | 'ambiguous'; candidates: T[]; message: string };
+  | { ok: false; reason: 'not-found' | 'ambiguous'; candidates: T[]; message: string; i18n: MessageRef };
 
 function keysOf(p: Named): string[] {
   return [p.slug, p.model, `${p.vendor} ${p.model}`, ...p.aliases].map(normalizeName);
@@ -28,19 +29,19 @@ function keysOf(p: Named): string[] {
 
 export function matchByName<T extends Named>(parts: readonly T[], query: string): MatchResult<T> {
   const q = normalizeName(query);
-  if (!q) return { ok: false, reason: 'not-found', candidates: [], message: 'empty name' };
+  if (!q) return { ok: false, reason: 'not-found', candidates: [], ...said('errors.match.empty') };
   const exact = parts.filter((p) => keysOf(p).includes(q));
   if (exact.length === 1) return { ok: true, value: exact[0]! };
   const pool = exact.length > 1 ? exact : parts.filter((p) => keysOf(p).some((k) => k.includes(q)));
   if (pool.length === 1) return { ok: true, value: pool[0]! };
   if (pool.length === 0) {
-    return { ok: false, reason: 'not-found', candidates: [], message: `no accelerator matches "${query}"` };
+    return { ok: false, reason: 'not-found', candidates: [], ...said('errors.match.noAccelerator', { name: query }) };
   }
   return {
     ok: false,
     reason: 'ambiguous',
     candidates: pool,
-    message: `"${query}" matches ${pool.length} accelerators: ${pool.map((p) => `${p.model} (${p.slug})`).join(', ')}`,
+    ...said('errors.match.ambiguous', { name: query, n: pool.length, list: pool.map((p) => `${p.model} (${p.slug})`).join(', ') }),
   };
 }
 

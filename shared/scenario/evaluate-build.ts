@@ -1,5 +1,6 @@
 /** Evaluating one saved build exactly as `procure evaluate` evaluates its scenario file. */
 import { buildToScenario, type BuildRecord } from './build';
+import { issueAt } from '../document/parse';
 import type { CatalogLookup } from './catalog-lookup';
 import { evaluateScenario, type EvaluationResult } from './evaluate';
 import { parseScenario, ScenarioError, type ScenarioIssue } from './schema';
@@ -13,7 +14,7 @@ export function evaluateBuildRecord(
   lookup: CatalogLookup,
   opts: { today: string; sensitivity?: boolean },
 ): BuildEvaluation {
-  if (b.lines.length === 0) return { ok: false, issues: [{ path: 'lines', message: 'add at least one accelerator line' }] };
+  if (b.lines.length === 0) return { ok: false, issues: [issueAt('lines', 'errors.scenario.noLines')] };
   const parsed = parseScenario(buildToScenario(b));
   if (!parsed.ok) return parsed;
   try {

@@ -4,6 +4,7 @@
  * Every problem is reported with the JSON path it comes from.
  */
 import type { Accelerator } from '../domain/accelerator';
+import { issueAt } from '../document/parse';
 import { convertMajor, FxMissingError, type Currency, type FxTable, type MajorMoney } from '../money';
 import type { ServingRole, WorkloadTargets } from '../model/serving';
 import type { AcceleratorSpec, ModelSpec } from '../model/spec';
@@ -148,7 +149,7 @@ export function resolveScenario(s: Scenario, lookup: CatalogLookup, opts: Resolv
     try {
       return convertMajor(m.amount, m.currency, cur, fx);
     } catch (e) {
-      if (e instanceof FxMissingError) issues.push({ path, message: e.message });
+      if (e instanceof FxMissingError) issues.push({ path, message: e.message, i18n: e.i18n });
       else throw e;
       return 0;
     }
@@ -159,7 +160,7 @@ export function resolveScenario(s: Scenario, lookup: CatalogLookup, opts: Resolv
   if (typeof s.site === 'string') {
     const found = lookup.site(s.site);
     if (!found) {
-      issues.push({ path: 'site', message: `no site named "${s.site}" in the catalog; give the site inline: {"name", "powerPricePerKWh", "pue", "jurisdiction"}` });
+      issues.push(issueAt('site', 'errors.scenario.noSite', { name: s.site }));
       site = { name: s.site, origin: 'catalog', powerPricePerKWh: 0, pue: 1, jurisdiction: 'CN', rackCostPerYear: 0, infraCostPerKW: 0, serversPerRack: 4 };
     } else {
       const c = (v: number) => conv({ amount: v, currency: found.currency }, 'site');
@@ -194,7 +195,7 @@ export function resolveScenario(s: Scenario, lookup: CatalogLookup, opts: Resolv
   if (typeof s.workload.model === 'string') {
     const m = lookup.model(s.workload.model);
     if (!m) {
-      issues.push({ path: 'workload.model', message: `no model preset named "${s.workload.model}"; use a preset id (e.g. "deepseek-v3", "llama-3.1-70b") or an inline model spec` });
+      issues.push(issueAt('workload.model', 'errors.scenario.noModel', { name: s.workload.model }));
     }
     model = m ?? { name: s.workload.model, totalParamsB: 1, layers: 1, hiddenSize: 1, attention: { kind: 'gqa', heads: 1, kvHeads: 1, headDim: 1 }, weightPrecision: 'bf16' };
   } else {
@@ -232,7 +233,7 @@ export function resolveScenario(s: Scenario, lookup: CatalogLookup, opts: Resolv
       if (typeof l.accelerator === 'string') {
         const m = lookup.findAccelerator(l.accelerator);
         if (m.ok) acc = m.value;
-        else issues.push({ path: `${path}.accelerator`, message: m.message });
+        else issues.push({ path: `${path}.accelerator`, message: m.message, i18n: m.i18n });
       }
       // the host
       let server: ResolvedLine['server'];
@@ -240,7 +241,7 @@ export function resolveScenario(s: Scenario, lookup: CatalogLookup, opts: Resolv
         server = { name: l.server.name, cardsPerServer: l.server.cardsPerServer, price: conv(l.server.price, `${path}.server.price`), powerW: l.server.powerW, origin: 'scenario', foreign: l.server.price.currency !== cur };
       } else {
         const found = typeof l.server === 'string' ? lookup.findServer(l.server) : acc ? lookup.defaultServer(acc.slug) : undefined;
-        if (typeof l.server === 'string' && !found) issues.push({ path: `${path}.server`, message: `no server named "${l.server}" in the catalog` });
+        if (typeof l.server === 'string' && !found) issues.push(issueAt(`${path}.server`, 'errors.scenario.noServer', { name: l.server }));
         if (found) {
           server = { name: found.name, cardsPerServer: found.cardsPerServer, price: conv({ amount: found.hostPrice, currency: found.currency }, `${path}.server`), powerW: found.hostPowerW, origin: 'catalog', foreign: found.currency !== cur };
         } else {
@@ -269,10 +270,10 @@ export function resolveScenario(s: Scenario, lookup: CatalogLookup, opts: Resolv
           quoteAgeDays = q.ageDays;
           leadTime ??= q.quote.leadTimeWeeks;
         } else {
-          issues.push({ path: `${path}.unitPrice`, message: `no valid purchase quote for ${acc.model} on ${asOf}; give "unitPrice": {"amount": …, "currency": "${cur}"}` });
+          issues.push(issueAt(`${path}.unitPrice`, 'errors.scenario.noPurchaseQuote', { model: acc.model, date: asOf, currency: cur }));
         }
       } else if (typeof l.accelerator !== 'string') {
-        issues.push({ path: `${path}.unitPrice`, message: `an inline accelerator needs "unitPrice": {"amount": …, "currency": "${cur}"}` });
+        issues.push(issueAt(`${path}.unitPrice`, 'errors.scenario.inlineNeedsPrice', { currency: cur }));
       }
       let rental: number | undefined;
       let rentalOrigin: PriceOrigin = { kind: 'none' };
@@ -300,7 +301,7 @@ export function resolveScenario(s: Scenario, lookup: CatalogLookup, opts: Resolv
       if (typeof l.engine === 'string') {
         const e = findEngine(l.engine);
         if (e) spec.engine = e;
-        else issues.push({ path: `${path}.engine`, message: `no engine profile named "${l.engine}"; use one of ${ENGINE_IDS.join(', ')} or an inline profile` });
+        else issues.push(issueAt(`${path}.engine`, 'errors.scenario.noEngine', { name: l.engine, engines: ENGINE_IDS.join(', ') }));
       } else if (l.engine) {
         spec.engine = customEngine(l.engine);
       }

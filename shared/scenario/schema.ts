@@ -5,7 +5,7 @@
  * expected, e.g. `builds[0].lines[1].count: expected a positive integer`.
  */
 import { z } from 'zod';
-import { formatPath, issueMessage, issuesOf, parseDocument, parseDocumentText, type FieldIssue } from '../document/parse';
+import { formatPath, issueMessage, issueRef, issuesOf, parseDocument, parseDocumentText, type FieldIssue } from '../document/parse';
 import { EXPORT_STATUSES } from '../domain/accelerator';
 import { isoDateSchema } from '../domain/source';
 import { currencySchema, priceSchema } from '../money';
@@ -47,7 +47,7 @@ function nameOrObject<T extends z.ZodType>(nameWhat: string, obj: T, what: strin
       const r = obj.safeParse(v);
       if (r.success) return r.data as z.output<T>;
       for (const i of r.error.issues) {
-        ctx.addIssue({ code: 'custom', message: issueMessage(i), path: i.path.filter((p) => typeof p !== 'symbol') as (string | number)[] });
+        ctx.addIssue({ code: 'custom', message: issueMessage(i), params: { i18n: issueRef(i) }, path: i.path.filter((p) => typeof p !== 'symbol') as (string | number)[] });
       }
       return z.NEVER;
     }
