@@ -48,7 +48,7 @@ const GRID: Record<Knob, number[]> = {
 };
 const KNOBS = Object.keys(GRID) as Knob[];
 /** The engines that share the calibrated set (every paged engine; "unknown" stays the conservative fallback). */
-export const CALIBRATED_ENGINES = ['vllm', 'sglang', 'tensorrt-llm', 'mindie', 'lmdeploy'] as const;
+export const CALIBRATED_ENGINES = ['vllm', 'sglang', 'tensorrt-llm', 'mindie', 'lmdeploy', 'vllm-rocm-2024'] as const;
 
 type Params = Record<Knob, number>;
 
@@ -62,6 +62,8 @@ const ESTIMATES: Record<(typeof CALIBRATED_ENGINES)[number], Params> = {
   'tensorrt-llm': { stepOverheadMs: 1, scaleUpLatencyUs: 6, scaleOutLatencyUs: 20, scaleUpBandwidthFraction: 0.85, scaleOutBandwidthFraction: 0.8, overlap: 0.6, expertHalfTokens: 8, preemptionMargin: 0.05 },
   mindie: { stepOverheadMs: 3, scaleUpLatencyUs: 15, scaleOutLatencyUs: 30, scaleUpBandwidthFraction: 0.7, scaleOutBandwidthFraction: 0.7, overlap: 0.5, expertHalfTokens: 16, preemptionMargin: 0.05 },
   lmdeploy: { stepOverheadMs: 1.5, scaleUpLatencyUs: 10, scaleOutLatencyUs: 25, scaleUpBandwidthFraction: 0.8, scaleOutBandwidthFraction: 0.8, overlap: 0.6, expertHalfTokens: 8, preemptionMargin: 0.05 },
+  // the 2024 ROCm vintage started from the vLLM estimates (it did not exist before this calibration)
+  'vllm-rocm-2024': { stepOverheadMs: 2, scaleUpLatencyUs: 10, scaleOutLatencyUs: 25, scaleUpBandwidthFraction: 0.8, scaleOutBandwidthFraction: 0.8, overlap: 0.6, expertHalfTokens: 8, preemptionMargin: 0.05 },
 };
 
 function profiles(p: Params): Record<string, EngineProfile> {

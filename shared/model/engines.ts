@@ -48,6 +48,8 @@ export interface EngineProfile {
   blockTokens: number;
   /** KV kept free against preemption, as a fraction of the mean occupancy. */
   preemptionMargin: number;
+  /** The scheduler's default cap on running sequences per replica (vLLM `max_num_seqs`); none when unset. */
+  maxRunningSequences?: number;
   /** True when any value is an estimate rather than read off a source. */
   estimate: boolean;
   notes: string;
@@ -168,6 +170,21 @@ export const ENGINE_PROFILES: Readonly<Record<string, EngineProfile>> = {
       DEEPGEMM,
     ],
   },
+  'vllm-rocm-2024': {
+    id: 'vllm-rocm-2024',
+    name: 'vLLM (ROCm, 2024)',
+    asOf: '2024 (0.6, ROCm 6.x)',
+    ...pagedCalibrated({ blockTokens: 16 }),
+    maxRunningSequences: 256,
+    estimate: true,
+    notes:
+      'vLLM before the V1 engine, as AMD and its cloud partners ran it on MI300X in 2024: the step parameters of the current profile, and the scheduler\'s default max_num_seqs = 256 running sequences (benchmark_throughput.py and the server used the engine defaults), so a KV-rich MI300X cannot batch past 256 sequences. Used for ROCm measurements dated before 2025 and selectable by name.',
+    sources: [
+      VLLM_PAPER,
+      { title: 'vLLM v0.6 docs, Engine Arguments: --max-num-seqs, maximum number of sequences per iteration (default 256)', url: 'https://docs.vllm.ai/en/v0.6.0/models/engine_args.html' },
+      { title: 'vLLM blog, vLLM v0.6.0: 2.7x Throughput Improvement and 5x Latency Reduction (2024-09-05)', url: 'https://blog.vllm.ai/2024/09/05/perf-update.html' },
+    ],
+  },
   unknown: {
     id: 'unknown',
     name: 'unknown engine',
@@ -201,12 +218,28 @@ const STACK_ENGINE: Readonly<Record<string, string>> = {
 
 const ALIASES: [RegExp, string][] = [
   [/^v-?llm$/, 'vllm'],
+  [/^v-?llm[- ]?\(?rocm,? ?2024\)?$/, 'vllm-rocm-2024'],
   [/^sg-?lang$/, 'sglang'],
   [/^(tensorrt|trt)[- ]?llm$/, 'tensorrt-llm'],
   [/^(mindie|mind-ie|vllm-?ascend)$/, 'mindie'],
   [/^(lmdeploy|turbomind)$/, 'lmdeploy'],
   [/^(unknown|unknown engine|other)$/, 'unknown'],
 ];
+
+/**
+ * Release windows: a profile that describes an engine on one stack before a date. A
+ * measurement (or a user's "as of") dated before `before` on that stack runs the vintage.
+ */
+export const ENGINE_VINTAGES: readonly { engine: string; stack: string; before: string; profile: string }[] = [
+  { engine: 'vllm', stack: 'rocm', before: '2025-01', profile: 'vllm-rocm-2024' },
+];
+
+/** The profile of `engine` on `stack` as of `date` (YYYY-MM or YYYY-MM-DD): its vintage when one covers the date. */
+export function engineAsOf(engine: EngineProfile, stack: string | undefined, date: string | undefined): EngineProfile {
+  if (!date || !stack) return engine;
+  const v = ENGINE_VINTAGES.find((x) => x.engine === engine.id && x.stack === stack && date.slice(0, 7) < x.before);
+  return (v && ENGINE_PROFILES[v.profile]) || engine;
+}
 
 /** A profile by id or common name ("TensorRT-LLM", "trtllm", "vllm-ascend"); undefined when unknown. */
 export function findEngine(name: string): EngineProfile | undefined {
@@ -251,6 +284,7 @@ export const engineProfileSchema = z.strictObject({
   pagedKv: z.boolean({ error: 'expected true or false' }).optional(),
   blockTokens: z.number({ error: 'expected a positive integer block size' }).int({ error: 'expected a positive integer block size' }).positive({ error: 'expected a positive integer block size' }).max(65_536).optional(),
   preemptionMargin: nonNeg('a preemption margin between 0 and 1', 1).optional(),
+  maxRunningSequences: z.number({ error: 'expected a positive integer number of sequences' }).int({ error: 'expected a positive integer number of sequences' }).positive({ error: 'expected a positive integer number of sequences' }).max(1_000_000).optional(),
   notes: z.string().max(2000).optional(),
 });
 export type EngineProfileInput = z.output<typeof engineProfileSchema>;

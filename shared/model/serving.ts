@@ -180,6 +180,11 @@ interface Evaluated {
   perCard: number;
 }
 
+/** Most sequences the batch search tries: the model's cap per card, or the engine's scheduler limit (`max_num_seqs`) when lower. */
+function runningCap(c: PerfContext): number {
+  return Math.min(c.tun.maxBatchPerCard * c.layout.groupSize, c.engine.maxRunningSequences ?? Infinity);
+}
+
 function evalColocated(c: PerfContext, t: WorkloadTargets): Evaluated | undefined {
   const { inputTokens: inp, outputTokens: out } = t;
   const ctxAvg = inp + out / 2;
@@ -191,7 +196,7 @@ function evalColocated(c: PerfContext, t: WorkloadTargets): Evaluated | undefine
   const pre = ag.pre;
   // the host link reloads prefixes while other requests compute, but cannot go faster than itself
   const prefillPerRequestS = Math.max(pre.totalMs, ag.reloadMs) / 1e3 / n;
-  const cap = c.tun.maxBatchPerCard * c.layout.groupSize;
+  const cap = runningCap(c);
   const measure = (b: number) => {
     const step = decodeStep(c, b, ctxAvg, ag.draft);
     // each step b·k/out requests finish and are replaced (k tokens per step); their prefills interleave with decode
@@ -251,7 +256,7 @@ function evalDecode(c: PerfContext, t: WorkloadTargets): Evaluated | undefined {
   const byMem = maxSequencesByMemory(c, kvOccupancy(c.engine, inp, out).reservedTokens);
   if (byMem < 1) return undefined;
   const ctxAvg = inp + out / 2;
-  const cap = c.tun.maxBatchPerCard * c.layout.groupSize;
+  const cap = runningCap(c);
   // MTP: one draft token per step, accepted with probability a → 1 + a tokens per step
   const draft = (t.mtpAcceptanceRate ?? 0) > 0 ? 1 : 0;
   const perStep = tokensPerDecodeStep(t.mtpAcceptanceRate);

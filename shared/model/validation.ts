@@ -5,7 +5,7 @@
  * that the document and the code agree, so the table cannot drift.
  */
 import { defaultEfficiency, stackKey } from './efficiency';
-import { engineOrDefault, type EngineProfile } from './engines';
+import { engineAsOf, engineOrDefault, type EngineProfile } from './engines';
 import { findModel } from './presets';
 import { bestServingGroup, type ServingRole } from './serving';
 import { modelSpecSchema, type AcceleratorSpec, type KvPrecision, type ModelSpec, type WeightPrecision } from './spec';
@@ -337,9 +337,14 @@ export interface ValidationResult {
   bound: string;
 }
 
-/** The engine profile a row runs: its engine's built-in profile, or the one `profiles` gives for that id (calibration). */
+/**
+ * The engine profile a row runs: its engine's built-in profile as of the source's date (a
+ * vintage where one covers it, engines.ts ENGINE_VINTAGES), or the one `profiles` gives for
+ * that id (calibration).
+ */
 export function rowEngine(row: ValidationRow, profiles?: Readonly<Record<string, EngineProfile>>): EngineProfile {
-  const base = engineOrDefault(row.engine, stackKey(row.accelerator.softwareStack));
+  const stack = stackKey(row.accelerator.softwareStack);
+  const base = engineAsOf(engineOrDefault(row.engine, stack), stack, row.source.sortDate);
   return profiles?.[base.id] ?? base;
 }
 
