@@ -13,6 +13,8 @@ import { CHANNEL_NAMES } from '../shared/contract/api';
 import { dispatch } from './handlers';
 import { openApp, resolveDbPath } from './bootstrap';
 import { closeJobWorkers, configureJobs } from './jobs';
+import { setCredentialStore } from './team/credentials';
+import { keychainStore } from './app/credentials';
 import { DbOpenError } from './db/open';
 import { CSP } from './host/server';
 import type { AppContext } from './context';
@@ -175,6 +177,8 @@ export async function start(): Promise<void> {
     ctx = openApp(resolveDbPath(process.argv), { nativeBinding, appRoot: root });
     // the job workers (optimizer, import, report, backup) open their connections with the same binding
     configureJobs({ nativeBinding });
+    // a hub password typed in Settings → Team goes to the system keychain, not the settings
+    setCredentialStore(keychainStore(app.getPath('userData')));
   } catch (e) {
     log.error(e);
     const l = menuLanguage(undefined, app.getLocale());

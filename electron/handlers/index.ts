@@ -20,6 +20,7 @@ import { bidHandlers } from './bids';
 import * as settingsIo from './settings';
 import * as quotes from './quotes';
 import * as team from './team';
+import * as teamLink from './team-link';
 
 type Handlers = { [C in Channel]: (ctx: AppContext, input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };
 
@@ -63,9 +64,12 @@ export const handlers: Handlers = {
   'catalog:export': quotes.exportCatalog,
   'team:init': team.initTeamHub,
   'team:add-user': team.addTeamUser,
-  'team:connect': team.connectTeamHub,
-  'team:sync': (ctx) => team.syncTeam(ctx),
+  'team:connect': teamLink.connectTeamHub,
+  'team:sync': (ctx) => teamLink.runSync(ctx),
   'team:status': (ctx) => team.teamStatus(ctx),
+  'team:test': teamLink.testTeamHub,
+  'team:schedule': teamLink.setSyncMinutes,
+  'team:activity': (ctx) => teamLink.teamActivity(ctx),
 };
 
 /** Longest string accepted anywhere in an argument (guards against pathological payloads). */

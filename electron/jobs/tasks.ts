@@ -15,6 +15,7 @@ import { createContext, type AppContext } from '../context';
 import { withBusyRetry } from '../db/busy';
 import { openJobConnection } from '../db/job-connection';
 import type { ReportRequest } from '../report';
+import type { SyncResult } from '../team/sync';
 import { AppError } from '../../shared/contract/result';
 import type { JobProgress } from './wire';
 
@@ -112,6 +113,19 @@ export const tasks = {
       job.progress({ phase: 'copying' });
       const { backupBytes } = await import('../db/backup');
       return new Uint8Array(await backupBytes(ctx.db));
+    }),
+
+  /**
+   * One team hub sync on the task's connection: network waits and the local writes (a page per
+   * transaction) happen here, so the window and the loopback host answer while it runs. The
+   * password is the credential store's, read on the main thread; the hub's answers become
+   * AppErrors here, the only errors that cross back with their UI strings.
+   */
+  'team:sync': (input: { db: JobDb; password?: string }, job: JobControl): Promise<SyncResult> =>
+    withDb(input.db, async (ctx) => {
+      job.progress({ phase: 'syncing' });
+      const [{ syncWithHub }, { TeamRepo }, { hubCall }] = await Promise.all([import('../team/sync'), import('../db/repos/team'), import('../team/errors')]);
+      return hubCall(() => syncWithHub(new TeamRepo(ctx.db), ctx.clock, { password: input.password }));
     }),
 
   /** Stage and check a backup for a restore; the swap itself is the main connection's (swapRestored). */

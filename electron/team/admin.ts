@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import { HUB_LATEST, migrateHub, type HubRole } from '../db/hub/migrations';
 import { createHubDatabase, HubRepo } from '../db/hub/repo';
 import type { TeamRepo } from '../db/repos/team';
-import { connectHub, HubConnectError, parseHubUrl, storableUrl } from './connection';
+import { connectHub, HubConnectError, hubError, parseHubUrl, storableUrl } from './connection';
 
 export interface InitResult {
   hub: string;
@@ -69,11 +69,12 @@ export interface ConnectResult {
   reset: boolean;
 }
 
-export async function connectTeam(team: TeamRepo, url: string, user: string, now: Date): Promise<ConnectResult> {
-  const { client, tls } = await connectHub(url, { user });
+/** `password`: one typed in Settings → Team (kept by the caller once this login worked); else PGPASSWORD or ~/.pgpass. */
+export async function connectTeam(team: TeamRepo, url: string, user: string, now: Date, password?: string): Promise<ConnectResult> {
+  const { client, tls } = await connectHub(url, { user, password });
   try {
     const me = await new HubRepo(client).whoAmI();
-    if (me.role === 'none' && !me.superuser) throw new HubConnectError(`${user} has no role on this hub: an admin runs procure team add-user ${user} --role ROLE`);
+    if (me.role === 'none' && !me.superuser) throw hubError('noRole', { user });
     const hub = storableUrl(url);
     const { reset } = team.connect(hub, user, me.role, now.toISOString());
     return { hub, user, role: me.role, tls, reset };

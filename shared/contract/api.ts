@@ -15,6 +15,7 @@ import { settingsChannels } from './settings';
 import { jobChannels } from './jobs';
 import { quoteChannels } from './quotes';
 import { teamChannels } from './team';
+import { teamLinkChannels } from './team-link';
 
 const slug = z.string().min(1).max(80);
 const none = z.object({}).strict().optional();
@@ -42,6 +43,7 @@ export const channels = {
   ...bidChannels,
   ...quoteChannels,
   ...teamChannels,
+  ...teamLinkChannels,
   ...jobChannels,
 } as const;
 

@@ -1,20 +1,28 @@
 /**
  * API channels of the team hub (a PostgreSQL database the laptops sync with): create or upgrade
  * the hub, add a user, connect this database, sync now, and where this database stands.
- * Passwords never travel here except the one-time password `team:add-user` answers with.
+ * Passwords travel here only as the one-time password `team:add-user` answers with and the
+ * password typed once into Settings → Team (`team:connect`), which is kept by the credential store.
  */
 import { z } from 'zod';
+import type { MessageRef } from './result';
 
-const hubUrl = z
+export const hubUrl = z
   .string()
   .trim()
   .max(2000)
   .regex(/^postgres(ql)?:\/\//i, { error: 'the hub is a postgresql:// URL, e.g. postgresql://hub.example.com/procure?sslmode=verify-full' });
 /** A PostgreSQL role name as the hub accepts it (the hub checks again). */
-const userName = z
+export const userName = z
   .string()
   .trim()
   .regex(/^[a-z_][a-z0-9_.-]{0,62}$/, { error: 'a user name is 1 to 63 lower-case letters, digits, "_", "." or "-", starting with a letter or "_"' });
+/**
+ * A password typed once in Settings → Team: it travels to the main process, which hands it to the
+ * credential store (the system keychain in the desktop app, ~/.pgpass elsewhere) after the hub
+ * accepted it, and never writes it to the app's settings.
+ */
+export const hubPassword = z.string().min(1).max(1000);
 export const hubRoles = ['viewer', 'buyer', 'catalog_keeper', 'evaluator', 'admin'] as const;
 
 export interface TeamCounts {
@@ -33,6 +41,8 @@ export interface TeamSyncOut {
   cursor: number;
   pending: TeamCounts;
   refused?: string;
+  /** The refusal as a UI string (team.refused.<kind>), for the UI's language. */
+  refusedI18n?: MessageRef;
   at: string;
 }
 
@@ -55,7 +65,7 @@ export const teamChannels = {
     output: {} as { user: string; role: (typeof hubRoles)[number]; password: string },
   },
   'team:connect': {
-    input: z.object({ hub: hubUrl, user: userName }).strict(),
+    input: z.object({ hub: hubUrl, user: userName, password: hubPassword.optional() }).strict(),
     output: {} as { hub: string; user: string; role: string; tls: boolean; reset: boolean },
   },
   'team:sync': { input: z.object({}).strict().optional(), output: {} as TeamSyncOut },

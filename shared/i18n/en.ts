@@ -344,7 +344,7 @@ export const en = {
     passwordHint: 'Kept by {{store}}, never in the app\'s settings. Leave empty to use PGPASSWORD or ~/.pgpass.',
     store: { safeStorage: 'the system keychain (Electron safeStorage)', pgpass: 'the libpq password file (~/.pgpass)' },
     connect: 'Connect', test: 'Test connection', testing: 'Testing…', syncNow: 'Sync now', syncing: 'Syncing…',
-    tested: 'Reached {{hub}} as {{user}} ({{role}}), {{tls}}, PostgreSQL {{version}}, in {{ms}} ms.',
+    tested: 'Reached {{hub}} as {{user}} ({{role}}), {{tls}}, in {{ms}} ms.',
     tls: 'TLS', noTls: 'no TLS',
     connected: 'Connected to {{hub}} as {{user}} ({{role}}), {{tls}}.',
     reset: 'Another hub or user than before: this laptop\'s rows will be shared there from scratch.',

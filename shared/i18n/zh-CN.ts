@@ -346,7 +346,7 @@ export const zhCN: Messages = {
     passwordHint: '由{{store}}保管，从不写入应用设置。留空则使用 PGPASSWORD 或 ~/.pgpass。',
     store: { safeStorage: '系统钥匙串（Electron safeStorage）', pgpass: 'libpq 密码文件（~/.pgpass）' },
     connect: '连接', test: '测试连接', testing: '正在测试…', syncNow: '立即同步', syncing: '正在同步…',
-    tested: '已以 {{user}}（{{role}}）连接到 {{hub}}，{{tls}}，PostgreSQL {{version}}，用时 {{ms}} 毫秒。',
+    tested: '已以 {{user}}（{{role}}）连接到 {{hub}}，{{tls}}，用时 {{ms}} 毫秒。',
     tls: 'TLS 加密', noTls: '未加密',
     connected: '已以 {{user}}（{{role}}）连接到 {{hub}}，{{tls}}。',
     reset: '与之前的中心库或用户不同：本机的记录将从头共享到该中心库。',
