@@ -44,6 +44,8 @@ export const ZONES = {
       // context.ts is the database context: the connection and the repositories that own the SQL
       { db: ['electron/db', 'electron/context'], version: ['electron/version'] },
       { import: ['electron/import'], optimize: ['electron/optimize'], report: ['electron/report'], team: ['electron/team'], bootstrap: ['electron/bootstrap'] },
+      // the bid template (XLSX a supplier fills in): written with exceljs, read back through the importer's guarded reader and value parsers
+      { bids: ['electron/bids'] },
       // long work off the main thread: the worker tasks run import, optimize, report and db code
       { jobs: ['electron/jobs'] },
       { handlers: ['electron/handlers'] },

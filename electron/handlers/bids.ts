@@ -1,14 +1,18 @@
 /** Handlers of the bid and report channels (see shared/contract/bids.ts). */
 import type { ParsedInput } from '../../shared/contract/api';
-import { AppError } from '../../shared/contract/result';
-import type { BidSetRecord, BidSetSummary, ReportFileOut } from '../../shared/contract/bids';
+import { AppError, translatedError } from '../../shared/contract/result';
+import type { BidSetRecord, BidSetSummary, ReportFileOut, TemplateImportOut } from '../../shared/contract/bids';
 import { evaluateBidFile, type BidEvaluation } from '../../shared/bids/evaluate';
-import { parseBidFile, type BidFile } from '../../shared/bids/schema';
+import { bidFileDraftSchema, parseBidFile, type Bid, type BidFile } from '../../shared/bids/schema';
+import { parseDocument } from '../../shared/document/parse';
 import { createCatalogLookup } from '../../shared/scenario/catalog-lookup';
 import type { ScenarioIssue } from '../../shared/scenario/schema';
 import type { AppContext } from '../context';
 import { catalogSnapshot } from '../db/snapshot';
-import { printReport, reportPdf, reportXlsx } from '../report';
+import { printReport, reportFileName, reportPdf, reportXlsx } from '../report';
+import { requirementFingerprint } from '../bids/template-layout';
+import { readBidTemplate, templateError, TemplateProblems } from '../bids/template-read';
+import { writeBidTemplate } from '../bids/template-write';
 import { jobDb, runJob } from '../jobs';
 
 /** The report's model and HTML are built in a job worker; printing (another process already) stays here. */
@@ -29,6 +33,63 @@ function parsed(raw: unknown): BidFile {
   return p.value;
 }
 
+/** A bid file whose requirement is set; its bids may still be to come. */
+function draft(raw: unknown): BidFile {
+  const p = parseDocument(bidFileDraftSchema, raw);
+  if (!p.ok) throw invalidBidFile(p.issues);
+  return p.value;
+}
+
+async function bidTemplate(ctx: AppContext, input: ParsedInput<'bids:template'>): Promise<ReportFileOut> {
+  const file = draft(input.bidFile);
+  const data = await writeBidTemplate(file, ctx.accelerators.list());
+  return { fileName: reportFileName({ title: 'Bid template', documentNumber: file.documentNumber || file.requirement.name }, 'xlsx'), dataBase64: data.toString('base64') };
+}
+
+function refuseDuplicate(file: BidFile, bid: Bid): void {
+  if (file.bids.some((b) => b.vendor === bid.vendor && b.name === bid.name)) {
+    throw translatedError('conflict', 'bidTemplate.error.duplicate', { vendor: bid.vendor, offer: bid.name || bid.vendor });
+  }
+}
+
+/**
+ * A filled template read into one bid for the set: checked against the set's requirement, then,
+ * for a saved set, appended and saved in one transaction (the set is read again inside it, so a
+ * set changed meanwhile is checked as it is now).
+ */
+async function importTemplate(ctx: AppContext, input: ParsedInput<'bids:template-import'>): Promise<TemplateImportOut> {
+  const expectFor = (f: BidFile) => ({ fingerprint: requirementFingerprint(f.requirement, f.currency), requirement: f.requirement.name });
+  const file = draft(input.id !== undefined ? ctx.bidSets.get(input.id).body : input.bidFile);
+  const lookup = createCatalogLookup(catalogSnapshot(ctx));
+  let bid: Bid;
+  try {
+    ({ bid } = await readBidTemplate(Buffer.from(input.dataBase64, 'base64'), {
+      fileName: input.fileName,
+      today: ctx.today(),
+      expect: expectFor(file),
+      findAccelerator: (name) => lookup.findAccelerator(name),
+      serverExists: (name) => lookup.findServer(name) !== undefined,
+    }));
+  } catch (e) {
+    if (e instanceof TemplateProblems) throw templateError(e.problems, input.lang);
+    throw e;
+  }
+  refuseDuplicate(file, bid);
+  const id = input.id;
+  if (id === undefined) return { bid, index: file.bids.length };
+  return ctx.transaction(() => {
+    const rec = ctx.bidSets.get(id);
+    const now = draft(rec.body);
+    if (expectFor(now).fingerprint !== expectFor(file).fingerprint) {
+      throw templateError([{ key: 'bidTemplate.error.otherRequirement', vars: { file: input.fileName, template: file.requirement.name, requirement: now.requirement.name } }], input.lang);
+    }
+    refuseDuplicate(now, bid);
+    const body = { ...(rec.body as Record<string, unknown>), bids: [...((rec.body as { bids?: unknown[] }).bids ?? []), bid] };
+    parsed(body);
+    return { bid, index: now.bids.length, record: ctx.bidSets.save(rec.name, body, rec.id) };
+  });
+}
+
 /** A part, site or price the file names but the catalog lacks throws ScenarioError (bid-file paths), reported by dispatch. */
 export function evaluateBids(ctx: AppContext, input: ParsedInput<'bids:evaluate'>): BidEvaluation {
   return evaluateBidFile(parsed(input.bidFile), createCatalogLookup(catalogSnapshot(ctx)), { today: ctx.today() });
@@ -46,6 +107,8 @@ export const bidHandlers = {
     ctx.bidSets.remove(input.id);
     return { id: input.id };
   },
+  'bids:template': bidTemplate,
+  'bids:template-import': importTemplate,
   'report:pdf': reportPdfOffThread,
   'report:xlsx': (ctx: AppContext, input: ParsedInput<'report:xlsx'>): Promise<ReportFileOut> => reportXlsx(ctx, input),
 } as const;

@@ -110,6 +110,20 @@ export const bidLineSchema = z.strictObject({
 });
 export type BidLine = z.output<typeof bidLineSchema>;
 
+/**
+ * The hard constraints and workload a supplier answers in the bid template's technical response
+ * (技术响应): complies or deviates, with remarks. Recorded with the bid; the app still checks every
+ * constraint itself from the models, whatever the supplier declares.
+ */
+export const RESPONSE_ITEMS = ['model', 'throughput', 'latency', 'budget', 'power', 'delivery', 'risk', 'domestic'] as const;
+export type ResponseItem = (typeof RESPONSE_ITEMS)[number];
+export const bidResponseSchema = z.strictObject({
+  item: z.enum(RESPONSE_ITEMS, { error: `expected one of ${RESPONSE_ITEMS.join(', ')}` }),
+  complies: z.boolean({ error: 'expected true or false' }),
+  remarks: optText('remarks', 1000).default(''),
+});
+export type BidResponse = z.output<typeof bidResponseSchema>;
+
 export const bidSchema = z.strictObject({
   vendor: text('a vendor name'),
   /** What is offered, e.g. "Atlas 800I A2 × 16"; default: the vendor name. */
@@ -122,6 +136,8 @@ export const bidSchema = z.strictObject({
   paymentTerms: optText('payment terms', 500).default(''),
   validUntil: date.optional(),
   notes: optText('notes', 5000).default(''),
+  /** The technical response (技术响应) from a filled bid template, one entry per requirement item. */
+  responses: z.array(bidResponseSchema, { error: 'expected a list of responses' }).max(RESPONSE_ITEMS.length, { error: 'expected at most one response per item' }).optional(),
   lines: z.array(bidLineSchema, { error: 'expected a list of lines' }).min(1, { error: 'expected at least one line' }).max(100, { error: 'expected at most 100 lines' }),
 });
 export type Bid = z.output<typeof bidSchema>;
@@ -142,6 +158,10 @@ export const bidFileSchema = z.strictObject({
   requirement: requirementSchema,
   scoring: scoringSchema.default(scoringSchema.parse({})),
   bids: z.array(bidSchema, { error: 'expected a list of bids' }).min(1, { error: 'expected at least one bid' }).max(50, { error: 'expected at most 50 bids' }),
+});
+/** A bid file still being prepared: the requirement set, the bids still to come (a bid template is made from one). */
+export const bidFileDraftSchema = bidFileSchema.extend({
+  bids: z.array(bidSchema, { error: 'expected a list of bids' }).max(50, { error: 'expected at most 50 bids' }).default([]),
 });
 export type BidFileInput = z.input<typeof bidFileSchema>;
 export type BidFile = z.output<typeof bidFileSchema>;

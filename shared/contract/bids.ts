@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import type { BidEvaluation } from '../bids/evaluate';
+import type { Bid } from '../bids/schema';
+import { MAX_IMPORT_FILE_BYTES } from './import';
 import { isoDateSchema } from '../domain/source';
 
 const id = z.number().int().positive();
@@ -41,7 +43,37 @@ export const reportInputSchema = z
   .strict()
   .refine((v) => (v.bidFile === undefined) !== (v.scenario === undefined), { message: 'give either "bidFile" or "scenario"' });
 
+/** A filled bid template (XLSX) and where its bid goes: a saved set (appended and saved in one transaction) or the set being edited (returned only). */
+export const templateImportInputSchema = z
+  .object({
+    fileName: z.string().min(1).max(260),
+    dataBase64: z
+      .string()
+      .min(1, 'the file is empty')
+      .max(Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + 4, 'file too large (limit 14 MB)')
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+    id: id.optional(),
+    bidFile: doc.optional(),
+    /** The language the problems of a file with several are listed in. */
+    lang: z.enum(['en', 'zh-CN']).default('en'),
+  })
+  .strict()
+  .refine((v) => (v.id === undefined) !== (v.bidFile === undefined), { message: 'give either "id" (a saved bid set) or "bidFile"' });
+
+export interface TemplateImportOut {
+  /** The bid read from the template, as it is added to the set. */
+  bid: Bid;
+  /** Its index in the set's bids. */
+  index: number;
+  /** The saved set after the bid was added (when `id` was given). */
+  record?: BidSetRecord;
+}
+
 export const bidChannels = {
+  /** The bid template (XLSX) for the file's requirement, which suppliers fill in. */
+  'bids:template': { input: z.object({ bidFile: doc }).strict(), output: {} as ReportFileOut },
+  /** Read a filled bid template back into one bid, every value checked. */
+  'bids:template-import': { input: templateImportInputSchema, output: {} as TemplateImportOut },
   /** Check every bid against the hard constraints, score and rank them. */
   'bids:evaluate': { input: z.object({ bidFile: doc }).strict(), output: {} as BidEvaluation },
   'bids:list': { input: z.object({}).strict().optional(), output: [] as BidSetSummary[] },
