@@ -4,6 +4,8 @@ import type { ParsedInput } from '../../shared/contract/api';
 import { AppError } from '../../shared/contract/result';
 import type { AcceleratorView, CatalogData, QuoteView } from '../../shared/contract/views';
 import { perCardExVat, type QuoteRecord } from '../../shared/domain/catalog';
+import { changedFields } from '../../shared/domain/catalog-fields';
+import { teamRepo } from './team';
 import { createCatalogLookup } from '../../shared/scenario/catalog-lookup';
 import { catalogSnapshot } from '../db/snapshot';
 import type { StoredAccelerator } from '../db/repos/accelerators';
@@ -63,7 +65,11 @@ export function saveAccelerator(ctx: AppContext, input: ParsedInput<'catalog:sav
     ]);
   }
   if (!create && !existing) throw new AppError('not-found', `no accelerator with slug "${accelerator.slug}"`);
-  ctx.accelerators.upsert(accelerator, { origin: existing?.origin ?? 'user', userEdited: true });
+  ctx.transaction(() => {
+    ctx.accelerators.upsert(accelerator, { origin: existing?.origin ?? 'user', userEdited: true });
+    // an edited figure is shared with the team field by field at the next sync (catalog merges)
+    if (existing) teamRepo(ctx).catalog.recordEdits(accelerator.slug, changedFields(existing, accelerator), ctx.clock().toISOString());
+  });
   return getAccelerator(ctx, { slug: accelerator.slug });
 }
 

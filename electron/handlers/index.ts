@@ -20,6 +20,7 @@ import { bidHandlers } from './bids';
 import * as settingsIo from './settings';
 import * as quotes from './quotes';
 import * as team from './team';
+import * as teamMerge from './team-merge';
 import * as teamLink from './team-link';
 
 type Handlers = { [C in Channel]: (ctx: AppContext, input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };
@@ -67,6 +68,12 @@ export const handlers: Handlers = {
   'team:connect': teamLink.connectTeamHub,
   'team:sync': (ctx) => teamLink.runSync(ctx),
   'team:status': (ctx) => team.teamStatus(ctx),
+  'team:conflicts': teamMerge.teamConflicts,
+  'team:resolve': teamMerge.resolveConflict,
+  'team:share': teamMerge.shareLocal,
+  'team:shared-list': teamMerge.sharedList,
+  'team:duplicate': teamMerge.duplicateShared,
+  'team:history': teamMerge.hubHistory,
   'team:test': teamLink.testTeamHub,
   'team:schedule': teamLink.setSyncMinutes,
   'team:activity': (ctx) => teamLink.teamActivity(ctx),

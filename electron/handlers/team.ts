@@ -26,7 +26,7 @@ export const addTeamUser = (_ctx: AppContext, input: ParsedInput<'team:add-user'
 export function teamStatus(ctx: AppContext): TeamStatusOut {
   const team = teamRepo(ctx);
   const hub = team.hub();
-  const base = { pending: team.pendingCounts(), unplaced: team.unplacedCount() };
+  const base = { pending: team.pendingCounts(), unplaced: team.unplacedCount(), openConflicts: team.catalog.openConflictCount() };
   if (!hub) return { connected: false, ...base };
   return { connected: true, hub: hub.hubUrl, user: hub.hubUser, role: hub.role, cursor: hub.cursor, lastSyncAt: hub.lastSyncAt, lastResult: hub.lastResult, ...base };
 }

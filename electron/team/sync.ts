@@ -7,15 +7,21 @@
  * line saying what was kept; the pull still runs.
  */
 import type pg from 'pg';
+import { HUB_LATEST, hubVersion, HubVersionError } from '../db/hub/migrations';
 import { HubRepo } from '../db/hub/repo';
 import type { TeamRepo } from '../db/repos/team';
 import type { MessageRef } from '../../shared/contract/result';
 import { connectHub, hubError } from './connection';
+import { pushMerges } from './sync-merge';
 
 export interface SyncCounts {
   suppliers: number;
   quotes: number;
   retirements: number;
+  catalogEdits: number;
+  resolutions: number;
+  builds: number;
+  bidSets: number;
 }
 
 export interface SyncResult {
@@ -24,11 +30,13 @@ export interface SyncResult {
   role: string;
   tls: boolean;
   pushed: SyncCounts;
-  pulled: SyncCounts & { unplaced: number };
+  pulled: SyncCounts & { unplaced: number; conflicts: number };
   /** The last hub change number applied here. */
   cursor: number;
   /** What is still waiting to be shared after this sync. */
   pending: SyncCounts;
+  /** Catalog conflicts open here after the sync. */
+  openConflicts: number;
   /** The hub's refusal, in one line, when it refused part of the push. */
   refused?: string;
   /** The same refusal as a UI string (team.refused.<kind>), for the UI's language. */
@@ -49,7 +57,7 @@ const batchSize = () => {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} local ${n === 1 ? one : many}`;
 
 /** The refusal as a UI string: the role, the count of that kind kept here, and (retirements) whose quotes. */
-const refusalRef = (role: string, kind: keyof SyncCounts, pending: SyncCounts, authors = ''): MessageRef => ({ key: `team.refused.${kind}`, vars: { role, count: pending[kind], authors } });
+const refusalRef = (role: string, kind: 'suppliers' | 'quotes' | 'retirements', pending: SyncCounts, authors = ''): MessageRef => ({ key: `team.refused.${kind}`, vars: { role, count: pending[kind], authors } });
 
 /** The hub's refusal of a push, said as what the role may not do and what stays here. */
 function refusal(role: string, kind: 'suppliers' | 'quotes' | 'retirements', pending: SyncCounts, detail: string): string {
@@ -70,9 +78,11 @@ export async function syncWithHub(team: TeamRepo, now: () => Date, hooks: { clie
   hooks.client?.(client);
   try {
     const repo = new HubRepo(client);
+    const version = await hubVersion(client);
+    if (version < HUB_LATEST) throw new HubVersionError(`the hub's schema is version ${version}, older than this app needs (${HUB_LATEST}): an admin runs procure team init --hub URL`);
     const me = await repo.whoAmI();
     team.setRole(me.role);
-    const pushed: SyncCounts = { suppliers: 0, quotes: 0, retirements: 0 };
+    const pushed: SyncCounts = { suppliers: 0, quotes: 0, retirements: 0, catalogEdits: 0, resolutions: 0, builds: 0, bidSets: 0 };
     let refused: string | undefined;
     let refusedI18n: MessageRef | undefined;
     const size = batchSize();
@@ -124,7 +134,15 @@ export async function syncWithHub(team: TeamRepo, now: () => Date, hooks: { clie
       }
     }
 
-    const pulled = { suppliers: 0, quotes: 0, retirements: 0, unplaced: 0 };
+    // builds and bid sets, catalog edits and resolutions: each on its own, a refusal said with the others
+    const merges = await pushMerges(client, team, me.role, size);
+    Object.assign(pushed, merges.pushed);
+    if (merges.refusals.length > 0) {
+      refused = [refused, ...merges.refusals.map((r) => r.line)].filter(Boolean).join('; ');
+      refusedI18n ??= merges.refusals[0]!.i18n;
+    }
+
+    const pulled = { suppliers: 0, quotes: 0, retirements: 0, catalogEdits: 0, resolutions: 0, builds: 0, bidSets: 0, unplaced: 0, conflicts: 0 };
     for (;;) {
       const cursor = team.hub()!.cursor;
       const page = await repo.changesSince(cursor, size);
@@ -134,6 +152,10 @@ export async function syncWithHub(team: TeamRepo, now: () => Date, hooks: { clie
       pulled.quotes += n.quotes;
       pulled.retirements += n.retired;
       pulled.unplaced += n.unplaced;
+      pulled.catalogEdits += n.catalogEdits;
+      pulled.conflicts += n.conflicts;
+      pulled.builds += n.builds;
+      pulled.bidSets += n.bidSets;
       if (page.length < size) break;
     }
     const at = now().toISOString();
@@ -146,6 +168,7 @@ export async function syncWithHub(team: TeamRepo, now: () => Date, hooks: { clie
       pulled,
       cursor: team.hub()!.cursor,
       pending: team.pendingCounts(),
+      openConflicts: team.catalog.openConflictCount(),
       ...(refused ? { refused, refusedI18n } : {}),
       at,
     };

@@ -15,6 +15,7 @@ import { settingsChannels } from './settings';
 import { jobChannels } from './jobs';
 import { quoteChannels } from './quotes';
 import { teamChannels } from './team';
+import { teamMergeChannels } from './team-merge';
 import { teamLinkChannels } from './team-link';
 
 const slug = z.string().min(1).max(80);
@@ -43,6 +44,7 @@ export const channels = {
   ...bidChannels,
   ...quoteChannels,
   ...teamChannels,
+  ...teamMergeChannels,
   ...teamLinkChannels,
   ...jobChannels,
 } as const;

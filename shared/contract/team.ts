@@ -29,6 +29,12 @@ export interface TeamCounts {
   suppliers: number;
   quotes: number;
   retirements: number;
+  /** Catalog figure edits (one per part and field) and conflict resolutions. */
+  catalogEdits: number;
+  resolutions: number;
+  /** Versions of shared builds and bid sets. */
+  builds: number;
+  bidSets: number;
 }
 
 export interface TeamSyncOut {
@@ -37,9 +43,12 @@ export interface TeamSyncOut {
   role: string;
   tls: boolean;
   pushed: TeamCounts;
-  pulled: TeamCounts & { unplaced: number };
+  /** `conflicts`: catalog conflicts pulled (new or resolved). */
+  pulled: TeamCounts & { unplaced: number; conflicts: number };
   cursor: number;
   pending: TeamCounts;
+  /** Catalog conflicts open on this laptop after the sync. */
+  openConflicts: number;
   refused?: string;
   /** The refusal as a UI string (team.refused.<kind>), for the UI's language. */
   refusedI18n?: MessageRef;
@@ -56,6 +65,7 @@ export interface TeamStatusOut {
   lastResult?: unknown;
   pending: TeamCounts;
   unplaced: number;
+  openConflicts: number;
 }
 
 export const teamChannels = {

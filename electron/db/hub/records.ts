@@ -49,5 +49,78 @@ export const QUOTE_FIELDS = [
   'as_of', 'estimate', 'source_note', 'origin', 'created_at', 'supersedes_gid', 'retired_at', 'retired_by', 'retired_reason',
 ] as const satisfies readonly (keyof HubQuote)[];
 
+/** A catalog figure edit as pushed: one part, one field, and the field's change number the laptop had seen. */
+export interface HubCatalogEdit {
+  gid: string;
+  part: string;
+  field: string;
+  value: unknown;
+  source: unknown;
+  base_change: number;
+  edited_at: string;
+}
+
+/** The hub's current value of one field of one part (who set it, when, and by which edit or reversal). */
+export interface HubCatalogField {
+  part: string;
+  field: string;
+  value: unknown;
+  source: unknown;
+  set_by: string;
+  author: string;
+  edited_at: string;
+  pushed_at: string;
+  change_no: number;
+}
+
+export interface HubConflict {
+  gid: string;
+  part: string;
+  field: string;
+  earlier_set_by: string;
+  earlier_value: unknown;
+  earlier_source: unknown;
+  earlier_author: string;
+  earlier_edited_at: string;
+  earlier_pushed_at: string;
+  later_value: unknown;
+  later_source: unknown;
+  later_author: string;
+  later_edited_at: string;
+  later_pushed_at: string;
+  status: 'open' | 'confirmed' | 'reversed';
+  resolved_by: string | null;
+  resolved_at: string | null;
+}
+
+export interface HubResolution {
+  gid: string;
+  conflict_gid: string;
+  decision: 'confirm' | 'reverse';
+  resolved_at: string;
+}
+
+export interface HubSharedDoc {
+  gid: string;
+  kind: 'build' | 'bidset';
+  created_at: string;
+}
+
+export interface HubSharedVersion {
+  gid: string;
+  doc_gid: string;
+  name: string;
+  body: unknown;
+  shared_at: string;
+}
+
+/** A pulled version: with the hub's number, author and the doc's kind. */
+export type HubSharedVersionIn = HubSharedVersion & { kind: 'build' | 'bidset'; version: number; author: string; pushed_at: string };
+
 /** One pulled change: the record and the hub's change number. */
-export type HubChange = { kind: 'supplier'; change_no: number; row: HubSupplier & { author: string } } | { kind: 'quote'; change_no: number; row: HubQuote & { author: string } };
+export type HubChange =
+  | { kind: 'supplier'; change_no: number; row: HubSupplier & { author: string } }
+  | { kind: 'quote'; change_no: number; row: HubQuote & { author: string } }
+  | { kind: 'catalog_field'; change_no: number; row: HubCatalogField }
+  | { kind: 'catalog_conflict'; change_no: number; row: HubConflict }
+  | { kind: 'shared_version'; change_no: number; row: HubSharedVersionIn };

@@ -121,6 +121,13 @@ export class HubRepo {
          SELECT 'supplier' AS kind, change_no, to_jsonb(s) AS row FROM procure.supplier s WHERE change_no > $1
          UNION ALL
          SELECT 'quote', change_no, to_jsonb(q) FROM procure.quote q WHERE change_no > $1
+         UNION ALL
+         SELECT 'catalog_field', change_no, to_jsonb(f) FROM procure.catalog_field f WHERE change_no > $1
+         UNION ALL
+         SELECT 'catalog_conflict', change_no, to_jsonb(k) FROM procure.catalog_conflict k WHERE change_no > $1
+         UNION ALL
+         SELECT 'shared_version', v.change_no, to_jsonb(v) || jsonb_build_object('kind', d.kind)
+           FROM procure.shared_version v JOIN procure.shared_doc d ON d.gid = v.doc_gid WHERE v.change_no > $1
        ) c ORDER BY change_no LIMIT $2`,
       [cursor, limit],
     );
@@ -129,7 +136,9 @@ export class HubRepo {
 
   /** The latest change number (0 on an empty hub). */
   async latestChange(): Promise<number> {
-    const r = await this.c.query<{ n: number | null }>('SELECT greatest((SELECT max(change_no) FROM procure.supplier), (SELECT max(change_no) FROM procure.quote))::float8 AS n');
+    const r = await this.c.query<{ n: number | null }>(
+      `SELECT greatest(${['supplier', 'quote', 'catalog_field', 'catalog_conflict', 'shared_version'].map((t) => `(SELECT max(change_no) FROM procure.${t})`).join(', ')})::float8 AS n`,
+    );
     return r.rows[0]?.n ?? 0;
   }
 
@@ -143,9 +152,14 @@ export class HubRepo {
     return (await this.c.query<HubQuote>(`SELECT ${cols(sel)} FROM procure.quote`)).rows;
   }
 
-  /** A row's audit history, oldest first. */
-  async history(gid: string): Promise<{ at: string; who: string; op: string; old_row: unknown; new_row: unknown }[]> {
-    return (await this.c.query(`SELECT at::text AS at, who, op, old_row, new_row FROM procure.audit WHERE row_key = $1 ORDER BY id`, [gid])).rows;
+  /** A row's audit history, oldest first (of the given tables only, when named). */
+  async history(key: string, tables?: readonly string[]): Promise<{ at: string; who: string; op: string; table_name: string; old_row: unknown; new_row: unknown }[]> {
+    return (
+      await this.c.query(
+        `SELECT at::text AS at, who, op, table_name, old_row, new_row FROM procure.audit WHERE row_key = $1 AND ($2::text[] IS NULL OR table_name = ANY($2::text[])) ORDER BY id`,
+        [key, tables ?? null],
+      )
+    ).rows;
   }
 
   /** Writers wait here one at a time (exposed for the tests of the change order). */

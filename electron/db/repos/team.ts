@@ -8,6 +8,10 @@
  */
 import type Database from 'better-sqlite3';
 import type { HubChange, HubQuote, HubSupplier } from '../hub/records';
+import type { TeamCounts } from '../../../shared/contract/team';
+import { AcceleratorRepo } from './accelerators';
+import { TeamCatalogRepo } from './team-catalog';
+import { TeamSharedRepo } from './team-shared';
 
 export interface TeamHubRow {
   hubUrl: string;
@@ -24,6 +28,11 @@ export interface Applied {
   quotes: number;
   retired: number;
   unplaced: number;
+  /** Catalog field values taken from the hub, conflicts new or resolved, shared versions. */
+  catalogEdits: number;
+  conflicts: number;
+  builds: number;
+  bidSets: number;
 }
 
 /** The push form of a local quote (the hub's columns), from SQL. */
@@ -42,8 +51,13 @@ const toHubQuote = (r: QuoteOutRow): HubQuote => ({ ...r, vat_included: r.vat_in
 
 export class TeamRepo {
   private readonly s;
+  /** Catalog merges and shared builds and bid sets (their own tables), applied in the same pull pages. */
+  readonly catalog: TeamCatalogRepo;
+  readonly shared: TeamSharedRepo;
 
   constructor(private readonly db: Database.Database) {
+    this.catalog = new TeamCatalogRepo(db, new AcceleratorRepo(db));
+    this.shared = new TeamSharedRepo(db);
     this.s = {
       hub: db.prepare('SELECT * FROM team_hub WHERE id = 1'),
       setHub: db.prepare(
@@ -56,6 +70,13 @@ export class TeamRepo {
         db.prepare('UPDATE quote SET hub_change = NULL, retire_shared = 0'),
         db.prepare('UPDATE team_hub SET cursor = 0, last_sync_at = NULL, last_result = NULL'),
         db.prepare('DELETE FROM team_unplaced'),
+        // another hub: its field values and conflicts are not these; one's own shared versions go there anew
+        db.prepare('DELETE FROM team_resolution'),
+        db.prepare('DELETE FROM team_conflict'),
+        db.prepare('DELETE FROM team_catalog_field'),
+        db.prepare('DELETE FROM team_shared_version WHERE doc_gid NOT IN (SELECT doc_gid FROM team_share)'),
+        db.prepare('UPDATE team_shared_version SET hub_change = NULL, version = NULL, author = NULL, pushed_at = NULL'),
+        db.prepare('UPDATE team_share SET doc_shared = 0'),
       ],
       setRole: db.prepare('UPDATE team_hub SET role = ? WHERE id = 1'),
       setCursor: db.prepare('UPDATE team_hub SET cursor = ? WHERE id = 1 AND cursor < ?'),
@@ -149,8 +170,15 @@ export class TeamRepo {
     return (this.s.pendingQuotes.all(limit) as QuoteOutRow[]).map(toHubQuote);
   }
 
-  pendingCounts(): { suppliers: number; quotes: number; retirements: number } {
-    return { suppliers: this.pendingSuppliers().length, quotes: this.s.pendingQuoteCount.get() as number, retirements: this.s.pendingRetires.all().length };
+  pendingCounts(): TeamCounts {
+    return {
+      suppliers: this.pendingSuppliers().length,
+      quotes: this.s.pendingQuoteCount.get() as number,
+      retirements: this.s.pendingRetires.all().length,
+      catalogEdits: this.catalog.pendingEditCount(),
+      resolutions: this.catalog.pendingResolutions().length,
+      ...this.shared.pendingCounts(),
+    };
   }
 
   pendingRetires(): Pick<HubQuote, 'gid' | 'retired_at' | 'retired_by' | 'retired_reason'>[] {
@@ -181,11 +209,18 @@ export class TeamRepo {
 
   /** Apply one page of the hub's changes and move the cursor to its last change, all or nothing. */
   applyChanges(changes: HubChange[]): Applied {
-    const n: Applied = { suppliers: 0, quotes: 0, retired: 0, unplaced: 0 };
+    const n: Applied = { suppliers: 0, quotes: 0, retired: 0, unplaced: 0, catalogEdits: 0, conflicts: 0, builds: 0, bidSets: 0 };
     if (changes.length === 0) return n;
     this.db.transaction(() => {
       for (const ch of changes) {
         if (ch.kind === 'supplier') n.suppliers += this.applySupplier(ch.row, ch.change_no);
+        else if (ch.kind === 'catalog_field') {
+          if (this.catalog.applyField(ch.row, ch.change_no) === 'unplaced') n.unplaced++;
+          else n.catalogEdits++;
+        } else if (ch.kind === 'catalog_conflict') {
+          this.catalog.applyConflict(ch.row, ch.change_no);
+          n.conflicts++;
+        } else if (ch.kind === 'shared_version') n[this.shared.applyVersion(ch.row, ch.change_no) === 'build' ? 'builds' : 'bidSets']++;
         else {
           const r = this.applyQuote(ch.row, ch.change_no);
           if (r === 'new') n.quotes++;
