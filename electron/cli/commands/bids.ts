@@ -2,14 +2,16 @@
  * `procure bids FILE [--json] [--lang en|zh-CN]`: evaluate a bid file with the app's handler —
  * hard constraints, comprehensive score, rank — and print a table or, with --json, per bid:
  * pass, failures, evaluatedPrice, priceScore, technicalScore, totalScore, rank and the KPIs.
+ * `procure bids template …` and `procure bids import-template …`: the XLSX bid template (bid-template.ts).
  */
 import type { BidEvaluation } from '../../../shared/bids/evaluate';
 import { describeFailure } from '../../../shared/bids/constraints';
 import { KPIS, formatKpi } from '../../../shared/report/kpis';
 import { call, CliError, parseCommand, table, toJson, type CliIo } from '../io';
 import { describeIssues, readDocumentJson } from '../../../shared/document/parse';
+import { bidTemplateCommand, IMPORT_TEMPLATE_USAGE, importTemplateCommand, TEMPLATE_USAGE } from './bid-template';
 
-export const BIDS_USAGE = 'bids FILE [--json] [--lang en|zh-CN]';
+export const BIDS_USAGE = `bids FILE [--json] [--lang en|zh-CN] | ${TEMPLATE_USAGE} | ${IMPORT_TEMPLATE_USAGE}`;
 
 export function bidsJson(r: BidEvaluation): unknown {
   return {
@@ -58,6 +60,8 @@ function readJson(file: string, io: CliIo): unknown {
 export { readJson };
 
 export async function bidsCommand(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'template') return bidTemplateCommand(argv.slice(1), io);
+  if (argv[0] === 'import-template') return importTemplateCommand(argv.slice(1), io);
   const parsed = parseCommand(io, 'bids', BIDS_USAGE, argv, { json: { type: 'boolean' }, lang: { type: 'string' } });
   if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;

@@ -24,7 +24,7 @@ export const COMMANDS: Command[] = [
   },
   importCommand,
   optimizeCommand,
-  { name: 'bids', usage: BIDS_USAGE, summary: 'check, score (综合评分法) and rank the bids of a bid file', run: bidsCommand },
+  { name: 'bids', usage: BIDS_USAGE, summary: 'check, score (综合评分法) and rank the bids of a bid file; write the XLSX bid template and import filled ones', run: bidsCommand },
   { name: 'report', usage: REPORT_USAGE, summary: 'PDF (and XLSX) report of a bid file or a scenario file', run: (argv, io) => reportCommand(argv, io) },
   { name: 'quote', usage: QUOTE_USAGE, summary: 'add, correct, retire quotes by hand; a part\'s price history', run: quoteCommand },
   teamCommand,
