@@ -35,6 +35,14 @@ export interface EngineProfile {
   scaleOutBandwidthFraction: number;
   /** Share (0–1) of the lesser step terms hidden behind the largest: 1 = pure max(), 0 = sum. */
   overlap: number;
+  /**
+   * Share (0–1) of expert-parallel dispatch + combine hidden behind compute by micro-batch
+   * overlap (SGLang two-batch / single-batch overlap, DeepSeek's dual micro-batches); applied
+   * only where EP all-to-all traffic exists, at most the compute time. 0 or unset: none.
+   */
+  epOverlap?: number;
+  /** Attention runs at the FP8 peak when the KV cache is FP8 (FP8 attention kernels). */
+  fp8Attention?: boolean;
   /** Tile padding of grouped expert GEMMs, tokens per expert at half the dense MFU ((M_tile − 1)/2). */
   expertHalfTokens: number;
   /**
@@ -77,8 +85,8 @@ const FUSED_MOE: EngineSource = {
  */
 function pagedCalibrated({ blockTokens }: { blockTokens: number }) {
   return {
-    stepOverheadMs: 0.5,
-    scaleUpLatencyUs: 40,
+    stepOverheadMs: 1,
+    scaleUpLatencyUs: 30,
     scaleOutLatencyUs: 10,
     scaleUpBandwidthFraction: 0.4,
     scaleOutBandwidthFraction: 0.7,
@@ -119,6 +127,8 @@ export const ENGINE_PROFILES: Readonly<Record<string, EngineProfile>> = {
     name: 'SGLang',
     asOf: '2025 (0.4–0.5)',
     ...pagedCalibrated({ blockTokens: 1 }),
+    epOverlap: 0,
+    fp8Attention: true,
     estimate: true,
     notes:
       'token-level KV pool (page size 1, RadixAttention); zero-overhead batch scheduler (CPU scheduling overlapped with the GPU); two-batch overlap hides MoE dispatch/combine behind compute in EP deployments, hence the higher overlap. Overhead, α, β, overlap and margin are estimates.',
@@ -279,6 +289,8 @@ export const engineProfileSchema = z.strictObject({
   scaleUpBandwidthFraction: frac('a bandwidth fraction in (0, 1]').refine((v) => v > 0, { error: 'expected a bandwidth fraction in (0, 1]' }).optional(),
   scaleOutBandwidthFraction: frac('a bandwidth fraction in (0, 1]').refine((v) => v > 0, { error: 'expected a bandwidth fraction in (0, 1]' }).optional(),
   overlap: frac('an overlap factor between 0 and 1').optional(),
+  epOverlap: frac('an EP overlap share between 0 and 1').optional(),
+  fp8Attention: z.boolean({ error: 'expected true or false' }).optional(),
   expertHalfTokens: nonNeg('tokens per expert at half efficiency', 1_000_000).optional(),
   expertStreamShare: frac('a weight-stream share between 0 and 1').optional(),
   pagedKv: z.boolean({ error: 'expected true or false' }).optional(),

@@ -86,14 +86,16 @@ export function makeContext(
   tun: PerfTunables = PERF_DEFAULTS,
 ): PerfContext {
   const lp = computePrecision(spec, layout.weightPrecision);
-  const ap = attentionPrecision(spec);
+  const engine = spec.engine ?? defaultEngine(stackKey(spec.softwareStack));
+  // attention math in FP8 where the engine has FP8 attention kernels and the KV cache is FP8 (FlashMLA-FP8, FA3 FP8)
+  const ap: Precision = engine.fp8Attention && layout.kvPrecision === 'fp8' && (spec.tflops.fp8 ?? 0) > 0 ? 'fp8' : attentionPrecision(spec);
   const kvRepl = Math.max(1, layout.attnTp / Math.max(1, Math.min(layout.attnTp, shape.kvHeadsSplittable)));
   return {
     spec,
     shape,
     layout,
     tun,
-    engine: spec.engine ?? defaultEngine(stackKey(spec.softwareStack)),
+    engine,
     bytesPerParam: BYTES_PER_PARAM[layout.weightPrecision],
     kvBytesPerToken: (shape.kvBytesPerToken16 * BYTES_PER_KV[layout.kvPrecision]) / 2,
     kvReplication: kvRepl,
@@ -231,19 +233,31 @@ export function allToAllSeconds(c: PerfContext, tokensPerCard: number): number {
   return Math.max(intra, inter) + 2 * c.engine.scaleOutLatencyUs * 1e-6;
 }
 
-/** Interconnect seconds for one forward pass over `tokens` tokens in the whole group. */
-export function commSeconds(c: PerfContext, tokens: number): number {
+/** Interconnect seconds of one forward pass, split: tensor-parallel all-reduces and expert-parallel dispatch + combine. */
+export interface CommParts {
+  allReduce: number;
+  allToAll: number;
+}
+
+/** The collectives of one forward pass over `tokens` tokens in the whole group, by kind. */
+export function commParts(c: PerfContext, tokens: number): CommParts {
   const { shape, layout } = c;
   const g = layout.groupSize;
-  if (g <= 1) return 0;
+  if (g <= 1) return { allReduce: 0, allToAll: 0 };
   const act = tokens * (layout.attnTp / g) * shape.hidden * 2; // BF16 activations of one DP rank
   if (shape.experts === 0 || layout.attnTp === g) {
     // pure tensor parallel: two all-reduces per layer (after attention, after the MLP / MoE)
-    return shape.layers * 2 * allReduceSeconds(c, layout.attnTp, act);
+    return { allReduce: shape.layers * 2 * allReduceSeconds(c, layout.attnTp, act), allToAll: 0 };
   }
   // attention TP inside each DP rank, experts spread over the whole group
   const attn = layout.attnTp > 1 ? shape.layers * allReduceSeconds(c, layout.attnTp, act) : 0;
-  return attn + c.moeLayers * allToAllSeconds(c, tokens / g);
+  return { allReduce: attn, allToAll: c.moeLayers * allToAllSeconds(c, tokens / g) };
+}
+
+/** Interconnect seconds for one forward pass over `tokens` tokens in the whole group. */
+export function commSeconds(c: PerfContext, tokens: number): number {
+  const p = commParts(c, tokens);
+  return p.allReduce + p.allToAll;
 }
 
 // ---------------------------------------------------------------- step times
@@ -262,20 +276,26 @@ export function weightBytesReadPerCard(c: PerfContext, tokens: number): number {
 
 /**
  * Combine the step terms (ms) the way an engine runs them:
- *   step = fixed + max(m, k, n) + (1 − overlap) · (m + k + n − max(m, k, n)).
+ *   step = fixed + max(m, k, n') + (1 − overlap) · (m + k + n' − max(m, k, n')),
+ *   n' = n − h,  h = min(epHidden, k)
+ * where h is the expert-parallel dispatch/combine an engine hides behind compute by micro-batch
+ * overlap (two-batch / single-batch overlap; 0 without it), at most the compute it hides behind.
  * overlap = 1 is the pure roofline max(); 0 runs memory, compute and communication one after
- * another. `overlapMs` is the time hidden, overlap · (sum − max).
+ * another. `overlapMs` is all the time hidden, h + overlap · (sum' − max').
  */
-export function combineStep(memoryMs: number, computeMs: number, commMs: number, fixedMs: number, overlap: number): StepBreakdown {
-  const top = Math.max(memoryMs, computeMs, commMs);
-  const hidden = Math.min(1, Math.max(0, overlap)) * (memoryMs + computeMs + commMs - top);
+export function combineStep(memoryMs: number, computeMs: number, commMs: number, fixedMs: number, overlap: number, epHiddenMs = 0): StepBreakdown {
+  const h = Math.min(Math.max(0, epHiddenMs), commMs, computeMs);
+  const n = commMs - h;
+  const top = Math.max(memoryMs, computeMs, n);
+  const hidden = h + Math.min(1, Math.max(0, overlap)) * (memoryMs + computeMs + n - top);
   const totalMs = fixedMs + memoryMs + computeMs + commMs - hidden;
-  const dominant = fixedMs > top ? 'overhead' : commMs >= top && commMs > 0 ? 'interconnect' : computeMs >= memoryMs ? 'compute' : 'memory';
+  const dominant = fixedMs > top ? 'overhead' : n >= top && n > 0 ? 'interconnect' : computeMs >= memoryMs ? 'compute' : 'memory';
   return { memoryMs, computeMs, commMs, fixedMs, overlapMs: hidden, totalMs, dominant };
 }
 
-function breakdown(c: PerfContext, memoryS: number, computeS: number, commS: number): StepBreakdown {
-  return combineStep(memoryS * 1e3, computeS * 1e3, commS * 1e3, c.engine.stepOverheadMs, c.engine.overlap);
+function breakdown(c: PerfContext, memoryS: number, computeS: number, comm: CommParts): StepBreakdown {
+  const commS = comm.allReduce + comm.allToAll;
+  return combineStep(memoryS * 1e3, computeS * 1e3, commS * 1e3, c.engine.stepOverheadMs, c.engine.overlap, (c.engine.epOverlap ?? 0) * comm.allToAll * 1e3);
 }
 
 /** t½ of the routed-expert GEMMs on this part and engine (expert-gemm.ts): tile padding or the unoverlapped weight stream. */
@@ -314,7 +334,7 @@ export function decodeStep(c: PerfContext, batch: number, context: number, draft
   const memoryS = (weightBytesReadPerCard(c, tokens) + kv) / c.bandwidth;
   const attn = (tokens * context * c.shape.decodeAttnFlopsPerCtx) / g;
   const computeS = linearComputeSeconds(c, tokens) + attn / c.attnPeak;
-  return breakdown(c, memoryS, computeS, commSeconds(c, tokens));
+  return breakdown(c, memoryS, computeS, commParts(c, tokens));
 }
 
 /**
@@ -331,7 +351,7 @@ export function prefillStep(c: PerfContext, requests: number, input: number, cac
   const attn = (requests * c.shape.prefillAttnCoef * (input * input - p * p)) / g;
   const computeS = linearComputeSeconds(c, tokens) + attn / c.attnPeak;
   const memoryS = (weightBytesReadPerCard(c, tokens) + requests * p * kvBytesPerSeqTokenPerCard(c)) / c.bandwidth;
-  return breakdown(c, memoryS, computeS, commSeconds(c, tokens));
+  return breakdown(c, memoryS, computeS, commParts(c, tokens));
 }
 
 /** Seconds to move `bytes` of KV cache out of (or into) a group over its scale-out NICs. */

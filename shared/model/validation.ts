@@ -129,7 +129,7 @@ export const VALIDATION_ROWS: readonly ValidationRow[] = [
     metric: 'output', per: 'card', measured: 1654, quote: 'llama_70b | 512 | 2 | 128 | 2048 | 1,654 (out tok/s/GPU)',
     note: 'TP2 per the table (earlier releases of this table in our docs misread it as TP4); FP8 KV assumed: batch 512 is the largest power of two that fits at TP2 only with it',
     outlierRatio: 3.47,
-    outlier: 'per GPU this run reaches 1,654 tok/s at TP2, below the 3,014 of TP1 at 128/128; at batch 512 and 2,176 tokens of context TensorRT-LLM 0.5 could not have held all 512 sequences resident (its paged KV admits fewer), so the batch that really ran was smaller than the pinned figure. Early TP kernels likely add to it. The calibrated shared engine set lowers it to 2.24; no engine parameter explains a 2x gap on a dense two-card run whose one-card siblings are in band.',
+    outlier: 'entered as the source states it (TP2, batch 512, 128 / 2,048, 1,654 out tok/s per GPU). The batch fits: with FP8 KV the full context of 512 sequences needs 91.3 GB per card of the 92.4 GB free after the weights (so TensorRT-LLM 0.5 could reserve it whole) and 1,024 would need 182.5 GB, which is the table\'s footnote (1), "largest batch supported by power of 2"; with 16-bit KV even the paged mean occupancy, 102.8 GB, would not fit, so FP8 KV is the only reading in which the stated batch runs. What does not match is the step: 512 / (2 × 1,654) = 155 ms per decode step measured against 62.9 ms modelled (compute 37.3, KV and weight read 23.0, two all-reduces a layer 12.3, fixed 1.0, 10.6 hidden), while the same table\'s one-card runs are in the band (0.76–1.11). No calibrated engine term moves one dense TP2 row by 2.5× without moving its TP1 siblings; unverified candidates are the 0.5-era generation attention at 1–2K context and its all-reduce kernels. Left outside the band.',
   },
   {
     id: 'h200-llama2-70b-tp1-long-in', system: '1× H200, TensorRT-LLM 0.5', source: TRT_H200, engine: 'trtllm', split: 'calibration',
@@ -177,9 +177,7 @@ export const VALIDATION_ROWS: readonly ValidationRow[] = [
   {
     id: 'mi300x-llama31-405b-long-out', system: '8× MI300X, vLLM (ROCm), OCI BM.GPU.MI300X.8', source: OCI, engine: 'vllm', split: 'held-out',
     accelerator: MI300X, model: preset('llama-3.1-405b'), precision: 'fp8', kvPrecision: 'bf16', role: 'both', groupSize: 8, inputTokens: 128, outputTokens: 2048, ...NO_SLO,
-    metric: 'output', per: 'group', measured: 2794, quote: 'throughput table (benchmark_throughput.py): "Generation heavy use case | 128 | 2048 | 2794"', note: 'offline max throughput; the batch is searched (limited by KV memory)',
-    outlierRatio: 2.52,
-    outlier: 'the same 2024 vLLM-on-ROCm stack as the row above (MBU ≈ 0.38, MFU ≈ 0.2 implied): the gap is software maturity of the engine and date (issue 14, class 3). Paged KV at mean occupancy (issue 19) raised the KV-bound batch from 869 to 1,554, and the ratio from 2.36 to 2.52; the calibrated per-collective costs bring it to 1.77, and its batch-256 sibling, once flagged at 1.76, into the band.',
+    metric: 'output', per: 'group', measured: 2794, quote: 'throughput table (benchmark_throughput.py): "Generation heavy use case | 128 | 2048 | 2794"', note: 'offline max throughput; the batch is searched and stops at 256, the default max_num_seqs of the vLLM (ROCm, 2024) profile this 2024 row runs (KV memory alone would admit 1,554)',
   },
   // ---- DeepSeek production disclosure (2025-03)
   {
@@ -238,15 +236,11 @@ export const VALIDATION_ROWS: readonly ValidationRow[] = [
     id: 'h200-dsr1-trtllm-perf-1k1k', system: '8× H200, TensorRT-LLM, DEP8', source: TRT_PERF, engine: 'trtllm', split: 'held-out',
     accelerator: H200, model: preset('deepseek-r1'), precision: 'fp8', kvPrecision: 'fp8', role: 'both', groupSize: 8, inputTokens: 1024, outputTokens: 1024, ...NO_SLO,
     metric: 'output', per: 'card', measured: 1620, quote: 'Deepseek R1 0528 table, 1024/1024, "H200 DEP8 (FP8)": 1,620 output tok/s/GPU', note: 'kv_cache_config dtype fp8 per the listed options',
-    outlierRatio: 2.37,
-    outlier: 'one-node MoE at maximum throughput (issue 14 class 1); the calibration brings it from 2.28 to 1.72, and its B200 FP4 sibling into the band. The remaining gap at batch 4,096 (the search cap, 512 per card) is the one-parameter expert-GEMM curve and MLA attention at 1–2K context, which the shared t½ = 8 does not charge (§ 11).',
   },
   {
     id: 'h200-dsr1-trtllm-perf-1k8k', system: '8× H200, TensorRT-LLM, DEP8', source: TRT_PERF, engine: 'trtllm', split: 'held-out',
     accelerator: H200, model: preset('deepseek-r1'), precision: 'fp8', kvPrecision: 'fp8', role: 'both', groupSize: 8, inputTokens: 1024, outputTokens: 8192, ...NO_SLO,
     metric: 'output', per: 'card', measured: 1218, quote: 'Deepseek R1 0528 table, 1024/8192, "H200 DEP8 (FP8)": 1,218', note: 'long output',
-    outlierRatio: 2.34,
-    outlier: 'one-node MoE at maximum throughput, long output (issue 14 class 1): 2.23 before the calibration, 1.73 after; as the 1K/1K row of the same table.',
   },
   {
     id: 'b200-dsr1-trtllm-perf-1k1k', system: '4× B200, TensorRT-LLM, DEP4', source: TRT_PERF, engine: 'trtllm', split: 'held-out',
@@ -278,8 +272,6 @@ export const VALIDATION_ROWS: readonly ValidationRow[] = [
     id: 'h20-deepseek-r1-decode-ep16', system: '2 nodes × 8 H20 decode pool, SGLang EP16 (Ant Group)', source: ANT, engine: 'sglang', split: 'calibration',
     accelerator: H20, model: preset('deepseek-r1'), precision: 'fp8', kvPrecision: 'fp8', role: 'decode', groupSize: 16, inputTokens: 4096, outputTokens: 1024, tpotMs: 50, ttftMs: 1e9,
     metric: 'output', per: 'card', measured: 5_700 / 8, quote: '5.7k output tok/s per node at 4,096-token prompts', note: '5.7k output tok/s per node at 4,096-token prompts; FP8 FlashMLA; output length and TPOT ≤ 50 ms assumed',
-    outlierRatio: 0.55,
-    outlier: 'pessimistic since the calibration (0.67 before it): H20 has a sixth of the H100\'s compute, so at TPOT ≤ 50 ms the step is compute bound (34.9 ms) and the shared overlap of 0.3 adds most of the 18.6 ms KV and weight read on top; SGLang on this deployment overlaps two micro-batches (memory of one under the compute of the other), which one overlap factor per engine fitted mostly on NVLink-rich H100/H200/B200 rows cannot express (§ 11).',
   },
   // ---- SGLang on Ascend best practice (2025-12)
   {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { customEngine, defaultEngine, ENGINE_PROFILES, engineOrDefault, findEngine } from '../../../shared/model/engines';
-import { combineStep, decodeStep, kvOccupancy, linearComputeSeconds, makeContext } from '../../../shared/model/perf';
+import { customEngine, defaultEngine, engineAsOf, ENGINE_PROFILES, engineOrDefault, findEngine } from '../../../shared/model/engines';
+import { combineStep, commParts, decodeStep, kvOccupancy, linearComputeSeconds, makeContext, routedHalfTokens } from '../../../shared/model/perf';
 import { expertEfficiency } from '../../../shared/model/expert-gemm';
 import { findModel } from '../../../shared/model/presets';
 import { bestServingGroup } from '../../../shared/model/serving';
@@ -19,7 +19,30 @@ describe('engine profiles', () => {
       expect(e.overlap).toBeLessThanOrEqual(1);
       expect(e.blockTokens).toBeGreaterThanOrEqual(1);
     }
-    expect(Object.keys(ENGINE_PROFILES).sort()).toEqual(['lmdeploy', 'mindie', 'sglang', 'tensorrt-llm', 'unknown', 'vllm']);
+    expect(Object.keys(ENGINE_PROFILES).sort()).toEqual(['lmdeploy', 'mindie', 'sglang', 'tensorrt-llm', 'unknown', 'vllm', 'vllm-rocm-2024']);
+  });
+
+  it('vintages: vLLM on ROCm before 2025 runs the 2024 profile; later dates, other stacks and engines keep theirs', () => {
+    const vllm = ENGINE_PROFILES.vllm!;
+    expect(engineAsOf(vllm, 'rocm', '2024-10').id).toBe('vllm-rocm-2024');
+    expect(engineAsOf(vllm, 'rocm', '2024-12-31').id).toBe('vllm-rocm-2024');
+    expect(engineAsOf(vllm, 'rocm', '2025-01').id).toBe('vllm');
+    expect(engineAsOf(vllm, 'cuda', '2024-10').id).toBe('vllm');
+    expect(engineAsOf(ENGINE_PROFILES.sglang!, 'rocm', '2024-10').id).toBe('sglang');
+    expect(engineAsOf(vllm, 'rocm', undefined).id).toBe('vllm');
+    // a user picks the vintage by id or by name
+    expect(findEngine('vllm-rocm-2024')!.maxRunningSequences).toBe(256);
+    expect(findEngine('vLLM (ROCm, 2024)')!.id).toBe('vllm-rocm-2024');
+  });
+
+  it("the batch search stops at the engine's running-sequence cap", () => {
+    // decode-only, 10 in / 2 out, no latency target: KV memory admits far more than 100 sequences
+    const t = { inputTokens: 10, outputTokens: 2, tpotMs: 1e6, ttftMs: 1e9, groupSize: 1 };
+    const free = bestServingGroup(TOY, TOY_DENSE, t, 'decode', { maxCards: 1 });
+    expect(free.batch).toBeGreaterThan(100);
+    const capped = bestServingGroup({ ...TOY, engine: { ...ROOFLINE_ENGINE, maxRunningSequences: 100 } }, TOY_DENSE, t, 'decode', { maxCards: 1 });
+    expect(capped.batch).toBe(100);
+    expect(capped.batchLimit).toBe('max-batch');
   });
 
   it('names, aliases and defaults by stack', () => {
@@ -66,6 +89,53 @@ describe('step terms', () => {
     expect(expertEfficiency(0, 8)).toBe(0);
   });
 
+  it('micro-batch overlap hides EP dispatch/combine behind compute, at most the compute, and nothing else', () => {
+    // m 10, k 6, n 4, fixed 1, overlap 0.3, EP all-to-all 3 of the 4 ms: h = min(3, 4, 6) = 3, n' = 1
+    // step = 1 + 10 + 0.7·(6 + 1) = 15.9; hidden = 3 + 0.3·7 = 5.1
+    const s = combineStep(10, 6, 4, 1, 0.3, 3);
+    expect(s.totalMs).toBeCloseTo(15.9, 12);
+    expect(s.overlapMs).toBeCloseTo(5.1, 12);
+    expect(s.commMs).toBe(4);
+    // the hidden part never exceeds the compute it hides behind: k 2 → h = 2, n' = 2; step = 1 + 10 + 0.7·(2 + 2) = 13.8
+    expect(combineStep(10, 2, 4, 1, 0.3, 4).totalMs).toBeCloseTo(13.8, 12);
+    // without EP traffic nothing changes: 1 + 10 + 0.7·(6 + 4) = 18
+    expect(combineStep(10, 6, 4, 1, 0.3, 0).totalMs).toBeCloseTo(18, 12);
+  });
+
+  it('EP overlap applies only where the step has all-to-all traffic', () => {
+    const eng = { ...ROOFLINE_ENGINE, overlap: 0, epOverlap: 1 };
+    // dense TP2: all-reduces only, so the EP overlap hides nothing
+    const dense = makeContext({ ...TOY, engine: eng }, modelShape(TOY_DENSE), layout(2));
+    expect(commParts(dense, 16).allToAll).toBe(0);
+    const sDense = decodeStep(dense, 16, 100);
+    expect(sDense.totalMs).toBeCloseTo(sDense.memoryMs + sDense.computeMs + sDense.commMs, 9);
+    // MoE with DP attention over 2 cards: dispatch/combine exist and hide behind compute
+    const moe = makeContext({ ...TOY, engine: eng }, modelShape(TOY_MOE), layout(2, 1));
+    const parts = commParts(moe, 16);
+    expect(parts.allToAll).toBeGreaterThan(0);
+    const s = decodeStep(moe, 16, 100);
+    const h = Math.min(parts.allToAll * 1e3, s.computeMs);
+    expect(s.totalMs).toBeCloseTo(s.memoryMs + s.computeMs + s.commMs - h, 9);
+  });
+
+  it('FP8 attention: attention FLOPs at the FP8 peak only with an FP8 KV cache and an engine that has the kernels', () => {
+    const part: AcceleratorSpec = { ...TOY, tflops: { bf16: 100, fp8: 200 } };
+    const kv8 = { groupSize: 1, attnTp: 1, weightPrecision: 'bf16' as const, kvPrecision: 'fp8' as const };
+    // 200 TFLOPS · MFU 0.5 = 100e12 with FP8 attention, else 100 · 0.5 = 50e12
+    expect(makeContext({ ...part, engine: { ...ROOFLINE_ENGINE, fp8Attention: true } }, modelShape(TOY_DENSE), kv8).attnPeak).toBe(100e12);
+    expect(makeContext({ ...part, engine: ROOFLINE_ENGINE }, modelShape(TOY_DENSE), kv8).attnPeak).toBe(50e12);
+    expect(makeContext({ ...part, engine: { ...ROOFLINE_ENGINE, fp8Attention: true } }, modelShape(TOY_DENSE), { ...kv8, kvPrecision: 'bf16' }).attnPeak).toBe(50e12);
+    expect(ENGINE_PROFILES.sglang!.fp8Attention).toBe(true);
+  });
+
+  it('routed experts on a compute-rich part: t½ from the unoverlapped weight stream', () => {
+    // TOY: 50e12 FLOP/s and 0.5e12 B/s effective, BF16 (2 B/param): 0.51 · 2 · 100 / 2 = 51 tokens
+    const c = makeContext({ ...TOY, engine: { ...ROOFLINE_ENGINE, expertHalfTokens: 8, expertStreamShare: 0.51 } }, modelShape(TOY_MOE), layout(1));
+    expect(routedHalfTokens(c)).toBeCloseTo(51, 9);
+    // 16 tokens: t = 1.5530 (below), eff = 1.5530 / 52.5530 = 0.029551; routed 2·6e9·16 / 50e12 / 0.029551 = 129.94 ms
+    expect(linearComputeSeconds(c, 16) * 1e3).toBeCloseTo(2.56 + 129.94, 1);
+  });
+
   it('routed-expert FLOPs run at the efficiency of the tokens each touched expert gets', () => {
     const c = makeContext({ ...TOY, engine: { ...ROOFLINE_ENGINE, expertHalfTokens: 8 } }, modelShape(TOY_MOE), layout(1));
     // 16 tokens: touched experts 64·(1 − (60/64)^16) = 41.216, t = 16·4 / 41.216 = 1.5530, eff = t/(t + 8) = 0.16256
@@ -80,16 +150,16 @@ describe('step terms', () => {
     const vllmToy: AcceleratorSpec = { ...TOY, engine: ENGINE_PROFILES.vllm };
     const c = makeContext(vllmToy, modelShape(TOY_DENSE), layout(1));
     // memory: 20 GB weights + 1000 ctx · 40,000 B = 20.04 GB / 0.5 TB/s = 40.08 ms; compute 2·10e9 / 50e12 = 0.4 ms
-    // + attention 1000 · 4·10·100·10 FLOPs = 0.04 GFLOP / 50e12 = 0.0008 ms; fixed 0.5 ms, overlap 0.3 (calibrated, § 10)
+    // + attention 1000 · 4·10·100·10 FLOPs = 0.04 GFLOP / 50e12 = 0.0008 ms; fixed 1 ms, overlap 0.3 (calibrated, § 10)
     const s = decodeStep(c, 1, 1000);
-    expect(s.fixedMs).toBe(0.5);
-    expect(s.totalMs).toBeCloseTo(0.5 + 40.08 + 0.4008 * 0.7, 9);
+    expect(s.fixedMs).toBe(1);
+    expect(s.totalMs).toBeCloseTo(1 + 40.08 + 0.4008 * 0.7, 9);
   });
 });
 
 describe('strict TPOT targets', () => {
   it('the fixed step cost decides whether a target is reachable at all', () => {
-    // decode-only at context 999 + 2/2 = 1,000: roofline step 40.08 ms; vLLM 0.5 + 40.08 + 0.7·0.4008 = 40.86056 ms
+    // decode-only at context 999 + 2/2 = 1,000: roofline step 40.08 ms; vLLM 1 + 40.08 + 0.7·0.4008 = 41.36056 ms
     const t = { inputTokens: 999, outputTokens: 2, tpotMs: 40.5, ttftMs: 1e9, groupSize: 1 };
     const roof = bestServingGroup(TOY, TOY_DENSE, t, 'decode', { maxCards: 1 });
     expect(roof.meetsTargets).toBe(true);
@@ -97,7 +167,7 @@ describe('strict TPOT targets', () => {
     const vllm = bestServingGroup({ ...TOY, engine: ENGINE_PROFILES.vllm }, TOY_DENSE, t, 'decode', { maxCards: 1 });
     expect(vllm.meetsTargets).toBe(false);
     expect(vllm.bound).toBe('latency');
-    expect(vllm.tpotMs).toBeCloseTo(40.86056, 6);
+    expect(vllm.tpotMs).toBeCloseTo(41.36056, 6);
   });
 });
 
