@@ -4,6 +4,7 @@ import type React from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSettings, applyTheme } from './stores/settings';
 import { AppearanceControls } from './components/AppearanceControls';
+import { TeamStatus } from './components/TeamStatus';
 import { CatalogPage } from './pages/CatalogPage';
 import { BuildsPage } from './pages/BuildsPage';
 import { BidsPage } from './pages/BidsPage';
@@ -98,6 +99,7 @@ export function App() {
           ))}
         </ul>
         <div className="sidebar-foot">
+          <TeamStatus />
           <AppearanceControls />
         </div>
       </nav>

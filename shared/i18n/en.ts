@@ -426,10 +426,14 @@ export const en = {
     connectedAs: '{{user}} ({{role}}) on {{hub}}',
     lastSync: 'Last sync', never: 'never', lastSyncAt: 'Last sync {{at}} (hub change {{cursor}})',
     kind: 'Kind', pushed: 'Pushed', pulled: 'Pulled', pending: 'To share',
-    kinds: { suppliers: 'Suppliers', quotes: 'Quotes', retirements: 'Retirements' },
+    kinds: { suppliers: 'Suppliers', quotes: 'Quotes', retirements: 'Retirements', catalogEdits: 'Catalog edits', resolutions: 'Conflict decisions', builds: 'Shared builds', bidSets: 'Shared bid sets' },
     unplaced: '{{count}} hub rows not placed here (their part is not in this catalog).',
     interval: 'Background sync (minutes, 0 = off)', intervalSave: 'Set', intervalSaved: 'Background sync every {{minutes}} min.', intervalOff: 'Background sync off.',
     conflicts: 'Conflicts to resolve', noConflicts: 'No conflicts.',
+    conflict: {
+      field: 'Part · figure', earlier: 'Earlier value', later: 'Later value (the hub\'s)', side: '{{value}} by {{who}}, {{at}}',
+      confirm: 'Keep later', reverse: 'Restore earlier', pending: { confirm: 'kept; shared at the next sync', reverse: 'restored; shared at the next sync' },
+    },
     conflictsLater: 'Catalog conflicts (two people changed the same figure) are listed here once catalog merges are shared.',
     status: {
       offline: 'Team: offline', notConnected: 'Team: not connected', never: 'Team: not synced yet', syncing: 'Team: syncing…',

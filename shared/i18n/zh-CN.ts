@@ -428,10 +428,14 @@ export const zhCN: Messages = {
     connectedAs: '{{hub}} 上的 {{user}}（{{role}}）',
     lastSync: '上次同步', never: '从未', lastSyncAt: '上次同步 {{at}}（中心库变更号 {{cursor}}）',
     kind: '类别', pushed: '已推送', pulled: '已拉取', pending: '待共享',
-    kinds: { suppliers: '供应商', quotes: '报价', retirements: '撤回' },
+    kinds: { suppliers: '供应商', quotes: '报价', retirements: '撤回', catalogEdits: '目录修改', resolutions: '冲突裁决', builds: '共享配置', bidSets: '共享投标集' },
     unplaced: '{{count}} 条中心库记录未放入本机（其部件不在本机目录中）。',
     interval: '后台同步间隔（分钟，0 = 关闭）', intervalSave: '设置', intervalSaved: '每 {{minutes}} 分钟在后台同步。', intervalOff: '后台同步已关闭。',
     conflicts: '待解决的冲突', noConflicts: '没有冲突。',
+    conflict: {
+      field: '部件 · 数值', earlier: '较早的值', later: '较晚的值（中心库当前值）', side: '{{value}}，{{who}}，{{at}}',
+      confirm: '保留较晚值', reverse: '恢复较早值', pending: { confirm: '已保留；下次同步时共享', reverse: '已恢复；下次同步时共享' },
+    },
     conflictsLater: '目录冲突（两人修改了同一数值）将在目录合并共享后列在这里。',
     status: {
       offline: '团队：离线', notConnected: '团队：未连接', never: '团队：尚未同步', syncing: '团队：正在同步…',

@@ -1,4 +1,4 @@
-/** Settings: language and theme, default assumptions and risk weights, FX rates, backup and restore. */
+/** Settings: language and theme, default assumptions and risk weights, FX rates, backup and restore, the team hub. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RISK_WEIGHT_DEFAULTS } from '../../../shared/model/risk';
@@ -6,6 +6,7 @@ import { CURRENCIES, type Currency } from '../../../shared/money';
 import { AppearanceControls } from '../components/AppearanceControls';
 import { TimeZoneField } from '../components/TimeZoneField';
 import { StaleQuoteDaysField } from '../components/StaleQuoteDaysField';
+import { TeamSettings } from '../components/TeamSettings';
 import { today } from '../hooks/useEvaluation';
 import { useCatalog } from '../stores/catalog';
 import { useDatabase } from '../stores/database';
@@ -161,6 +162,7 @@ export function SettingsPage() {
             </tbody>
           </table>
         </section>
+        <TeamSettings />
         {defaults && (
           <section className="card defaults">
             <h2>{t('settings.defaults')}</h2>
