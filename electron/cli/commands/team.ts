@@ -7,11 +7,12 @@
  * the hub refused part of a sync's push (one line on stderr says what was kept, not shared).
  */
 import { parseArgs } from 'node:util';
-import type { TeamSyncOut } from '../../../shared/contract/team';
+import type { TeamCounts, TeamSyncOut } from '../../../shared/contract/team';
 import { call, toJson, type CliIo } from '../io';
 import type { Command } from './index';
+import { TEAM_MERGE_HELP, teamMergeCommand } from './team-merge';
 
-export const TEAM_USAGE = 'team init|add-user|connect|status --hub URL [--user NAME] [--role ROLE] [--json]';
+export const TEAM_USAGE = 'team init|add-user|connect|status|conflicts|resolve|share|shared|duplicate|history [--hub URL] [--user NAME] [--role ROLE] [--json]';
 export const SYNC_USAGE = 'sync [--json]';
 export const EXIT_REFUSED = 4;
 
@@ -22,14 +23,25 @@ const TEAM_HELP = `usage:
   procure team connect --hub URL --user NAME [--db PATH]
                                                        connect this database (password: PGPASSWORD or ~/.pgpass)
   procure team status [--db PATH] [--json]             the hub, the cursor, the last sync and what waits to be shared
-  procure sync [--db PATH] [--json]                    push local suppliers and quotes, pull others'
+${TEAM_MERGE_HELP}
+  procure sync [--db PATH] [--json]                    push local suppliers, quotes, catalog edits and shares; pull others'
 URL: postgresql://HOST[:PORT]/DATABASE[?sslmode=verify-full&sslrootcert=FILE] (sslmode as in libpq; default prefer)`;
 
 function parse(io: CliIo, argv: string[]) {
   try {
     return parseArgs({
       args: argv,
-      options: { hub: { type: 'string' }, user: { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        hub: { type: 'string' },
+        user: { type: 'string' },
+        role: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        all: { type: 'boolean' },
+        history: { type: 'boolean' },
+        keep: { type: 'string' },
+        name: { type: 'string' },
+      },
       allowPositionals: true,
     });
   } catch (e) {
@@ -80,19 +92,24 @@ async function team(argv: string[], io: CliIo): Promise<number> {
       else io.out(`hub ${r.hub} as ${r.user} (${r.role ?? '?'}); cursor ${r.cursor}; last sync ${r.lastSyncAt ?? 'never'}; to share: ${counts(r.pending)}${r.unplaced ? `; ${r.unplaced} hub rows not placed here` : ''}`);
       return 0;
     }
-    default:
+    default: {
+      const done = await teamMergeCommand(sub, rest, p.values, io);
+      if (done !== undefined) return done;
       io.err(`procure team: unknown subcommand "${sub}"\n${TEAM_HELP}`);
       return 2;
+    }
   }
 }
 
-const counts = (c: { suppliers: number; quotes: number; retirements: number }) => `${c.suppliers} suppliers, ${c.quotes} quotes, ${c.retirements} retirements`;
+const counts = (c: TeamCounts) =>
+  `${c.suppliers} suppliers, ${c.quotes} quotes, ${c.retirements} retirements, ${c.catalogEdits} catalog edits, ${c.resolutions} resolutions, ${c.builds} builds, ${c.bidSets} bid sets`;
 
 export function renderSync(r: TeamSyncOut): string {
   return [
     `synced with ${r.hub} as ${r.user} (${r.role})${r.tls ? ', TLS' : ''}`,
     `pushed  ${counts(r.pushed)}`,
     `pulled  ${counts(r.pulled)}${r.pulled.unplaced ? `, ${r.pulled.unplaced} not placed (part not in this catalog)` : ''}`,
+    `conflicts  ${r.pulled.conflicts} pulled, ${r.openConflicts} open${r.openConflicts ? ' (procure team conflicts)' : ''}`,
     `cursor  ${r.cursor}`,
   ].join('\n');
 }
@@ -114,4 +131,4 @@ async function sync(argv: string[], io: CliIo): Promise<number> {
 }
 
 export const teamCommand: Command = { name: 'team', usage: TEAM_USAGE, summary: 'the team hub (PostgreSQL): init, add-user, connect, status', run: team };
-export const syncCommand: Command = { name: 'sync', usage: SYNC_USAGE, summary: 'share local suppliers and quotes with the team hub, pull others\'', run: sync };
+export const syncCommand: Command = { name: 'sync', usage: SYNC_USAGE, summary: 'share local suppliers, quotes, catalog edits, builds and bid sets with the team hub, pull others\'', run: sync };
