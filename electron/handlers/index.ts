@@ -11,7 +11,7 @@ import type { AppContext } from '../context';
 import { toApiError } from './errors';
 import { withBusyRetry } from '../db/busy';
 import { activeJobs, cancelJob } from '../jobs';
-import { getAccelerator, listCatalog, listQuotes, saveAccelerator } from './catalog';
+import { getAccelerator, listCatalog, listCatalogRows, listQuotes, saveAccelerator } from './catalog';
 import { appInfo, getSettingValue, setSettingValue } from './app';
 import { importHandlers } from './import';
 import * as builds from './builds';
@@ -28,6 +28,7 @@ type Handlers = { [C in Channel]: (ctx: AppContext, input: ParsedInput<C>) => Ou
 export const handlers: Handlers = {
   'app:info': (ctx) => appInfo(ctx),
   'catalog:list': (ctx) => listCatalog(ctx),
+  'catalog:rows': (ctx) => listCatalogRows(ctx),
   'catalog:get': getAccelerator,
   'catalog:save': saveAccelerator,
   'quotes:list': listQuotes,

@@ -14,6 +14,7 @@ import { bidChannels } from './bids';
 import { settingsChannels } from './settings';
 import { jobChannels } from './jobs';
 import { quoteChannels } from './quotes';
+import { catalogChannels } from './catalog';
 import { teamChannels } from './team';
 import { teamMergeChannels } from './team-merge';
 import { teamLinkChannels } from './team-link';
@@ -37,6 +38,7 @@ export const channels = {
     input: z.object({ key: z.string().min(1).max(80), value: jsonValueSchema }).strict(),
     output: undefined as unknown,
   },
+  ...catalogChannels,
   ...buildChannels,
   ...settingsChannels,
   ...importChannels,

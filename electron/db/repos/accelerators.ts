@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { acceleratorSchema, type Accelerator } from '../../../shared/domain/accelerator';
 import type { Source } from '../../../shared/domain/source';
+import type { CatalogRow } from '../../../shared/contract/catalog';
 import { sourceFromRow, upsertBySlug, type Origin, type SourceCols } from './source';
 
 interface AcceleratorRow {
@@ -119,6 +120,15 @@ export class AcceleratorRepo {
   constructor(private readonly db: Database.Database) {
     this.stmts = {
       list: db.prepare(`${SELECT} ORDER BY v.name, a.model`),
+      // the catalog table's columns only, as arrays (no per-row objects from the driver)
+      rows: db
+        .prepare(
+          `SELECT a.slug, v.name, a.model, a.generation, a.aliases, a.domestic, a.memory_gb, a.memory_type, a.memory_bw_tbps,
+                  a.tflops_fp16, a.tflops_bf16, a.tflops_fp8, a.tflops_int8, a.tdp_w, a.scale_up_gbps, a.form_factor,
+                  a.software_stack, a.release_year, a.export_cn, a.user_edited
+           FROM accelerator a JOIN vendor v ON v.id = a.vendor_id ORDER BY v.name, a.model`,
+        )
+        .raw(),
       get: db.prepare(`${SELECT} WHERE a.slug = ?`),
       idOf: db.prepare('SELECT id FROM accelerator WHERE slug = ?').pluck(),
       provenance: db.prepare('SELECT origin, user_edited FROM accelerator WHERE slug = ?'),
@@ -163,6 +173,40 @@ export class AcceleratorRepo {
     if (rows.length === 0) return [];
     const sources = this.sourcesBy(this.stmts.sources.all() as SourceRow[]);
     return rows.map((r) => rowToAccelerator(r, sources.get(r.id) ?? {}));
+  }
+
+  /**
+   * Every part as the catalog table shows it (CatalogRow, without its price), in `list`'s order:
+   * read straight from the columns, without the sources and the whole-part validation `list`
+   * does, which at 10,000 parts cost seconds. The rows were validated when they were written.
+   */
+  rows(): CatalogRow[] {
+    return (this.stmts.rows.all() as unknown[][]).map((r) => {
+      const tflops: CatalogRow['tflops'] = {};
+      if (r[9] !== null) tflops.fp16 = r[9] as number;
+      if (r[10] !== null) tflops.bf16 = r[10] as number;
+      if (r[11] !== null) tflops.fp8 = r[11] as number;
+      if (r[12] !== null) tflops.int8 = r[12] as number;
+      return {
+        slug: r[0] as string,
+        vendor: r[1] as string,
+        model: r[2] as string,
+        generation: r[3] as string,
+        aliases: JSON.parse(r[4] as string) as string[],
+        domestic: r[5] === 1,
+        memoryGB: r[6] as number,
+        memoryType: r[7] as string,
+        memoryBandwidthTBps: r[8] as number,
+        tflops,
+        tdpW: r[13] as number,
+        scaleUpGBps: r[14] as number,
+        formFactor: r[15] as string,
+        softwareStack: r[16] as string,
+        releaseYear: r[17] as number,
+        exportCN: r[18] as CatalogRow['exportCN'],
+        userEdited: r[19] === 1,
+      };
+    });
   }
 
   get(slug: string): StoredAccelerator | undefined {

@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import { money, toMajor, type Currency } from '../../../shared/money';
 import type { QuoteRecord, QuoteStatus, SeedQuote } from '../../../shared/domain/catalog';
+import type { PolicyQuote } from '../../../shared/domain/price-policy';
 import { supplierKey, supplierNameOf } from '../../../shared/domain/supplier';
 import { AppError } from '../../../shared/contract/result';
 import { sourceFromRow, type Origin, type SourceCols } from './source';
@@ -119,6 +120,23 @@ const LATEST = (filter: string) => `SELECT id, kind, item, supplier, price_minor
     ${LIVE_QUOTES} AND q.status <> 'retired' ${filter})
   WHERE rn = 1`;
 
+// The quotes that can still decide a part's purchase price: current, dated on or before today,
+// and per part, supplier record and currency only the newest (quote date, then id). A narrowing
+// the price policy would make anyway (it drops other statuses and future quotes, and keeps each
+// supplier's newest usable quote; quotes of one supplier record and currency are usable alike),
+// so the policy still decides; it reads some 10,000 rows instead of every quote ever stored.
+const PURCHASE_CANDIDATES = `SELECT id, item, supplier, price_minor, currency, vat_included, vat_rate, quote_date, valid_until, estimate, source_title, as_of FROM (
+    SELECT q.id, a.slug AS item, sup.name AS supplier, q.price_minor, q.currency, q.vat_included, q.vat_rate, q.quote_date,
+           q.valid_until, q.estimate, q.source_title, q.as_of,
+           row_number() OVER (PARTITION BY q.accelerator_id, q.supplier_id, q.currency ORDER BY q.quote_date DESC, q.id DESC) AS rn
+    FROM quote q
+    JOIN supplier sup ON sup.id = q.supplier_id
+    JOIN accelerator a ON a.id = q.accelerator_id
+    LEFT JOIN import_batch b ON b.id = q.import_id
+    WHERE b.undone_at IS NULL AND q.kind = 'purchase' AND q.status = 'current' AND q.quote_date <= @today
+      AND (@item IS NULL OR q.accelerator_id = (SELECT id FROM accelerator WHERE slug = @item)))
+  WHERE rn = 1`;
+
 export class QuoteRepo {
   private readonly stmts;
 
@@ -157,6 +175,7 @@ export class QuoteRepo {
       count: db.prepare('SELECT count(*) FROM quote').pluck(),
       suppliers: db.prepare('SELECT id, name FROM supplier'),
       latest: db.prepare(LATEST('')),
+      purchaseCandidates: db.prepare(PURCHASE_CANDIDATES).raw(),
       latestOf: db.prepare(LATEST('AND q.supplier_id IN (SELECT value FROM json_each(?))')),
     };
     this.supplierId = (name, createdAt) => this.suppliers.findOrCreate(name, { createdAt });
@@ -288,6 +307,25 @@ export class QuoteRepo {
    */
   list(filter: { item?: string } = {}): QuoteRecord[] {
     return (this.stmts.list.all({ item: filter.item ?? null }) as ListRow[]).map(toRecord);
+  }
+
+  /**
+   * The purchase quotes the price policy may choose from on `today` (PURCHASE_CANDIDATES above),
+   * as the policy reads them; `item`: of this part only. For the catalog listing's prices, which
+   * must not load the whole price history to price 10,000 parts.
+   */
+  purchaseCandidates(today: string, item?: string): PolicyQuote[] {
+    return (this.stmts.purchaseCandidates.all({ today, item: item ?? null }) as unknown[][]).map((r) => ({
+      id: r[0] as number,
+      item: r[1] as string,
+      kind: 'purchase',
+      supplier: r[2] as string,
+      ...priceOf({ price_minor: r[3] as number, currency: r[4] as Currency, vat_included: r[5] as number, vat_rate: r[6] as number }),
+      quoteDate: r[7] as string,
+      ...(r[8] === null ? {} : { validUntil: r[8] as string }),
+      source: { title: r[10] as string, url: '', asOf: r[11] as string, estimate: r[9] === 1, note: '' },
+      status: 'current',
+    }));
   }
 
   /** Whether this quote (kind, item, source title, as-of date and price) is already stored. */
