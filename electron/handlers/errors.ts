@@ -6,10 +6,22 @@
  */
 import { ZodError } from 'zod';
 import { AppError, type ApiError } from '../../shared/contract/result';
-import { describeIssues, issuesOf } from '../../shared/document/parse';
+import { describeIssues, issuesOf, type FieldIssue } from '../../shared/document/parse';
+import { issueVar, type MessageRef } from '../../shared/i18n/translate';
 import { FxMissingError } from '../../shared/money';
 import { ScenarioError } from '../../shared/scenario/schema';
 import { DbOpenError } from '../db/open';
+
+/** A document's issues as one message the UI says in its language (each issue by its key, where it has one). */
+function issuesRef(issues: FieldIssue[]): MessageRef {
+  return { key: 'errors.issues', vars: { items: issues.map(issueVar) } };
+}
+
+/** A database file that cannot be opened, with the backups to restore from when there are some. */
+function dbOpenRef(e: DbOpenError): MessageRef {
+  const ref = { key: e.key, vars: e.vars };
+  return e.backups.length ? { key: 'errors.db.withBackups', vars: { message: ref, backups: e.backups.join(', ') } } : ref;
+}
 
 export function toApiError(e: unknown): ApiError {
   if (e instanceof AppError) {
@@ -17,12 +29,12 @@ export function toApiError(e: unknown): ApiError {
   }
   if (e instanceof ZodError) {
     const issues = issuesOf(e);
-    return { code: 'invalid-input', message: describeIssues(issues), issues };
+    return { code: 'invalid-input', message: describeIssues(issues), issues, i18n: issuesRef(issues) };
   }
   // unknown part, site or model names, parts without prices: the user's document, with its JSON paths
-  if (e instanceof ScenarioError) return { code: 'invalid-input', message: describeIssues(e.issues), issues: e.issues };
-  if (e instanceof FxMissingError) return { code: 'invalid-input', message: e.message };
+  if (e instanceof ScenarioError) return { code: 'invalid-input', message: describeIssues(e.issues), issues: e.issues, i18n: issuesRef(e.issues) };
+  if (e instanceof FxMissingError) return { code: 'invalid-input', message: e.message, i18n: e.i18n };
   // a newer app's database is a version we cannot serve; a foreign or damaged file is bad input
-  if (e instanceof DbOpenError) return { code: e.code === 'too-new' ? 'unsupported' : 'invalid-input', message: e.describe() };
+  if (e instanceof DbOpenError) return { code: e.code === 'too-new' ? 'unsupported' : 'invalid-input', message: e.describe(), i18n: dbOpenRef(e) };
   return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
 }

@@ -3,6 +3,7 @@
  * matchByName), then the longest catalog name found inside the text ("华为 昇腾910B 64GB 训练卡"),
  * then a typo-tolerant comparison ("Acsend 910B"). Vendor and memory columns break ties.
  */
+import { said, type MessageRef } from '../../shared/i18n/translate';
 import { matchByName, normalizeName, type Named } from '../../shared/domain/match';
 
 export interface MatchPart extends Named {
@@ -11,7 +12,7 @@ export interface MatchPart extends Named {
 
 export type PartMatch<T> =
   | { ok: true; part: T; confidence: number; via: 'name' | 'contains' | 'fuzzy' }
-  | { ok: false; reason: 'not-found' | 'ambiguous'; message: string };
+  | { ok: false; reason: 'not-found' | 'ambiguous'; message: string; i18n?: MessageRef };
 
 /** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), capped. */
 export function editDistance(a: string, b: string, cap = 3): number {
@@ -87,7 +88,7 @@ export class PartMatcher<T extends MatchPart> {
   private find(text: string, hints: { vendor?: string; memoryGB?: number }): PartMatch<T> {
     const q = normalizeName(text);
     const bounds = tokenBounds(text);
-    if (!q) return { ok: false, reason: 'not-found', message: 'no item name' };
+    if (!q) return { ok: false, reason: 'not-found', ...said('errors.import.row.noItem') };
     const direct = matchByName(this.parts, text);
     if (direct.ok) return { ok: true, part: direct.value, confidence: 1, via: 'name' };
     if (direct.reason === 'ambiguous') {
@@ -96,7 +97,7 @@ export class PartMatcher<T extends MatchPart> {
     }
     const contained = this.containedIn(q, bounds, hints);
     if (contained) return contained;
-    if (direct.reason === 'ambiguous') return { ok: false, reason: 'ambiguous', message: direct.message };
+    if (direct.reason === 'ambiguous') return { ok: false, reason: 'ambiguous', message: direct.message, ...(direct.i18n && { i18n: direct.i18n }) };
     return this.fuzzy(q, text, hints);
   }
 
@@ -138,7 +139,7 @@ export class PartMatcher<T extends MatchPart> {
     return {
       ok: false,
       reason: 'ambiguous',
-      message: `matches ${pool.length} parts: ${pool.map((p) => `${p.model} (${p.slug})`).join(', ')}`,
+      ...said('errors.import.row.matchesMany', { n: pool.length, list: pool.map((p) => `${p.model} (${p.slug})`).join(', ') }),
     };
   }
 
@@ -163,6 +164,6 @@ export class PartMatcher<T extends MatchPart> {
         if (pool.length === 1) return { ok: true, part: pool[0]!, confidence: 0.6, via: 'fuzzy' };
       }
     }
-    return { ok: false, reason: 'not-found', message: `no catalog part matches "${text.length > 60 ? text.slice(0, 59) + '…' : text}"` };
+    return { ok: false, reason: 'not-found', ...said('errors.import.row.noMatch', { text: text.length > 60 ? text.slice(0, 59) + '…' : text }) };
   }
 }

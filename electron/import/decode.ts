@@ -2,6 +2,7 @@
  * Text files from Chinese Excel come as UTF-8, UTF-8 with a BOM, GB18030/GBK ("ANSI" on a Chinese
  * Windows) or UTF-16 ("Unicode text"). Decide which, and refuse binary data renamed .csv.
  */
+import { Refusal } from './errors';
 import iconv from 'iconv-lite';
 import { decodeWithBom } from '../../shared/document/text';
 
@@ -25,14 +26,14 @@ function looksBinary(buf: Buffer): boolean {
 export function decodeText(buf: Buffer): Decoded {
   const marked = decodeWithBom(buf);
   if (marked) return marked;
-  if (looksBinary(buf)) throw new Error('it is not a text file (binary data); expected CSV/TSV or XLSX');
+  if (looksBinary(buf)) throw new Refusal('errors.import.binary');
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
   } catch {
     // Not valid UTF-8: a Chinese Windows "ANSI" file. GB18030 is a superset of GBK and GB2312.
     const text = iconv.decode(buf, 'gb18030');
     const replaced = (text.match(/\ufffd/g) ?? []).length;
-    if (replaced > Math.max(3, text.length * 0.01)) throw new Error('its text encoding is neither UTF-8 nor GB18030/GBK');
+    if (replaced > Math.max(3, text.length * 0.01)) throw new Refusal('errors.import.encoding');
     return { text, encoding: 'gb18030' };
   }
 }

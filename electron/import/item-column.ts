@@ -4,6 +4,7 @@
  * rows are matched on whichever actually names catalog parts, judged by the cells, not the header.
  * A sheet with only a name column ("产品名称", "Description") matches on it.
  */
+import { said, type Said } from '../../shared/i18n/translate';
 import type { ColumnView } from '../../shared/contract/import';
 import { cellText, type Cell } from './grid';
 import { clean } from './text';
@@ -28,7 +29,7 @@ function hits(rows: readonly (readonly Cell[])[], col: ColumnView, identifies: (
  * Settle item (model) and name columns in place; the sheet-level note to show, if a choice was
  * made by content. Only for a detected mapping: a remembered or user mapping stands as given.
  */
-export function settleItemColumn(columns: ColumnView[], dataRows: readonly (readonly Cell[])[], identifies: (text: string) => boolean): string | undefined {
+export function settleItemColumn(columns: ColumnView[], dataRows: readonly (readonly Cell[])[], identifies: (text: string) => boolean): Said | undefined {
   const item = columns.find((c) => c.field === 'item');
   const name = columns.find((c) => c.field === 'name');
   if (!name) return undefined;
@@ -42,10 +43,10 @@ export function settleItemColumn(columns: ColumnView[], dataRows: readonly (read
     return byItem > 0 && byName > 0
       ? undefined
       : byItem > 0
-        ? `rows matched on column ${item.letter} (${item.header}), which names catalog parts in ${byItem} rows; column ${name.letter} (${name.header}) is read as the name`
+        ? said('errors.import.itemColumnKept', { item: item.letter, itemHeader: item.header, n: byItem, name: name.letter, nameHeader: name.header })
         : undefined;
   }
   item.field = 'name';
   name.field = 'item';
-  return `rows matched on column ${name.letter} (${name.header}): it names catalog parts in ${byName} rows, column ${item.letter} (${item.header}) in ${byItem}`;
+  return said('errors.import.itemColumnSwapped', { name: name.letter, nameHeader: name.header, byName, item: item.letter, itemHeader: item.header, byItem });
 }

@@ -7,6 +7,7 @@
  * "Current price" here: of each supplier's latest purchase quote of the part, the lowest ex VAT,
  * in CNY. A quote outside 0.2–5× of it is implausible; so is a card name with a server unit.
  */
+import { said, type Said } from '../../shared/i18n/translate';
 import type { PreviewRow } from '../../shared/contract/import';
 import type { Server } from '../../shared/domain/catalog';
 import { convertMajor, exVat, formatMajor, type Currency, type FxTable } from '../../shared/money';
@@ -58,13 +59,13 @@ const times = (r: number) => `${r >= 10 ? Math.round(r) : Math.round(r * 10) / 1
  * Why a resolved row needs confirmation, or undefined. `server` is the platform a server quote
  * names (for its host price), `cardName` the matched card's display name.
  */
-export function confirmationReason(row: PreviewRow, prices: CurrentPrices, server: (Server & { id?: number }) | undefined): string | undefined {
+export function confirmationReason(row: PreviewRow, prices: CurrentPrices, server: (Server & { id?: number }) | undefined): Said | undefined {
   if (row.priceExVat === undefined || !row.currency) return undefined;
   const priced = prices.toCny(row.priceExVat, row.currency);
   const cardSlug = row.server?.cardSlug ?? row.match?.slug;
   const cardName = row.match?.name ?? cardSlug ?? '';
   if (row.kind === 'purchase' && isServerUnit(row.unit)) {
-    return `the unit "${row.unit}" is a server unit, but the row names a card (${cardName}) and no card count: is this a whole server? Name the cards (e.g. 8×${cardName}) or correct the unit`;
+    return said('errors.import.confirm.serverUnit', { unit: row.unit ?? '', card: cardName });
   }
   if (priced === undefined || !cardSlug) return undefined;
   const card = prices.card(cardSlug);
@@ -72,14 +73,16 @@ export function confirmationReason(row: PreviewRow, prices: CurrentPrices, serve
   if (row.kind === 'purchase') {
     const r = priced / card;
     if (r >= PLAUSIBLE_RANGE.low && r <= PLAUSIBLE_RANGE.high) return undefined;
-    return `${cny(priced)} ex VAT is ${times(r)} the current price of ${cardName} (${cny(card)}): outside ${PLAUSIBLE_RANGE.low}–${PLAUSIBLE_RANGE.high}×${r > PLAUSIBLE_RANGE.high ? '; is it a whole server, or a typo?' : '; is it a typo, or another part?'}`;
+    const vars = { price: cny(priced), times: times(r), card: cardName, current: cny(card), low: PLAUSIBLE_RANGE.low, high: PLAUSIBLE_RANGE.high };
+    return said(r > PLAUSIBLE_RANGE.high ? 'errors.import.confirm.cardHigh' : 'errors.import.confirm.cardLow', vars);
   }
   if (row.kind === 'server-purchase' && row.server) {
     const host = server ? prices.toCny(server.hostPrice, server.currency) : undefined;
     const expected = (host ?? 0) + row.server.cards * card;
     const r = priced / expected;
     if (r >= PLAUSIBLE_RANGE.low && r <= PLAUSIBLE_RANGE.high) return undefined;
-    return `${cny(priced)} ex VAT is ${times(r)} what ${row.server.cards} × ${cardName} (${cny(card)} each)${host ? ` plus the host (${cny(host)})` : ''} cost now (${cny(expected)}): outside ${PLAUSIBLE_RANGE.low}–${PLAUSIBLE_RANGE.high}×`;
+    const vars = { price: cny(priced), times: times(r), cards: row.server.cards, card: cardName, each: cny(card), host: host ? cny(host) : '', expected: cny(expected), low: PLAUSIBLE_RANGE.low, high: PLAUSIBLE_RANGE.high };
+    return said(host ? 'errors.import.confirm.serverWithHost' : 'errors.import.confirm.server', vars);
   }
   return undefined;
 }

@@ -4,6 +4,7 @@
  * 日期, "Quotation date"). Signature and stamp lines (投标人（盖章）, 法定代表人或授权代表（签字）)
  * are recognised so the row reader skips them with a reason instead of reporting errors.
  */
+import { said, type Said } from '../../shared/i18n/translate';
 import { cellText, isBlank, type Cell, type SheetGrid } from './grid';
 import { parseDate } from '../../shared/document/value-text';
 import { clean, clip, looksLikeFormula } from './text';
@@ -38,12 +39,12 @@ export function rowText(cells: readonly Cell[]): string {
 }
 
 /** Why a line in the table region is no quote: a signature/stamp line or a supplier/date line. */
-export function metaLineReason(text: string): string | undefined {
+export function metaLineReason(text: string): Said | undefined {
   const t = clean(text);
   if (!t) return undefined;
-  if (SIGNATURE.test(t)) return 'signature or stamp line (盖章/签字)';
+  if (SIGNATURE.test(t)) return said('errors.import.skip.signature');
   const lead = new RegExp(`^(?:${SUPPLIER_LABEL.source}|${DATE_LABEL.source})\\s*[:：]`, 'i');
-  if (lead.test(t)) return 'sheet footer (supplier or date line)';
+  if (lead.test(t)) return said('errors.import.skip.footer');
   return undefined;
 }
 

@@ -9,11 +9,14 @@ import type {
   PreviousPrice,
   ColumnView,
   ImportCounts,
+  ImportNote,
   ImportPreview,
   ImportPreviewInput,
   PreviewRow,
 } from '../../shared/contract/import';
-import { AppError } from '../../shared/contract/result';
+import { translatedError } from '../../shared/contract/result';
+import { said, type MessageVar } from '../../shared/i18n/translate';
+import { issuesOf } from '../../shared/document/parse';
 import type { SeedQuote, Server } from '../../shared/domain/catalog';
 import type { Accelerator } from '../../shared/domain/accelerator';
 import { exVat, type Currency } from '../../shared/money';
@@ -52,8 +55,8 @@ function pickSheet(sheets: (SheetGrid & { hidden?: boolean })[], wanted: string 
     let i = sheets.findIndex((s) => s.name === wanted);
     if (i < 0) i = sheets.findIndex((s) => s.name.trim().toLowerCase() === wanted.trim().toLowerCase());
     if (i < 0) {
-      throw new AppError('invalid-input', `${file} has no sheet "${wanted}"; its sheets: ${sheets.map((s) => s.name).join(', ')}`, [
-        { path: 'sheet', message: 'no such sheet' },
+      throw translatedError('invalid-input', 'errors.import.noSheet', { file, sheet: wanted, sheets: sheets.map((s) => s.name).join(', ') }, [
+        { path: 'sheet', ...said('errors.import.noSuchSheet') },
       ]);
     }
     return i;
@@ -80,7 +83,7 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
   const file = input.fileName.replace(/^.*[\\/]/, '');
   const inputSupplier = (input.supplier ?? '').trim();
   if (inputSupplier && looksLikeFormula(inputSupplier)) {
-    throw new AppError('invalid-input', 'the supplier name looks like a spreadsheet formula', [{ path: 'supplier', message: 'starts with =, +, - or @' }]);
+    throw translatedError('invalid-input', 'errors.import.supplierFormula', {}, [{ path: 'supplier', ...said('errors.import.startsWithFormula') }]);
   }
   const wb = await readWorkbook(Buffer.from(input.dataBase64, 'base64'), file);
   const scores = wb.sheets.map((s) => sheetScore(s));
@@ -92,23 +95,21 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
   const forced = input.headerRow !== undefined ? input.headerRow - 1 : (rememberedHeaderRow(sheet, ctx.imports.layoutKeys()) ?? undefined);
   const header = detectHeader(sheet, forced) ?? (input.mapping && firstRow >= 0 ? detectHeader(sheet, firstRow) : undefined);
   if (!header) {
-    throw unreadable(
-      file,
-      `no header row found in sheet "${sheet.name}" (looked for columns like 型号/Model and 单价/Unit Price in the first 40 rows)`,
-    );
+    throw unreadable(file, said('errors.import.noHeader', { sheet: sheet.name }));
   }
 
-  const warnings: string[] = [];
+  const notes: ImportNote[] = [];
+  const note = (key: string, vars: Record<string, MessageVar> = {}) => notes.push(said(key, vars));
   // ---- who quotes and when: the sheet's preamble and footer; the supplier given with the file wins
   const meta = readSheetMeta(sheet, header.index, today, (i) => looksLikeQuoteLine(sheet.rows[i] ?? []));
   const supplierName = inputSupplier || meta.supplier?.name || '';
   const quoteDate = meta.quoteDate?.date;
   if (inputSupplier && meta.supplier && meta.supplier.name.toLowerCase() !== inputSupplier.toLowerCase()) {
-    warnings.push(`the sheet names the supplier "${meta.supplier.name}" (row ${meta.supplier.row}); the supplier given, "${inputSupplier}", was used`);
+    note('errors.import.supplierOverridden', { sheet: meta.supplier.name, row: meta.supplier.row, given: inputSupplier });
   } else if (!inputSupplier && meta.supplier) {
-    warnings.push(`supplier "${meta.supplier.name}" read from row ${meta.supplier.row}`);
+    note('errors.import.supplierFromRow', { name: meta.supplier.name, row: meta.supplier.row });
   }
-  if (meta.quoteDate) warnings.push(`quote date ${meta.quoteDate.date} read from row ${meta.quoteDate.row}; quote age counts from it`);
+  if (meta.quoteDate) note('errors.import.quoteDateFromRow', { date: meta.quoteDate.date, row: meta.quoteDate.row });
   // ---- mapping: detected, then remembered for this layout, then the user's overrides
   const layout = layoutKey(header.headers);
   let columns: ColumnView[] = proposeMapping(header.headers, header.readings);
@@ -124,8 +125,8 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
   if (input.mapping) {
     const beyond = input.mapping.find((o) => o.column >= columns.length);
     if (beyond) {
-      throw new AppError('invalid-input', `column ${beyond.column + 1} is beyond the header (${columns.length} columns)`, [
-        { path: 'mapping', message: 'column out of range' },
+      throw translatedError('invalid-input', 'errors.import.columnBeyond', { column: beyond.column + 1, columns: columns.length }, [
+        { path: 'mapping', ...said('errors.import.columnOutOfRange') },
       ]);
     }
     columns = applyOverrides(columns, input.mapping);
@@ -135,22 +136,26 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
   if (hint && mappingSource === 'detected') {
     for (const c of columns) {
       if (c.field !== 'unitPrice' && c.field !== 'totalPrice') continue;
-      const said: string[] = [];
+      const taken: string[] = [];
+      const takenRefs: MessageVar[] = [];
       if (c.multiplier === 1 && hint.unit.multiplier !== 1) {
         c.multiplier = hint.unit.multiplier;
-        said.push(`×${hint.unit.multiplier}`);
+        taken.push(`×${hint.unit.multiplier}`);
+        takenRefs.push(`×${hint.unit.multiplier}`);
       }
       if (!c.currency && hint.unit.currency) {
         c.currency = hint.unit.currency;
-        said.push(hint.unit.currency);
+        taken.push(hint.unit.currency);
+        takenRefs.push(hint.unit.currency);
       }
       if (c.vatIncluded === undefined && hint.unit.vatIncluded !== undefined) {
         c.vatIncluded = hint.unit.vatIncluded;
-        said.push(hint.unit.vatIncluded ? 'incl. VAT' : 'excl. VAT');
+        taken.push(hint.unit.vatIncluded ? 'incl. VAT' : 'excl. VAT');
+        takenRefs.push({ key: hint.unit.vatIncluded ? 'errors.import.inclVat' : 'errors.import.exclVat' });
       }
-      if (said.length > 0) {
-        c.unitLabel = [c.unitLabel, ...said].filter(Boolean).join(' ');
-        warnings.push(`column ${c.letter} (${c.header}): ${said.join(', ')} taken from the title in row ${hint.row}`);
+      if (taken.length > 0) {
+        c.unitLabel = [c.unitLabel, ...taken].filter(Boolean).join(' ');
+        note('errors.import.fromTitle', { column: c.letter, header: c.header, said: { key: 'errors.commaList', vars: { items: takenRefs } }, row: hint.row });
       }
     }
   }
@@ -172,13 +177,13 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
   };
   if (mappingSource === 'detected') {
     const settled = settleItemColumn(columns, sheet.rows.slice(header.index + 1), (text) => identifiesPart(resolver, text));
-    if (settled) warnings.push(settled);
+    if (settled) notes.push(settled);
   }
   const by = columnsByField(columns);
   resolver.itemColumn = { letter: by.item?.letter ?? '', header: by.item?.header ?? '' };
-  if (!by.item) warnings.push('no column was recognised as the item (型号 / Model); map one');
-  if (!by.unitPrice && !by.totalPrice) warnings.push('no column was recognised as the price (单价 / Unit Price); map one');
-  if (mappingSource === 'remembered') warnings.push('column mapping remembered from an earlier import of this layout');
+  if (!by.item) note('errors.import.noItemColumn');
+  if (!by.unitPrice && !by.totalPrice) note('errors.import.noPriceColumn');
+  if (mappingSource === 'remembered') note('errors.import.remembered');
 
   // ---- rows
   const rc: RowContext = rowContext({
@@ -221,7 +226,7 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
     const draft = readRow(sheet.rows[i] ?? [], i, rc);
     if (!draft) continue;
     if (draft.skipReason) {
-      rows.push({ row: draft.row, status: 'skipped', accepted: false, text: draft.text, issues: draft.issues, warnings: draft.warnings, needsConfirmation: false, skipReason: draft.skipReason });
+      rows.push({ row: draft.row, status: 'skipped', accepted: false, text: draft.text, issues: draft.issues, warnings: draft.warnings, needsConfirmation: false, skipReason: draft.skipReason, ...(draft.skipReasonI18n && { skipReasonI18n: draft.skipReasonI18n }) });
       continue;
     }
     const currency = draft.currency ?? 'CNY';
@@ -282,7 +287,7 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
     });
     if (!quote.success) {
       out.status = 'error';
-      out.issues.push(...quote.error.issues.map((iss) => ({ file, sheet: sheet.name, row: draft.row, column: '', header: '', message: `${iss.path.join('.')}: ${iss.message}` })));
+      out.issues.push(...issuesOf(quote.error).map((iss) => ({ file, sheet: sheet.name, row: draft.row, column: '', header: '', message: `${iss.path}: ${iss.message}`, ...(iss.i18n && { i18n: { key: 'errors.withPath', vars: { path: iss.path, message: iss.i18n } } }) })));
       continue;
     }
     const ex = out.priceExVat!;
@@ -291,7 +296,9 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
     const dupOf = group.rows.get(cents);
     if (dupOf !== undefined) {
       out.status = 'skipped';
-      out.skipReason = `duplicate of row ${dupOf}`;
+      const why = said('errors.import.skip.duplicate', { row: dupOf });
+      out.skipReason = why.message;
+      out.skipReasonI18n = why.i18n;
       continue;
     }
     group.rows.set(cents, draft.row);
@@ -303,18 +310,16 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
     const why = confirmationReason(out, current, item.kind === 'server-purchase' ? serverBySlug.get(item.item) : undefined);
     if (why) {
       out.needsConfirmation = true;
-      out.confirmReason = why;
-      out.warnings.push({ column: by.unitPrice?.letter ?? by.totalPrice?.letter ?? '', header: by.unitPrice?.header ?? by.totalPrice?.header ?? '', message: `needs confirmation: ${why}` });
+      out.confirmReason = why.message;
+      if (why.i18n) out.confirmReasonI18n = why.i18n;
+      const flagged = said('errors.import.row.needsConfirmation', { why: why.i18n ?? why.message });
+      out.warnings.push({ column: by.unitPrice?.letter ?? by.totalPrice?.letter ?? '', header: by.unitPrice?.header ?? by.totalPrice?.header ?? '', ...flagged });
     }
     out.accepted = (cmp.status === 'new' || cmp.status === 'price-change') && !out.needsConfirmation;
     quotes.set(draft.row, quote.data);
   }
-  if (assumedCurrency) warnings.push('the sheet does not say the currency for some prices; CNY was assumed');
-  if (assumedVat) {
-    warnings.push(
-      `the sheet does not say whether prices include VAT; CNY prices were taken as including ${Math.round(vatRateDefault * 1000) / 10} % VAT (含税), others as excluding it`,
-    );
-  }
+  if (assumedCurrency) note('errors.import.currencyAssumed');
+  if (assumedVat) note('errors.import.vatAssumed', { rate: Math.round(vatRateDefault * 1000) / 10 });
   const preview: ImportPreview = {
     fileName: file,
     format: wb.format,
@@ -336,7 +341,8 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
     vatRate: vatRateDefault,
     rows,
     counts: countRows(rows),
-    warnings,
+    warnings: notes.map((n) => n.message),
+    notes,
   };
   return {
     preview,

@@ -1,4 +1,6 @@
 /** CSV and TSV through papaparse, after decoding; the delimiter is sniffed (comma, tab, semicolon). */
+import { Refusal, unreadable } from './errors';
+import { said } from '../../shared/i18n/translate';
 import Papa from 'papaparse';
 import { LIMITS, type Cell, type Workbook } from './grid';
 import { decodeText } from './decode';
@@ -13,12 +15,21 @@ function sniffDelimiter(text: string): string {
   return candidates.reduce((best, d) => (score(d) > score(best) ? d : best), ',');
 }
 
+/** The text of the file; a refusal (binary, unknown encoding) names the file. */
+function decodeOrRefuse(buf: Buffer, fileName: string): ReturnType<typeof decodeText> {
+  try {
+    return decodeText(buf);
+  } catch (e) {
+    throw e instanceof Refusal ? unreadable(fileName, e) : e;
+  }
+}
+
 export function readCsv(buf: Buffer, fileName: string): Workbook {
-  const { text, encoding } = decodeText(buf);
-  if (text.trim() === '') throw new Error('the file is empty');
+  const { text, encoding } = decodeOrRefuse(buf, fileName);
+  if (text.trim() === '') throw unreadable(fileName, said('errors.import.empty'));
   const delimiter = /\.tsv$/i.test(fileName) ? '\t' : sniffDelimiter(text);
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false, preview: LIMITS.maxRows + 1 });
-  if (parsed.data.length > LIMITS.maxRows) throw new Error(`it has more than ${LIMITS.maxRows.toLocaleString('en')} rows`);
+  if (parsed.data.length > LIMITS.maxRows) throw unreadable(fileName, said('errors.import.tooManyRows', { max: LIMITS.maxRows.toLocaleString('en') }));
   // Papa's own row arrays become the grid, edited in place: a copy of every row was 50,000
   // short-lived arrays per 50,000-row sheet for the garbage collector.
   const rows = parsed.data as Cell[][];

@@ -3,6 +3,7 @@
  * N cards recorded against a server platform. Unknown parts are created from the row or the row
  * is skipped, as the user chose; a server platform that fits no catalog entry is created.
  */
+import { said, type Said } from '../../shared/i18n/translate';
 import type { AppContext } from '../context';
 import type { PreviewRow } from '../../shared/contract/import';
 import type { Accelerator } from '../../shared/domain/accelerator';
@@ -75,8 +76,9 @@ export interface ResolvedItem {
 
 type Card = { slug: string; model: string; formFactor: string };
 
-function issue(out: PreviewRow, draft: RowDraft, r: Resolver, message: string): void {
-  out.issues.push({ file: r.file, sheet: r.sheet, row: draft.row, column: r.itemColumn.letter, header: r.itemColumn.header, message });
+function issue(out: PreviewRow, draft: RowDraft, r: Resolver, why: string | Said): void {
+  const m = typeof why === 'string' ? { message: why } : why;
+  out.issues.push({ file: r.file, sheet: r.sheet, row: draft.row, column: r.itemColumn.letter, header: r.itemColumn.header, ...m });
 }
 
 /** The catalog match of a card text: as written, then with the row's vendor in front. */
@@ -170,7 +172,7 @@ function findCard(r: Resolver, draft: RowDraft, out: PreviewRow, text: string, r
     return m.part;
   }
   if (m.reason === 'ambiguous') {
-    issue(out, draft, r, `"${text}" ${m.message}; write the full model name`);
+    issue(out, draft, r, said('errors.import.row.ambiguous', { text, detail: m.i18n ?? m.message }));
     return undefined;
   }
   const key = (rd.newKey ??= normalizeName(text));
@@ -183,7 +185,9 @@ function findCard(r: Resolver, draft: RowDraft, out: PreviewRow, text: string, r
   }
   if (!r.createUnknown) {
     out.status = 'skipped';
-    out.skipReason = `unknown part "${text}" (not in the catalog; choose "create unknown parts" to add it)`;
+    const why = said('errors.import.skip.unknownPart', { text });
+    out.skipReason = why.message;
+    out.skipReasonI18n = why.i18n;
     return undefined;
   }
   const vendor = canonicalVendor(draft.vendor ?? 'Unknown', r.vendors);

@@ -3,6 +3,7 @@
  * repeated-header rows are recognised and skipped; every bad cell becomes an issue that names
  * the file, sheet, row, column and problem.
  */
+import { said, type MessageRef } from '../../shared/i18n/translate';
 import type { ColumnView, ImportField, RowIssue, RowWarning } from '../../shared/contract/import';
 import type { Currency } from '../../shared/money';
 import { cellText, isBlank, type Cell } from './grid';
@@ -27,6 +28,7 @@ export interface RowDraft {
   unit?: string;
   /** Recognised as not-a-quote (subtotal, note, pending price); no issue is an error then. */
   skipReason?: string;
+  skipReasonI18n?: MessageRef;
   rental: boolean;
   price?: number;
   /** Currency said by the cell, a currency column, or the header; undefined = use the default. */
@@ -222,22 +224,28 @@ function cellOf(cells: readonly Cell[], col: ColumnView | undefined): Cell {
   return col ? (cells[col.column] ?? null) : null;
 }
 
-function addIssue(draft: RowDraft, rc: RowContext, f: ImportField | null, message: string): void {
+/** A message as a reader gives it: English text, and its key where it has one. */
+type Reason = { message: string; i18n?: MessageRef };
+
+function addIssue(draft: RowDraft, rc: RowContext, f: ImportField | null, why: string | Reason): void {
   const col = f ? rc.by[f] : undefined;
-  draft.issues.push({ file: rc.file, sheet: rc.sheet, row: draft.row, column: col?.letter ?? '', header: col?.header ?? '', message });
+  const m = typeof why === 'string' ? { message: why } : why;
+  draft.issues.push({ file: rc.file, sheet: rc.sheet, row: draft.row, column: col?.letter ?? '', header: col?.header ?? '', message: m.message, ...(m.i18n && { i18n: m.i18n }) });
 }
 
-function skip(draft: RowDraft, why: string): RowDraft {
-  draft.skipReason = why;
+function skip(draft: RowDraft, why: Reason): RowDraft {
+  draft.skipReason = why.message;
+  if (why.i18n) draft.skipReasonI18n = why.i18n;
   return draft;
 }
+const skipAs = (key: string) => said(`errors.import.skip.${key}`);
 
 /** An optional cell: its value, or undefined when blank, pending or unreadable (which is an issue). */
 function optional<T>(draft: RowDraft, rc: RowContext, f: ImportField, cell: Cell, memo: Memo<Parsed<T>>): T | undefined {
   if (isBlank(cell)) return undefined;
   const r = memo.get(cell);
   if (r.ok) return r.value;
-  if (!r.pending) addIssue(draft, rc, f, r.message);
+  if (!r.pending) addIssue(draft, rc, f, r);
   return undefined;
 }
 
@@ -263,8 +271,8 @@ export function readRow(cells: readonly Cell[], index: number, rc: RowContext): 
 
   const lead = leadingOf(first, rc);
   // Only the leading cells and the item name count: a note saying "total cost…" is not a subtotal.
-  if (lead.subtotal || (nonBlank > 1 && leadingOf(second, rc).subtotal) || item.subtotal) return skip(draft, 'subtotal row');
-  if (lead.note) return skip(draft, 'note row');
+  if (lead.subtotal || (nonBlank > 1 && leadingOf(second, rc).subtotal) || item.subtotal) return skip(draft, skipAs('subtotal'));
+  if (lead.note) return skip(draft, skipAs('note'));
   // Signature, stamp, supplier and date lines under the table (投标人（盖章）…, 报价日期：…).
   if (nonBlank <= 4 || !priceCellFilled(cells, rc) || sameTextEverywhere(cells, cellText(first))) {
     const why = metaLineReason(rowText(cells));
@@ -277,21 +285,21 @@ export function readRow(cells: readonly Cell[], index: number, rc: RowContext): 
       const t = clean(cellText(cells[j])).toLowerCase();
       if (t && rc.headerKeys.has(t)) headers++;
     }
-    if (headers >= 2) return skip(draft, 'repeated header row');
+    if (headers >= 2) return skip(draft, skipAs('repeatedHeader'));
   }
 
   // A banner merged across the row ("一、加速卡") repeats one text in every cell.
-  if (nonBlank > 1 && sameTextEverywhere(cells, cellText(first))) return skip(draft, 'section heading');
+  if (nonBlank > 1 && sameTextEverywhere(cells, cellText(first))) return skip(draft, skipAs('sectionHeading'));
   const priceCell = cellOf(cells, by.unitPrice);
   const totalCell = cellOf(cells, by.totalPrice);
   const noPrice = isBlank(priceCell) && isBlank(totalCell);
   const priceMapped = by.unitPrice !== undefined || by.totalPrice !== undefined;
-  if (priceMapped && noPrice && nonBlank <= 2) return skip(draft, 'section or note row');
+  if (priceMapped && noPrice && nonBlank <= 2) return skip(draft, skipAs('sectionOrNote'));
   if (!text) {
-    if (noPrice && priceMapped) return skip(draft, 'row without item or price');
-    addIssue(draft, rc, 'item', 'no item name');
+    if (noPrice && priceMapped) return skip(draft, skipAs('noItemOrPrice'));
+    addIssue(draft, rc, 'item', said('errors.import.row.noItem'));
   } else if (item.formula) {
-    addIssue(draft, rc, 'item', `"${clip(text, 40)}" is formula text, not a part name`);
+    addIssue(draft, rc, 'item', said('errors.import.row.itemFormula', { text: clip(text, 40) }));
   }
 
   // ---- price (unit price, or total ÷ quantity)
@@ -304,7 +312,7 @@ export function readRow(cells: readonly Cell[], index: number, rc: RowContext): 
   else if (by.totalPrice && !isBlank(totalCell)) {
     priceField = 'totalPrice';
     const total = priceOf(totalCell, by.totalPrice.multiplier, memo.totalPrice);
-    if (total.ok && draft.qty === undefined) price = { ok: false, message: 'only a total price and no quantity to divide it by' };
+    if (total.ok && draft.qty === undefined) price = { ok: false, ...said('errors.import.row.totalOnly') };
     else if (total.ok) price = { ok: true, value: { ...total.value, amount: total.value.amount / draft.qty! } };
     else price = total;
   }
@@ -314,13 +322,13 @@ export function readRow(cells: readonly Cell[], index: number, rc: RowContext): 
     draft.currency = price.value.currency;
     draft.vatIncluded = price.value.vatIncluded;
   } else if (!priceMapped) {
-    addIssue(draft, rc, null, 'no price column is mapped');
+    addIssue(draft, rc, null, said('errors.import.row.noPriceColumn'));
   } else if (price.pending && isBlank(priceCell) && isBlank(totalCell)) {
-    addIssue(draft, rc, priceCol ? 'unitPrice' : 'totalPrice', 'no price');
+    addIssue(draft, rc, priceCol ? 'unitPrice' : 'totalPrice', said('errors.value.noPrice'));
   } else if (price.pending) {
-    return skip(draft, price.message);
+    return skip(draft, price);
   } else {
-    addIssue(draft, rc, priceField, price.message);
+    addIssue(draft, rc, priceField, price);
   }
   if (price.ok && priceField === 'unitPrice') crossCheckTotal(draft, rc, price.value.amount, totalCell);
   draft.rental = rc.perHour[priceField === 'totalPrice' ? 'totalPrice' : 'unitPrice'] || item.rental;
@@ -329,8 +337,8 @@ export function readRow(cells: readonly Cell[], index: number, rc: RowContext): 
   const curCell = cellOf(cells, by.currency);
   if (!isBlank(curCell)) {
     const c = memo.currency.get(curCell);
-    if (!c.ok) addIssue(draft, rc, 'currency', c.message);
-    else if (draft.currency && draft.currency !== c.value) addIssue(draft, rc, 'currency', `the price says ${draft.currency} but the currency column says ${c.value}`);
+    if (!c.ok) addIssue(draft, rc, 'currency', c);
+    else if (draft.currency && draft.currency !== c.value) addIssue(draft, rc, 'currency', said('errors.import.row.currencyConflict', { price: draft.currency, column: c.value }));
     else draft.currency ??= c.value;
   }
   draft.currency ??= priceColView?.currency;
@@ -340,7 +348,7 @@ export function readRow(cells: readonly Cell[], index: number, rc: RowContext): 
   if (!isBlank(vatCell)) {
     const v = memo.vat.get(vatCell);
     if (!v.ok) {
-      if (!v.pending) addIssue(draft, rc, 'vat', v.message);
+      if (!v.pending) addIssue(draft, rc, 'vat', v);
     } else {
       if (v.value.included !== undefined) draft.vatIncluded = v.value.included;
       if (v.value.rate !== undefined) {
@@ -417,10 +425,10 @@ function crossCheckTotal(draft: RowDraft, rc: RowContext, unit: number, totalCel
   draft.warnings.push({
     column: col.letter,
     header: col.header,
-    message: `unit price × quantity = ${f(unit)} × ${f(draft.qty)} = ${f(expected)}, but the total says ${f(total.value.amount)} (a difference of ${f(total.value.amount - expected)}); the unit price was used`,
+    ...said('errors.import.row.totalMismatch', { unit: f(unit), qty: f(draft.qty), expected: f(expected), total: f(total.value.amount), diff: f(total.value.amount - expected) }),
   });
 }
-const NO_PRICE: PriceParse = { ok: false, pending: true, message: 'no price' };
+const NO_PRICE: PriceParse = { ok: false, pending: true, ...said('errors.value.noPrice') };
 
 /** Every non-blank cell reads as `text`. */
 function sameTextEverywhere(cells: readonly Cell[], text: string): boolean {

@@ -3,6 +3,7 @@
  * The file travels as base64 bytes; the main process parses it every time (commit re-runs the
  * preview), so nothing the client computed is ever trusted.
  */
+import type { MessageRef } from '../i18n/translate';
 import { z } from 'zod';
 import { currencySchema, type Currency } from '../money';
 
@@ -97,6 +98,8 @@ export interface RowIssue {
   column: string;
   header: string;
   message: string;
+  /** The message as a UI string, when it is one (the UI says it in its language; `message` is English). */
+  i18n?: MessageRef;
 }
 
 /** Something on a row worth a look that does not stop it (a 总价 that is not 单价 × 数量). */
@@ -105,6 +108,13 @@ export interface RowWarning {
   column: string;
   header: string;
   message: string;
+  i18n?: MessageRef;
+}
+
+/** A sheet-wide note (a default assumed, a column not found): English, and its key when it has one. */
+export interface ImportNote {
+  message: string;
+  i18n?: MessageRef;
 }
 
 export interface ColumnView {
@@ -168,6 +178,8 @@ export interface PreviewRow {
   /** Change of the ex-VAT price against `previous`, in percent. */
   changePct?: number;
   skipReason?: string;
+  /** `skipReason` as a UI string. */
+  skipReasonI18n?: MessageRef;
   issues: RowIssue[];
   warnings: RowWarning[];
   /**
@@ -177,6 +189,7 @@ export interface PreviewRow {
    */
   needsConfirmation: boolean;
   confirmReason?: string;
+  confirmReasonI18n?: MessageRef;
   /** The quantity's unit as written (台, 张, node). */
   unit?: string;
   /** The quote's date (YYYY-MM-DD) from the sheet, when it says. */
@@ -221,8 +234,10 @@ export interface ImportPreview {
   vatRate: number;
   rows: PreviewRow[];
   counts: ImportCounts;
-  /** Sheet-wide notes: defaults that were assumed, columns that were not found. */
+  /** Sheet-wide notes: defaults that were assumed, columns that were not found (English, for logs and the CLI). */
   warnings: string[];
+  /** The same notes, each with its key where it has one: what the UI shows. */
+  notes: ImportNote[];
 }
 
 export interface ImportCommitResult {

@@ -6,6 +6,8 @@
  * Every key here must exist in errors-zh-CN.ts too (its type says so; a test checks the keys used).
  */
 export const errorsEn = {
+  separator: '; ',
+  issues: '{{items}}',
   withPath: '{{path}}: {{message}}',
   invalidInput: 'invalid input: {{detail}}',
   scenario: {
@@ -81,6 +83,22 @@ export const errorsEn = {
     nothingToCommitFlagged: 'nothing to commit from {{file}}: no new or changed prices ({{errors}} rows with errors, {{skipped}} skipped, {{unchanged}} unchanged, {{flagged}} needing confirmation: select them or accept flagged rows)',
     notFound: 'no import with id {{id}}',
     alreadyUndone: 'import {{id}} was already undone at {{at}}',
+    noHeader: 'no header row found in sheet "{{sheet}}" (looked for columns like 型号/Model and 单价/Unit Price in the first 40 rows)',
+    inclVat: 'incl. VAT',
+    exclVat: 'excl. VAT',
+    vatAssumed: 'the sheet does not say whether prices include VAT; CNY prices were taken as including {{rate}} % VAT (含税), others as excluding it',
+    itemColumnKept: 'rows matched on column {{item}} ({{itemHeader}}), which names catalog parts in {{n}} rows; column {{name}} ({{nameHeader}}) is read as the name',
+    itemColumnSwapped: 'rows matched on column {{name}} ({{nameHeader}}): it names catalog parts in {{byName}} rows, column {{item}} ({{itemHeader}}) in {{byItem}}',
+    tooLarge: 'the file is {{mb}} MB (limit {{limit}} MB)',
+    oldExcel: 'it is an old Excel 97–2003 (.xls) or password-protected workbook; save it as .xlsx or CSV first',
+    notExcel: 'it is named like an Excel file but is not one (damaged or renamed)',
+    confirm: {
+      serverUnit: 'the unit "{{unit}}" is a server unit, but the row names a card ({{card}}) and no card count: is this a whole server? Name the cards (e.g. 8×{{card}}) or correct the unit',
+      cardHigh: '{{price}} ex VAT is {{times}} the current price of {{card}} ({{current}}): outside {{low}}–{{high}}×; is it a whole server, or a typo?',
+      cardLow: '{{price}} ex VAT is {{times}} the current price of {{card}} ({{current}}): outside {{low}}–{{high}}×; is it a typo, or another part?',
+      server: '{{price}} ex VAT is {{times}} what {{cards}} × {{card}} ({{each}} each) cost now ({{expected}}): outside {{low}}–{{high}}×',
+      serverWithHost: '{{price}} ex VAT is {{times}} what {{cards}} × {{card}} ({{each}} each) plus the host ({{host}}) cost now ({{expected}}): outside {{low}}–{{high}}×',
+    },
     // sheet-wide notes
     supplierOverridden: 'the sheet names the supplier "{{sheet}}" (row {{row}}); the supplier given, "{{given}}", was used',
     supplierFromRow: 'supplier "{{name}}" read from row {{row}}',
@@ -99,6 +117,8 @@ export const errorsEn = {
       sectionOrNote: 'section or note row',
       noItemOrPrice: 'row without item or price',
       duplicate: 'duplicate of row {{row}}',
+      signature: 'signature or stamp line (盖章/签字)',
+      footer: 'sheet footer (supplier or date line)',
       unknownPart: 'unknown part "{{text}}" (not in the catalog; choose "create unknown parts" to add it)',
     },
     row: {
@@ -107,6 +127,9 @@ export const errorsEn = {
       noMatch: 'no catalog part matches "{{text}}"',
       matchesMany: 'matches {{n}} parts: {{list}}',
       needsConfirmation: 'needs confirmation: {{why}}',
+      itemFormula: '"{{text}}" is formula text, not a part name',
+      noPriceColumn: 'no price column is mapped',
+      currencyConflict: 'the price says {{price}} but the currency column says {{column}}',
       totalOnly: 'only a total price and no quantity to divide it by',
       totalMismatch: 'unit price × quantity = {{unit}} × {{qty}} = {{expected}}, but the total says {{total}} (a difference of {{diff}}); the unit price was used',
     },

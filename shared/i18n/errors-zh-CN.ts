@@ -2,6 +2,8 @@
 import type { ErrorMessages } from './errors-en';
 
 export const errorsZhCN: ErrorMessages = {
+  separator: '；',
+  issues: '{{items}}',
   withPath: '{{path}}：{{message}}',
   invalidInput: '输入无效：{{detail}}',
   scenario: {
@@ -77,6 +79,22 @@ export const errorsZhCN: ErrorMessages = {
     nothingToCommitFlagged: '{{file}} 没有可提交的内容：没有新的或变动的价格（{{errors}} 行有错误，{{skipped}} 行跳过，{{unchanged}} 行未变，{{flagged}} 行待确认：请勾选这些行或接受待确认行）',
     notFound: '没有 ID 为 {{id}} 的导入记录',
     alreadyUndone: '导入 {{id}} 已于 {{at}} 撤销',
+    noHeader: '工作表“{{sheet}}”中没有找到表头行（在前 40 行中查找了 型号/Model、单价/Unit Price 等列）',
+    inclVat: '含税',
+    exclVat: '不含税',
+    vatAssumed: '表格未注明价格是否含税；人民币价格按含 {{rate}} % 增值税（含税）处理，其他币种按不含税处理',
+    itemColumnKept: '按 {{item}} 列（{{itemHeader}}）匹配型号，该列在 {{n}} 行中对应目录型号；{{name}} 列（{{nameHeader}}）作为名称读取',
+    itemColumnSwapped: '按 {{name}} 列（{{nameHeader}}）匹配型号：该列在 {{byName}} 行中对应目录型号，{{item}} 列（{{itemHeader}}）只有 {{byItem}} 行',
+    tooLarge: '文件大小 {{mb}} MB（上限 {{limit}} MB）',
+    oldExcel: '这是旧版 Excel 97–2003（.xls）或加密的工作簿；请先另存为 .xlsx 或 CSV',
+    notExcel: '文件名像 Excel 文件，但内容不是（已损坏或被改名）',
+    confirm: {
+      serverUnit: '单位“{{unit}}”是整机单位，但该行写的是加速卡（{{card}}）且没有卡数：这是整台服务器吗？请写明卡数（如 8×{{card}}）或更正单位',
+      cardHigh: '不含税 {{price}} 是 {{card}} 当前价格（{{current}}）的 {{times}}：超出 {{low}}–{{high}}× 范围；是整机报价，还是笔误？',
+      cardLow: '不含税 {{price}} 是 {{card}} 当前价格（{{current}}）的 {{times}}：超出 {{low}}–{{high}}× 范围；是笔误，还是其他型号？',
+      server: '不含税 {{price}} 是 {{cards}} × {{card}}（每张 {{each}}）当前总价（{{expected}}）的 {{times}}：超出 {{low}}–{{high}}× 范围',
+      serverWithHost: '不含税 {{price}} 是 {{cards}} × {{card}}（每张 {{each}}）加主机（{{host}}）当前总价（{{expected}}）的 {{times}}：超出 {{low}}–{{high}}× 范围',
+    },
     supplierOverridden: '表格注明的供应商为“{{sheet}}”（第 {{row}} 行）；已使用您填写的供应商“{{given}}”',
     supplierFromRow: '供应商“{{name}}”读自第 {{row}} 行',
     quoteDateFromRow: '报价日期 {{date}} 读自第 {{row}} 行；报价时长从该日起算',
@@ -93,6 +111,8 @@ export const errorsZhCN: ErrorMessages = {
       sectionOrNote: '分节或备注行',
       noItemOrPrice: '既无型号也无价格的行',
       duplicate: '与第 {{row}} 行重复',
+      signature: '签章行（盖章/签字）',
+      footer: '表尾（供应商或日期行）',
       unknownPart: '未知型号“{{text}}”（不在目录中；勾选“创建未知型号”即可添加）',
     },
     row: {
@@ -101,6 +121,9 @@ export const errorsZhCN: ErrorMessages = {
       noMatch: '目录中没有与“{{text}}”匹配的型号',
       matchesMany: '匹配到 {{n}} 个型号：{{list}}',
       needsConfirmation: '需要确认：{{why}}',
+      itemFormula: '“{{text}}”是公式文本，不是型号名称',
+      noPriceColumn: '没有指定价格列',
+      currencyConflict: '价格写的是 {{price}}，但币种列写的是 {{column}}',
       totalOnly: '只有总价，没有可用来折算的数量',
       totalMismatch: '单价 × 数量 = {{unit}} × {{qty}} = {{expected}}，但总价为 {{total}}（相差 {{diff}}）；已采用单价',
     },

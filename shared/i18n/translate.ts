@@ -16,13 +16,14 @@ export const RESOURCES: Record<Lang, { translation: Messages }> = { en: { transl
 /**
  * A UI string key and its values: whoever shows it (the UI, a report) translates it into its own
  * language. A value may itself be a MessageRef (a row's reason inside "needs confirmation: …"),
- * translated first in the same language.
+ * translated first in the same language, or a list of values.
  */
 export interface MessageRef {
   key: string;
   vars?: Record<string, MessageVar>;
 }
-export type MessageVar = string | number | MessageRef;
+/** A list (the issues of a document) is joined with the language's separator (errors.separator). */
+export type MessageVar = string | number | MessageRef | readonly MessageVar[];
 
 /** An English message and its key: what errors, row issues and import notes carry. */
 export interface Said {
@@ -54,9 +55,22 @@ export function translateWith(t: Lookup, ref: MessageRef): string {
   const vars: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(ref.vars ?? {})) {
     if (OPTION_NAMES.has(k)) throw new Error(`i18n: "${k}" is an i18next option, not usable as a message value`);
-    vars[k] = typeof v === 'object' ? translateWith(t, v) : v;
+    vars[k] = varText(t, v);
   }
   return t(ref.key, vars);
+}
+
+function varText(t: Lookup, v: MessageVar): string | number {
+  if (typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map((x: MessageVar) => varText(t, x)).join(t('errors.separator', {}));
+  return translateWith(t, v as MessageRef);
+}
+
+/** A document issue ("builds[0].lines[1].count: …") as a message value: its key when it has one, else its English text. */
+export function issueVar(i: { path: string; message: string; i18n?: MessageRef }): MessageVar {
+  const bare = !i.path || i.path === '(root)';
+  if (!i.i18n) return bare ? i.message : `${i.path}: ${i.message}`;
+  return bare ? i.i18n : { key: 'errors.withPath', vars: { path: i.path, message: i.i18n } };
 }
 
 /** `tr('zh-CN', 'kpi.tco')`; `{{name}}` placeholders are filled from `vars`. Unknown keys return the key. */

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_FIELDS, type ImportField, type ImportPreview } from '../../../shared/contract/import';
 import { useImport, columnSource } from '../stores/import';
+import { say } from '../i18n';
 
 /** A text input that applies its value on Enter or when it loses focus, not on every key. */
 function CommitInput(props: {
@@ -186,12 +187,12 @@ export function ImportDetection({ preview }: { preview: ImportPreview }) {
     <section className="card import-detection" aria-label={t('importPage.detection')}>
       <h2>{t('importPage.detection')}</h2>
       <Settings preview={preview} />
-      {preview.warnings.length > 0 && (
+      {preview.notes.length > 0 && (
         <>
           <h3>{t('importPage.warnings')}</h3>
           <ul className="warnings">
-            {preview.warnings.map((w) => (
-              <li key={w}>{w}</li>
+            {preview.notes.map((w) => (
+              <li key={w.message}>{say(w)}</li>
             ))}
           </ul>
         </>

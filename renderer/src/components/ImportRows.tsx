@@ -6,6 +6,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ImportCounts, ImportPreview, PreviewRow, RowStatus } from '../../../shared/contract/import';
 import { formatMajor } from '../../../shared/money';
 import { useImport, filterRows, isCommittable, rowPrices, type StatusFilter } from '../stores/import';
+import { say } from '../i18n';
 
 const STATUS_KEY: Record<RowStatus, keyof Omit<ImportCounts, 'total'>> = {
   new: 'new',
@@ -27,8 +28,9 @@ function ItemCell({ r }: { r: PreviewRow }) {
     })} · ${r.server.name}${r.server.create ? ` (${t('importPage.newPlatform')})` : ''}`;
   } else if (r.createPart) detail = t('importPage.createPart', { vendor: r.createPart.vendor, model: r.createPart.model });
   else if (r.match) detail = `→ ${r.match.name}`;
-  else if (r.skipReason) detail = r.skipReason;
-  else if (r.status === 'error' && r.text && r.issues.length === 0) detail = t('importPage.noMatch');
+  const skipReason = r.skipReason === undefined ? undefined : say({ message: r.skipReason, i18n: r.skipReasonI18n });
+  if (detail === null && skipReason) detail = skipReason;
+  else if (detail === null && r.status === 'error' && r.text && r.issues.length === 0) detail = t('importPage.noMatch');
   const kind = r.kind === 'server-purchase' ? 'server' : r.kind ? 'card' : null;
   return (
     <div className="import-item">
@@ -40,10 +42,10 @@ function ItemCell({ r }: { r: PreviewRow }) {
           {detail}
         </span>
       )}
-      {r.skipReason && detail !== r.skipReason && <span className="item-detail">{r.skipReason}</span>}
+      {skipReason && detail !== skipReason && <span className="item-detail">{skipReason}</span>}
       {r.needsConfirmation && r.confirmReason && (
         <span className="row-confirm" role="note">
-          {t('importPage.needsConfirmation', { reason: r.confirmReason })}
+          {t('importPage.needsConfirmation', { reason: say({ message: r.confirmReason, i18n: r.confirmReasonI18n }) })}
         </span>
       )}
       {r.warnings.some((w) => !w.message.startsWith('needs confirmation')) && (
@@ -51,7 +53,7 @@ function ItemCell({ r }: { r: PreviewRow }) {
           {r.warnings
             .filter((w) => !w.message.startsWith('needs confirmation'))
             .map((w, n) => (
-              <li key={n}>{w.column ? t('importPage.issue', { column: w.column, header: w.header, message: w.message }) : w.message}</li>
+              <li key={n}>{w.column ? t('importPage.issue', { column: w.column, header: w.header, message: say(w) }) : say(w)}</li>
             ))}
         </ul>
       )}
@@ -60,8 +62,8 @@ function ItemCell({ r }: { r: PreviewRow }) {
           {r.issues.map((i, n) => (
             <li key={n}>
               {i.column
-                ? t('importPage.issue', { column: i.column, header: i.header, message: i.message })
-                : t('importPage.rowIssue', { row: i.row, message: i.message })}
+                ? t('importPage.issue', { column: i.column, header: i.header, message: say(i) })
+                : t('importPage.rowIssue', { row: i.row, message: say(i) })}
             </li>
           ))}
         </ul>

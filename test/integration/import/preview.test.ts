@@ -1,4 +1,5 @@
 /** Previewing real sheets against a real catalog database: mapping, values, matching, statuses. Nothing is written. */
+import { translate } from '../../../shared/i18n/translate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chineseWorkbook, counts, csv, preview, row, tempApp, xlsx, type TempApp } from './fixtures';
 
@@ -54,8 +55,10 @@ describe('a Chinese vendor workbook (title rows, merged cells, 万元 含税, se
     const p = await preview(app.ctx, await chineseWorkbook(), '华东报价.xlsx');
     expect(row(p, 10).status).toBe('error');
     expect(row(p, 10).issues).toEqual([
-      { file: '华东报价.xlsx', sheet: '报价明细', row: 10, column: 'E', header: '含税单价（万元）', message: 'negative price -3' },
+      { file: '华东报价.xlsx', sheet: '报价明细', row: 10, column: 'E', header: '含税单价（万元）', message: 'negative price -3', i18n: { key: 'errors.value.negativePrice', vars: { text: '-3' } } },
     ]);
+    // the UI says the same problem in Chinese from its key
+    expect(translate('zh-CN', row(p, 10).issues[0]!.i18n!)).toBe('价格为负数 -3');
   });
 
   it('records "推理服务器 昇腾910B×8" as a whole-server quote on the Atlas platform with the implied card price', async () => {
