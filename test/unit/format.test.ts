@@ -1,6 +1,6 @@
 /** shared/format: the one number formatter of the UI, the PDF and the XLSX, against hand-written cases. */
 import { describe, it, expect } from 'vitest';
-import { formatMoney, formatMoneyShort, formatNumber, formatPercent, formatQuantity, isoDate, roundToMinor } from '../../shared/format';
+import { formatMoney, formatMoneyShort, formatNumber, formatNumberUpTo, formatPercent, formatQuantity, isoDate, roundToMinor } from '../../shared/format';
 import { formatMajor } from '../../shared/money';
 import { formatKpi } from '../../shared/report/kpis';
 
@@ -56,5 +56,32 @@ describe('shared/format', () => {
     expect(isoDate('12/15/2026')).toBe('2026-12-15');
     expect(isoDate('2026-12-15T08:00:00Z')).toBe('2026-12-15');
     expect(isoDate(new Date(Date.UTC(2027, 0, 5)))).toBe('2027-01-05');
+  });
+});
+
+describe('shared/format: kept formatters', () => {
+  // the cached Intl.NumberFormat must print exactly what toLocaleString printed before it
+  const values = [0, 0.5, 1, 2.675, 3.2768, 999.995, 1000, 12_345.678, 80_000_000, 1e15, 0.0004, 123_456.5];
+  const locales = ['en', 'en-US', 'zh-CN', 'zh'];
+  it('formatNumber and formatNumberUpTo match toLocaleString for every locale and digits', () => {
+    for (const loc of locales) {
+      const intlLoc = loc.startsWith('zh') ? 'zh-CN' : 'en';
+      for (const digits of [0, 1, 2, 3, 4]) {
+        for (const v of values) {
+          const abs = v.toLocaleString(intlLoc, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: true });
+          expect(formatNumber(v, digits, loc)).toBe(abs);
+          expect(formatNumber(-v, digits, loc)).toBe(/[1-9]/.test(abs) ? `−${abs}` : abs);
+          expect(formatNumberUpTo(v, digits, loc)).toBe(v.toLocaleString(intlLoc, { maximumFractionDigits: digits }));
+        }
+      }
+    }
+  });
+
+  it('up to N decimals: none when whole, the sign as U+2212, not-a-number as a dash', () => {
+    expect(formatNumberUpTo(3, 1)).toBe('3');
+    expect(formatNumberUpTo(2.54, 1)).toBe('2.5');
+    expect(formatNumberUpTo(-1234.56, 1)).toBe('−1,234.6');
+    expect(formatNumberUpTo(-0.01, 1)).toBe('0');
+    expect(formatNumberUpTo(Number.POSITIVE_INFINITY, 1)).toBe('–');
   });
 });

@@ -7,6 +7,7 @@ import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from
 import { CanvasRenderer } from 'echarts/renderers';
 import type { ChartOption } from '../../../shared/charts/options';
 import { chartTable } from '../../../shared/charts/table';
+import { formatNumberUpTo } from '../../../shared/format';
 import { safeFileName } from '../files';
 
 echarts.use([BarChart, LineChart, ScatterChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
@@ -68,7 +69,7 @@ export function Chart({ option, name, height = 300 }: { option: ChartOption; nam
               <tr key={i}>
                 {r.map((c, j) => (
                   <td key={j} className={typeof c === 'number' ? 'num' : ''}>
-                    {c === null ? '–' : typeof c === 'number' ? c.toLocaleString() : c}
+                    {c === null ? '–' : typeof c === 'number' ? formatNumberUpTo(c, 3) : c}
                   </td>
                 ))}
               </tr>

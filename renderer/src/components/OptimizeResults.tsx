@@ -1,6 +1,7 @@
 /** The optimizer's answer: status, the recommended lines, key figures, constraints, frontier, or why nothing fits. */
 import { useTranslation } from 'react-i18next';
 import { formatKpi } from '../../../shared/report/kpis';
+import { formatNumber, formatNumberUpTo } from '../../../shared/format';
 import { frontierOption } from '../../../shared/charts/frontier';
 import type { ConstraintUnit, OptimizeResult } from '../../../shared/optimize/types';
 import type { Lang } from '../../../shared/i18n/translate';
@@ -18,11 +19,11 @@ function useFormat(currency: OptimizeResult['currency']) {
       case 'kW':
         return formatKpi('kW', v, currency, locale);
       case 'score':
-        return v.toLocaleString(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+        return formatNumber(v, 1, locale);
       case 'share':
-        return `${(v * 100).toLocaleString(locale, { maximumFractionDigits: 1 })} %`;
+        return `${formatNumberUpTo(v * 100, 1, locale)} %`;
       case 'cards':
-        return v.toLocaleString(locale);
+        return formatNumberUpTo(v, 3, locale);
     }
   };
 }
@@ -116,7 +117,7 @@ export function OptimizeResults({ result }: { result: OptimizeResult }) {
                   ['kpi.risk', formatKpi('score', k.risk, c, locale)],
                   ['optimize.domesticShare', fmt('share', k.domesticShare)],
                   ['optimize.largestVendor', `${k.largestVendor} ${fmt('share', k.largestVendorShare)}`],
-                  ['optimize.serves', k.workloads.map((w) => t('optimize.servesValue', { served: Math.round(w.servedOutputTokensPerSecond).toLocaleString(locale), demand: Math.round(w.demandOutputTokensPerSecond).toLocaleString(locale) })).join('; ')],
+                  ['optimize.serves', k.workloads.map((w) => t('optimize.servesValue', { served: formatNumber(w.servedOutputTokensPerSecond, 0, locale), demand: formatNumber(w.demandOutputTokensPerSecond, 0, locale) })).join('; ')],
                 ] as const
               ).map(([key, v]) => (
                 <div key={key}>

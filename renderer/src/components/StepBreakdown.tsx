@@ -1,9 +1,10 @@
 /** One line's pacing step as the shared model computed it: engine, fixed overhead, memory, compute, communication, overlap and what binds. */
 import { useTranslation } from 'react-i18next';
 import type { LineResult } from '../../../shared/scenario/evaluate';
+import { formatNumber } from '../../../shared/format';
 
-const ms = (v: number, locale: string) => v.toLocaleString(locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
-const gb = (v: number, locale: string) => v.toLocaleString(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const ms = (v: number, locale: string) => formatNumber(v, 2, locale);
+const gb = (v: number, locale: string) => formatNumber(v, 1, locale);
 
 export function StepBreakdown({ line }: { line: Pick<LineResult, 'engine' | 'step' | 'kvFit'> }) {
   const { t, i18n } = useTranslation();

@@ -2,13 +2,14 @@
 import { useTranslation } from 'react-i18next';
 import type { BuildResult } from '../../../shared/scenario/evaluate';
 import { formatKpi } from '../../../shared/report/kpis';
+import { formatNumberUpTo } from '../../../shared/format';
 
 export function WorkloadResults({ build: b }: { build: BuildResult }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const pct = (v: number) => formatKpi('percent', v, b.currency, locale);
   const num = (v: number) => formatKpi('count', v, b.currency, locale);
-  const ms = (v: number) => v.toLocaleString(locale, { maximumFractionDigits: 1 });
+  const ms = (v: number) => formatNumberUpTo(v, 1, locale);
   const api = b.selfHostVsApi;
   const lead = b.lines[0];
   return (

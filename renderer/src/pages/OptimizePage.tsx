@@ -3,6 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultCandidates } from '../../../shared/optimize/form';
 import { findModel } from '../../../shared/model/presets';
+import { formatNumberUpTo } from '../../../shared/format';
 import { selectLookup, selectSites, useCatalog } from '../stores/catalog';
 import { useOptimize } from '../stores/optimize';
 import { today } from '../hooks/useEvaluation';
@@ -25,7 +26,7 @@ export function OptimizePage() {
     () => (snapshot && lookup ? defaultCandidates(snapshot, lookup, form.site, today()) : []),
     [snapshot, lookup, form.site],
   );
-  const name = t('optimize.buildName', { model: findModel(form.model)?.name ?? form.model, tps: form.outputTokensPerSecond.toLocaleString() });
+  const name = t('optimize.buildName', { model: findModel(form.model)?.name ?? form.model, tps: formatNumberUpTo(form.outputTokensPerSecond, 3) });
 
   return (
     <div className="page optimize-page">
