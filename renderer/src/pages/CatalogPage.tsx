@@ -1,5 +1,5 @@
 /** The catalog: a sortable, filterable, virtualized table of parts, a details panel and the editor. */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   flexRender,
@@ -13,8 +13,7 @@ import {
   type SortingState,
   type VisibilityState,
 } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import type { AcceleratorView } from '../../../shared/contract/views';
+import type { CatalogRow } from '../../../shared/contract/catalog';
 import { normalizeName } from '../../../shared/domain/match';
 import { localName } from '../../../shared/domain/catalog';
 import { formatQuantity, type Quantity } from '../../../shared/format';
@@ -25,10 +24,11 @@ import { useQuotes } from '../stores/quotes';
 import { AcceleratorDetail } from '../components/AcceleratorDetail';
 import { AcceleratorEditor } from '../components/AcceleratorEditor';
 import { ColumnChooser } from '../components/ColumnChooser';
+import { CatalogGrid } from './CatalogGrid';
 
 /** A search in either language: a vendor is found by its name and its Chinese name (华为 finds Huawei). */
 const searchWith =
-  (vendorZh: ReadonlyMap<string, string>): FilterFn<AcceleratorView> =>
+  (vendorZh: ReadonlyMap<string, string>): FilterFn<CatalogRow> =>
   (row, _col, query: string) => {
     const q = normalizeName(query);
     if (!q) return true;
@@ -36,9 +36,13 @@ const searchWith =
     return [a.vendor, vendorZh.get(a.vendor) ?? '', a.model, a.slug, a.memoryType, a.softwareStack, ...a.aliases].some((s) => s && normalizeName(s).includes(q));
   };
 
-/** Catalog figures with the decimals of their quantity (shared/format): TDP "1,000", bandwidth "3.28". */
+/** Catalog figures with the decimals of their quantity (shared/format, cached formatters): TDP "1,000", bandwidth "3.28". */
 const fig = (q: Quantity) => (v: number | undefined) => (v === undefined ? '–' : formatQuantity(q, v));
 const num = fig('tflops');
+const gb = fig('gb');
+const bandwidth = fig('bandwidthTBps');
+const watts = fig('watts');
+const gbps = fig('gbps');
 
 export function CatalogPage() {
   const { t, i18n } = useTranslation();
@@ -64,7 +68,7 @@ export function CatalogPage() {
     void load();
   }, [load]);
 
-  const columns = useMemo<ColumnDef<AcceleratorView>[]>(
+  const columns = useMemo<ColumnDef<CatalogRow>[]>(
     () => [
       { id: 'vendor', accessorKey: 'vendor', header: t('catalog.cols.vendor'), filterFn: 'equalsString', cell: (c) => vendorName(c.getValue<string>()) },
       {
@@ -78,14 +82,14 @@ export function CatalogPage() {
           </span>
         ),
       },
-      { id: 'memoryGB', accessorKey: 'memoryGB', header: t('catalog.cols.memoryGB'), cell: (c) => fig('gb')(c.getValue<number>()), meta: { numeric: true } },
+      { id: 'memoryGB', accessorKey: 'memoryGB', header: t('catalog.cols.memoryGB'), cell: (c) => gb(c.getValue<number>()), meta: { numeric: true } },
       { id: 'memoryType', accessorKey: 'memoryType', header: t('catalog.cols.memoryType'), filterFn: 'equalsString' },
-      { id: 'memoryBandwidthTBps', accessorKey: 'memoryBandwidthTBps', header: t('catalog.cols.memoryBandwidthTBps'), cell: (c) => fig('bandwidthTBps')(c.getValue<number>()), meta: { numeric: true } },
+      { id: 'memoryBandwidthTBps', accessorKey: 'memoryBandwidthTBps', header: t('catalog.cols.memoryBandwidthTBps'), cell: (c) => bandwidth(c.getValue<number>()), meta: { numeric: true } },
       { id: 'bf16', accessorFn: (a) => a.tflops.bf16 ?? a.tflops.fp16, header: t('catalog.cols.bf16'), cell: (c) => num(c.getValue<number | undefined>()), sortUndefined: 'last', meta: { numeric: true } },
       { id: 'fp8', accessorFn: (a) => a.tflops.fp8, header: t('catalog.cols.fp8'), cell: (c) => num(c.getValue<number | undefined>()), sortUndefined: 'last', meta: { numeric: true } },
       { id: 'int8', accessorFn: (a) => a.tflops.int8, header: t('catalog.cols.int8'), cell: (c) => num(c.getValue<number | undefined>()), sortUndefined: 'last', meta: { numeric: true } },
-      { id: 'tdpW', accessorKey: 'tdpW', header: t('catalog.cols.tdpW'), cell: (c) => fig('watts')(c.getValue<number>()), meta: { numeric: true } },
-      { id: 'scaleUpGBps', accessorKey: 'scaleUpGBps', header: t('catalog.cols.scaleUpGBps'), cell: (c) => fig('gbps')(c.getValue<number | undefined>()), meta: { numeric: true } },
+      { id: 'tdpW', accessorKey: 'tdpW', header: t('catalog.cols.tdpW'), cell: (c) => watts(c.getValue<number>()), meta: { numeric: true } },
+      { id: 'scaleUpGBps', accessorKey: 'scaleUpGBps', header: t('catalog.cols.scaleUpGBps'), cell: (c) => gbps(c.getValue<number | undefined>()), meta: { numeric: true } },
       { id: 'formFactor', accessorKey: 'formFactor', header: t('catalog.cols.formFactor') },
       { id: 'softwareStack', accessorKey: 'softwareStack', header: t('catalog.cols.softwareStack') },
       { id: 'releaseYear', accessorKey: 'releaseYear', header: t('catalog.cols.releaseYear'), meta: { numeric: true } },
@@ -96,7 +100,7 @@ export function CatalogPage() {
         cell: (c) => (c.row.original.domestic ? t('catalog.domestic') : t('catalog.foreign')),
         filterFn: 'equalsString',
       },
-      { id: 'exportCN', accessorFn: (a) => a.exportControl.CN, header: t('catalog.cols.exportCN'), cell: (c) => t(`export.${c.getValue<string>()}`) },
+      { id: 'exportCN', accessorKey: 'exportCN', header: t('catalog.cols.exportCN'), cell: (c) => t(`export.${c.getValue<string>()}`) },
       {
         id: 'price',
         accessorFn: (a) => a.bestPrice?.price,
@@ -134,14 +138,6 @@ export function CatalogPage() {
   });
 
   const rows = table.getRowModel().rows;
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => 34,
-    overscan: 12,
-  });
-
   const filterValue = (id: string) => (columnFilters.find((f) => f.id === id)?.value as string | undefined) ?? '';
   const setFilter = (id: string, value: string) => table.getColumn(id)?.setFilterValue(value || undefined);
   const visibleColumns = table.getVisibleLeafColumns();
@@ -220,33 +216,7 @@ export function CatalogPage() {
               </div>
             ))}
           </div>
-          <div className="grid-scroll" ref={scrollRef}>
-            {rows.length === 0 && <p className="empty">{t('catalog.noResults')}</p>}
-            <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {virtualizer.getVirtualItems().map((vi) => {
-                const row = rows[vi.index]!;
-                return (
-                  <div
-                    key={row.id}
-                    role="row"
-                    tabIndex={0}
-                    data-slug={row.original.slug}
-                    aria-selected={row.original.slug === selectedSlug}
-                    className={`grid-row body${row.original.slug === selectedSlug ? ' selected' : ''}`}
-                    style={{ position: 'absolute', top: 0, left: 0, right: 0, height: vi.size, transform: `translateY(${vi.start}px)` }}
-                    onClick={() => void select(row.original.slug)}
-                    onKeyDown={(e) => e.key === 'Enter' && void select(row.original.slug)}
-                  >
-                    {row.getVisibleCells().map((c) => (
-                      <div role="cell" key={c.id} className={`cell${(c.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric ? ' num' : ''}`}>
-                        {flexRender(c.column.columnDef.cell, c.getContext())}
-                      </div>
-                    ))}
-                  </div>
-                );
-              })}
-            </div>
-          </div>
+          <CatalogGrid rows={rows} selectedSlug={selectedSlug} onSelect={select} emptyText={t('catalog.noResults')} />
           <div className="grid-foot">{t('catalog.count', { shown: rows.length, total: parts.length })}</div>
         </div>
         {selectedSlug && !editing && <AcceleratorDetail onEdit={() => setEditing({ slug: selectedSlug })} />}
