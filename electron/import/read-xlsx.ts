@@ -1,65 +1,51 @@
 /**
- * XLSX through exceljs (never the npm `xlsx` package). Merged cells are copied into every cell
- * of the merge, so a vendor name merged down a block of rows applies to each row; formulas give
- * their cached result; rich text and hyperlinks give their text.
+ * XLSX read as it inflates, never loaded whole (never the npm `xlsx` package either). The archive
+ * is checked first (zip-guard: entry count, declared sizes and ratio, before anything is
+ * inflated); then the workbook's structure, the parts nobody reads (counted and dropped, so a
+ * bomb among them is refused before any sheet is parsed), the styles, the shared strings and the
+ * sheets are inflated once each, counted as they come out, and read by SAX passes that keep only
+ * the cells' values. Merged cells are copied into every cell of the merge (xlsx-merge), so a
+ * vendor name merged down a block of rows applies to each row; formulas give their cached result;
+ * rich text and hyperlinks give their text; numbers in date formats give dates.
  */
-import ExcelJS from 'exceljs';
 import { LIMITS, type Cell, type SheetGrid, type Workbook } from './grid';
-import { verifyZip } from './zip-guard';
-
-/** An exceljs cell value, narrowed to what a price sheet holds. */
-function toCell(v: unknown): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string') return v.length > LIMITS.maxCellChars ? v.slice(0, LIMITS.maxCellChars) : v;
-  if (typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v;
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return toCell((o.richText as { text?: string }[]).map((t) => t.text ?? '').join(''));
-    if ('formula' in o || 'sharedFormula' in o) {
-      // No cached result (a file written by a script, never opened in Excel): keep it as formula
-      // text so the row reports "formula text, not a value" instead of guessing.
-      return o.result === undefined ? `=${String(o.formula ?? o.sharedFormula)}` : toCell(o.result);
-    }
-    if ('error' in o) return String(o.error);
-    if ('text' in o) return toCell(o.text);
-  }
-  return String(v);
-}
+import { excelUtils, readDateStyles, readSharedStrings, readStructure, SheetError, type BookParts } from './xlsx-book';
+import { resolveMerges } from './xlsx-merge';
+import { readSheetXml } from './xlsx-sheet';
+import { openZip, ZipError } from './zip-guard';
 
 export interface XlsxSheet extends SheetGrid {
   hidden: boolean;
 }
 
 export async function readXlsx(buf: Buffer): Promise<Workbook & { sheets: XlsxSheet[] }> {
-  // exceljs inflates everything it is given: it only ever sees an archive whose real unpacked
-  // size has been counted and found within the limits.
-  const zip = await verifyZip(buf);
-  if (!zip.entries.some((e) => e.startsWith('xl/'))) throw new Error('it is a zip archive but not an Excel workbook');
-  const wb = new ExcelJS.Workbook();
+  const zip = await openZip(buf);
   try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new Error(`the workbook cannot be read (${(e as Error).message.slice(0, 200)})`);
-  }
-  const sheets: XlsxSheet[] = [];
-  for (const ws of wb.worksheets.slice(0, LIMITS.maxSheets)) {
-    if (ws.rowCount > LIMITS.maxRows) {
-      throw new Error(`sheet "${ws.name}" has more than ${LIMITS.maxRows.toLocaleString('en')} rows`);
+    if (!zip.entries.some((e) => e.startsWith('xl/'))) throw new Error('it is a zip archive but not an Excel workbook');
+    const sheets: XlsxSheet[] = [];
+    try {
+      const structure = await readStructure(zip);
+      const listed = structure.sheets.slice(0, LIMITS.maxSheets);
+      const wanted = new Set(['xl/styles.xml', 'xl/sharedStrings.xml', ...listed.map((s) => s.part)]);
+      await zip.drain((name) => wanted.has(name));
+      const [isDate, rules] = await Promise.all([readDateStyles(zip), excelUtils()]);
+      const book: BookParts = { sharedStrings: await readSharedStrings(zip), date1904: structure.date1904, isDate };
+      for (const s of listed) {
+        const { rows, merges } = await readSheetXml(s.name, zip.part(s.part), book, rules);
+        resolveMerges(s.name, rows, merges);
+        for (let i = 0; i < rows.length; i++) rows[i] ??= [] as Cell[];
+        sheets.push({ name: s.name, rows, hidden: s.hidden });
+      }
+      // what is left (sheets past the limit) is counted too: the verdict covers the whole archive
+      await zip.drain();
+    } catch (e) {
+      // the archive's own refusals and the sheet's say what is wrong; anything else is XML that does not read
+      if (e instanceof ZipError || e instanceof SheetError) throw e;
+      throw new Error(`the workbook cannot be read (${(e instanceof Error ? e.message : String(e)).slice(0, 200)})`);
     }
-    const rows: Cell[][] = [];
-    ws.eachRow({ includeEmpty: false }, (row, r) => {
-      const cells: Cell[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
-        if (c > LIMITS.maxColumns) return;
-        while (cells.length < c - 1) cells.push(null);
-        cells[c - 1] = toCell(cell.value);
-      });
-      rows[r - 1] = cells;
-    });
-    for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-    sheets.push({ name: ws.name, rows, hidden: ws.state !== 'visible' });
+    if (sheets.length === 0) throw new Error('the workbook has no sheets');
+    return { format: 'xlsx', encoding: '', sheets };
+  } finally {
+    zip.close();
   }
-  if (sheets.length === 0) throw new Error('the workbook has no sheets');
-  return { format: 'xlsx', encoding: '', sheets };
 }
