@@ -137,7 +137,8 @@ export function connectTeamHub(ctx: AppContext, input: ParsedInput<'team:connect
  * is on, no sync runs, and the interval has passed since the last one started (or the last
  * recorded sync, after a restart); then it syncs. Failures land in lastError. Returns stop().
  */
-export function startTeamSchedule(ctx: AppContext, opts: { tickMs?: number } = {}): () => void {
+export function startTeamSchedule(ctx: AppContext, opts: { tickMs?: number; now?: () => number } = {}): () => void {
+  const now = opts.now ?? Date.now;
   const tick = () => {
     try {
       const minutes = syncMinutes(ctx);
@@ -145,7 +146,7 @@ export function startTeamSchedule(ctx: AppContext, opts: { tickMs?: number } = {
       const r = runnerOf(ctx);
       if (!hub || minutes === 0 || r.running) return;
       const last = Math.max(r.lastStart, hub.lastSyncAt ? Date.parse(hub.lastSyncAt) : 0);
-      if (Date.now() - last < minutes * 60_000) return;
+      if (now() - last < minutes * 60_000) return;
       runSync(ctx).catch(() => undefined); // kept in lastError
     } catch {
       // the database is being restored or closed: the next tick looks again
