@@ -15,6 +15,7 @@ import { openApp, resolveDbPath } from './bootstrap';
 import { closeJobWorkers, configureJobs } from './jobs';
 import { setCredentialStore } from './team/credentials';
 import { keychainStore } from './app/credentials';
+import { startTeamSchedule } from './handlers/team-link';
 import { DbOpenError } from './db/open';
 import { CSP } from './host/server';
 import type { AppContext } from './context';
@@ -179,6 +180,8 @@ export async function start(): Promise<void> {
     configureJobs({ nativeBinding });
     // a hub password typed in Settings → Team goes to the system keychain, not the settings
     setCredentialStore(keychainStore(app.getPath('userData')));
+    // the team hub's background sync (a worker job), when this database is connected to one
+    startTeamSchedule(ctx);
   } catch (e) {
     log.error(e);
     const l = menuLanguage(undefined, app.getLocale());

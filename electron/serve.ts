@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { openApp, resolveDbPath } from './bootstrap';
 import { startHost } from './host/server';
 import { DbOpenError } from './db/open';
+import { startTeamSchedule } from './handlers/team-link';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -18,7 +19,9 @@ async function main(): Promise<void> {
   // the URL first: it is what the user came for
   console.log(`Open ${host.url}`);
   console.log(`Procurement planner (database ${dbPath})`);
-  const stop = () => void host.close().then(() => (ctx.db.close(), process.exit(0)));
+  // the team hub's background sync, when this database is connected to one
+  const stopSync = startTeamSchedule(ctx);
+  const stop = () => void host.close().then(() => (stopSync(), ctx.db.close(), process.exit(0)));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
