@@ -1,7 +1,8 @@
 /** Builds: CRUD with soft delete (undo), the catalog snapshot, and opening scenario files. */
+import { issueVar } from '../../shared/i18n/translate';
 import type { AppContext } from '../context';
 import type { ParsedInput } from '../../shared/contract/api';
-import { AppError } from '../../shared/contract/result';
+import { AppError, translatedError } from '../../shared/contract/result';
 import { buildAssumptionsSchema, type BuildLine, type BuildRecord } from '../../shared/scenario/build';
 import type { ScenarioImportResult } from '../../shared/contract/builds';
 import { parseScenarioText, type InlineAccelerator, type InlineServer } from '../../shared/scenario/schema';
@@ -84,6 +85,7 @@ export function importScenario(ctx: AppContext, input: ParsedInput<'scenario:imp
       'invalid-input',
       `${input.fileName}: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
       parsed.issues,
+      { key: 'errors.scenario.invalid', vars: { file: input.fileName, detail: parsed.issues.map(issueVar) } },
     );
   }
   const s = parsed.value;
@@ -96,7 +98,7 @@ export function importScenario(ctx: AppContext, input: ParsedInput<'scenario:imp
         let slug: string;
         if (typeof l.accelerator === 'string') {
           const m = matchByName(parts, l.accelerator);
-          if (!m.ok) throw new AppError('invalid-input', `${input.fileName}: builds[${bi}].lines[${li}].accelerator: ${m.message}`);
+          if (!m.ok) throw translatedError('invalid-input', 'errors.build.lineAccelerator', { file: input.fileName, build: bi, line: li, detail: m.i18n });
           slug = m.value.slug;
         } else {
           slug = addInlinePart(ctx, l.accelerator, l, input.fileName);
@@ -105,7 +107,7 @@ export function importScenario(ctx: AppContext, input: ParsedInput<'scenario:imp
         let server: string | undefined;
         if (typeof l.server === 'string') {
           const found = findServerByName(ctx.servers.list(), l.server);
-          if (!found) throw new AppError('invalid-input', `${input.fileName}: builds[${bi}].lines[${li}].server: no server "${l.server}" in the catalog`);
+          if (!found) throw translatedError('invalid-input', 'errors.build.lineServer', { file: input.fileName, build: bi, line: li, name: l.server });
           server = found.slug;
         } else if (l.server) {
           server = addInlineServer(ctx, l.server, input.fileName);

@@ -5,7 +5,7 @@ import type { FxHistoryRow, TimeZoneSetting } from '../../shared/contract/settin
 import { DEFAULT_ASSUMPTIONS, buildAssumptionsSchema, type BuildAssumptions } from '../../shared/scenario/build';
 import { backupBytes, swapRestored } from '../db/backup';
 import { databaseProblems } from '../db/open';
-import { AppError } from '../../shared/contract/result';
+import { translatedError } from '../../shared/contract/result';
 import { jobDb, runJob } from '../jobs';
 
 /** The user's saved defaults if valid, else the built-in ones. */
@@ -56,7 +56,7 @@ export async function backupDb(ctx: AppContext): Promise<{ fileName: string; dat
 }
 
 export async function restoreDb(ctx: AppContext, input: ParsedInput<'db:restore'>): Promise<{ backup: string; accelerators: number }> {
-  if (ctx.dbPath === ':memory:') throw new AppError('unsupported', 'an in-memory database cannot be restored');
+  if (ctx.dbPath === ':memory:') throw translatedError('unsupported', 'errors.db.inMemoryRestore');
   // A job worker stages and checks the file before anything live is touched: a bad file never
   // costs the current database. The swap is this thread's, which owns the connection; it hands
   // back whichever connection is live afterwards (the restored one, or the current one reopened).

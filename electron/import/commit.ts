@@ -5,7 +5,9 @@
  */
 import type { AppContext } from '../context';
 import type { ImportBatchView, ImportCommitInput, ImportCommitResult } from '../../shared/contract/import';
-import { AppError } from '../../shared/contract/result';
+import { AppError, translatedError } from '../../shared/contract/result';
+import { said, type MessageVar } from '../../shared/i18n/translate';
+import type { FieldIssue } from '../../shared/document/parse';
 import { buildPlan, type Plan } from './preview';
 
 /** Test seam: called after each quote is written, inside the transaction. */
@@ -20,17 +22,19 @@ export interface CommitHooks {
 function acceptedRows(plan: Plan, requested: readonly number[] | undefined, acceptFlagged: boolean): number[] {
   if (!requested) return plan.preview.rows.filter((r) => r.accepted || (acceptFlagged && r.needsConfirmation && plan.quotes.has(r.row) && (r.status === 'new' || r.status === 'price-change'))).map((r) => r.row);
   const byRow = new Map(plan.preview.rows.map((r) => [r.row, r]));
-  const problems: { path: string; message: string }[] = [];
+  const problems: FieldIssue[] = [];
   for (const n of new Set(requested)) {
     const r = byRow.get(n);
-    if (!r) problems.push({ path: `rows`, message: `row ${n} is not a data row of sheet "${plan.preview.sheet}"` });
+    if (!r) problems.push({ path: 'rows', ...said('errors.import.notDataRow', { row: n, sheet: plan.preview.sheet }) });
     else if (!plan.quotes.has(n)) {
-      const why = r.status === 'skipped' ? r.skipReason : r.issues.map((i) => i.message).join('; ');
-      problems.push({ path: 'rows', message: `row ${n} cannot be committed (${r.status}: ${why})` });
+      const why: MessageVar = r.status === 'skipped' ? (r.skipReasonI18n ?? r.skipReason ?? '') : r.issues.map((i) => i.i18n ?? i.message);
+      problems.push({ path: 'rows', ...said('errors.import.cannotCommitRow', { row: n, status: r.status, why }) });
     }
   }
   if (problems.length > 0) {
-    throw new AppError('invalid-input', problems.slice(0, 5).map((p) => p.message).join('; ') + (problems.length > 5 ? `; and ${problems.length - 5} more` : ''), problems.slice(0, 100));
+    const list = problems.slice(0, 5).map((p) => p.i18n ?? p.message);
+    const m = problems.length > 5 ? said('errors.import.andMore', { list, n: problems.length - 5 }) : said('errors.issues', { items: list });
+    throw new AppError('invalid-input', m.message, problems.slice(0, 100), m.i18n);
   }
   return [...new Set(requested)].sort((a, b) => a - b);
 }
@@ -40,10 +44,9 @@ export async function commitImport(ctx: AppContext, input: ImportCommitInput, ho
   const rows = acceptedRows(plan, input.rows, input.acceptFlagged === true);
   if (rows.length === 0) {
     const flagged = plan.preview.counts.needsConfirmation;
-    throw new AppError(
-      'invalid-input',
-      `nothing to commit from ${plan.preview.fileName}: no new or changed prices (${plan.preview.counts.error} rows with errors, ${plan.preview.counts.skipped} skipped, ${plan.preview.counts.unchanged} unchanged${flagged ? `, ${flagged} needing confirmation: select them or accept flagged rows` : ''})`,
-    );
+    const c = plan.preview.counts;
+    const vars = { file: plan.preview.fileName, errors: c.error, skipped: c.skipped, unchanged: c.unchanged, flagged };
+    throw translatedError('invalid-input', flagged ? 'errors.import.nothingToCommitFlagged' : 'errors.import.nothingToCommit', vars);
   }
   const chosen = new Set(rows);
   const importedAt = new Date().toISOString();
@@ -87,8 +90,8 @@ export async function commitImport(ctx: AppContext, input: ImportCommitInput, ho
 
 export function undoImport(ctx: AppContext, importId: number): ImportBatchView {
   const batch = ctx.imports.batch(importId);
-  if (!batch) throw new AppError('not-found', `no import with id ${importId}`);
-  if (batch.undoneAt) throw new AppError('conflict', `import ${importId} was already undone at ${batch.undoneAt}`);
+  if (!batch) throw translatedError('not-found', 'errors.import.notFound', { id: importId });
+  if (batch.undoneAt) throw translatedError('conflict', 'errors.import.alreadyUndone', { id: importId, at: batch.undoneAt });
   ctx.imports.markUndone(importId, new Date().toISOString());
   return ctx.imports.batch(importId)!;
 }

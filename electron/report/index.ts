@@ -4,6 +4,7 @@
  * (Electron's printToPDF via ctx.printPdf) or, in the CLI and the loopback host, Chromium.
  */
 import { AppError } from '../../shared/contract/result';
+import { issueVar } from '../../shared/i18n/translate';
 import { parseBidFile } from '../../shared/bids/schema';
 import type { Lang } from '../../shared/i18n/translate';
 import { parseScenario, type ScenarioIssue } from '../../shared/scenario/schema';
@@ -31,9 +32,12 @@ export interface ReportFile {
   dataBase64: string;
 }
 
+const KINDS = new Set(['scenario', 'bid file', 'bid set', 'optimize problem']);
+
 /** Paths stay relative to the document (`bids[2].lines[0].count`), as the file's author sees it. */
 function invalid(kind: string, issues: ScenarioIssue[]): AppError {
-  return new AppError('invalid-input', `not a valid ${kind}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+  const ref = { key: 'errors.document.invalid', vars: { kind: KINDS.has(kind) ? { key: `errors.document.kinds.${kind}` } : kind, detail: issues.map(issueVar) } };
+  return new AppError('invalid-input', `not a valid ${kind}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues, ref);
 }
 
 export function buildReportModel(ctx: AppContext, req: ReportRequest): ReportModel {

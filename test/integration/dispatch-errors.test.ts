@@ -11,7 +11,8 @@ import { openApp, SOURCE_ROOT } from '../../electron/bootstrap';
 import { dispatch, handlers } from '../../electron/handlers';
 import { toApiError } from '../../electron/handlers/errors';
 import { openDatabase } from '../../electron/db/open';
-import { AppError } from '../../shared/contract/result';
+import { AppError, type ApiError } from '../../shared/contract/result';
+import { translate } from '../../shared/i18n/translate';
 import { channels } from '../../shared/contract/api';
 import { FxMissingError } from '../../shared/money';
 import { ScenarioError } from '../../shared/scenario/schema';
@@ -35,8 +36,16 @@ function bidFileNaming(part: string): Record<string, unknown> {
 describe('toApiError', () => {
   it('maps each domain error to its code, message and issues', () => {
     const issues = [{ path: 'builds[0].lines[1].count', message: 'expected a positive integer' }, { path: '(root)', message: 'not valid JSON' }];
-    expect(toApiError(new ScenarioError(issues))).toEqual({ code: 'invalid-input', message: 'builds[0].lines[1].count: expected a positive integer; not valid JSON', issues });
-    expect(toApiError(new FxMissingError('JPY'))).toEqual({ code: 'invalid-input', message: expect.stringMatching(/no exchange rate for JPY/) });
+    expect(toApiError(new ScenarioError(issues))).toEqual({
+      code: 'invalid-input',
+      message: 'builds[0].lines[1].count: expected a positive integer; not valid JSON',
+      issues,
+      // issues without a key of their own travel as their English text inside the list
+      i18n: { key: 'errors.issues', vars: { items: ['builds[0].lines[1].count: expected a positive integer', 'not valid JSON'] } },
+    });
+    const fx = toApiError(new FxMissingError('JPY'));
+    expect(fx).toEqual({ code: 'invalid-input', message: expect.stringMatching(/no exchange rate for JPY/), i18n: { key: 'errors.fx.missing', vars: { currency: 'JPY' } } });
+    expect(translate('zh-CN', fx.i18n!)).toBe('缺少 JPY 的汇率；请在“设置 → 汇率”或方案文件的 "fx" 中添加');
     expect(toApiError(new AppError('conflict', 'taken', [{ path: 'slug', message: 'exists' }]))).toMatchObject({ code: 'conflict', message: 'taken', issues: [{ path: 'slug' }] });
     const zod = z.object({ n: z.number() }).safeParse({ n: 'x' });
     expect(toApiError(zod.error)).toMatchObject({ code: 'invalid-input', issues: [{ path: 'n' }] });
@@ -73,7 +82,10 @@ describe('a ScenarioError thrown in a handler, through dispatch', () => {
     const issues = (thrown as ScenarioError).issues;
     expect(issues.map((i) => i.path)).toEqual(['site', 'builds[0].lines[0].accelerator']);
     const r = await dispatch(ctx, 'scenario:evaluate', { scenario: unknownPart });
-    expect(r).toEqual({ ok: false, error: { code: 'invalid-input', message: issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues } });
+    expect(r).toEqual({ ok: false, error: { code: 'invalid-input', message: issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues, i18n: expect.objectContaining({ key: 'errors.issues' }) } });
+    // the same error in the zh-CN UI: every issue in Chinese, paths as written
+    const zh = translate('zh-CN', (r as { error: ApiError }).error.i18n!);
+    expect(zh).toBe('site：目录中没有名为“Atlantis hub”的站点；请在文件中直接给出站点：{"name", "powerPricePerKWh", "pue", "jurisdiction"}；builds[0].lines[0].accelerator：没有与“Voodoo 5 6000”匹配的加速卡');
   });
 
   it('bids:evaluate, report:xlsx and optimize:run report what the catalog lacks the same way', async () => {

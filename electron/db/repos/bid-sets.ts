@@ -1,6 +1,6 @@
 /** Saved bid files (table bid_set): the JSON body as the user wrote it, validated before it is stored. */
 import type Database from 'better-sqlite3';
-import { AppError } from '../../../shared/contract/result';
+import { translatedError } from '../../../shared/contract/result';
 import type { BidSetRecord, BidSetSummary } from '../../../shared/contract/bids';
 
 interface Row {
@@ -31,7 +31,7 @@ export class BidSetRepo {
 
   get(id: number): BidSetRecord {
     const r = this.stmts.get.get(id) as Row | undefined;
-    if (!r) throw new AppError('not-found', `no saved bid set ${id}`);
+    if (!r) throw translatedError('not-found', 'errors.bidSet.notFound', { id });
     return record(r);
   }
 
@@ -40,11 +40,11 @@ export class BidSetRepo {
     const now = new Date().toISOString();
     const json = JSON.stringify(body);
     if (id === undefined) return this.get(Number(this.stmts.insert.run(name, json, now).lastInsertRowid));
-    if (this.stmts.update.run(name, json, now, id).changes === 0) throw new AppError('not-found', `no saved bid set ${id}`);
+    if (this.stmts.update.run(name, json, now, id).changes === 0) throw translatedError('not-found', 'errors.bidSet.notFound', { id });
     return this.get(id);
   }
 
   remove(id: number): void {
-    if (this.stmts.remove.run(id).changes === 0) throw new AppError('not-found', `no saved bid set ${id}`);
+    if (this.stmts.remove.run(id).changes === 0) throw translatedError('not-found', 'errors.bidSet.notFound', { id });
   }
 }

@@ -2,7 +2,8 @@
 import type Database from 'better-sqlite3';
 import type { BuildAssumptions, BuildLine, BuildRecord } from '../../../shared/scenario/build';
 import { money, toMajor, type Currency } from '../../../shared/money';
-import { AppError } from '../../../shared/contract/result';
+import { translatedError } from '../../../shared/contract/result';
+import { said } from '../../../shared/i18n/translate';
 import type { EngineProfileInput } from '../../../shared/model/engines';
 
 interface BuildRow {
@@ -122,7 +123,7 @@ export class BuildRepo {
 
   get(id: number, includeDeleted = false): BuildRecord {
     const r = (includeDeleted ? this.stmts.getAny : this.stmts.get).get(id) as BuildRow | undefined;
-    if (!r) throw new AppError('not-found', `no build with id ${id}`);
+    if (!r) throw translatedError('not-found', 'errors.build.notFound', { id });
     return this.toRecord(r, this.linesOf([id]).get(id) ?? []);
   }
 
@@ -130,11 +131,11 @@ export class BuildRepo {
     this.stmts.deleteLines.run(buildId);
     lines.forEach((l, i) => {
       const acceleratorId = this.acceleratorId(l.accelerator);
-      if (acceleratorId === undefined) throw new AppError('invalid-input', `unknown accelerator "${l.accelerator}"`, [{ path: `lines[${i}].accelerator`, message: 'not in the catalog' }]);
+      if (acceleratorId === undefined) throw translatedError('invalid-input', 'errors.build.unknownAccelerator', { name: l.accelerator }, [{ path: `lines[${i}].accelerator`, ...said('errors.build.notInCatalog') }]);
       let serverId: number | null = null;
       if (l.server) {
         const s = this.serverId(l.server);
-        if (s === undefined) throw new AppError('invalid-input', `unknown server "${l.server}"`, [{ path: `lines[${i}].server`, message: 'not in the catalog' }]);
+        if (s === undefined) throw translatedError('invalid-input', 'errors.build.unknownServer', { name: l.server }, [{ path: `lines[${i}].server`, ...said('errors.build.notInCatalog') }]);
         serverId = s;
       }
       this.stmts.insertLine.run({
@@ -181,6 +182,6 @@ export class BuildRepo {
 
   setDeleted(id: number, deleted: boolean): void {
     const r = this.stmts.setDeleted.run(deleted ? new Date().toISOString() : null, id, deleted ? 1 : 0);
-    if (r.changes === 0) throw new AppError('not-found', `no ${deleted ? '' : 'deleted '}build with id ${id}`);
+    if (r.changes === 0) throw translatedError('not-found', deleted ? 'errors.build.notFound' : 'errors.build.notFoundDeleted', { id });
   }
 }

@@ -9,7 +9,7 @@ import { money, toMajor, type Currency } from '../../../shared/money';
 import type { QuoteRecord, QuoteStatus, SeedQuote } from '../../../shared/domain/catalog';
 import type { PolicyQuote } from '../../../shared/domain/price-policy';
 import { supplierKey, supplierNameOf } from '../../../shared/domain/supplier';
-import { AppError } from '../../../shared/contract/result';
+import { translatedError } from '../../../shared/contract/result';
 import { sourceFromRow, type Origin, type SourceCols } from './source';
 import type { SupplierRepo } from './suppliers';
 
@@ -181,8 +181,8 @@ export class QuoteRepo {
     this.supplierId = (name, createdAt) => this.suppliers.findOrCreate(name, { createdAt });
     this.supersedeTx = db.transaction((id: number, q: SeedQuote, prov: QuoteProvenance): number => {
       const status = this.stmts.status.get(id) as QuoteStatus | undefined;
-      if (status === undefined) throw new AppError('not-found', `no quote #${id}`);
-      if (status !== 'current') throw new AppError('conflict', `quote #${id} is ${status}; only a current quote can be superseded`);
+      if (status === undefined) throw translatedError('not-found', 'errors.quote.notFound', { id });
+      if (status !== 'current') throw translatedError('conflict', 'errors.quote.cannotSupersede', { id, status });
       const newId = this.insertRow(this.row(q, prov, this.acceleratorId, this.serverId, this.supplierId, id));
       this.stmts.markSuperseded.run(id);
       return newId;
@@ -206,8 +206,8 @@ export class QuoteRepo {
   /** Retire quote `id`: kept, with who, when and why, but never used for a price again. */
   retire(id: number, r: Retirement): QuoteRecord {
     const status = this.stmts.status.get(id) as QuoteStatus | undefined;
-    if (status === undefined) throw new AppError('not-found', `no quote #${id}`);
-    if (status === 'retired') throw new AppError('conflict', `quote #${id} is already retired`);
+    if (status === undefined) throw translatedError('not-found', 'errors.quote.notFound', { id });
+    if (status === 'retired') throw translatedError('conflict', 'errors.quote.alreadyRetired', { id });
     this.stmts.retire.run(r.at ?? new Date().toISOString(), r.by, r.reason, id);
     return this.get(id)!;
   }
