@@ -445,6 +445,9 @@ export const en = {
       suppliers: 'the role {{role}} may not add suppliers: {{count}} local changes kept, not shared',
       quotes: 'the role {{role}} may not add quotes: {{count}} local quotes kept, not shared',
       retirements: 'the role {{role}} may not retire these quotes (added by {{authors}}): {{count}} local retirements kept, not shared',
+      catalogEdits: 'the role {{role}} may not edit catalog figures: {{count}} local edits kept, not shared',
+      resolutions: 'the role {{role}} may not resolve catalog conflicts: {{count}} local decisions kept, not shared',
+      shared: 'the role {{role}} may not share builds or bid sets: {{count}} local versions kept, not shared',
     },
     err: {
       url: 'the hub is a postgresql:// URL, e.g. postgresql://hub.example.com/procure?sslmode=verify-full',

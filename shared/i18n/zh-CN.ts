@@ -447,6 +447,9 @@ export const zhCN: Messages = {
       suppliers: '角色 {{role}} 无权添加供应商：{{count}} 项本地变更保留在本机，未共享',
       quotes: '角色 {{role}} 无权添加报价：{{count}} 条本地报价保留在本机，未共享',
       retirements: '角色 {{role}} 无权撤回这些报价（由 {{authors}} 添加）：{{count}} 条本地撤回保留在本机，未共享',
+      catalogEdits: '角色 {{role}} 无权修改目录参数：{{count}} 项本地修改保留在本机，未共享',
+      resolutions: '角色 {{role}} 无权裁定目录冲突：{{count}} 项本地裁定保留在本机，未共享',
+      shared: '角色 {{role}} 无权共享配置或投标集：{{count}} 个本地版本保留在本机，未共享',
     },
     err: {
       url: '中心库须为 postgresql:// URL，例如 postgresql://hub.example.com/procure?sslmode=verify-full',
