@@ -124,6 +124,7 @@ export const en = {
       domestic: 'domestic share {{actual}} is below the minimum {{limit}}', expired: 'bid valid until {{actual}}, expired before {{limit}}',
     },
   },
+  dateField: { placeholder: 'YYYY-MM-DD', invalid: 'Write the date as YYYY-MM-DD, e.g. 2026-12-31.' },
   bidTemplate: {
     sheet: { instructions: 'Instructions', bidder: 'Bidder', prices: 'Prices', terms: 'Delivery and terms', technical: 'Technical response' },
     col: { field: 'Item', value: 'Your answer', hint: 'How to fill it in' },

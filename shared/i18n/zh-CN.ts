@@ -126,6 +126,7 @@ export const zhCN: Messages = {
       domestic: '国产化比例 {{actual}} 低于下限 {{limit}}', expired: '报价有效期至 {{actual}}，早于 {{limit}}',
     },
   },
+  dateField: { placeholder: 'YYYY-MM-DD', invalid: '请按 YYYY-MM-DD 填写日期，例如 2026-12-31。' },
   bidTemplate: {
     sheet: { instructions: '说明', bidder: '投标人信息', prices: '报价', terms: '交付与条款', technical: '技术响应' },
     col: { field: '项目', value: '填写内容', hint: '填写说明' },

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BidFileInput } from '../../../shared/bids/schema';
 import { newBid, type BidInput, type BidLineInput } from '../stores/bids';
 import { AcceleratorPicker } from './AcceleratorPicker';
+import { DateField } from './DateField';
 import { NumberField } from './NumberField';
 
 type Currency = NonNullable<BidFileInput['currency']>;
@@ -73,6 +74,7 @@ function BidCard({ bid, i, currency, onChange, onRemove }: { bid: BidInput; i: n
           <span>{t('bids.vatIncluded')}</span>
           <input type="checkbox" aria-label={`${t('bids.vatIncluded')} ${n}`} checked={bid.vatIncluded ?? false} onChange={(e) => onChange({ ...bid, vatIncluded: e.target.checked })} />
         </label>
+        <DateField label={t('bids.validUntil')} ariaLabel={`${t('bids.validUntil')} ${n}`} id={`valid-${n}`} value={bid.validUntil} optional onChange={(v) => onChange({ ...bid, validUntil: v })} />
         <label className="num-field">
           <span>{t('bids.paymentTerms')}</span>
           <input aria-label={`${t('bids.paymentTerms')} ${n}`} value={bid.paymentTerms ?? ''} maxLength={500} onChange={(e) => onChange({ ...bid, paymentTerms: e.target.value })} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BidFileInput } from '../../../shared/bids/schema';
 import { SCORE_CRITERIA } from '../../../shared/bids/schema';
 import { selectSites, useCatalog } from '../stores/catalog';
+import { DateField } from './DateField';
 import { NumberField } from './NumberField';
 import { ModelSelect } from './ModelSelect';
 import { SiteOptions } from './SiteOptions';
@@ -46,19 +47,13 @@ export function BidRequirement({ file, onChange }: { file: BidFileInput; onChang
         <NumberField label={t('bids.minTokensPerSecond')} value={req.minOutputTokensPerSecond} min={1} optional onChange={(v) => setReq({ minOutputTokensPerSecond: v })} />
         <NumberField label={t('builds.tpotMs')} value={req.workload.tpotMs} min={0.1} onChange={(v) => v !== undefined && setReq({ workload: { ...req.workload, tpotMs: v } })} />
         <NumberField label={t('builds.ttftMs')} value={req.workload.ttftMs} min={1} onChange={(v) => v !== undefined && setReq({ workload: { ...req.workload, ttftMs: v } })} />
-        <label className="num-field">
-          <span>{t('bids.awardDate')}</span>
-          <input type="date" aria-label={t('bids.awardDate')} value={req.awardDate ?? ''} onChange={(e) => setReq({ awardDate: e.target.value || undefined })} />
-        </label>
+        <DateField label={t('bids.awardDate')} value={req.awardDate} optional onChange={(v) => setReq({ awardDate: v })} />
       </div>
       <h3>{t('bids.constraints')}</h3>
       <div className="form-grid4">
         <NumberField label={t('bids.budgetCap')} value={c.budgetCap?.amount} min={1} optional onChange={(v) => setC({ budgetCap: v === undefined ? undefined : { amount: v, currency: file.currency ?? 'CNY', vatIncluded: true } })} />
         <NumberField label={t('bids.maxPowerKW')} value={c.maxFacilityPowerKW} min={0.001} optional onChange={(v) => setC({ maxFacilityPowerKW: v })} />
-        <label className="num-field">
-          <span>{t('bids.deadline')}</span>
-          <input type="date" aria-label={t('bids.deadline')} value={c.deliveryDeadline ?? ''} onChange={(e) => setC({ deliveryDeadline: e.target.value || undefined })} />
-        </label>
+        <DateField label={t('bids.deadline')} value={c.deliveryDeadline} optional onChange={(v) => setC({ deliveryDeadline: v })} />
         <NumberField label={t('bids.maxRisk')} value={c.maxRiskScore} min={0} max={100} optional onChange={(v) => setC({ maxRiskScore: v })} />
         <NumberField label={t('bids.minDomestic')} value={c.minDomesticShare === undefined ? undefined : Math.round(c.minDomesticShare * 1000) / 10} min={0} max={100} optional onChange={(v) => setC({ minDomesticShare: v === undefined ? undefined : v / 100 })} />
       </div>

@@ -10,7 +10,7 @@ import { pickFile, readDocumentFile } from '../files';
 
 export function BidsPage() {
   const { t, i18n } = useTranslation();
-  const { file, sets, savedId, message, error, busy, load, setFile, openText, save, openSaved, deleteSaved, saveFile, exportReport } = useBids();
+  const { file, sets, savedId, message, error, busy, load, setFile, openText, save, openSaved, deleteSaved, saveFile, exportReport, downloadTemplate, importTemplate } = useBids();
   const evaluation = useBidEvaluation(file);
 
   useEffect(() => {
@@ -20,6 +20,10 @@ export function BidsPage() {
   const open = async () => {
     const f = await pickFile('.json,application/json');
     if (f) openText(f.name, await readDocumentFile(f));
+  };
+  const pickTemplate = async () => {
+    const f = await pickFile('.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    if (f) await importTemplate(f, i18n.language);
   };
   const ready = evaluation?.ok === true;
 
@@ -48,6 +52,12 @@ export function BidsPage() {
           </button>
           <button onClick={saveFile} disabled={!file}>
             {t('bids.saveFile')}
+          </button>
+          <button onClick={() => void downloadTemplate()} disabled={!file || busy !== null}>
+            {t('bidTemplate.ui.download')}
+          </button>
+          <button onClick={() => void pickTemplate()} disabled={!file || busy !== null}>
+            {busy === 'import' ? t('bidTemplate.ui.importing') : t('bidTemplate.ui.import')}
           </button>
           <button className="primary" onClick={() => void exportReport('pdf', i18n.language)} disabled={!ready || busy !== null}>
             {busy === 'pdf' ? t('bids.exporting') : t('bids.exportPdf')}

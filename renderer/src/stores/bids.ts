@@ -6,7 +6,8 @@ import { create } from 'zustand';
 import type { BidSetSummary } from '../../../shared/contract/bids';
 import { isBidFileJson, type BidFileInput } from '../../../shared/bids/schema';
 import { call } from '../api/client';
-import { safeFileName, saveTextFile } from '../files';
+import i18next from '../i18n';
+import { readBase64, safeFileName, saveBase64, saveTextFile } from '../files';
 import { useCatalog } from './catalog';
 import { exportReport, type ReportKind } from './report';
 
@@ -53,7 +54,7 @@ interface BidsState {
   sets: BidSetSummary[];
   message: string | null;
   error: string | null;
-  busy: 'pdf' | 'xlsx' | null;
+  busy: 'pdf' | 'xlsx' | 'template' | 'import' | null;
   load(): Promise<void>;
   setFile(file: BidFileInput): void;
   openText(fileName: string, text: string): boolean;
@@ -62,7 +63,13 @@ interface BidsState {
   deleteSaved(id: number): Promise<void>;
   saveFile(): void;
   exportReport(kind: ReportKind, lang: string): Promise<void>;
+  /** The bid template (XLSX) of the open set's requirement, saved as a download. */
+  downloadTemplate(): Promise<void>;
+  /** A supplier's filled template read into a bid of the open set (and saved, when the set is saved). */
+  importTemplate(file: File, lang: string): Promise<void>;
 }
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const useBids = create<BidsState>((set, get) => ({
   file: null,
@@ -119,6 +126,41 @@ export const useBids = create<BidsState>((set, get) => ({
     set({ busy: kind, error: null });
     try {
       set({ message: await exportReport(kind, { bidFile: f }, lang) });
+    } catch (e) {
+      set({ error: (e as Error).message });
+    } finally {
+      set({ busy: null });
+    }
+  },
+  async downloadTemplate() {
+    const f = get().file;
+    if (!f) return;
+    set({ busy: 'template', error: null });
+    try {
+      const r = await call('bids:template', { bidFile: f });
+      saveBase64(r.fileName, r.dataBase64, XLSX_TYPE);
+      set({ message: i18next.t('bidTemplate.ui.downloaded', { file: r.fileName }) });
+    } catch (e) {
+      set({ error: (e as Error).message });
+    } finally {
+      set({ busy: null });
+    }
+  },
+  async importTemplate(picked, lang) {
+    const f = get().file;
+    if (!f) return;
+    set({ busy: 'import', error: null });
+    try {
+      const dataBase64 = await readBase64(picked);
+      const id = get().savedId;
+      // a saved set gets the bid in the database (one transaction); the editor adds it to what is open either way
+      const r = await call('bids:template-import', { fileName: picked.name, dataBase64, lang: lang === 'zh-CN' ? 'zh-CN' : 'en', ...(id !== null ? { id } : { bidFile: f }) });
+      const open = get().file ?? f;
+      set({
+        file: { ...open, bids: [...open.bids, r.bid as BidInput] },
+        message: i18next.t('bidTemplate.ui.imported', { vendor: r.bid.vendor, file: picked.name, n: open.bids.length + 1 }),
+        ...(r.record ? { sets: await call('bids:list') } : {}),
+      });
     } catch (e) {
       set({ error: (e as Error).message });
     } finally {
