@@ -155,7 +155,7 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
       }
       if (taken.length > 0) {
         c.unitLabel = [c.unitLabel, ...taken].filter(Boolean).join(' ');
-        note('errors.import.fromTitle', { column: c.letter, header: c.header, said: { key: 'errors.commaList', vars: { items: takenRefs } }, row: hint.row });
+        note('errors.import.fromTitle', { column: c.letter, header: c.header, said: takenRefs, row: hint.row });
       }
     }
   }
