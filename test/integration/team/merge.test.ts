@@ -13,6 +13,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, SOURCE_ROOT } from '../../../electron/bootstrap';
 import type { AppContext } from '../../../electron/context';
+import { HubMergeRepo } from '../../../electron/db/hub/merge-repo';
 import { TeamRepo } from '../../../electron/db/repos/team';
 import { dispatch } from '../../../electron/handlers';
 import type { Accelerator } from '../../../shared/domain/accelerator';
@@ -45,7 +46,7 @@ describe.skipIf(Boolean(skip))('team hub: catalog merges, shared builds and bid 
   const syncJson = async (user: string, laptop: string, code = 0) => {
     const r = await as(user, laptop, ['sync', '--json']);
     expect(r.code, r.err).toBe(code);
-    return JSON.parse(r.out) as { pushed: Record<string, number>; pulled: Record<string, number>; openConflicts: number; cursor: number; refused?: string };
+    return JSON.parse(r.out) as { pushed: Record<string, number>; pulled: Record<string, number>; pending: Record<string, number>; openConflicts: number; cursor: number; refused?: string };
   };
   /** The app on one laptop's database file, for what the UI does (edit a part, make a build). */
   const onLaptop = async <T>(laptop: string, fn: (ctx: AppContext) => Promise<T> | T): Promise<T> => {
@@ -173,6 +174,30 @@ describe.skipIf(Boolean(skip))('team hub: catalog merges, shared builds and bid 
     }
     expect(await hubCount('catalog_conflict')).toBe(2);
     expect(await localFields('k1')).toEqual(await hubFields());
+    // kai changes the figure kim set, having pulled it: a later edit on top, not a conflict
+    await edit('k2', (a) => ({ ...a, tflops: { ...a.tflops, fp8: 296 } }));
+    expect((await syncJson('kai', 'k2')).openConflicts).toBe(2);
+    await syncJson('kim', 'k1');
+    expect((await part('k1')).tflops.fp8).toBe(296);
+    expect(await hubCount('catalog_conflict')).toBe(2);
+  });
+
+  it('a push that died after the hub took it is rerun: each edit once on the hub, no conflict with oneself', { timeout: 60_000 }, async () => {
+    await edit('k1', (a) => ({ ...a, scaleOutGBps: 51 }));
+    // the hub takes the edit, and the laptop never hears back (the sync died before marking it)
+    await onLaptop('k1', async (ctx) => {
+      const team = new TeamRepo(ctx.db);
+      const pending = team.catalog.pendingEdits(10);
+      expect(pending.map((e) => e.field)).toEqual(['scaleOutGBps']);
+      await asUser('kim', (c) => new HubMergeRepo(c).pushCatalogEdits(pending));
+    });
+    const edits = await hubCount('catalog_edit');
+    const s = await syncJson('kim', 'k1');
+    expect(s.pushed.catalogEdits).toBe(1);
+    expect(s.pending.catalogEdits).toBe(0);
+    expect(await hubCount('catalog_edit')).toBe(edits);
+    expect(await hubCount('catalog_conflict')).toBe(2);
+    expect(await localFields('k1')).toEqual(await hubFields());
   });
 
   it('a keeper reverses one conflict and confirms the other; both laptops converge, the reversal itself a synced change', { timeout: 60_000 }, async () => {
@@ -205,7 +230,7 @@ describe.skipIf(Boolean(skip))('team hub: catalog merges, shared builds and bid 
     const h = await as('kai', 'k2', ['team', 'history', 'part', PART, '--json']);
     expect(h.code, h.err).toBe(0);
     const rows = JSON.parse(h.out) as { who: string; op: string; table: string }[];
-    expect(rows.filter((r) => r.table === 'catalog_edit').map((r) => r.who)).toEqual(['kim', 'kai', 'kai', 'kim', 'kim', 'kai']);
+    expect(rows.filter((r) => r.table === 'catalog_edit').map((r) => r.who)).toEqual(['kim', 'kai', 'kai', 'kim', 'kim', 'kai', 'kai', 'kim']);
     expect(rows.some((r) => r.table === 'catalog_conflict' && r.op === 'UPDATE' && r.who === 'kim')).toBe(true);
   });
 
@@ -222,7 +247,7 @@ describe.skipIf(Boolean(skip))('team hub: catalog merges, shared builds and bid 
     expect(JSON.parse((await as('bob', 'b', ['team', 'status', '--json'])).out).pending.catalogEdits).toBe(2);
     // bob's own values stay on bob's laptop; the hub's other figures came in
     const p = await part('b');
-    expect([p.tdpW, p.memoryBandwidthTBps, p.tflops.fp8]).toEqual([999, 4.1, 301]);
+    expect([p.tdpW, p.memoryBandwidthTBps, p.tflops.fp8]).toEqual([999, 4.1, 296]);
     // and past the app, straight at the tables: no grant, whatever the row says
     await expect(
       asUser('bob', (c) => c.query(`INSERT INTO procure.catalog_edit (gid, part, field, value, source, edited_at) VALUES (gen_random_uuid(), $1, 'tdpW', '1', '{}', 'now')`, [PART])),
