@@ -39,6 +39,11 @@ const runnerOf = (ctx: AppContext): Runner => {
 /** The credential store's entry for a hub URL and user. */
 const entryOf = (hubUrl: string, user: string) => pgpassEntry(parseHubUrl(hubUrl, user));
 
+/** The password for a hub and user in libpq's order after the URL's: one typed now, PGPASSWORD, the credential store's. */
+function passwordOf(url: string, user: string | undefined, typed?: string): string | undefined {
+  return typed ?? (process.env.PGPASSWORD || (user ? credentialStore().get(entryOf(url, user)) : undefined));
+}
+
 /** The password kept for the connected hub and user, if any. */
 function keptPassword(ctx: AppContext): string | undefined {
   const hub = teamRepo(ctx).hub();
@@ -55,7 +60,8 @@ export function runSync(ctx: AppContext): Promise<TeamSyncOut> {
   if (r.running) return r.running;
   r.lastStart = Date.now();
   const run = async (): Promise<TeamSyncOut> => {
-    const password = keptPassword(ctx);
+    const hub = teamRepo(ctx).hub();
+    const password = hub ? passwordOf(hub.hubUrl, hub.hubUser) : undefined;
     const db = jobDb(ctx);
     const out = db ? await runJob('team:sync', { db, password }) : await hubCall(() => syncWithHub(teamRepo(ctx), ctx.clock, { password }));
     return out as TeamSyncOut;
@@ -106,7 +112,7 @@ export async function testTeamHub(ctx: AppContext, input: ParsedInput<'team:test
   if (!url) throw translatedError('not-found', 'team.err.notConnected');
   return hubCall(async () => {
     const t0 = performance.now();
-    const password = input?.password ?? (user ? credentialStore().get(entryOf(url, user)) : undefined);
+    const password = passwordOf(url, user, input?.password);
     const { client, tls, target } = await connectHub(url, { user, password });
     try {
       const me = await new HubRepo(client).whoAmI();
@@ -124,7 +130,7 @@ export async function testTeamHub(ctx: AppContext, input: ParsedInput<'team:test
  */
 export function connectTeamHub(ctx: AppContext, input: ParsedInput<'team:connect'>): Promise<ConnectResult> {
   return hubCall(async () => {
-    const password = input.password ?? credentialStore().get(entryOf(input.hub, input.user));
+    const password = passwordOf(input.hub, input.user, input.password);
     const r = await connectTeam(teamRepo(ctx), input.hub, input.user, ctx.clock(), password);
     if (input.password) credentialStore().set(entryOf(input.hub, input.user), input.password);
     runnerOf(ctx).lastError = null;

@@ -87,13 +87,15 @@ export function parseHubUrl(url: string, user?: string): HubTarget {
 export const pgpassEntry = (t: Pick<HubTarget, 'host' | 'port' | 'database' | 'user'>) => `${t.host}:${t.port}:${t.database}:${t.user}`;
 
 /**
- * The password libpq would use: the URL's, PGPASSWORD, or the matching ~/.pgpass line; `kept`
- * (the app's credential store: the system keychain in the desktop app) comes before ~/.pgpass.
+ * The password libpq would use: the URL's, PGPASSWORD, or the matching ~/.pgpass line. `given`
+ * is one the caller already chose in that order (a password typed in Settings → Team, the main
+ * thread's PGPASSWORD, the app's credential store): it comes after the URL's, before this
+ * thread's PGPASSWORD (a job worker's copy of the environment may be older than the caller's).
  */
-export async function passwordFor(t: HubTarget, kept?: string): Promise<string | undefined> {
+export async function passwordFor(t: HubTarget, given?: string): Promise<string | undefined> {
   if (t.urlPassword) return t.urlPassword;
+  if (given) return given;
   if (process.env.PGPASSWORD) return process.env.PGPASSWORD;
-  if (kept) return kept;
   return new Promise((resolve) => pgpass({ host: t.host, port: t.port, database: t.database, user: t.user }, resolve));
 }
 
