@@ -234,6 +234,36 @@ describe('bid template', () => {
     expect(!r.ok && r.error.i18n?.key).toBe('bidTemplate.error.unreadable');
   });
 
+  it('refuses a template whose hidden sheet was tampered with, and a newer version', async () => {
+    const cases: [string, (ws: ExcelJS.Worksheet) => void, string][] = [
+      ['fingerprint', (ws) => (ws.getCell('B2').value = '0123456789abcdef'), 'bidTemplate.error.otherRequirement'],
+      ['mark', (ws) => (ws.getCell('A1').value = 'something else'), 'bidTemplate.error.notTemplate'],
+      ['version', (ws) => (ws.getCell('B1').value = 99), 'bidTemplate.error.version'],
+    ];
+    for (const [, change, key] of cases) {
+      const wb = await template(withoutFirstBid());
+      fillAsXibu(wb);
+      change(sheet(wb, '_procure'));
+      const r = await importInto(withoutFirstBid(), wb);
+      expect(!r.ok && r.error.i18n?.key).toBe(key);
+    }
+  });
+
+  it('refuses a template of a changed requirement, even for the same set', async () => {
+    const wb = await template(withoutFirstBid());
+    fillAsXibu(wb);
+    const changed = withoutFirstBid();
+    changed.requirement = { ...changed.requirement, awardDate: '2026-12-20' };
+    const r = await importInto(changed, wb);
+    expect(!r.ok && r.error.i18n?.key).toBe('bidTemplate.error.otherRequirement');
+    // key order and defaults written out do not count as a change
+    const reordered = withoutFirstBid();
+    const { name, ...rest } = reordered.requirement;
+    reordered.requirement = { ...rest, risk: {}, name } as Json;
+    const same = await importInto(reordered, wb);
+    expect(same.ok).toBe(true);
+  });
+
   it('checks values against the catalog: an unknown part or host is refused at its cell', async () => {
     const wb = await template(withoutFirstBid());
     fillAsXibu(wb);
