@@ -131,7 +131,11 @@ describe.skipIf(Boolean(skip))('team hub: catalog merges, shared builds and bid 
     const second = await syncJson('kai', 'k2');
     expect(second.pushed.catalogEdits).toBe(1);
     expect(second.openConflicts).toBe(1);
-    expect((await syncJson('kim', 'k1')).openConflicts).toBe(1);
+    const text = await as('kim', 'k1', ['sync']);
+    expect(text.code, text.err).toBe(0);
+    expect(text.out).toMatch(/^pulled {2}0 suppliers, 0 quotes, 0 retirements, 1 catalog edits, 0 resolutions, 0 builds, 0 bid sets$/m);
+    expect(text.out).toMatch(/^conflicts {2}1 pulled, 1 open \(procure team conflicts\)$/m);
+    expect(text.out).toMatch(/^cursor {2}\d+$/m);
     expect((await part('k1')).tdpW).toBe(450);
     expect((await part('k2')).tdpW).toBe(450);
     expect((await part('k1')).sources.tdpW).toEqual(source('vendor datasheet rev 3', '2025-06-03'));
