@@ -114,6 +114,16 @@ export function formatMoneyShort(amount: number, currency: Currency, locale = 'e
   return `${sign}${sym}${n(a, 0)}`;
 }
 
+/** The unit of a money input or column: "¥", "$", or per a quantity, "¥/kWh". */
+export function moneyUnit(currency: Currency, per?: string): string {
+  return per ? `${currencySymbol(currency)}/${per}` : currencySymbol(currency);
+}
+
+/** A label with its unit, as every input and table header writes it: "Network per card (¥)". */
+export function withUnit(label: string, unit: string): string {
+  return `${label} (${unit})`;
+}
+
 /** A money amount rounded to its currency's minor unit, as a file should hold it (no 120000.00000000001). */
 export function roundToMinor(amount: number, currency: Currency): number {
   const f = 10 ** minorDigits(currency);

@@ -51,7 +51,7 @@ export const zhCN: Messages = {
     network: '每卡网络', priceOverride: '指定单价', priceInvalid: '{{field}}："{{value}}" 不是价格。请写 120000、12万、¥120,000 或 USD 28,500。', role: '角色', remove: '删除此行', pickPlaceholder: '搜索型号…',
     engine: '推理引擎', engineDefault: '按软件栈默认', engineCustom: '{{name}}（自定义配置）',
     roles: { both: '推理', prefill: '预填充（Prefill）', decode: '解码（Decode）' },
-    assumptions: '假设条件', site: '机房', customSite: '自定义机房…', powerPrice: '电价 /kWh', pue: 'PUE', jurisdiction: '买方所在地',
+    assumptions: '假设条件', site: '机房', customSite: '自定义机房…', customSiteName: '自定义机房', powerPrice: '电价', pue: 'PUE', jurisdiction: '买方所在地',
     jurisdictions: { CN: '中国境内', other: '中国境外' },
     workload: '负载', model: '模型', inputTokens: '输入 tokens', outputTokens: '输出 tokens', tpotMs: 'TPOT 目标 (ms)', ttftMs: 'TTFT 目标 (ms)',
     finance: '财务', years: '年限', discountRate: '折现率', utilization: '利用率', maintenanceRate: '年维保比例', residualValueRate: '残值率',
@@ -61,7 +61,7 @@ export const zhCN: Messages = {
     agent: {
       preset: '负载预设', custom: '自定义', estimate: '估计值', source: '来源',
       presets: { chat: '对话', rag: '检索增强 (RAG)', 'coding-agent': '编程智能体', 'batch-summarisation': '批量摘要', reasoning: '推理（长输出）', 'deepseek-production': 'DeepSeek 线上一日 (2025)' },
-      prefixCacheHitRate: '前缀缓存命中率', mtpAcceptanceRate: 'MTP 接受率（留空 = 关闭）',
+      prefixCacheHitRate: '前缀缓存命中率', mtpAcceptanceRate: 'MTP 接受率，留空 = 关闭',
       turns: '多轮会话（上下文逐轮增长）', turnsCount: '轮数', contextTokens: '首轮前的上下文', inputTokensPerTurn: '每轮新增输入', outputTokensPerTurn: '每轮输出',
       offload: 'KV 缓存卸载到主机内存', offloadGB: '每台服务器主机内存 (GB)', offloadGBps: '每台服务器主机链路 (GB/s)',
       api: '对比的 API 价格（每百万 token）', apiInput: '输入', apiCached: '缓存命中输入', apiOutput: '输出',

@@ -201,9 +201,10 @@ describe('price history', () => {
     await picker.click();
     await picker.fill('MLU590');
     await page.locator('.picker-list [role="option"]').first().click();
-    const override = page.getByLabel('Price override 1');
+    // the money inputs name their currency (shared/format withUnit/moneyUnit)
+    const override = page.getByLabel('Price override (¥) 1');
     await override.fill('abc');
-    await expect(page.locator('tr[data-line="0"] .field-error').textContent()).resolves.toBe('Price override 1: "abc" is not a price. Write 120000, 12万, ¥120,000 or USD 28,500.');
+    await expect(page.locator('tr[data-line="0"] .field-error').textContent()).resolves.toBe('Price override (¥) 1: "abc" is not a price. Write 120000, 12万, ¥120,000 or USD 28,500.');
     await override.fill('１２万');
     await expect(override.getAttribute('aria-invalid')).resolves.toBe('false');
     // the edit is saved after a pause: wait (bounded) until the stored build carries it

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { BuildAssumptions } from '../../../shared/scenario/build';
 import { CURRENCIES, type Currency } from '../../../shared/money';
+import { moneyUnit, withUnit } from '../../../shared/format';
 import { selectSites, useCatalog } from '../stores/catalog';
 import { NumberField, PercentField } from './NumberField';
 import { ModelSelect } from './ModelSelect';
@@ -38,7 +39,7 @@ export function AssumptionsEditor({ value, onChange }: { value: BuildAssumptions
               const base = sites.find((s) => s.slug === site) ?? sites[0];
               onChange({
                 ...value,
-                site: { name: 'Custom site', powerPricePerKWh: base?.powerPricePerKWh ?? 0.5, currency: base?.currency ?? 'CNY', pue: base?.pue ?? 1.3, jurisdiction: base?.jurisdiction ?? 'CN' },
+                site: { name: t('builds.customSiteName'), powerPricePerKWh: base?.powerPricePerKWh ?? 0.5, currency: base?.currency ?? 'CNY', pue: base?.pue ?? 1.3, jurisdiction: base?.jurisdiction ?? 'CN' },
               });
             }}
           >
@@ -48,7 +49,7 @@ export function AssumptionsEditor({ value, onChange }: { value: BuildAssumptions
         </label>
         {custom && (
           <div className="row">
-            <NumberField label={t('builds.powerPrice')} value={(site as Site).powerPricePerKWh} min={0} max={100} onChange={(v) => v !== undefined && setSite({ powerPricePerKWh: v })} />
+            <NumberField label={withUnit(t('builds.powerPrice'), moneyUnit((site as Site).currency ?? 'CNY', 'kWh'))} value={(site as Site).powerPricePerKWh} min={0} max={100} onChange={(v) => v !== undefined && setSite({ powerPricePerKWh: v })} />
             <NumberField label={t('builds.pue')} value={(site as Site).pue} min={1} max={5} onChange={(v) => v !== undefined && setSite({ pue: v })} />
             <label className="num-field">
               <span>{t('builds.jurisdiction')}</span>

@@ -4,6 +4,7 @@ import type { BuildLine } from '../../../shared/scenario/build';
 import { ROLES } from '../../../shared/scenario/schema';
 import { ENGINE_PROFILES } from '../../../shared/model/engines';
 import type { Currency } from '../../../shared/money';
+import { moneyUnit, withUnit } from '../../../shared/format';
 import { selectServers, useCatalog } from '../stores/catalog';
 import { AcceleratorPicker } from './AcceleratorPicker';
 import { NumberField } from './NumberField';
@@ -17,10 +18,13 @@ export function LinesEditor({ lines, currency, onChange }: { lines: BuildLine[];
   const { t } = useTranslation();
   const servers = useCatalog(selectServers);
   const update = (i: number, patch: Partial<BuildLine>) => onChange(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+  // money columns name the build's currency: "Network per card (¥)", "Price override (¥)"
+  const networkLabel = withUnit(t('builds.network'), moneyUnit(currency));
+  const priceLabel = withUnit(t('builds.priceOverride'), moneyUnit(currency));
   /** An optional price ("12万", "¥120,000", "USD 28,500"; a bare number is in the build's currency); empty means "use the catalog's". */
   const moneyCell = (i: number, field: 'networkPerCard' | 'unitPrice', price: BuildLine['unitPrice']) => (
     <td className="money">
-      <MoneyField label={`${t(field === 'unitPrice' ? 'builds.priceOverride' : 'builds.network')} ${i + 1}`} hideLabel currency={currency} value={price} onChange={(v) => update(i, { [field]: v })} />
+      <MoneyField label={`${field === 'unitPrice' ? priceLabel : networkLabel} ${i + 1}`} hideLabel currency={currency} value={price} onChange={(v) => update(i, { [field]: v })} />
     </td>
   );
   return (
@@ -32,8 +36,8 @@ export function LinesEditor({ lines, currency, onChange }: { lines: BuildLine[];
             <th>{t('builds.accelerator')}</th>
             <th>{t('builds.count')}</th>
             <th>{t('builds.server')}</th>
-            <th>{t('builds.network')}</th>
-            <th>{t('builds.priceOverride')}</th>
+            <th>{networkLabel}</th>
+            <th>{priceLabel}</th>
             <th>{t('builds.role')}</th>
             <th />
           </tr>

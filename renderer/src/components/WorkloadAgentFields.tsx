@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { BuildAssumptions } from '../../../shared/scenario/build';
 import { WORKLOAD_PRESETS } from '../../../shared/model/workload-presets';
 import { applyWorkloadPreset, matchingPreset } from '../../../shared/scenario/workloads';
-import { NumberField } from './NumberField';
+import { NumberField, PercentField } from './NumberField';
+import { moneyUnit, withUnit } from '../../../shared/format';
+import type { Currency } from '../../../shared/money';
 
 type Workload = BuildAssumptions['workload'];
 type Turns = NonNullable<Workload['turns']>;
@@ -53,9 +55,9 @@ export function WorkloadAgentFields({ value, onChange }: { value: Workload; onCh
     <>
       <div className="row">
         {!turns && (
-          <NumberField label={t('builds.agent.prefixCacheHitRate')} value={value.prefixCacheHitRate ?? 0} min={0} max={1} onChange={(v) => v !== undefined && set({ prefixCacheHitRate: v })} />
+          <PercentField label={t('builds.agent.prefixCacheHitRate')} value={value.prefixCacheHitRate ?? 0} min={0} max={1} onChange={(v) => v !== undefined && set({ prefixCacheHitRate: v })} />
         )}
-        <NumberField
+        <PercentField
           label={t('builds.agent.mtpAcceptanceRate')}
           value={value.mtpAcceptanceRate}
           min={0}
@@ -143,6 +145,7 @@ export function ApiPriceFields({ finance, currency, onChange }: { finance: Finan
   const { t } = useTranslation();
   const api = finance.apiPrice;
   const amount = (k: keyof ApiPrice) => api?.[k]?.amount;
+  const unit = moneyUnit(currency as Currency);
   const setPrice = (k: keyof ApiPrice, v: number | undefined) => {
     const cur = { currency } as const;
     const next: Partial<ApiPrice> = { ...(api ?? {}) };
@@ -156,9 +159,9 @@ export function ApiPriceFields({ finance, currency, onChange }: { finance: Finan
   };
   return (
     <div className="row" data-section="api-price" aria-label={t('builds.agent.api')}>
-      <NumberField label={`${t('builds.agent.api')}: ${t('builds.agent.apiInput')}`} value={amount('inputPerMillion')} min={0} optional onChange={(v) => setPrice('inputPerMillion', v)} />
-      <NumberField label={t('builds.agent.apiCached')} value={amount('cachedInputPerMillion')} min={0} optional onChange={(v) => setPrice('cachedInputPerMillion', v)} />
-      <NumberField label={t('builds.agent.apiOutput')} value={amount('outputPerMillion')} min={0} optional onChange={(v) => setPrice('outputPerMillion', v)} />
+      <NumberField label={withUnit(`${t('builds.agent.api')}: ${t('builds.agent.apiInput')}`, unit)} value={amount('inputPerMillion')} min={0} optional onChange={(v) => setPrice('inputPerMillion', v)} />
+      <NumberField label={withUnit(t('builds.agent.apiCached'), unit)} value={amount('cachedInputPerMillion')} min={0} optional onChange={(v) => setPrice('cachedInputPerMillion', v)} />
+      <NumberField label={withUnit(t('builds.agent.apiOutput'), unit)} value={amount('outputPerMillion')} min={0} optional onChange={(v) => setPrice('outputPerMillion', v)} />
     </div>
   );
 }
