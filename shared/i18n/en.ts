@@ -198,6 +198,7 @@ export const en = {
     ui: {
       download: 'Download bid template', import: 'Import filled template…', importing: 'Importing…',
       downloaded: 'Saved the bid template {{file}}', imported: 'Imported the bid of {{vendor}} from {{file}} as bid {{n}}',
+      responses: 'Technical response: {{complies}} complies, {{deviates}} deviates', deviations: 'Deviations: {{list}}',
     },
   },
   report: {

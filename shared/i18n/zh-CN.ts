@@ -200,6 +200,7 @@ export const zhCN: Messages = {
     ui: {
       download: '下载投标模板', import: '导入已填模板…', importing: '正在导入…',
       downloaded: '已保存投标模板 {{file}}', imported: '已从 {{file}} 导入 {{vendor}} 的投标（第 {{n}} 个）',
+      responses: '技术响应：{{complies}} 项满足，{{deviates}} 项偏离', deviations: '偏离：{{list}}',
     },
   },
   report: {

@@ -41,7 +41,7 @@ async function downloadTemplate(button: string, as: string): Promise<{ file: str
 }
 
 /** A supplier's answers: 128 Ascend 910B at a price written the Chinese way, a quoted host, delivery in 周, validity as 年月日. */
-async function fill(wb: ExcelJS.Workbook, out: string, vendor: string, price: string): Promise<string> {
+async function fill(wb: ExcelJS.Workbook, out: string, vendor: string, price: string, deviation?: string): Promise<string> {
   const part = wb.getWorksheet('_procure')!.getColumn(4).values.find((v) => typeof v === 'string' && v.startsWith('Huawei Ascend 910B ('));
   const b = wb.getWorksheet('投标人信息 Bidder')!;
   b.getCell('B2').value = vendor;
@@ -61,6 +61,11 @@ async function fill(wb: ExcelJS.Workbook, out: string, vendor: string, price: st
   t.getCell('B6').value = '是 / Yes';
   const tech = wb.getWorksheet('技术响应 Technical response')!;
   for (let r = 2; r <= tech.rowCount; r++) if (tech.getCell(r, 1).value) tech.getCell(r, 3).value = '满足 / Complies';
+  if (deviation) {
+    // row 3 answers the throughput requirement
+    tech.getCell('C3').value = '偏离 / Deviates';
+    tech.getCell('D3').value = deviation;
+  }
   const file = path.join(ARTIFACTS, out);
   await wb.xlsx.writeFile(file);
   return file;
@@ -100,6 +105,7 @@ describe('bid template in the browser', () => {
     const row = page.locator('tr[data-bid-row="4"]');
     await expect(row.locator('.vendor').textContent()).resolves.toBe('华北智算 Huabei Compute');
     await expect(row.locator('.total').textContent()).resolves.toBe(scores[4]!.toFixed(2));
+    await expect(page.getByTestId('responses-5').textContent()).resolves.toBe('Technical response: 8 complies, 0 deviates');
     await screenshot(page, 'bid-template-imported-en');
   });
 
@@ -115,12 +121,13 @@ describe('bid template in the browser', () => {
     await expect(page.locator('tr[data-bid-row="5"]').count()).resolves.toBe(0);
 
     const { wb: again } = await downloadTemplate('下载投标模板', 'bid-template-zh.xlsx');
-    const good = await fill(again, 'bid-template-filled-zh.xlsx', '东方算力 Dongfang Compute', '¥126,000.00');
+    const good = await fill(again, 'bid-template-filled-zh.xlsx', '东方算力 Dongfang Compute', '¥126,000.00', '以实测为准');
     await upload('导入已填模板…', good);
     await page.getByRole('status').getByText('已从 bid-template-filled-zh.xlsx 导入 东方算力 Dongfang Compute 的投标（第 6 个）').waitFor();
     const scores = await modelScores([path.join(ARTIFACTS, 'bid-template-filled-en.xlsx'), good]);
     await expect(page.locator('tr[data-bid-row="5"] .total').textContent()).resolves.toBe(scores[5]!.toFixed(2));
     await expect(page.locator('tr[data-bid-row="4"] .total').textContent()).resolves.toBe(scores[4]!.toFixed(2));
+    await expect(page.getByTestId('responses-6').textContent()).resolves.toBe('技术响应：7 项满足，1 项偏离 · 偏离：吞吐量 (以实测为准)');
     await screenshot(page, 'bid-template-imported-zh');
   });
 

@@ -50,6 +50,25 @@ function LineRow({ line, n, currency, onChange, onRemove }: { line: BidLineInput
   );
 }
 
+/** What a supplier declared in the bid template's technical response (recorded; the constraints are checked by the models). */
+function TechnicalResponse({ bid, n }: { bid: BidInput; n: number }) {
+  const { t } = useTranslation();
+  const responses = bid.responses ?? [];
+  if (responses.length === 0) return null;
+  const deviations = responses.filter((r) => !r.complies);
+  return (
+    <p className="muted small" data-testid={`responses-${n}`}>
+      {t('bidTemplate.ui.responses', { complies: responses.length - deviations.length, deviates: deviations.length })}
+      {deviations.length > 0 && (
+        <>
+          {' · '}
+          {t('bidTemplate.ui.deviations', { list: deviations.map((d) => `${t(`bidTemplate.item.${d.item}`)}${d.remarks ? ` (${d.remarks})` : ''}`).join('; ') })}
+        </>
+      )}
+    </p>
+  );
+}
+
 function BidCard({ bid, i, currency, onChange, onRemove }: { bid: BidInput; i: number; currency: Currency; onChange: (b: BidInput) => void; onRemove: () => void }) {
   const { t } = useTranslation();
   const n = i + 1;
@@ -80,6 +99,7 @@ function BidCard({ bid, i, currency, onChange, onRemove }: { bid: BidInput; i: n
           <input aria-label={`${t('bids.paymentTerms')} ${n}`} value={bid.paymentTerms ?? ''} maxLength={500} onChange={(e) => onChange({ ...bid, paymentTerms: e.target.value })} />
         </label>
       </div>
+      <TechnicalResponse bid={bid} n={n} />
       <table className="lines bid-lines">
         <thead>
           <tr>
