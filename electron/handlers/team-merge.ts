@@ -10,7 +10,7 @@ import { AppError } from '../../shared/contract/result';
 import type { CatalogConflictView, SharedDocView, TeamHistoryEntry, TeamShareOut } from '../../shared/contract/team-merge';
 import type { AppContext } from '../context';
 import { HubRepo } from '../db/hub/repo';
-import { connectHub, parseHubUrl, pgpassEntry } from '../team/connection';
+import { connectHub, hubError, parseHubUrl, pgpassEntry } from '../team/connection';
 import { credentialStore } from '../team/credentials';
 import { hubCall } from '../team/errors';
 import { TeamNotConnectedError } from '../team/sync';
@@ -80,10 +80,12 @@ export function duplicateShared(ctx: AppContext, input: ParsedInput<'team:duplic
 const HISTORY_TABLES = { part: ['catalog_edit', 'catalog_field', 'catalog_conflict'], quote: ['quote'], supplier: ['supplier'] } as const;
 
 /** A row's history from the hub's audit (online: the audit lives on the hub). */
-export async function hubHistory(ctx: AppContext, input: ParsedInput<'team:history'>): Promise<TeamHistoryEntry[]> {
+export const hubHistory = (ctx: AppContext, input: ParsedInput<'team:history'>): Promise<TeamHistoryEntry[]> => hubCall(() => history(ctx, input));
+
+async function history(ctx: AppContext, input: ParsedInput<'team:history'>): Promise<TeamHistoryEntry[]> {
   const team = teamRepo(ctx);
   const hub = team.hub();
-  if (!hub) throw new TeamNotConnectedError('this database is not connected to a team hub: procure team connect --hub URL --user NAME');
+  if (!hub) throw new TeamNotConnectedError(hubError('notConnected').message);
   let key = input.gid;
   if (key === undefined) {
     if (input.kind !== 'quote') throw new AppError('invalid-input', 'a part is asked by its slug (gid), a supplier by its global id');
@@ -91,13 +93,11 @@ export async function hubHistory(ctx: AppContext, input: ParsedInput<'team:histo
     if (!key) throw new AppError('not-found', `no quote ${input.id} on this laptop`);
   }
   const password = credentialStore().get(pgpassEntry(parseHubUrl(hub.hubUrl, hub.hubUser)));
-  return hubCall(async () => {
-    const { client } = await connectHub(hub.hubUrl, { user: hub.hubUser, password });
-    try {
-      const rows = await new HubRepo(client).history(key, HISTORY_TABLES[input.kind]);
-      return rows.map((r) => ({ at: r.at, who: r.who, op: r.op, table: r.table_name, old: r.old_row, new: r.new_row }));
-    } finally {
-      await client.end().catch(() => undefined);
-    }
-  });
+  const { client } = await connectHub(hub.hubUrl, { user: hub.hubUser, password });
+  try {
+    const rows = await new HubRepo(client).history(key, HISTORY_TABLES[input.kind]);
+    return rows.map((r) => ({ at: r.at, who: r.who, op: r.op, table: r.table_name, old: r.old_row, new: r.new_row }));
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
