@@ -89,7 +89,7 @@ async function team(argv: string[], io: CliIo): Promise<number> {
       const r = await call(io.ctx(), 'team:status');
       if (json) io.out(toJson(r));
       else if (!r.connected) io.out(`not connected to a team hub; ${r.pending.quotes} local quotes, ${r.pending.suppliers} suppliers would be shared`);
-      else io.out(`hub ${r.hub} as ${r.user} (${r.role ?? '?'}); cursor ${r.cursor}; last sync ${r.lastSyncAt ?? 'never'}; to share: ${counts(r.pending)}${r.unplaced ? `; ${r.unplaced} hub rows not placed here` : ''}`);
+      else io.out(`hub ${r.hub} as ${r.user} (${r.role ?? '?'}); cursor ${r.cursor}; last sync ${r.lastSyncAt ?? 'never'}; to share: ${counts(r.pending)}${r.unplaced ? `; ${r.unplaced} hub rows not placed here` : ''}${r.openConflicts ? `; ${r.openConflicts} open catalog conflicts (procure team conflicts)` : ''}`);
       return 0;
     }
     default: {
