@@ -129,9 +129,10 @@ export class TeamCatalogRepo {
     let outcome: 'applied' | 'kept' | 'unplaced' = placed ? 'applied' : 'unplaced';
     if (part && this.s.pendingOf.get(row.part, row.field)) outcome = 'kept';
     else if (part && isTeamField(row.field)) {
-      const { id: _i, origin, userEdited, updatedAt: _u, ...acc } = part;
+      const { id: _i, origin, userEdited: _e, updatedAt: _u, ...acc } = part;
       const next = withField(acc, row.field, row.value as FieldValue, asSource(row.source) as Source);
-      if (next) this.accelerators.upsert(next, { origin, userEdited });
+      // the team's figure is an edit: a later seed refresh keeps it, as it keeps one's own
+      if (next) this.accelerators.upsert(next, { origin, userEdited: true });
       else {
         placed = false;
         outcome = 'unplaced';

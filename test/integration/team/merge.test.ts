@@ -320,6 +320,9 @@ describe.skipIf(Boolean(skip))('team hub: catalog merges, shared builds and bid 
     expect((await as('ann', 'a', ['team', 'share', 'bidset', 'Tender 17'])).code).toBe(0);
     expect((await syncJson('ann', 'a')).pushed.bidSets).toBe(1);
     expect((await syncJson('vic', 'v')).pulled).toMatchObject({ builds: 2, bidSets: 1 });
+    // the team's figures reached a laptop that never edited one, kept as edits over a later seed refresh
+    const p = await part('v');
+    expect([p.tdpW, p.idleW, p.tflops.fp8, p.userEdited]).toEqual([420, 61, 296, true]);
     const [set] = JSON.parse((await as('vic', 'v', ['team', 'shared', 'bidset', '--json'])).out) as SharedDocView[];
     const dup = JSON.parse((await as('vic', 'v', ['team', 'duplicate', set!.docId, '--json'])).out) as { kind: string; id: number };
     expect(dup.kind).toBe('bidset');
