@@ -1,4 +1,4 @@
-/** The sidebar's small team line: offline / syncing / synced 5 min ago, and "3 changes to share". A link to Settings → Team. */
+/** The sidebar's small team line: offline / syncing / synced 5 min ago, and "3 changes to share" (details: Settings → Team). */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { teamStatusLine } from '../../../shared/domain/team-status';
@@ -19,9 +19,9 @@ export function TeamStatus() {
   const line = teamStatusLine(status, activity, now);
   const main = t(line.main.key, { ...line.main.vars, ago: line.ago ? t(line.ago.key, line.ago.vars) : '' });
   return (
-    <a className={`team-status ${line.tone}`} href="#/settings" data-testid="team-status" title={activity?.lastError?.message ?? undefined}>
+    <div className={`team-status ${line.tone}`} role="status" data-testid="team-status" title={activity?.lastError?.message ?? undefined}>
       <span>{main}</span>
       {line.share && <span className="small">{t(line.share.key, line.share.vars)}</span>}
-    </a>
+    </div>
   );
 }
