@@ -9,6 +9,7 @@ import type { AppContext } from '../context';
 import { CliError, lineWriter, type CliIo } from './io';
 import { decodeDocumentBytes } from '../../shared/document/text';
 import { DbOpenError } from '../db/open';
+import { closeChromium } from '../report/chromium';
 import { catalogCommand } from './commands/catalog';
 import { COMMANDS } from './commands';
 
@@ -59,5 +60,7 @@ export async function runCli(argv: string[], io?: Partial<CliIo>): Promise<numbe
     return 1;
   } finally {
     ctx?.db.close();
+    // the printer keeps its browser for the next report; a CLI command has no next one
+    await closeChromium();
   }
 }
