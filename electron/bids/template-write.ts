@@ -51,16 +51,19 @@ export interface TemplateAccelerator {
 /** The lists on the hidden sheet: column per list, from row 1; the ranges the validations point at. */
 interface Lists {
   accelerators: string;
+  /** The catalog's host servers: a suggestion, not a rule (a quoted host may have any name). */
+  servers: string;
   roles: string;
   currencies: string;
   yesNo: string;
   responses: string;
 }
 
-const LIST_COLUMNS: Record<keyof Lists, number> = { accelerators: 4, roles: 5, currencies: 6, yesNo: 7, responses: 8 };
+const LIST_COLUMNS: Record<keyof Lists, number> = { accelerators: 4, roles: 5, currencies: 6, yesNo: 7, responses: 8, servers: 9 };
 
-function listTexts(accelerators: readonly TemplateAccelerator[]): Record<keyof Lists, string[]> {
+function listTexts(accelerators: readonly TemplateAccelerator[], servers: readonly string[]): Record<keyof Lists, string[]> {
   return {
+    servers: [...servers].sort((a, b) => a.localeCompare(b)),
     accelerators: [...accelerators].sort((a, b) => a.vendor.localeCompare(b.vendor) || a.model.localeCompare(b.model)).map(acceleratorText),
     roles: ROLE_CHOICES.map((c) => c.text),
     currencies: CURRENCY_CHOICES.map((c) => c.text),
@@ -75,7 +78,7 @@ function listRanges(texts: Record<keyof Lists, string[]>): Lists {
     const c = columnLetter(LIST_COLUMNS[k] - 1);
     return `'${META_SHEET}'!$${c}$1:$${c}$${Math.max(1, texts[k].length)}`;
   };
-  return { accelerators: range('accelerators'), roles: range('roles'), currencies: range('currencies'), yesNo: range('yesNo'), responses: range('responses') };
+  return { accelerators: range('accelerators'), servers: range('servers'), roles: range('roles'), currencies: range('currencies'), yesNo: range('yesNo'), responses: range('responses') };
 }
 
 /** The hidden sheet: the template's mark and version, the requirement's fingerprint, and the lists. */
@@ -93,7 +96,7 @@ function metaSheet(wb: ExcelJS.Workbook, file: BidFile, texts: Record<keyof List
 }
 
 function listFor(kind: FieldDef['kind'], lists: Lists): string | undefined {
-  return { accelerator: lists.accelerators, role: lists.roles, currency: lists.currencies, yesNo: lists.yesNo, response: lists.responses }[kind as string];
+  return { accelerator: lists.accelerators, serverName: lists.servers, role: lists.roles, currency: lists.currencies, yesNo: lists.yesNo, response: lists.responses }[kind as string];
 }
 
 /** Unlock an input cell, colour it, give it its number format and, for a choice, its list. */
@@ -105,11 +108,13 @@ function input(cell: ExcelJS.Cell, field: FieldDef, lists: Lists): void {
   if (field.kind === 'longText' || field.kind === 'text') cell.alignment = { wrapText: true, vertical: 'top' };
   const list = listFor(field.kind, lists);
   if (list) {
+    // a host server's list only suggests the catalog's hosts; every other list is a rule
+    const suggestion = field.kind === 'serverName';
     cell.dataValidation = {
       type: 'list',
       allowBlank: !field.required,
       formulae: [list],
-      showErrorMessage: true,
+      showErrorMessage: !suggestion,
       errorStyle: 'stop',
       errorTitle: bilingual('bidTemplate.validation.title', {}, ' / '),
       error: bilingual('bidTemplate.validation.list', {}, ' / '),
@@ -269,12 +274,12 @@ function instructionsSheet(wb: ExcelJS.Workbook, file: BidFile): void {
   });
 }
 
-/** The template for the bid file's requirement, as XLSX bytes. `accelerators`: the catalog's parts, for the list. */
-export async function writeBidTemplate(file: BidFile, accelerators: readonly TemplateAccelerator[]): Promise<Buffer> {
+/** The template for the bid file's requirement, as XLSX bytes. `accelerators` and `servers`: the catalog's parts and host names, for the lists. */
+export async function writeBidTemplate(file: BidFile, accelerators: readonly TemplateAccelerator[], servers: readonly string[] = []): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'procure';
   wb.calcProperties.fullCalcOnLoad = true;
-  const texts = listTexts(accelerators);
+  const texts = listTexts(accelerators, servers);
   const lists = listRanges(texts);
   instructionsSheet(wb, file);
   formSheet(wb, BIDDER, lists);

@@ -42,7 +42,7 @@ function draft(raw: unknown): BidFile {
 
 async function bidTemplate(ctx: AppContext, input: ParsedInput<'bids:template'>): Promise<ReportFileOut> {
   const file = draft(input.bidFile);
-  const data = await writeBidTemplate(file, ctx.accelerators.list());
+  const data = await writeBidTemplate(file, ctx.accelerators.list(), ctx.servers.list().map((s) => s.name));
   return { fileName: reportFileName({ title: 'Bid template', documentNumber: file.documentNumber || file.requirement.name }, 'xlsx'), dataBase64: data.toString('base64') };
 }
 

@@ -119,6 +119,11 @@ describe('bid template', () => {
     const parts = lists.getColumn(4).values.filter(Boolean);
     expect(parts.some((v) => String(v).startsWith('Huawei Ascend 910B ('))).toBe(true);
     expect(lists.getColumn(7).values.filter(Boolean)).toEqual(['是 / Yes', '否 / No']);
+    // the host column suggests the catalog's hosts but takes any name (a quoted host)
+    expect(lists.getColumn(9).values).toContain('Kunlunxin P800 8-card OAM host');
+    expect(p.getCell('G2').dataValidation).toMatchObject({ type: 'list' });
+    expect(p.getCell('G2').dataValidation.showErrorMessage).not.toBe(true);
+    expect(p.getCell('B2').dataValidation).toMatchObject({ showErrorMessage: true, errorStyle: 'stop' });
     // the technical response lists the requirement's items with what it asks, in both languages
     const tech = sheet(wb, '技术响应 Technical response');
     const items = [2, 3, 4, 5, 6, 7, 8, 9].map((r) => String(tech.getCell(r, 1).value ?? ''));
