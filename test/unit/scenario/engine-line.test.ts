@@ -20,7 +20,7 @@ describe('serving engine per scenario line', () => {
     expect(sg.engine.id).toBe('sglang');
     const s = sg.step!;
     expect(s.phase).toBe('decode');
-    expect(s.fixedMs).toBe(0.5); // calibrated shared set (docs/model.md § 10)
+    expect(s.fixedMs).toBe(1); // calibrated shared set (docs/model.md § 10)
     // the breakdown adds up: fixed + memory + compute + comm − overlap
     expect(s.totalMs).toBeCloseTo(s.fixedMs + s.memoryMs + s.computeMs + s.commMs - s.overlapMs, 9);
     // overlap hides 0.3 of everything but the largest term
