@@ -6,7 +6,7 @@
  * are the hub's triggers' work (migration 2); GRANTs and row-level security decide who may.
  */
 import type { ClientBase } from 'pg';
-import type { HubCatalogEdit, HubResolution, HubSharedDoc, HubSharedVersion } from './records';
+import type { HubCatalogEdit, HubCatalogField, HubConflict, HubResolution, HubSharedDoc, HubSharedVersion, HubSharedVersionIn } from './records';
 import { HubRepo, type Stamped } from './repo';
 
 export class HubMergeRepo {
@@ -45,6 +45,16 @@ export class HubMergeRepo {
       return this.stamped<{ applied: boolean }>('catalog_resolution', rows.map((r) => r.gid), ', applied');
     });
   }
+
+  /** Every row of a table as a pull sees it (to_jsonb: the same text for times as the pull), for the equality check. */
+  private async all<T>(sql: string): Promise<T[]> {
+    return (await this.c.query<{ row: T }>(sql)).rows.map((r) => r.row);
+  }
+
+  allCatalogFields = () => this.all<HubCatalogField>('SELECT to_jsonb(f) AS row FROM procure.catalog_field f');
+  allConflicts = () => this.all<HubConflict>('SELECT to_jsonb(k) AS row FROM procure.catalog_conflict k');
+  allSharedVersions = () =>
+    this.all<HubSharedVersionIn>(`SELECT to_jsonb(v) || jsonb_build_object('kind', d.kind) AS row FROM procure.shared_version v JOIN procure.shared_doc d ON d.gid = v.doc_gid`);
 
   /** Shared docs, then their new versions, in one transaction; the hub numbers the versions. */
   async pushShared(docs: HubSharedDoc[], versions: HubSharedVersion[]): Promise<(Stamped & { version: number })[]> {

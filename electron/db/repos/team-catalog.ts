@@ -93,7 +93,7 @@ export class TeamCatalogRepo {
       ),
       pendingResolutions: db.prepare('SELECT gid, conflict_gid, decision, resolved_at FROM team_resolution WHERE hub_change IS NULL ORDER BY rowid'),
       markResolution: db.prepare('UPDATE team_resolution SET hub_change = ? WHERE gid = ?'),
-      hubConflictsOnly: db.prepare('SELECT gid, part, field, status, resolved_by FROM team_conflict'),
+      hubConflicts: db.prepare('SELECT * FROM team_conflict'),
     };
   }
 
@@ -229,8 +229,14 @@ export class TeamCatalogRepo {
     })();
   }
 
-  /** Conflicts as the equality check compares them: id, part, field, status, resolver. */
-  conflictStates(): { gid: string; part: string; field: string; status: string; resolved_by: string | null }[] {
-    return this.s.hubConflictsOnly.all() as { gid: string; part: string; field: string; status: string; resolved_by: string | null }[];
+  /** The hub's conflicts as this laptop holds them (the equality check of a sync). */
+  hubConflicts(): HubConflict[] {
+    return (this.s.hubConflicts.all() as ConflictRow[]).map(({ pending: _p, ...r }) => ({
+      ...r,
+      earlier_value: parse(r.earlier_value),
+      earlier_source: parse(r.earlier_source),
+      later_value: parse(r.later_value),
+      later_source: parse(r.later_source),
+    }));
   }
 }

@@ -14,7 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, SOURCE_ROOT } from '../../../electron/bootstrap';
 import type { AppContext } from '../../../electron/context';
 import { HubMergeRepo } from '../../../electron/db/hub/merge-repo';
+import { HubRepo } from '../../../electron/db/hub/repo';
 import { TeamRepo } from '../../../electron/db/repos/team';
+import { catalogFieldChecksum, conflictChecksum, quoteChecksum, sharedVersionChecksum, supplierChecksum } from '../../../electron/team/checksum';
 import { dispatch } from '../../../electron/handlers';
 import type { Accelerator } from '../../../shared/domain/accelerator';
 import type { CatalogConflictView, SharedDocView } from '../../../shared/contract/team-merge';
@@ -338,5 +340,32 @@ describe.skipIf(Boolean(skip))('team hub: catalog merges, shared builds and bid 
     expect(r.code).toBe(4);
     expect(r.err).toBe('procure sync: the role viewer may not share builds or bid sets: 1 local build kept, not shared\n');
     expect(await hubCount('shared_doc')).toBe(docs);
+  });
+
+  it('after a last sync, every laptop holds the hub\'s rows of every kind (counts and checksums)', { timeout: 90_000 }, async () => {
+    const hub = new HubRepo(su);
+    const merge = new HubMergeRepo(su);
+    const onHub = {
+      suppliers: supplierChecksum(await hub.allSuppliers()),
+      quotes: quoteChecksum(await hub.allQuotes()),
+      fields: catalogFieldChecksum(await merge.allCatalogFields()),
+      conflicts: conflictChecksum(await merge.allConflicts()),
+      versions: sharedVersionChecksum(await merge.allSharedVersions()),
+    };
+    expect([onHub.fields.count, onHub.conflicts.count, onHub.versions.count]).toEqual([5, 2, 3]);
+    for (const [user, laptop, code] of [['kim', 'k1', 0], ['kai', 'k2', 0], ['bob', 'b', 4], ['ann', 'a', 0], ['vic', 'v', 4]] as const) {
+      expect((await as(user, laptop, ['sync'])).code, laptop).toBe(code);
+      const here = await onLaptop(laptop, (ctx) => {
+        const t = new TeamRepo(ctx.db);
+        return {
+          suppliers: supplierChecksum(t.sharedSuppliers()),
+          quotes: quoteChecksum(t.sharedQuotes()),
+          fields: catalogFieldChecksum(t.catalog.fields()),
+          conflicts: conflictChecksum(t.catalog.hubConflicts()),
+          versions: sharedVersionChecksum(t.shared.pushedVersions()),
+        };
+      });
+      expect(here, laptop).toEqual(onHub);
+    }
   });
 });
