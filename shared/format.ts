@@ -5,6 +5,7 @@
  * formatMajor, shared/report/kpis' formatKpi, the report formatter and the renderer's tables call
  * these instead of toLocaleString/toFixed of their own.
  */
+import { z } from 'zod';
 import { currencySymbol, minorDigits, type Currency } from './money';
 
 /** How many decimals each displayed quantity gets. */
@@ -86,6 +87,34 @@ export interface MoneyFormat {
 }
 
 export const WAN_FROM = 1_000_000;
+
+/**
+ * The 万元 / 元 display setting for CNY (Settings, saved as `cnyUnit`): 'auto' shows amounts from
+ * ¥1,000,000 (100 万) up in 万元 in Chinese and in 元 in English; 'wan' in 万元 in both
+ * languages; 'yuan' always in 元. The UI, the PDFs and the XLSX money columns follow it.
+ */
+export const CNY_UNITS = ['auto', 'wan', 'yuan'] as const;
+export type CnyUnit = (typeof CNY_UNITS)[number];
+export const cnyUnitSchema = z.enum(CNY_UNITS);
+
+/** The saved setting, 'auto' when none (or not one of ours) is saved. */
+export function cnyUnitOf(v: unknown): CnyUnit {
+  const r = cnyUnitSchema.safeParse(v);
+  return r.success ? r.data : 'auto';
+}
+
+/** Whether CNY amounts from WAN_FROM up show in 万元 under `unit` in `locale` (formatMoney's `wan`). */
+export function wanFor(unit: CnyUnit, locale: string): boolean {
+  return unit === 'wan' || (unit === 'auto' && locale.startsWith('zh'));
+}
+
+/**
+ * Whether a table or sheet column of CNY totals is written in 万元 (a column cannot switch unit
+ * row by row): only when the user chose 万元; the values are then divided by 10,000.
+ */
+export function wanColumns(unit: CnyUnit, currency: Currency): boolean {
+  return unit === 'wan' && currency === 'CNY';
+}
 
 /** ¥1,234,567 · −¥5,000 · ¥10.36; with wan, ¥25,044,504 → "2,504.45 万元". */
 export function formatMoney(amount: number, currency: Currency, locale = 'en', opts: MoneyFormat = {}): string {

@@ -1,5 +1,6 @@
 /** App-level handlers: version and database facts, settings. */
 import { staleQuoteDaysSchema } from '../../shared/domain/price-policy';
+import { cnyUnitSchema } from '../../shared/format';
 import type { AppContext } from '../context';
 import type { ParsedInput } from '../../shared/contract/api';
 import type { AppInfo } from '../../shared/contract/views';
@@ -29,6 +30,11 @@ export function setSettingValue(ctx: AppContext, input: ParsedInput<'settings:se
     const days = staleQuoteDaysSchema.parse(input.value);
     ctx.settings.set(input.key, days);
     return days;
+  }
+  if (input.key === 'cnyUnit') {
+    const unit = cnyUnitSchema.parse(input.value);
+    ctx.settings.set(input.key, unit);
+    return unit;
   }
   ctx.settings.set(input.key, input.value ?? null);
   return input.value ?? null;

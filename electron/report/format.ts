@@ -1,7 +1,7 @@
 /** Escaping and number formatting for the report template (numbers come computed from shared/). */
 import { formatKpi, type KpiUnit } from '../../shared/report/kpis';
 import type { Currency } from '../../shared/money';
-import { formatNumber, formatPercent, formatQuantity, type Quantity } from '../../shared/format';
+import { formatNumber, formatPercent, formatQuantity, wanFor, type CnyUnit, type Quantity } from '../../shared/format';
 import { tr, type Lang } from '../../shared/i18n/translate';
 import { en } from '../../shared/i18n/en';
 import { zhCN } from '../../shared/i18n/zh-CN';
@@ -20,7 +20,7 @@ export interface Fmt {
   lang: Lang;
   t: (key: string, vars?: Record<string, string | number>) => string;
   kpi: (unit: KpiUnit, v: number | string | null) => string;
-  /** Money; in zh-CN, CNY amounts from 1,000,000 (100 万) up print in 万元 with two decimals (automatic, as Chinese buyers read them). */
+  /** Money; CNY amounts from 1,000,000 (100 万) up print in 万元 with two decimals where the 万元 / 元 setting says so (by default in zh-CN, as Chinese buyers read them). */
   money: (v: number) => string;
   num: (v: number, digits?: number) => string;
   /** A figure with the decimals of its quantity (bandwidth 3.28, TDP 1,000). */
@@ -29,9 +29,9 @@ export interface Fmt {
   pct: (v: number, digits?: number) => string;
 }
 
-export function formatter(lang: Lang, currency: Currency): Fmt {
+export function formatter(lang: Lang, currency: Currency, cnyUnit: CnyUnit = 'auto'): Fmt {
   const locale = lang === 'zh-CN' ? 'zh-CN' : 'en';
-  const wan = lang === 'zh-CN';
+  const wan = wanFor(cnyUnit, locale);
   return {
     lang,
     t: (key, vars) => tr(lang, key, vars),

@@ -124,7 +124,7 @@ function chartsSection(m: ReportModel, f: Fmt): string {
 }
 
 export function renderReportHtml(m: ReportModel): string {
-  const f = formatter(m.lang, m.currency);
+  const f = formatter(m.lang, m.currency, m.cnyUnit);
   // a scenario is a comparison of builds: its own document (comparison.ts), not the bid report
   const body = m.bids
     ? [cover(m, f), bidSummary(m, f), kpiTable(m, f), chartsSection(m, f), detailSections(m, f), assumptionsSection(m, f), signoffSection(m, f)].join('\n')

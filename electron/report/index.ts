@@ -5,6 +5,7 @@
  */
 import { AppError } from '../../shared/contract/result';
 import { issueVar } from '../../shared/i18n/translate';
+import { cnyUnitOf } from '../../shared/format';
 import { parseBidFile } from '../../shared/bids/schema';
 import type { Lang } from '../../shared/i18n/translate';
 import { parseScenario, type ScenarioIssue } from '../../shared/scenario/schema';
@@ -42,7 +43,7 @@ function invalid(kind: string, issues: ScenarioIssue[]): AppError {
 
 export function buildReportModel(ctx: AppContext, req: ReportRequest): ReportModel {
   const today = req.today ?? ctx.today();
-  const meta = { lang: req.lang, date: req.date, title: req.title, preparedBy: req.preparedBy, documentNumber: req.documentNumber, today };
+  const meta = { lang: req.lang, cnyUnit: cnyUnitOf(ctx.settings.get('cnyUnit')), date: req.date, title: req.title, preparedBy: req.preparedBy, documentNumber: req.documentNumber, today };
   // a document that parses but names what the catalog lacks throws ScenarioError, reported by dispatch
   if (req.bidFile !== undefined) {
     const p = parseBidFile(req.bidFile);

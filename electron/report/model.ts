@@ -3,6 +3,7 @@
  * (a comparison of builds). Everything here is evaluated by the shared models; the template
  * only lays it out.
  */
+import type { CnyUnit } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/translate';
 import { tr } from '../../shared/i18n/translate';
 import type { Currency } from '../../shared/money';
@@ -15,6 +16,8 @@ import type { Scenario } from '../../shared/scenario/schema';
 
 export interface ReportMeta {
   lang: Lang;
+  /** The 万元 / 元 setting (shared/format); default 'auto'. */
+  cnyUnit?: CnyUnit;
   /** YYYY-MM-DD; default today. */
   date?: string;
   title?: string;
@@ -24,6 +27,7 @@ export interface ReportMeta {
 
 export interface ReportModel {
   lang: Lang;
+  cnyUnit: CnyUnit;
   kind: 'bids' | 'scenario';
   title: string;
   requirementName: string;
@@ -57,6 +61,7 @@ export function reportFromBids(file: BidFile, snapshot: CatalogSnapshot, meta: R
   const failing = bids.bids.filter((b) => !b.pass).map((b) => b.index);
   return {
     lang: meta.lang,
+    cnyUnit: meta.cnyUnit ?? 'auto',
     kind: 'bids',
     title: meta.title || file.title || tr(meta.lang, 'report.title'),
     requirementName: file.requirement.name,
@@ -79,6 +84,7 @@ export function reportFromScenario(s: Scenario, snapshot: CatalogSnapshot, meta:
   const order = rankBuildsByUnitCost(evaluation.builds);
   return {
     lang: meta.lang,
+    cnyUnit: meta.cnyUnit ?? 'auto',
     kind: 'scenario',
     title: meta.title || s.name || tr(meta.lang, 'report.scenarioTitle'),
     requirementName: s.name,

@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { KPIS, type KpiDef, type KpiUnit } from '../../shared/report/kpis';
-import { roundToMinor } from '../../shared/format';
+import { roundToMinor, wanColumns } from '../../shared/format';
 import { describeFailure } from '../../shared/bids/constraints';
 import { priceLines, type PriceLine } from '../../shared/bids/price-lines';
 import { TECHNICAL_CRITERIA } from '../../shared/bids/schema';
@@ -34,9 +34,19 @@ function moneyFmt(m: ReportModel, digits = 0): string {
   return `"${sym}"#,##0${digits ? `.${'0'.repeat(digits)}` : ''}`;
 }
 
+/** Totals in 万元 (the 万元 / 元 setting is 万元): the cell holds yuan ÷ 10,000 and shows "2,504.45 万元". */
+const WAN_FMT = '#,##0.00" 万元"';
+
+/** The format of a column of money totals (KPIs, bid totals): 万元 when the setting says so, else whole yuan. */
+function totalsFmt(m: ReportModel): string {
+  return wanColumns(m.cnyUnit, m.currency) ? WAN_FMT : moneyFmt(m);
+}
+
 /** Decimals a stored number keeps, by its number format: money to the minor unit, no float noise (120000.00000000001). */
 function rounded(v: number, fmt: string | undefined, m: ReportModel): number {
   if (!Number.isFinite(v)) return v;
+  // to the fen, counted in 万
+  if (fmt === WAN_FMT) return Math.round(roundToMinor(v, m.currency) * 100) / 1_000_000;
   if (fmt?.startsWith('"')) return roundToMinor(v, m.currency);
   const d = fmt === FMT.pct ? 4 : fmt === FMT.int ? 2 : 4;
   const f = 10 ** d;
@@ -46,7 +56,7 @@ function rounded(v: number, fmt: string | undefined, m: ReportModel): number {
 /** A KPI's column header with its unit: "Peak IT power (kW)", "Capex (CNY)". */
 function kpiHeader(k: KpiDef, t: (key: string) => string, m: ReportModel): string {
   const units: Partial<Record<KpiUnit, string>> = {
-    money: m.currency, moneyPerMTok: `${m.currency}/M tok`, moneyPerHour: `${m.currency}/card·h`, kW: 'kW', kWh: 'kWh',
+    money: wanColumns(m.cnyUnit, m.currency) ? '万元' : m.currency, moneyPerMTok: `${m.currency}/M tok`, moneyPerHour: `${m.currency}/card·h`, kW: 'kW', kWh: 'kWh',
     tokPerSec: 'tok/s', tokPerSecPerW: 'tok/s/W', score: '0–100', percent: '%',
   };
   const u = units[k.unit];
@@ -81,7 +91,7 @@ function summarySheet(wb: ExcelJS.Workbook, m: ReportModel, used: Set<string>): 
   const t = (k: string, v?: Record<string, string | number>) => tr(m.lang, k, v);
   const ws = wb.addWorksheet(sheetName(t(m.bids ? 'report.summary' : 'report.cmp.summary'), used));
   const addRow = (ws: ExcelJS.Worksheet, cells: Cell[], formats: (string | undefined)[] = [], bold = false) => addRowTo(ws, cells, formats, bold, m);
-  const money = moneyFmt(m);
+  const money = totalsFmt(m);
   addRow(ws, [m.title], [], true);
   if (m.bids) addRow(ws, [t('report.requirement'), m.requirementName]);
   else addRow(ws, [t('report.cmp.subtitle', { n: m.evaluation.builds.length }), m.requirementName]);
@@ -151,7 +161,7 @@ function detailSheet(wb: ExcelJS.Workbook, m: ReportModel, i: number, used: Set<
   addRow(ws, [t('report.kpiTable')], [], true);
   for (const k of KPIS.filter((x) => x.unit !== 'text')) {
     const v = k.value(b) as number | null;
-    const f = k.unit === 'money' ? money : k.unit === 'moneyPerMTok' || k.unit === 'moneyPerHour' ? moneyFmt(m, 2) : k.unit === 'tokPerSecPerW' ? FMT.dec3 : k.unit === 'kW' ? FMT.dec1 : k.unit === 'percent' ? FMT.pct : FMT.int;
+    const f = k.unit === 'money' ? totalsFmt(m) : k.unit === 'moneyPerMTok' || k.unit === 'moneyPerHour' ? moneyFmt(m, 2) : k.unit === 'tokPerSecPerW' ? FMT.dec3 : k.unit === 'kW' ? FMT.dec1 : k.unit === 'percent' ? FMT.pct : FMT.int;
     addRow(ws, [kpiHeader(k, t, m), v], [undefined, f]);
   }
   addRow(ws, []);

@@ -284,6 +284,8 @@ export const en = {
     restored: 'Restored. The previous database was kept at {{path}}.', database: 'Database file: {{path}}',
     timeZone: 'Time zone', timeZoneSet: 'Set time zone', timeZoneSystem: 'Use the system zone',
     timeZoneHint: 'Quote dates, report dates and quote ages are taken in this zone (system: {{zone}}). Today there: {{today}}.',
+    cnyUnit: 'CNY amounts', cnyUnits: { auto: 'Automatic: 万元 in Chinese, 元 in English', wan: '万元 from ¥1,000,000 up', yuan: 'Always 元' },
+    cnyUnitHint: 'How totals in yuan are written on every page, in PDFs and in XLSX money columns (万元: ¥25,044,504 → 2,504.45 万元).',
   },
   optimize: {
     title: 'Optimize a build', run: 'Run optimizer', running: 'Solving…', save: 'Save as build', saved: 'Saved as build "{{name}}".', openBuilds: 'Open in Builds',

@@ -286,6 +286,8 @@ export const zhCN: Messages = {
     restored: '已恢复。原数据库已保存到 {{path}}。', database: '数据库文件：{{path}}',
     timeZone: '时区', timeZoneSet: '设置时区', timeZoneSystem: '使用系统时区',
     timeZoneHint: '报价日期、报告日期与报价时长均按此时区计算（系统时区：{{zone}}）。该时区今天：{{today}}。',
+    cnyUnit: '人民币金额单位', cnyUnits: { auto: '自动：中文界面用万元，英文界面用元', wan: '¥1,000,000 起用万元', yuan: '始终用元' },
+    cnyUnitHint: '各页面、PDF 与 XLSX 金额列中人民币总额的写法（万元：¥25,044,504 → 2,504.45 万元）。',
   },
   optimize: {
     title: '优化推荐方案', run: '运行优化', running: '求解中…', save: '保存为方案', saved: '已保存为方案"{{name}}"。', openBuilds: '在集群方案中打开',

@@ -8,9 +8,11 @@ import { WorkloadResults } from './WorkloadResults';
 import { PriceRows } from './PriceSource';
 import { buildPriceRows } from '../../../shared/report/price-source';
 import { selectStaleDays, useCatalog } from '../stores/catalog';
+import { selectWan, useSettings } from '../stores/settings';
 
 export function KpiPanel({ evaluation }: { evaluation: BuildEvaluation | null }) {
   const { t, i18n } = useTranslation();
+  const wan = useSettings(selectWan);
   const staleDays = useCatalog(selectStaleDays);
   if (!evaluation) return <aside className="card kpis">{t('common.loading')}</aside>;
   if (!evaluation.ok) {
@@ -29,7 +31,7 @@ export function KpiPanel({ evaluation }: { evaluation: BuildEvaluation | null })
       <dl className="kpi-list">
         {KPIS.filter((k) => k.key !== 'cards').map((k) => {
           const v = k.value(b);
-          const shown = k.key === 'bound' ? t(`bound.${String(v)}`) : formatKpi(k.unit, v, b.currency, locale);
+          const shown = k.key === 'bound' ? t(`bound.${String(v)}`) : formatKpi(k.unit, v, b.currency, locale, { wan });
           return (
             <div key={k.key} data-kpi={k.key}>
               <dt>{t(`kpi.${k.key}`)}</dt>

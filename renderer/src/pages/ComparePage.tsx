@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBuilds } from '../stores/builds';
 import { useCompare, MAX_COMPARED } from '../stores/compare';
-import { useSettings } from '../stores/settings';
+import { selectWan, useSettings } from '../stores/settings';
 import { useEvaluations } from '../hooks/useEvaluation';
 import { KPIS, bestIndex, deltaVs, formatKpi } from '../../../shared/report/kpis';
 import {
@@ -43,6 +43,7 @@ export function ComparePage() {
   const results: BuildResult[] = ok.map((x) => x.e.result.builds[0]!);
   const failed = chosen.filter((b) => evaluations.get(b.id)?.ok === false);
   const lang = i18n.language as Lang;
+  const wan = useSettings(selectWan);
   const currency = results[0]?.currency ?? 'CNY';
   const ctx: ChartContext = {
     lang,
@@ -114,7 +115,7 @@ export function ComparePage() {
                         const d = i === baseIdx || baseIdx < 0 ? null : deltaVs(v, values[baseIdx] ?? null);
                         return (
                           <td key={i} className={`num${i === best ? ' best' : ''}`} data-build={ok[i]!.b.id}>
-                            <span className="value">{k.key === 'bound' ? t(`bound.${String(v)}`) : formatKpi(k.unit, v, results[i]!.currency, lang)}</span>
+                            <span className="value">{k.key === 'bound' ? t(`bound.${String(v)}`) : formatKpi(k.unit, v, results[i]!.currency, lang, { wan })}</span>
                             {d !== null && Math.abs(d) > 1e-9 && (
                               <span className={`delta ${k.better === 'none' ? '' : (d < 0) === (k.better === 'lower') ? 'good' : 'bad'}`}>
                                 {d > 0 ? '+' : ''}

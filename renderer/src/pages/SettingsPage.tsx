@@ -6,6 +6,7 @@ import { CURRENCIES, type Currency } from '../../../shared/money';
 import { AppearanceControls } from '../components/AppearanceControls';
 import { TimeZoneField } from '../components/TimeZoneField';
 import { StaleQuoteDaysField } from '../components/StaleQuoteDaysField';
+import { CnyUnitField } from '../components/CnyUnitField';
 import { TeamSettings } from '../components/TeamSettings';
 import { today } from '../hooks/useEvaluation';
 import { useCatalog } from '../stores/catalog';
@@ -74,6 +75,7 @@ export function SettingsPage() {
             <TimeZoneField labelClass="num-field" />
           </div>
           <StaleQuoteDaysField />
+          <CnyUnitField />
           <h2 className="spaced">{t('settings.backup')}</h2>
           {info && <p className="small muted">{t('settings.database', { path: info.dbPath })}</p>}
           <div className="row">

@@ -4,6 +4,7 @@ import i18next, { type Language } from '../i18n';
 import { call } from '../api/client';
 import { calendarDate } from '../../../shared/calendar';
 import type { TimeZoneSetting } from '../../../shared/contract/settings';
+import { cnyUnitOf, wanFor, type CnyUnit } from '../../../shared/format';
 
 export type Theme = 'system' | 'light' | 'dark';
 
@@ -17,6 +18,9 @@ interface SettingsState extends UiSettings {
   dark: boolean;
   /** Calendar dates (quote dates, today for quote age) are taken in this zone; the main process owns it. */
   zone: TimeZoneSetting;
+  /** The 万元 / 元 display setting for CNY (shared/format), saved in the database: the PDFs and XLSX follow it too. */
+  cnyUnit: CnyUnit;
+  setCnyUnit(u: CnyUnit): Promise<void>;
   load(): Promise<void>;
   /** An IANA zone, or null for the system's; throws what the main process refused. */
   setTimeZone(zone: string | null): Promise<void>;
@@ -43,8 +47,13 @@ export const useSettings = create<SettingsState>((set, get) => ({
     const z = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
     return { timeZone: z, system: z, saved: false, today: calendarDate(new Date(), z) };
   })(),
+  cnyUnit: 'auto',
+  async setCnyUnit(u) {
+    set({ cnyUnit: cnyUnitOf(await call('settings:set', { key: 'cnyUnit', value: u })) });
+  },
   async load() {
     void call('timezone:get').then((zone) => set({ zone }));
+    void call('settings:get', { key: 'cnyUnit' }).then((u) => set({ cnyUnit: cnyUnitOf(u) }));
     const saved = (await call('settings:get', { key: 'ui' })) as Partial<UiSettings> | null;
     if (saved?.language === 'en' || saved?.language === 'zh-CN') {
       await i18next.changeLanguage(saved.language);
@@ -68,6 +77,9 @@ export const useSettings = create<SettingsState>((set, get) => ({
     persist({ language: get().language, theme });
   },
 }));
+
+/** formatMoney/formatKpi's `wan` in the UI: 万元 where the setting and the language say so. */
+export const selectWan = (s: SettingsState): boolean => wanFor(s.cnyUnit, s.language);
 
 /** Today's date (YYYY-MM-DD) in the user's time zone. */
 export const today = (): string => calendarDate(new Date(), useSettings.getState().zone.timeZone);
