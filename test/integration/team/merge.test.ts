@@ -7,8 +7,10 @@
  * by the database with nothing written; a shared build is versioned, read-only to colleagues,
  * and duplicated into an editable local copy.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, SOURCE_ROOT } from '../../../electron/bootstrap';
@@ -104,7 +106,7 @@ describe.skipIf(Boolean(skip))('team hub: catalog merges, shared builds and bid 
     cluster = await startCluster();
     const hubUrl = cluster.url('hub', 'hub_su');
     expect((await runProcure(['team', 'init', '--hub', hubUrl, '--db', db('admin')])).code).toBe(0);
-    for (const [user, role] of [['kim', 'catalog_keeper'], ['kai', 'catalog_keeper'], ['bob', 'buyer'], ['ann', 'buyer'], ['vic', 'viewer']] as const) {
+    for (const [user, role] of [['kim', 'catalog_keeper'], ['kai', 'catalog_keeper'], ['kit', 'catalog_keeper'], ['bob', 'buyer'], ['ann', 'buyer'], ['vic', 'viewer']] as const) {
       const r = await runProcure(['team', 'add-user', user, '--role', role, '--hub', hubUrl, '--json', '--db', db('admin')]);
       expect(r.code, r.err).toBe(0);
       pw[user] = (JSON.parse(r.out) as { password: string }).password;
@@ -112,7 +114,7 @@ describe.skipIf(Boolean(skip))('team hub: catalog merges, shared builds and bid 
     su = new pg.Client({ connectionString: cluster.url('hub') });
     await su.connect();
     const url = cluster.url('hub', 'x', 'sslmode=prefer').replace('x@', '');
-    for (const [user, laptop] of [['kim', 'k1'], ['kai', 'k2'], ['bob', 'b'], ['ann', 'a'], ['vic', 'v']] as const) {
+    for (const [user, laptop] of [['kim', 'k1'], ['kai', 'k2'], ['kit', 'k3'], ['bob', 'b'], ['ann', 'a'], ['vic', 'v']] as const) {
       const r = await as(user, laptop, ['team', 'connect', '--hub', url, '--user', user]);
       expect(r.code, r.err).toBe(0);
     }
@@ -367,5 +369,76 @@ describe.skipIf(Boolean(skip))('team hub: catalog merges, shared builds and bid 
       });
       expect(here, laptop).toEqual(onHub);
     }
+  });
+  /** `procure sync` in a child process, killed with SIGKILL once `partial()` holds. */
+  async function killMidway(user: string, laptop: string, partial: () => Promise<boolean>): Promise<void> {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/helpers/cli-child.ts'), 'sync', '--db', db(laptop)], {
+      env: { ...process.env, PGPASSWORD: pw[user], PROCURE_SYNC_BATCH: '5' },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    let killed = false;
+    for (let i = 0; i < 6000 && child.exitCode === null; i++) {
+      if (await partial()) {
+        child.kill('SIGKILL');
+        killed = true;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await exited;
+    expect(killed, 'the sync finished before it could be killed mid-way').toBe(true);
+  }
+
+  it('catalog edits: a sync killed mid-push and one killed mid-pull, each rerun, leave every edit once and equal rows', { timeout: 180_000 }, async () => {
+    await syncJson('kit', 'k3');
+    const FIELDS = ['tdpW', 'idleW', 'scaleUpGBps', 'scaleOutGBps', 'memoryBandwidthTBps', 'mbu', 'mfu', 'softwareMaturity'] as const;
+    const n = await onLaptop('k3', async (ctx) => {
+      const parts = ctx.accelerators.list();
+      for (const { id: _i, origin: _o, userEdited: _u, updatedAt: _t, ...a } of parts) {
+        const next = { ...a, tdpW: a.tdpW + 1, idleW: a.idleW + 1, scaleUpGBps: a.scaleUpGBps + 1, scaleOutGBps: a.scaleOutGBps + 1, memoryBandwidthTBps: a.memoryBandwidthTBps + 0.01 };
+        Object.assign(next, { mbu: Math.min(1, a.mbu * 0.9), mfu: Math.min(1, a.mfu * 0.9), softwareMaturity: a.softwareMaturity * 0.9 });
+        await call(ctx, 'catalog:save', { accelerator: next, create: false });
+      }
+      return new TeamRepo(ctx.db).catalog.pendingEditCount();
+    });
+    expect(n).toBeGreaterThan(250);
+    expect(n % FIELDS.length).toBe(0);
+    const before = await hubCount('catalog_edit');
+    await killMidway('kit', 'k3', async () => {
+      const m = (await hubCount('catalog_edit')) - before;
+      return m > 0 && m < n - 50;
+    });
+    const mid = (await hubCount('catalog_edit')) - before;
+    expect(mid).toBeGreaterThan(0);
+    expect(mid).toBeLessThan(n);
+    const rerun = await syncJson('kit', 'k3');
+    expect(rerun.pending.catalogEdits).toBe(0);
+    expect((await hubCount('catalog_edit')) - before).toBe(n);
+    const twice = await su.query(`SELECT part, field FROM procure.catalog_edit WHERE author = 'kit' GROUP BY 1, 2 HAVING count(*) > 1`);
+    expect(twice.rows).toEqual([]);
+    expect(await hubCount('catalog_conflict')).toBe(2);
+
+    // kai pulls them, killed mid-way, then again
+    const latest = await new HubRepo(su).latestChange();
+    await killMidway('kai', 'k2', async () => {
+      const d = new Database(db('k2'), { readonly: true, fileMustExist: true });
+      try {
+        const cursor = d.prepare('SELECT cursor FROM team_hub').pluck().get() as number;
+        return cursor > latest - n + 20 && cursor < latest - 50;
+      } finally {
+        d.close();
+      }
+    });
+    const after = await syncJson('kai', 'k2');
+    expect(after.cursor).toBe(latest);
+    const merge = new HubMergeRepo(su);
+    const local = await onLaptop('k2', (ctx) => new TeamRepo(ctx.db).catalog.fields());
+    expect(catalogFieldChecksum(local)).toEqual(catalogFieldChecksum(await merge.allCatalogFields()));
+    expect(catalogFieldChecksum(await onLaptop('k3', (ctx) => new TeamRepo(ctx.db).catalog.fields()))).toEqual(catalogFieldChecksum(await merge.allCatalogFields()));
+    // kai's catalog now shows kit's figures
+    const kitH20 = await part('k3');
+    const kaiH20 = await part('k2');
+    expect([kaiH20.tdpW, kaiH20.mbu]).toEqual([kitH20.tdpW, kitH20.mbu]);
   });
 });
