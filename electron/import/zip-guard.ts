@@ -7,6 +7,7 @@
  * entry whatever the archive holds. The reader parses the parts it needs from those same counted
  * chunks (`part`), and `drain` counts the rest, so a good workbook is inflated once, not twice.
  */
+import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { LIMITS } from './grid';
@@ -32,6 +33,9 @@ const DEFAULT_LIMITS: ZipLimits = {
 
 /** A ratio above the limit only counts once this much has been inflated (tiny files compress oddly). */
 const RATIO_FLOOR_BYTES = 10 * 1048576;
+
+/** Inflated bytes per chunk handed to a reader. */
+const INFLATE_CHUNK = 256 * 1024;
 
 const mb = (n: number): string => `${Math.round(n / 1048576)} MB`;
 
@@ -72,11 +76,24 @@ function listEntries(zip: ZipFile, limits: ZipLimits): Promise<Entry[]> {
   });
 }
 
+/**
+ * An entry's inflated bytes. yauzl hands over the raw bytes and zlib inflates them here in large
+ * chunks (yauzl's own inflater gives 16 kB ones: four times the time for a 15 MB sheet).
+ */
 function openStream(zip: ZipFile, entry: Entry): Promise<NodeJS.ReadableStream> {
+  if (entry.isEncrypted()) return Promise.reject(new ZipError('it is password-protected; save it without a password first'));
+  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+    return Promise.reject(damaged(`part ${entry.fileName} uses compression method ${entry.compressionMethod}`));
+  }
   return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (err, stream) => {
-      if (err) reject(/encrypted/i.test(err.message) ? new ZipError('it is password-protected; save it without a password first') : damaged(err));
-      else resolve(stream);
+    zip.openReadStream(entry, { decodeFileData: false }, (err, raw) => {
+      if (err) return reject(damaged(err));
+      if (entry.compressionMethod === 0) return resolve(raw);
+      const inflate = zlib.createInflateRaw({ chunkSize: INFLATE_CHUNK });
+      raw.on('error', (e) => inflate.destroy(e));
+      // a reader that stops early destroys the inflater; the raw side stops with it
+      inflate.on('close', () => raw.destroy());
+      resolve(raw.pipe(inflate));
     });
   });
 }
