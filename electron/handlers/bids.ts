@@ -11,7 +11,7 @@ import type { AppContext } from '../context';
 import { catalogSnapshot } from '../db/snapshot';
 import { printReport, reportFileName, reportPdf, reportXlsx } from '../report';
 import { requirementFingerprint } from '../bids/template-layout';
-import { readBidTemplate, templateError, TemplateProblems } from '../bids/template-read';
+import { templateError } from '../bids/template-read';
 import { writeBidTemplate } from '../bids/template-write';
 import { jobDb, runJob } from '../jobs';
 
@@ -60,20 +60,16 @@ function refuseDuplicate(file: BidFile, bid: Bid): void {
 async function importTemplate(ctx: AppContext, input: ParsedInput<'bids:template-import'>): Promise<TemplateImportOut> {
   const expectFor = (f: BidFile) => ({ fingerprint: requirementFingerprint(f.requirement, f.currency), requirement: f.requirement.name });
   const file = draft(input.id !== undefined ? ctx.bidSets.get(input.id).body : input.bidFile);
-  const lookup = createCatalogLookup(catalogSnapshot(ctx));
-  let bid: Bid;
-  try {
-    ({ bid } = await readBidTemplate(Buffer.from(input.dataBase64, 'base64'), {
-      fileName: input.fileName,
-      today: ctx.today(),
-      expect: expectFor(file),
-      findAccelerator: (name) => lookup.findAccelerator(name),
-      serverExists: (name) => lookup.findServer(name) !== undefined,
-    }));
-  } catch (e) {
-    if (e instanceof TemplateProblems) throw templateError(e.problems, input.lang);
-    throw e;
-  }
+  // the workbook is parsed in a job worker; the catalog's names travel as plain lists
+  const { bid } = await runJob('bids:read-template', {
+    dataBase64: input.dataBase64,
+    fileName: input.fileName,
+    today: ctx.today(),
+    expect: expectFor(file),
+    parts: ctx.accelerators.list().map((a) => ({ slug: a.slug, vendor: a.vendor, model: a.model, aliases: a.aliases })),
+    servers: ctx.servers.list().map((s) => ({ slug: s.slug, name: s.name })),
+    lang: input.lang,
+  });
   refuseDuplicate(file, bid);
   const id = input.id;
   if (id === undefined) return { bid, index: file.bids.length };

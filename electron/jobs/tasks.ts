@@ -16,6 +16,7 @@ import { withBusyRetry } from '../db/busy';
 import { openJobConnection } from '../db/job-connection';
 import type { ReportRequest } from '../report';
 import type { SyncResult } from '../team/sync';
+import type { ReadTemplateInput, TemplateReading } from '../bids/template-task';
 import { AppError } from '../../shared/contract/result';
 import type { JobProgress } from './wire';
 
@@ -127,6 +128,13 @@ export const tasks = {
       const [{ syncWithHub }, { TeamRepo }, { hubCall }] = await Promise.all([import('../team/sync'), import('../db/repos/team'), import('../team/errors')]);
       return hubCall(() => syncWithHub(new TeamRepo(ctx.db), ctx.clock, { password: input.password }));
     }),
+
+  /** A filled bid template read into one bid (electron/bids/template-task.ts): the workbook is parsed here, off the main thread. */
+  'bids:read-template': async (input: ReadTemplateInput, job: JobControl): Promise<TemplateReading> => {
+    job.progress({ phase: 'reading' });
+    const { readTemplateTask } = await import('../bids/template-task');
+    return readTemplateTask(input);
+  },
 
   /** Stage and check a backup for a restore; the swap itself is the main connection's (swapRestored). */
   'db:stage-restore': async (input: { dbPath: string; dataBase64: string }, job: JobControl): Promise<string> => {

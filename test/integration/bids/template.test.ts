@@ -103,8 +103,9 @@ describe('bid template', () => {
     expect(sheet(wb, '_procure').state).toBe('veryHidden');
     for (const ws of wb.worksheets) {
       // protected, without a password
-      expect(ws.sheetProtection).toMatchObject({ sheet: true });
-      expect((ws.sheetProtection as { hashValue?: string }).hashValue).toBeUndefined();
+      const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean; hashValue?: string } }).sheetProtection;
+      expect(protection).toMatchObject({ sheet: true });
+      expect(protection?.hashValue).toBeUndefined();
     }
     const p = sheet(wb, '报价 Prices');
     expect(String(p.getCell('E1').value)).toBe('每卡单价\nUnit price per card *');
