@@ -40,7 +40,7 @@ const runnerOf = (ctx: AppContext): Runner => {
 const entryOf = (hubUrl: string, user: string) => pgpassEntry(parseHubUrl(hubUrl, user));
 
 /** The password for a hub and user in libpq's order after the URL's: one typed now, PGPASSWORD, the credential store's. */
-function passwordOf(url: string, user: string | undefined, typed?: string): string | undefined {
+export function passwordOf(url: string, user: string | undefined, typed?: string): string | undefined {
   return typed ?? (process.env.PGPASSWORD || (user ? credentialStore().get(entryOf(url, user)) : undefined));
 }
 

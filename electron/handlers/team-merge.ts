@@ -10,12 +10,12 @@ import { AppError } from '../../shared/contract/result';
 import type { CatalogConflictView, SharedDocView, TeamHistoryEntry, TeamShareOut } from '../../shared/contract/team-merge';
 import type { AppContext } from '../context';
 import { HubRepo } from '../db/hub/repo';
-import { connectHub, hubError, parseHubUrl, pgpassEntry } from '../team/connection';
-import { credentialStore } from '../team/credentials';
+import { connectHub, hubError } from '../team/connection';
 import { hubCall } from '../team/errors';
 import { TeamNotConnectedError } from '../team/sync';
 import { bidHandlers } from './bids';
 import { createBuild } from './builds';
+import { passwordOf } from './team-link';
 import { teamRepo } from './team';
 
 const me = (ctx: AppContext) => teamRepo(ctx).hub()?.hubUser;
@@ -92,7 +92,7 @@ async function history(ctx: AppContext, input: ParsedInput<'team:history'>): Pro
     key = team.shared.quoteGid(input.id!);
     if (!key) throw new AppError('not-found', `no quote ${input.id} on this laptop`);
   }
-  const password = credentialStore().get(pgpassEntry(parseHubUrl(hub.hubUrl, hub.hubUser)));
+  const password = passwordOf(hub.hubUrl, hub.hubUser);
   const { client } = await connectHub(hub.hubUrl, { user: hub.hubUser, password });
   try {
     const rows = await new HubRepo(client).history(key, HISTORY_TABLES[input.kind]);
