@@ -5,9 +5,11 @@
  * estimate (to be calibrated against the validation table, docs/model.md § 10).
  *
  * Formulas that use these parameters (docs/model.md § 3):
- *   step      = fixed + max(m, k, n) + (1 − overlap) · (m + k + n − max(m, k, n))
+ *   step      = fixed + max(m, k, n') + (1 − overlap) · (m + k + n' − max(m, k, n')),
+ *               n' = n − min(epOverlap · EP all-to-all, k)
  *   collective = α + bytes / (link · β)                        (per collective, per layer)
- *   expert MFU = MFU · t / (t + t½),  t = tokens per expert per step
+ *   expert MFU = MFU · t / (t + t½),  t = tokens per expert per step,
+ *               t½ = max(tile padding, φ · bpp · P·MFU / (2 · BW·MBU))   (expert-gemm.ts)
  *   KV tokens per sequence: paged → (L_in + L_out/2 + (b − 1)/2) · (1 + margin), at most the
  *   full context rounded up to blocks; static → the full context.
  */
@@ -100,10 +102,9 @@ function pagedCalibrated({ blockTokens }: { blockTokens: number }) {
 }
 
 /**
- * The built-in profiles. Values marked estimate in `notes`. t½ ≈ (M_tile − 1)/2, the rows a
- * grouped GEMM pads per expert on average: 8 for the 16-row tiles of small-batch fused-MoE
- * kernels. At large t DeepGEMM's table (256 / 512 / 1,024 tokens per group → 0.71 / 0.80 / 0.95
- * of the dense rate) implies t½ ≈ 64: the one-parameter curve is optimistic there (docs/model.md § 11).
+ * The built-in profiles. Values marked estimate in `notes`. Tile padding t½ ≈ (M_tile − 1)/2,
+ * the rows a grouped GEMM pads per expert on average: 8 for the 16-row tiles of small-batch
+ * fused-MoE kernels; the weight-stream share φ comes from DeepGEMM's table (expert-gemm.ts).
  */
 export const ENGINE_PROFILES: Readonly<Record<string, EngineProfile>> = {
   vllm: {
@@ -131,11 +132,13 @@ export const ENGINE_PROFILES: Readonly<Record<string, EngineProfile>> = {
     fp8Attention: true,
     estimate: true,
     notes:
-      'token-level KV pool (page size 1, RadixAttention); zero-overhead batch scheduler (CPU scheduling overlapped with the GPU); two-batch overlap hides MoE dispatch/combine behind compute in EP deployments, hence the higher overlap. Overhead, α, β, overlap and margin are estimates.',
+      'token-level KV pool (page size 1, RadixAttention); zero-overhead batch scheduler (CPU scheduling overlapped with the GPU); two-batch / single-batch overlap can hide MoE dispatch/combine behind compute in EP deployments (epOverlap, calibrated: 0 with the shared α/β, docs/model.md § 10); FP8 attention with an FP8 KV cache (FlashMLA-FP8). Overhead, α, β, overlap and margin are calibrated estimates.',
     sources: [
       { title: 'L. Zheng et al., SGLang: Efficient Execution of Structured Language Model Programs, NeurIPS 2024 (arXiv:2312.07104)', url: 'https://arxiv.org/abs/2312.07104' },
       { title: 'LMSYS blog, SGLang v0.4: Zero-Overhead Batch Scheduler, Cache-Aware Load Balancer, Faster Structured Outputs (2024-12-04)', url: 'https://lmsys.org/blog/2024-12-04-sglang-v0-4/' },
       { title: 'LMSYS blog, Deploying DeepSeek with PD Disaggregation and Large-scale Expert Parallelism on 96 H100 GPUs (2025-05-05): two-batch overlap, DeepEP', url: 'https://lmsys.org/blog/2025-05-05-large-scale-ep/' },
+      { title: 'LMSYS blog, Together with SGLang: Best Practices for Serving DeepSeek-R1 on H20-96G (2025-09-26): FlashMLA-FP8, DeepGEMM swapAB, single-batch overlap', url: 'https://lmsys.org/blog/2025-09-26-sglang-ant-group/' },
+      { title: 'sgl-project/DeepGEMM PR #14, single-batch overlap (SBO) for DeepSeek V3/R1: shared expert under dispatch recv, down GEMM under combine send; TBO suboptimal at small H20 decode batches', url: 'https://github.com/sgl-project/DeepGEMM/pull/14' },
       FUSED_MOE,
       DEEPGEMM,
     ],

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runValidation, splitBySource, splitError, validationMarkdown, VALIDATION_ROWS } from '../../../shared/model/validation';
+import { rowEngine, runValidation, splitBySource, splitError, validationMarkdown, VALIDATION_ROWS } from '../../../shared/model/validation';
 
 const doc = fs.readFileSync(path.resolve(__dirname, '../../../docs/model.md'), 'utf8');
 const inBand = (r: number) => r >= 0.6 && r <= 1.6;
@@ -42,6 +42,17 @@ describe('validation table', () => {
       }
     }
     expect(results.filter((r) => !r.row.pending && !r.row.outlier).length).toBeGreaterThanOrEqual(12);
+  });
+
+  it("a row runs its engine's profile as of the source's date (the 2024 ROCm vintage for OCI's MI300X rows)", () => {
+    const byId = (id: string) => VALIDATION_ROWS.find((r) => r.id === id)!;
+    expect(rowEngine(byId('mi300x-llama31-405b-long-out')).id).toBe('vllm-rocm-2024');
+    expect(rowEngine(byId('mi300x-llama31-405b-b256')).id).toBe('vllm-rocm-2024');
+    // the vintage's 256-sequence cap is what stops the searched batch
+    expect(results.find((r) => r.row.id === 'mi300x-llama31-405b-long-out')!.batch).toBe(256);
+    // CUDA rows of 2023–2025 keep the current profiles
+    expect(rowEngine(byId('h200-llama2-70b-tp1')).id).toBe('tensorrt-llm');
+    expect(rowEngine(byId('h20-deepseek-r1-decode-ep16')).id).toBe('sglang');
   });
 
   it('every row runs (the prefix-cache row too), none is pending', () => {
