@@ -87,8 +87,12 @@ describe('bids page', () => {
     await page.getByLabel('Vendor 3', { exact: true }).fill('Gamma Late Ltd');
     await page.locator('#price-2\\.1').fill('110000');
     await page.locator('#delivery-3').fill('60');
-    await page.getByLabel('Delivery deadline').fill('2027-06-30');
-    await page.getByLabel('Award date').fill('2026-12-01');
+    // dates are typed and shown as YYYY-MM-DD, whatever the browser's locale; 2027/06/30 and 2026年12月1日 are read as such
+    await page.getByLabel('Delivery deadline').fill('2027/06/30');
+    await page.getByLabel('Award date').fill('2026年12月1日');
+    await page.getByLabel('Award date').blur();
+    await expect(page.getByLabel('Delivery deadline').inputValue()).resolves.toBe('2027-06-30');
+    await expect(page.getByLabel('Award date').inputValue()).resolves.toBe('2026-12-01');
     await page.getByTestId('recommendation').getByText('Recommended: Beta Compute').waitFor();
     await expect(page.locator('tr[data-bid-row="2"]').textContent()).resolves.toMatch(/Fail.*after the deadline 2027-06-30/);
     await expect(page.locator('tr[data-bid-row="2"]').getAttribute('data-rank')).resolves.toBe('');

@@ -133,6 +133,17 @@ describe('bid template', () => {
     expect(items).toHaveLength(8);
   });
 
+  it('is made for a set that has no bids yet, and its bid reads back into it', async () => {
+    const empty = { ...example(), bids: [] };
+    const wb = await template(empty);
+    fillAsXibu(wb);
+    const r = await importInto(empty, wb);
+    expect(r.ok && r.value.index).toBe(0);
+    // a bid file with no bids is still refused where a complete one is needed
+    const ev = await call('bids:evaluate', { bidFile: empty });
+    expect(!ev.ok && ev.error.message).toContain('expected at least one bid');
+  });
+
   it('round-trips: the filled template gives the same bid and the same scores as the bid entered directly', async () => {
     const wb = await template(withoutFirstBid());
     fillAsXibu(wb);
