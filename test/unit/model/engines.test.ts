@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customEngine, defaultEngine, engineAsOf, ENGINE_PROFILES, engineOrDefault, findEngine } from '../../../shared/model/engines';
+import { customEngine, defaultEngine, engineAsOf, engineProfileSchema, ENGINE_PROFILES, engineOrDefault, findEngine } from '../../../shared/model/engines';
 import { combineStep, commParts, decodeStep, kvOccupancy, linearComputeSeconds, makeContext, routedHalfTokens } from '../../../shared/model/perf';
 import { expertEfficiency } from '../../../shared/model/expert-gemm';
 import { findModel } from '../../../shared/model/presets';
@@ -65,6 +65,15 @@ describe('engine profiles', () => {
     expect(e.blockTokens).toBe(16); // from vLLM
     expect(e.name).toBe('our fork');
     expect(customEngine({ name: 'bare' }).pagedKv).toBe(false); // base: unknown engine
+  });
+
+  it('an inline profile may set the new terms, within their ranges', () => {
+    const p = engineProfileSchema.parse({ name: 'tbo fork', base: 'sglang', epOverlap: 1, expertStreamShare: 0.3, fp8Attention: false, maxRunningSequences: 512 });
+    const e = customEngine(p);
+    expect(e).toMatchObject({ epOverlap: 1, expertStreamShare: 0.3, fp8Attention: false, maxRunningSequences: 512, blockTokens: 1 });
+    expect(engineProfileSchema.safeParse({ name: 'x', epOverlap: 1.5 }).error?.issues[0]?.message).toBe('expected an EP overlap share between 0 and 1');
+    expect(engineProfileSchema.safeParse({ name: 'x', expertStreamShare: -0.1 }).error?.issues[0]?.message).toBe('expected a weight-stream share between 0 and 1');
+    expect(engineProfileSchema.safeParse({ name: 'x', maxRunningSequences: 0 }).error?.issues[0]?.message).toBe('expected a positive integer number of sequences');
   });
 });
 
