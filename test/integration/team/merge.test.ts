@@ -344,6 +344,18 @@ describe.skipIf(Boolean(skip))('team hub: catalog merges, shared builds and bid 
     expect(await hubCount('shared_doc')).toBe(docs);
   });
 
+  it("shows a quote's history from the hub's audit, by its local id", { timeout: 60_000 }, async () => {
+    expect((await as('ann', 'a', ['quote', 'add', PART, '--supplier', '华鲲振宇', '--price', '9.8万', '--date', '2025-06-01'])).code).toBe(0);
+    await syncJson('ann', 'a');
+    const list = JSON.parse((await as('ann', 'a', ['quote', 'list', PART, '--json'])).out) as { rows: { id: number; supplier: string }[] };
+    const q = list.rows.find((r) => r.supplier === '华鲲振宇')!;
+    const h = await as('ann', 'a', ['team', 'history', 'quote', String(q.id), '--json']);
+    expect(h.code, h.err).toBe(0);
+    expect((JSON.parse(h.out) as { who: string; op: string; table: string; new: { price_minor: number } }[]).map((r) => [r.who, r.op, r.table, r.new.price_minor])).toEqual([
+      ['ann', 'INSERT', 'quote', 9_800_000],
+    ]);
+  });
+
   it('after a last sync, every laptop holds the hub\'s rows of every kind (counts and checksums)', { timeout: 90_000 }, async () => {
     const hub = new HubRepo(su);
     const merge = new HubMergeRepo(su);
