@@ -6,43 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { wholeWorkbookSheets as oracle } from '../../helpers/xlsx-whole-workbook';
 import JSZip from 'jszip';
 import { readXlsx } from '../../../electron/import/read-xlsx';
 import { resolveMerges, parseRange } from '../../../electron/import/xlsx-merge';
-import { LIMITS, type Cell } from '../../../electron/import/grid';
 import { chineseWorkbook, tenderWorkbook, xlsx } from './fixtures';
 import { rng } from '../../helpers/rng';
-
-/** The reader as it was: exceljs loads the whole workbook, merged cells read through their master. */
-async function oracle(buf: Buffer): Promise<{ name: string; hidden: boolean; rows: Cell[][] }[]> {
-  const toCell = (v: unknown): Cell => {
-    if (v === null || v === undefined) return null;
-    if (typeof v === 'string') return v.length > LIMITS.maxCellChars ? v.slice(0, LIMITS.maxCellChars) : v;
-    if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return toCell((o.richText as { text?: string }[]).map((t) => t.text ?? '').join(''));
-    if ('formula' in o || 'sharedFormula' in o) return o.result === undefined ? `=${String(o.formula ?? o.sharedFormula)}` : toCell(o.result);
-    if ('error' in o) return String(o.error);
-    if ('text' in o) return toCell(o.text);
-    return String(v);
-  };
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  return wb.worksheets.map((ws) => {
-    const rows: Cell[][] = [];
-    ws.eachRow({ includeEmpty: false }, (row, r) => {
-      const cells: Cell[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
-        if (c > LIMITS.maxColumns) return;
-        while (cells.length < c - 1) cells.push(null);
-        cells[c - 1] = toCell(cell.value);
-      });
-      rows[r - 1] = cells;
-    });
-    for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-    return { name: ws.name, hidden: ws.state !== 'visible', rows };
-  });
-}
 
 async function same(buf: Buffer): Promise<void> {
   const got = await readXlsx(buf);
