@@ -281,6 +281,30 @@ describe('bid template', () => {
     expect(same.ok).toBe(true);
   });
 
+  it('validates the channel\'s arguments before reading anything', async () => {
+    const wb = await template(withoutFirstBid());
+    fillAsXibu(wb);
+    const dataBase64 = await bytes(wb);
+    const hostile: [string, unknown, string][] = [
+      ['neither a set nor a file', { fileName: FILE, dataBase64 }, 'invalid-input'],
+      ['both a set and a file', { fileName: FILE, dataBase64, id: 1, bidFile: withoutFirstBid() }, 'invalid-input'],
+      ['not base64', { fileName: FILE, dataBase64: 'not base64!', bidFile: withoutFirstBid() }, 'invalid-input'],
+      ['an empty file', { fileName: FILE, dataBase64: '', bidFile: withoutFirstBid() }, 'invalid-input'],
+      ['an unknown language', { fileName: FILE, dataBase64, bidFile: withoutFirstBid(), lang: 'fr' }, 'invalid-input'],
+      ['an unknown field', { fileName: FILE, dataBase64, bidFile: withoutFirstBid(), replace: true }, 'invalid-input'],
+      ['a set that does not exist', { fileName: FILE, dataBase64, id: 999_999 }, 'not-found'],
+      ['a bid file that is not one', { fileName: FILE, dataBase64, bidFile: { kind: 'scenario' } }, 'invalid-input'],
+      ['a file name of 300 characters', { fileName: 'x'.repeat(300), dataBase64, bidFile: withoutFirstBid() }, 'invalid-input'],
+    ];
+    for (const [what, input, code] of hostile) {
+      const r = await call('bids:template-import', input);
+      expect(r.ok, what).toBe(false);
+      if (!r.ok) expect(r.error.code, what).toBe(code);
+    }
+    const t = await call('bids:template', { bidFile: { kind: 'bids', requirement: {} } });
+    expect(!t.ok && t.error.code).toBe('invalid-input');
+  });
+
   it('checks values against the catalog: an unknown part or host is refused at its cell', async () => {
     const wb = await template(withoutFirstBid());
     fillAsXibu(wb);
