@@ -56,8 +56,11 @@ const batchSize = () => {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} local ${n === 1 ? one : many}`;
 
-/** The refusal as a UI string: the role, the count of that kind kept here, and (retirements) whose quotes. */
-const refusalRef = (role: string, kind: 'suppliers' | 'quotes' | 'retirements', pending: SyncCounts, authors = ''): MessageRef => ({ key: `team.refused.${kind}`, vars: { role, count: pending[kind], authors } });
+/** The refusal as a UI string: the role, what stays here (for suppliers: everything waiting, since nothing went), and (retirements) whose quotes. */
+const refusalRef = (role: string, kind: 'suppliers' | 'quotes' | 'retirements', pending: SyncCounts, authors = ''): MessageRef => ({
+  key: `team.refused.${kind}`,
+  vars: { role, count: kind === 'suppliers' ? pending.suppliers + pending.quotes + pending.retirements : pending[kind], authors },
+});
 
 /** The hub's refusal of a push, said as what the role may not do and what stays here. */
 function refusal(role: string, kind: 'suppliers' | 'quotes' | 'retirements', pending: SyncCounts, detail: string): string {

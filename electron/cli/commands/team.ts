@@ -3,17 +3,24 @@
  * line, through `dispatch` like every command. The password comes from PGPASSWORD or ~/.pgpass
  * (or the URL for a one-off), and is never stored.
  *
+ * `--lang zh-CN` prints the output and the errors that have a UI string in Chinese (team.cli.*,
+ * team.err.*, team.refused.*); English is the default.
+ *
  * Exit status: 0 on success; 1 on errors (hub unreachable, login refused, invalid input); 4 when
  * the hub refused part of a sync's push (one line on stderr says what was kept, not shared).
  */
 import { parseArgs } from 'node:util';
 import type { TeamCounts, TeamSyncOut } from '../../../shared/contract/team';
-import { call, toJson, type CliIo } from '../io';
+import type { Channel, Input, Output } from '../../../shared/contract/api';
+import type { Result } from '../../../shared/contract/result';
+import { tr, type Lang } from '../../../shared/i18n/translate';
+import { dispatch } from '../../handlers';
+import { CliError, toJson, type CliIo } from '../io';
 import type { Command } from './index';
 import { TEAM_MERGE_HELP, teamMergeCommand } from './team-merge';
 
 export const TEAM_USAGE = 'team init|add-user|connect|status|conflicts|resolve|share|shared|duplicate|history [--hub URL] [--user NAME] [--role ROLE] [--json]';
-export const SYNC_USAGE = 'sync [--json]';
+export const SYNC_USAGE = 'sync [--json] [--lang en|zh-CN]';
 export const EXIT_REFUSED = 4;
 
 const TEAM_HELP = `usage:
@@ -25,7 +32,22 @@ const TEAM_HELP = `usage:
   procure team status [--db PATH] [--json]             the hub, the cursor, the last sync and what waits to be shared
 ${TEAM_MERGE_HELP}
   procure sync [--db PATH] [--json]                    push local suppliers, quotes, catalog edits and shares; pull others'
-URL: postgresql://HOST[:PORT]/DATABASE[?sslmode=verify-full&sslrootcert=FILE] (sslmode as in libpq; default prefer)`;
+URL: postgresql://HOST[:PORT]/DATABASE[?sslmode=verify-full&sslrootcert=FILE] (sslmode as in libpq; default prefer)
+--lang en|zh-CN: the language of init, add-user, connect, status and sync output and of their errors`;
+
+/** A handler call whose refusal is worded in `lang` when it carries a UI string. */
+async function call<C extends Channel>(ctx: ReturnType<CliIo['ctx']>, channel: C, input: Input<C> | undefined, lang: Lang): Promise<Output<C>> {
+  const r = (await dispatch(ctx, channel, input)) as Result<Output<C>>;
+  if (!r.ok) throw new CliError(r.error.i18n && lang !== 'en' ? tr(lang, r.error.i18n.key, r.error.i18n.vars) : r.error.message);
+  return r.value;
+}
+
+/** The --lang value, or undefined (after saying so) when it is neither en nor zh-CN. */
+function langOf(io: CliIo, v: string | undefined): Lang | undefined {
+  if (v === undefined || v === 'en' || v === 'zh-CN') return v ?? 'en';
+  io.err(`procure team: ${tr('en', 'team.cli.lang')}\n${TEAM_HELP}`);
+  return undefined;
+}
 
 function parse(io: CliIo, argv: string[]) {
   try {
@@ -41,6 +63,7 @@ function parse(io: CliIo, argv: string[]) {
         history: { type: 'boolean' },
         keep: { type: 'string' },
         name: { type: 'string' },
+        lang: { type: 'string' },
       },
       allowPositionals: true,
     });
@@ -61,6 +84,9 @@ async function team(argv: string[], io: CliIo): Promise<number> {
   if (!p) return 2;
   const [sub, ...rest] = p.positionals;
   const { hub, user, role, json } = p.values;
+  const lang = langOf(io, p.values.lang);
+  if (!lang) return 2;
+  const say = (key: string, vars: Record<string, string | number> = {}) => tr(lang, `team.cli.${key}`, vars);
   if (p.values.help || !sub) {
     io.out(TEAM_HELP);
     return sub || p.values.help ? 0 : 2;
@@ -68,28 +94,42 @@ async function team(argv: string[], io: CliIo): Promise<number> {
   switch (sub) {
     case 'init': {
       if (!need(io, hub, '--hub URL')) return 2;
-      const r = await call(io.ctx(), 'team:init', { hub });
-      io.out(json ? toJson(r) : `hub ${r.hub}: schema version ${r.version}${r.created ? ` (database ${r.database} created)` : ''}; ${r.applied.length ? `applied ${r.applied.join(', ')}` : 'already up to date'}`);
+      const r = await call(io.ctx(), 'team:init', { hub }, lang);
+      const applied = r.applied.length ? say('applied', { list: r.applied.join(', ') }) : say('upToDate');
+      io.out(json ? toJson(r) : say('init', { hub: r.hub, version: r.version, created: r.created ? say('created', { database: r.database }) : '', applied }));
       return 0;
     }
     case 'add-user': {
       const name = rest[0] ?? user;
       if (!need(io, hub, '--hub URL') || !need(io, name, 'NAME') || !need(io, role, '--role ROLE')) return 2;
-      const r = await call(io.ctx(), 'team:add-user', { hub, user: name, role: role as 'viewer' });
-      io.out(json ? toJson(r) : `user ${r.user} (${r.role}) added; one-time password (give it to them, it is not shown again):\n${r.password}`);
+      const r = await call(io.ctx(), 'team:add-user', { hub, user: name, role: role as 'viewer' }, lang);
+      io.out(json ? toJson(r) : say('added', { user: r.user, role: r.role, password: r.password }));
       return 0;
     }
     case 'connect': {
       if (!need(io, hub, '--hub URL') || !need(io, user, '--user NAME')) return 2;
-      const r = await call(io.ctx(), 'team:connect', { hub, user });
-      io.out(json ? toJson(r) : `connected to ${r.hub} as ${r.user} (${r.role})${r.tls ? ', TLS' : ', no TLS'}${r.reset ? '; another hub than before: this database\'s rows will be shared there from scratch' : ''}`);
+      const r = await call(io.ctx(), 'team:connect', { hub, user }, lang);
+      io.out(json ? toJson(r) : say('connected', { hub: r.hub, user: r.user, role: r.role, tls: say(r.tls ? 'tls' : 'noTls'), reset: r.reset ? say('reset') : '' }));
       return 0;
     }
     case 'status': {
-      const r = await call(io.ctx(), 'team:status');
+      const r = await call(io.ctx(), 'team:status', undefined, lang);
       if (json) io.out(toJson(r));
-      else if (!r.connected) io.out(`not connected to a team hub; ${r.pending.quotes} local quotes, ${r.pending.suppliers} suppliers would be shared`);
-      else io.out(`hub ${r.hub} as ${r.user} (${r.role ?? '?'}); cursor ${r.cursor}; last sync ${r.lastSyncAt ?? 'never'}; to share: ${counts(r.pending)}${r.unplaced ? `; ${r.unplaced} hub rows not placed here` : ''}${r.openConflicts ? `; ${r.openConflicts} open catalog conflicts (procure team conflicts)` : ''}`);
+      else if (!r.connected) io.out(say('notConnected', { quotes: r.pending.quotes, suppliers: r.pending.suppliers }));
+      else {
+        io.out(
+          say('status', {
+            hub: r.hub ?? '',
+            user: r.user ?? '',
+            role: r.role ?? '?',
+            cursor: r.cursor ?? 0,
+            last: r.lastSyncAt ?? say('never'),
+            counts: counts(r.pending, lang),
+            unplaced: r.unplaced ? say('unplaced', { count: r.unplaced }) : '',
+            conflicts: r.openConflicts ? say('openConflicts', { count: r.openConflicts }) : '',
+          }),
+        );
+      }
       return 0;
     }
     default: {
@@ -101,16 +141,16 @@ async function team(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-const counts = (c: TeamCounts) =>
-  `${c.suppliers} suppliers, ${c.quotes} quotes, ${c.retirements} retirements, ${c.catalogEdits} catalog edits, ${c.resolutions} resolutions, ${c.builds} builds, ${c.bidSets} bid sets`;
+const counts = (c: TeamCounts, lang: Lang) => tr(lang, 'team.cli.counts', { ...c });
 
-export function renderSync(r: TeamSyncOut): string {
+export function renderSync(r: TeamSyncOut, lang: Lang = 'en'): string {
+  const say = (key: string, vars: Record<string, string | number> = {}) => tr(lang, `team.cli.${key}`, vars);
   return [
-    `synced with ${r.hub} as ${r.user} (${r.role})${r.tls ? ', TLS' : ''}`,
-    `pushed  ${counts(r.pushed)}`,
-    `pulled  ${counts(r.pulled)}${r.pulled.unplaced ? `, ${r.pulled.unplaced} not placed (part not in this catalog)` : ''}`,
-    `conflicts  ${r.pulled.conflicts} pulled, ${r.openConflicts} open${r.openConflicts ? ' (procure team conflicts)' : ''}`,
-    `cursor  ${r.cursor}`,
+    say('synced', { hub: r.hub, user: r.user, role: r.role, tls: r.tls ? say('syncedTls') : '' }),
+    say('pushed', { counts: counts(r.pushed, lang) }),
+    say('pulled', { counts: counts(r.pulled, lang), unplaced: r.pulled.unplaced ? say('pulledUnplaced', { count: r.pulled.unplaced }) : '' }),
+    say('conflicts', { pulled: r.pulled.conflicts, open: r.openConflicts, hint: r.openConflicts ? say('conflictsHint') : '' }),
+    say('cursor', { cursor: r.cursor }),
   ].join('\n');
 }
 
@@ -121,10 +161,12 @@ async function sync(argv: string[], io: CliIo): Promise<number> {
     io.out(TEAM_HELP);
     return 0;
   }
-  const r = await call(io.ctx(), 'team:sync');
-  io.out(p.values.json ? toJson(r) : renderSync(r));
+  const lang = langOf(io, p.values.lang);
+  if (!lang) return 2;
+  const r = await call(io.ctx(), 'team:sync', undefined, lang);
+  io.out(p.values.json ? toJson(r) : renderSync(r, lang));
   if (r.refused) {
-    io.err(`procure sync: ${r.refused}`);
+    io.err(`procure sync: ${lang !== 'en' && r.refusedI18n ? tr(lang, r.refusedI18n.key, r.refusedI18n.vars) : r.refused}`);
     return EXIT_REFUSED;
   }
   return 0;

@@ -60,7 +60,7 @@ describe.skipIf(Boolean(skip))('sync faults: connection dropped, server restarte
 
   /** Starts a sync, waits for `partial()`, does `fault()`, and returns the failed sync's error. */
   async function interrupted(ctx: AppContext, partial: () => Promise<boolean>, fault: () => Promise<void>) {
-    const sync = dispatch(ctx, 'team:sync');
+    const sync = dispatch(ctx, 'team:sync', undefined);
     let settled = false;
     void sync.then(() => (settled = true));
     let hit = false;
@@ -86,7 +86,7 @@ describe.skipIf(Boolean(skip))('sync faults: connection dropped, server restarte
   const restart = async () => hub.cluster.restart();
 
   async function rerunAndCompare(ctx: AppContext, name: string) {
-    const r = await dispatch(ctx, 'team:sync');
+    const r = await dispatch(ctx, 'team:sync', undefined);
     expect(r.ok, r.ok ? '' : r.error.message).toBe(true);
     expect((r as { value: { pending: { quotes: number; suppliers: number } } }).value.pending).toMatchObject({ quotes: 0, suppliers: 0 });
     const [h, l] = [await su(hubRows), laptopRows(laptop(dir, name))];
@@ -193,7 +193,7 @@ describe.skipIf(Boolean(skip))('sync faults: connection dropped, server restarte
     for (const name of ['push-drop', 'pull-drop', 'push-restart']) {
       const ctxOf = contexts.find((c) => c.dbPath === laptop(dir, name))!;
       process.env.PGPASSWORD = hub.passwords[{ 'push-drop': 'eve', 'pull-drop': 'bob', 'push-restart': 'ray' }[name]!];
-      const r = await dispatch(ctxOf, 'team:sync');
+      const r = await dispatch(ctxOf, 'team:sync', undefined);
       expect(r.ok, r.ok ? '' : r.error.message).toBe(true);
       expect(laptopRows(laptop(dir, name))).toEqual(h);
     }

@@ -135,7 +135,7 @@ describe.skipIf(Boolean(skip))('team hub over TLS (sslmode as libpq, real Postgr
     const hubUrl = url('localhost', `sslmode=verify-full&sslrootcert=${encodeURIComponent(ca)}`);
     const c = await dispatch(ctx, 'team:connect', { hub: hubUrl, user: 'ann' });
     expect(c.ok && c.value).toMatchObject({ tls: true, role: 'buyer' });
-    const s = await dispatch(ctx, 'team:sync');
+    const s = await dispatch(ctx, 'team:sync', undefined);
     expect(s.ok && s.value).toMatchObject({ tls: true, user: 'ann' });
   });
 });
