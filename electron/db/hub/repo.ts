@@ -117,17 +117,19 @@ export class HubRepo {
    */
   async changesSince(cursor: number, limit: number): Promise<HubChange[]> {
     const r = await this.c.query<HubChange>(
+      // each branch limited on its own (an index scan on its change_no): a page costs its size,
+      // not a to_jsonb of every row after the cursor (which made 20 laptops pulling 100,000 rows quadratic)
       `SELECT kind, change_no::float8 AS change_no, row FROM (
-         SELECT 'supplier' AS kind, change_no, to_jsonb(s) AS row FROM procure.supplier s WHERE change_no > $1
+         (SELECT 'supplier' AS kind, change_no, to_jsonb(s) AS row FROM procure.supplier s WHERE change_no > $1 ORDER BY change_no LIMIT $2)
          UNION ALL
-         SELECT 'quote', change_no, to_jsonb(q) FROM procure.quote q WHERE change_no > $1
+         (SELECT 'quote', change_no, to_jsonb(q) FROM procure.quote q WHERE change_no > $1 ORDER BY change_no LIMIT $2)
          UNION ALL
-         SELECT 'catalog_field', change_no, to_jsonb(f) FROM procure.catalog_field f WHERE change_no > $1
+         (SELECT 'catalog_field', change_no, to_jsonb(f) FROM procure.catalog_field f WHERE change_no > $1 ORDER BY change_no LIMIT $2)
          UNION ALL
-         SELECT 'catalog_conflict', change_no, to_jsonb(k) FROM procure.catalog_conflict k WHERE change_no > $1
+         (SELECT 'catalog_conflict', change_no, to_jsonb(k) FROM procure.catalog_conflict k WHERE change_no > $1 ORDER BY change_no LIMIT $2)
          UNION ALL
-         SELECT 'shared_version', v.change_no, to_jsonb(v) || jsonb_build_object('kind', d.kind)
-           FROM procure.shared_version v JOIN procure.shared_doc d ON d.gid = v.doc_gid WHERE v.change_no > $1
+         (SELECT 'shared_version', v.change_no, to_jsonb(v) || jsonb_build_object('kind', d.kind)
+           FROM procure.shared_version v JOIN procure.shared_doc d ON d.gid = v.doc_gid WHERE v.change_no > $1 ORDER BY v.change_no LIMIT $2)
        ) c ORDER BY change_no LIMIT $2`,
       [cursor, limit],
     );
