@@ -3,7 +3,7 @@ import { MAX_IMPORT_FILE_BYTES } from '../../shared/contract/import';
 import type { Workbook } from './grid';
 import { readCsv } from './read-csv';
 import { readXlsx } from './read-xlsx';
-import { unreadable } from './errors';
+import { Refusal, unreadable } from './errors';
 import { AppError } from '../../shared/contract/result';
 
 export type Format = 'xlsx' | 'xls' | 'text';
@@ -30,6 +30,7 @@ export async function readWorkbook(buf: Buffer, fileName: string): Promise<Workb
     return readCsv(buf, fileName);
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw unreadable(fileName, e instanceof Error ? e.message : String(e));
+    // a reason the reader gave as a UI string keeps its key
+    throw unreadable(fileName, e instanceof Refusal ? e : e instanceof Error ? e.message : String(e));
   }
 }

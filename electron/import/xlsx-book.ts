@@ -10,11 +10,19 @@
 import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser } from 'saxes';
 import type ExcelUtils from 'exceljs/lib/utils/utils.js';
+import { Refusal } from './errors';
 import { LIMITS } from './grid';
 import type { GuardedZip } from './zip-guard';
 
-/** A sheet the reader refuses (too long, merges it cannot resolve, a missing shared string), with the sheet named. */
-export class SheetError extends Error {}
+/**
+ * A sheet the reader refuses (too long, merges it cannot resolve, a missing shared string), with
+ * the sheet named: a UI string (errors.import.xlsx.*) like every reason a file is refused.
+ */
+export class SheetError extends Refusal {
+  constructor(key: 'tooManyRows' | 'missingString' | 'mergeNotRange' | 'mergeOverlap' | 'mergeTooMany', vars: Record<string, string | number>) {
+    super(`errors.import.xlsx.${key}`, vars);
+  }
+}
 
 export interface BookSheet {
   name: string;

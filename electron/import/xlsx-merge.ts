@@ -47,19 +47,19 @@ export function resolveMerges(sheet: string, rows: Cell[][], merges: readonly st
   for (let i = 0; i < merges.length; i++) {
     const ref = merges[i]!;
     const m = parseRange(ref);
-    if (!m) throw new SheetError(`sheet "${sheet}": merged range "${ref.slice(0, 40)}" is not a cell range`);
+    if (!m) throw new SheetError('mergeNotRange', { sheet, range: ref.slice(0, 40) });
     if (m.bottom > LIMITS.maxRows) throw tooManyRows(sheet);
     const right = Math.min(m.right, LIMITS.maxColumns);
     const area = (m.bottom - m.top + 1) * Math.max(0, right - m.left + 1);
     if ((filled += area) > MAX_MERGED_CELLS) {
-      throw new SheetError(`sheet "${sheet}": its merged cells cover more than ${MAX_MERGED_CELLS.toLocaleString('en')} cells`);
+      throw new SheetError('mergeTooMany', { sheet, max: MAX_MERGED_CELLS.toLocaleString('en') });
     }
     const master = rows[m.top - 1]?.[m.left - 1] ?? null;
     for (let r = m.top; r <= m.bottom; r++) {
       for (let c = m.left; c <= right; c++) {
         const key = r * 16_384 + c;
         const other = claimed.get(key);
-        if (other !== undefined) throw new SheetError(`sheet "${sheet}": merged ranges ${merges[other]!.slice(0, 40)} and ${ref.slice(0, 40)} overlap`);
+        if (other !== undefined) throw new SheetError('mergeOverlap', { sheet, a: merges[other]!.slice(0, 40), b: ref.slice(0, 40) });
         claimed.set(key, i);
         if (r === m.top && c === m.left) continue;
         const cells = (rows[r - 1] ??= []);

@@ -74,7 +74,7 @@ export function columnOf(ref: string): number {
 }
 
 export function tooManyRows(sheet: string): SheetError {
-  return new SheetError(`sheet "${sheet}" has more than ${LIMITS.maxRows.toLocaleString('en')} rows`);
+  return new SheetError('tooManyRows', { sheet, max: LIMITS.maxRows.toLocaleString('en') });
 }
 
 /** Element names without a namespace prefix (`x:c` → `c`: some tools prefix the main namespace). */
@@ -189,7 +189,7 @@ export async function readSheetXml(name: string, xml: AsyncIterable<Buffer>, boo
         v = formulaCell(book, rules, text ?? '', type, value, style);
       } else if (value !== undefined || runs) {
         v = plainCell(book, rules, type, value, runs, style);
-        if (v === undefined) throw new SheetError(`sheet "${name}", cell ${ref || col}: it names a shared string the workbook does not have`);
+        if (v === undefined) throw new SheetError('missingString', { sheet: name, cell: ref || col });
       }
       // else a cell with no value (a styled blank, or a merged cell's place): nothing to keep
       if (v !== undefined && col <= LIMITS.maxColumns) {

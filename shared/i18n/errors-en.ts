@@ -92,6 +92,14 @@ export const errorsEn = {
     tooLarge: 'the file is {{mb}} MB (limit {{limit}} MB)',
     oldExcel: 'it is an old Excel 97–2003 (.xls) or password-protected workbook; save it as .xlsx or CSV first',
     notExcel: 'it is named like an Excel file but is not one (damaged or renamed)',
+    // the XLSX reader's refusals of a sheet
+    xlsx: {
+      tooManyRows: 'sheet "{{sheet}}" has more than {{max}} rows',
+      missingString: 'sheet "{{sheet}}", cell {{cell}}: it names a shared string the workbook does not have',
+      mergeNotRange: 'sheet "{{sheet}}": merged range "{{range}}" is not a cell range',
+      mergeOverlap: 'sheet "{{sheet}}": merged ranges {{a}} and {{b}} overlap',
+      mergeTooMany: 'sheet "{{sheet}}": its merged cells cover more than {{max}} cells',
+    },
     confirm: {
       serverUnit: 'the unit "{{unit}}" is a server unit, but the row names a card ({{card}}) and no card count: is this a whole server? Name the cards (e.g. 8×{{card}}) or correct the unit',
       cardHigh: '{{price}} ex VAT is {{times}} the current price of {{card}} ({{current}}): outside {{low}}–{{high}}×; is it a whole server, or a typo?',

@@ -88,6 +88,14 @@ export const errorsZhCN: ErrorMessages = {
     tooLarge: '文件大小 {{mb}} MB（上限 {{limit}} MB）',
     oldExcel: '这是旧版 Excel 97–2003（.xls）或加密的工作簿；请先另存为 .xlsx 或 CSV',
     notExcel: '文件名像 Excel 文件，但内容不是（已损坏或被改名）',
+    // the XLSX reader's refusals of a sheet
+    xlsx: {
+      tooManyRows: '工作表“{{sheet}}”超过 {{max}} 行',
+      missingString: '工作表“{{sheet}}”单元格 {{cell}}：引用了工作簿中不存在的共享字符串',
+      mergeNotRange: '工作表“{{sheet}}”：合并区域“{{range}}”不是单元格区域',
+      mergeOverlap: '工作表“{{sheet}}”：合并区域 {{a}} 与 {{b}} 重叠',
+      mergeTooMany: '工作表“{{sheet}}”：合并单元格超过 {{max}} 个',
+    },
     confirm: {
       serverUnit: '单位“{{unit}}”是整机单位，但该行写的是加速卡（{{card}}）且没有卡数：这是整台服务器吗？请写明卡数（如 8×{{card}}）或更正单位',
       cardHigh: '不含税 {{price}} 是 {{card}} 当前价格（{{current}}）的 {{times}}：超出 {{low}}–{{high}}× 范围；是整机报价，还是笔误？',

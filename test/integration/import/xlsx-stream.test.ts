@@ -9,6 +9,9 @@ import ExcelJS from 'exceljs';
 import { wholeWorkbookSheets as oracle } from '../../helpers/xlsx-whole-workbook';
 import JSZip from 'jszip';
 import { readXlsx } from '../../../electron/import/read-xlsx';
+import { readWorkbook } from '../../../electron/import/read';
+import type { AppError } from '../../../shared/contract/result';
+import { translate } from '../../../shared/i18n/translate';
 import { resolveMerges, parseRange } from '../../../electron/import/xlsx-merge';
 import { chineseWorkbook, tenderWorkbook, xlsx } from './fixtures';
 import { rng } from '../../helpers/rng';
@@ -158,6 +161,12 @@ describe('merged cells', () => {
     const z = await JSZip.loadAsync(await xlsx([{ name: 'Quotes', rows: [['Model', 'Price'], ['H20', 1]], merges: ['A1:A2'] }]));
     const sheet = (await z.file('xl/worksheets/sheet1.xml')!.async('string')).replace('<mergeCell ref="A1:A2"/>', '<mergeCell ref="A1:A2"/><mergeCell ref="A2:B2"/>');
     z.file('xl/worksheets/sheet1.xml', sheet);
-    await expect(readXlsx(await z.generateAsync({ type: 'nodebuffer' }))).rejects.toThrow(/sheet "Quotes": merged ranges A1:A2 and A2:B2 overlap/);
+    const file = await z.generateAsync({ type: 'nodebuffer' });
+    await expect(readXlsx(file)).rejects.toThrow(/sheet "Quotes": merged ranges A1:A2 and A2:B2 overlap/);
+    // through the importer: the reason keeps its key, so the UI says it in its language
+    const e = (await readWorkbook(file, 'overlap.xlsx').catch((x: unknown) => x)) as AppError;
+    expect(e.message).toBe('cannot import overlap.xlsx: sheet "Quotes": merged ranges A1:A2 and A2:B2 overlap');
+    expect(e.issues?.[0]?.i18n?.key).toBe('errors.import.xlsx.mergeOverlap');
+    expect(translate('zh-CN', e.i18n!)).toMatch(/overlap\.xlsx.*工作表“Quotes”：合并区域 A1:A2 与 A2:B2 重叠/);
   });
 });
