@@ -3,6 +3,7 @@ export * from './spec';
 export * from './presets';
 export * from './efficiency';
 export * from './engines';
+export * from './expert-gemm';
 export * from './perf';
 export * from './serving';
 export * from './cluster';
