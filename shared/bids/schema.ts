@@ -79,6 +79,12 @@ export const TECHNICAL_CRITERIA: readonly TechnicalCriterion[] = ['costPerMTok',
 export const DEFAULT_WEIGHTS: Record<ScoreCriterion, number> = { price: 40, costPerMTok: 25, tokensPerWatt: 15, supplyRisk: 12, delivery: 8 };
 
 const weight = nonNeg('a non-negative weight (points)', 1000);
+export const subjectiveCriterionSchema = z.strictObject({
+  id: z.string({ error: 'expected a criterion id' }).regex(/^[a-z][a-z0-9-]{0,39}$/, { error: 'expected a criterion id: lower-case letters, digits and "-", at most 40' }),
+  name: text('a criterion name'),
+  points: pos('the most points of the criterion', 1000),
+});
+export type SubjectiveCriterion = z.output<typeof subjectiveCriterionSchema>;
 export const scoringSchema = z.strictObject({
   /** What "price" means for the price score: capex (purchase) or the TCO over the horizon. */
   evaluatedPrice: z.enum(['capex', 'tco'], { error: 'expected "capex" or "tco"' }).default('capex'),
@@ -93,6 +99,17 @@ export const scoringSchema = z.strictObject({
       delivery: weight.default(DEFAULT_WEIGHTS.delivery),
     })
     .default(DEFAULT_WEIGHTS),
+  /**
+   * Subjective criteria (e.g. 技术方案, 售后服务) scored by the evaluation committee, each up to its
+   * points, combined by committee.ts; their points come on top of the formula-based weights.
+   */
+  subjective: z
+    .array(subjectiveCriterionSchema, { error: 'expected a list of subjective criteria' })
+    .max(20, { error: 'expected at most 20 subjective criteria' })
+    .refine((l) => new Set(l.map((c) => c.id)).size === l.length, { error: 'expected distinct criterion ids' })
+    .optional(),
+  /** The committee flags an evaluator whose total for a bid deviates from the others' mean by more than this share (default 0.2). */
+  deviationShare: fraction('a share between 0 and 1').optional(),
 });
 export type Scoring = z.output<typeof scoringSchema>;
 
