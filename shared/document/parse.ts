@@ -41,12 +41,8 @@ const TYPE_NAMES = new Set(['number', 'string', 'boolean', 'object', 'array', 'i
 /** zod's own messages start so; a schema's custom message (ours, in English) does not, and keeps no key. */
 const ZOD_DEFAULT = /^(Invalid input|Invalid option|Invalid string|Invalid ISO|Too small|Too big|Unrecognized key)/;
 
-/** The key of a zod issue the UI can say in its language, when zod wrote the message (a custom one stays as written). */
-export function issueRef(i: z.core.$ZodIssue): MessageRef | undefined {
-  if (i.code === 'unrecognized_keys') return { key: 'errors.zod.unknownKeys', vars: { keys: i.keys.map((k) => JSON.stringify(k.length > 60 ? `${k.slice(0, 60)}…` : k)).join(', ') } };
-  // a schema that re-raises an inner issue (a name-or-object field) passes its key on in params
-  if (i.code === 'custom') return (i.params as { i18n?: MessageRef } | undefined)?.i18n;
-  if (!ZOD_DEFAULT.test(i.message)) return undefined;
+/** The issue's key from what zod knows of it (its code and bounds), whoever wrote the message. */
+function structuredRef(i: z.core.$ZodIssue): MessageRef | undefined {
   if (i.code === 'invalid_type' && TYPE_NAMES.has(i.expected)) return { key: 'errors.zod.type', vars: { expected: { key: `errors.zod.types.${i.expected}` } } };
   if (i.code === 'invalid_value') return { key: 'errors.zod.oneOf', vars: { values: i.values.map((v) => JSON.stringify(v)).join(', ') } };
   if (i.code === 'invalid_format') return { key: 'errors.zod.format', vars: { format: i.format } };
@@ -56,6 +52,21 @@ export function issueRef(i: z.core.$ZodIssue): MessageRef | undefined {
     return { key: `errors.zod.${dir}.${form}`, vars: { [name]: Number(bound) } };
   }
   return undefined;
+}
+
+/**
+ * The key of a zod issue, so the UI says it in its language. A schema's own English message
+ * ("expected a positive integer") is more specific than zod's: it stays the English text
+ * (errors.zod.custom shows `text` in English), and other languages say the issue from its code
+ * and bounds ("必须大于 0"). A custom issue without such structure keeps no key.
+ */
+export function issueRef(i: z.core.$ZodIssue): MessageRef | undefined {
+  if (i.code === 'unrecognized_keys') return { key: 'errors.zod.unknownKeys', vars: { keys: i.keys.map((k) => JSON.stringify(k.length > 60 ? `${k.slice(0, 60)}…` : k)).join(', ') } };
+  // a schema that re-raises an inner issue (a name-or-object field) passes its key on in params
+  if (i.code === 'custom') return (i.params as { i18n?: MessageRef } | undefined)?.i18n;
+  const ref = structuredRef(i);
+  if (!ref || ZOD_DEFAULT.test(i.message)) return ref;
+  return { key: 'errors.zod.custom', vars: { text: issueMessage(i), generic: ref } };
 }
 
 export function issuesOf(err: z.ZodError): FieldIssue[] {

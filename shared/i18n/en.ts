@@ -47,7 +47,7 @@ export const en = {
     deleted: 'Deleted "{{name}}".', none: 'No builds yet. Create one, or open a scenario file.', lines: 'Accelerators',
     addLine: 'Add accelerator', accelerator: 'Accelerator', count: 'Cards', server: 'Host server', serverDefault: 'Default host',
     network: 'Network per card', priceOverride: 'Price override', priceInvalid: '{{field}}: "{{value}}" is not a price. Write 120000, 12万, ¥120,000 or USD 28,500.', role: 'Role', remove: 'Remove line', pickPlaceholder: 'Search parts…',
-    engine: 'Serving engine', engineDefault: 'Default for the software stack', engineCustom: '{{name}} (own profile)',
+    engine: 'Serving engine', engineDefault: 'Default for the software stack', engineUnknown: 'Unknown engine (generic profile)', engineCustom: '{{name}} (own profile)',
     roles: { both: 'Serve', prefill: 'Prefill', decode: 'Decode' },
     assumptions: 'Assumptions', site: 'Site', customSite: 'Custom site…', customSiteName: 'Custom site', powerPrice: 'Power price', pue: 'PUE', jurisdiction: 'Buyer jurisdiction',
     jurisdictions: { CN: 'China', other: 'Outside China' },

@@ -31,6 +31,8 @@ export const errorsEn = {
     kinds: { scenario: 'scenario', 'bid file': 'bid file', 'bid set': 'bid set', 'optimize problem': 'optimize problem' },
   },
   zod: {
+    // a schema's own English message; other languages say the issue from its code (generic)
+    custom: '{{text}}',
     type: 'expected {{expected}}',
     unknownKeys: 'unknown key(s) {{keys}}',
     oneOf: 'expected one of {{values}}',

@@ -27,6 +27,7 @@ export const errorsZhCN: ErrorMessages = {
     kinds: { scenario: '方案文件', 'bid file': '投标文件', 'bid set': '投标集', 'optimize problem': '优化问题' },
   },
   zod: {
+    custom: '{{generic}}',
     type: '应为{{expected}}',
     unknownKeys: '未知的键 {{keys}}',
     oneOf: '应为以下之一：{{values}}',

@@ -49,7 +49,7 @@ export const zhCN: Messages = {
     deleted: '已删除“{{name}}”。', none: '还没有方案。新建一个，或打开方案文件。', lines: '加速卡配置',
     addLine: '添加加速卡', accelerator: '加速卡', count: '卡数', server: '服务器平台', serverDefault: '默认平台',
     network: '每卡网络', priceOverride: '指定单价', priceInvalid: '{{field}}："{{value}}" 不是价格。请写 120000、12万、¥120,000 或 USD 28,500。', role: '角色', remove: '删除此行', pickPlaceholder: '搜索型号…',
-    engine: '推理引擎', engineDefault: '按软件栈默认', engineCustom: '{{name}}（自定义配置）',
+    engine: '推理引擎', engineDefault: '按软件栈默认', engineUnknown: '未知引擎（通用配置）', engineCustom: '{{name}}（自定义配置）',
     roles: { both: '推理', prefill: '预填充（Prefill）', decode: '解码（Decode）' },
     assumptions: '假设条件', site: '机房', customSite: '自定义机房…', customSiteName: '自定义机房', powerPrice: '电价', pue: 'PUE', jurisdiction: '买方所在地',
     jurisdictions: { CN: '中国境内', other: '中国境外' },
@@ -467,7 +467,7 @@ export const zhCN: Messages = {
       counts: '供应商 {{suppliers}}，报价 {{quotes}}，撤回 {{retirements}}，目录修改 {{catalogEdits}}，冲突裁决 {{resolutions}}，配置 {{builds}}，投标集 {{bidSets}}',
       synced: '已与 {{hub}} 同步，用户 {{user}}（{{role}}）{{tls}}', syncedTls: '，TLS 加密', pushed: '已推送  {{counts}}', pulled: '已拉取  {{counts}}{{unplaced}}',
       pulledUnplaced: '，{{count}} 条未放入（部件不在本机目录中）', conflicts: '冲突  拉取 {{pulled}}，未解决 {{open}}{{hint}}',
-      conflictsHint: '（procure team conflicts）', cursor: '变更号  {{cursor}}', lang: '--lang 须为 en 或 zh-CN',
+      conflictsHint: '（查看：procure team conflicts）', cursor: '变更号  {{cursor}}', lang: '--lang 须为 en 或 zh-CN',
     },
     err: {
       url: '中心库须为 postgresql:// URL，例如 postgresql://hub.example.com/procure?sslmode=verify-full',

@@ -23,14 +23,17 @@ describe('UI strings', () => {
     // every placeholder given a value: a template that is only placeholders ('{{items}}') is not empty
     const raw = (o: unknown, k: string): string => k.split('.').reduce((v: unknown, p) => (v as Record<string, unknown>)?.[p], o) as string;
     for (const k of keys(en)) {
-      const vars = Object.fromEntries([...String(raw(en, k) ?? '').matchAll(/\{\{(\w+)\}\}/g)].map((m) => [m[1]!, 'x']));
+      const vars = Object.fromEntries([...`${raw(en, k) ?? ''} ${raw(zhCN, k) ?? ''}`.matchAll(/\{\{(\w+)\}\}/g)].map((m) => [m[1]!, 'x']));
       const a = tr('en', k, vars);
       const b = tr('zh-CN', k, vars);
       expect(a.length, k).toBeGreaterThan(0);
       expect(b.length, k).toBeGreaterThan(0);
     }
     const ph = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    // errors.zod.custom: English shows the schema's own English text, other languages the issue from its code
+    const ownPerLanguage = new Set(['.errors.zod.custom']);
     const walk = (a: unknown, b: unknown, path: string) => {
+      if (ownPerLanguage.has(path)) return;
       if (typeof a === 'string') return expect(ph(b as string), path).toEqual(ph(a));
       for (const k of Object.keys(a as object)) walk((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
     };

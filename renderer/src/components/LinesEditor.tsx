@@ -96,7 +96,7 @@ export function LinesEditor({ lines, currency, onChange }: { lines: BuildLine[];
                       {typeof l.engine === 'string' && !ENGINE_PROFILES[l.engine] && <option value={l.engine}>{l.engine}</option>}
                       {Object.values(ENGINE_PROFILES).map((p) => (
                         <option key={p.id} value={p.id}>
-                          {p.name}
+                          {p.id === 'unknown' ? t('builds.engineUnknown') : p.name}
                         </option>
                       ))}
                     </select>

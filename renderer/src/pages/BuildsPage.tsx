@@ -16,6 +16,7 @@ export function BuildsPage() {
   const build = useBuilds(selectSelectedBuild);
   const evaluation = useEvaluation(build);
   const [message, setMessage] = useState<string | null>(null);
+  const [openError, setOpenError] = useState<string | null>(null);
 
   useEffect(() => {
     void load();
@@ -27,9 +28,12 @@ export function BuildsPage() {
     if (!f) return;
     try {
       const made = await importScenario(f.name, await readDocumentFile(f));
+      setOpenError(null);
       setMessage(t('builds.opened', { count: made.length, file: f.name }));
     } catch (e) {
-      setMessage((e as Error).message);
+      // a file that cannot be opened is an error (in the UI language: ApiCallError translates its key), not a notice
+      setMessage(null);
+      setOpenError((e as Error).message);
     }
   };
 
@@ -52,6 +56,11 @@ export function BuildsPage() {
           </button>
         </div>
       </header>
+      {openError && (
+        <div className="error-banner" role="alert">
+          {openError}
+        </div>
+      )}
       {(message || error) && (
         <div className={error ? 'error-banner' : 'info-banner'} role="status">
           {error ?? message}
