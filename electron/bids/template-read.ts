@@ -172,8 +172,8 @@ function priceLines(sheet: Sheet, opts: TemplateReadOptions, vatIncluded: boolea
     }
     let server: Bid['lines'][number]['server'];
     if (host.price) {
-      if (host.cardsPerServer === undefined) v('cardsPerServer', true);
-      if (host.powerW === undefined) v('hostPowerW', true);
+      // a quoted host needs its cards per server and power (a wrong value was reported already)
+      for (const key of ['cardsPerServer', 'hostPowerW']) if (isEmptyCell(sheet.cell(r, col(key)))) v(key, true);
       if (host.cardsPerServer !== undefined && host.powerW !== undefined && currency) {
         server = { name: host.name || 'Host server', cardsPerServer: host.cardsPerServer, powerW: host.powerW, price: { amount: host.price.amount, currency } };
       }

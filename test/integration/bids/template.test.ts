@@ -281,6 +281,19 @@ describe('bid template', () => {
     expect(same.ok).toBe(true);
   });
 
+  it('asks a quoted host for its cards per server and power, once per cell', async () => {
+    const wb = await template(withoutFirstBid());
+    fillAsXibu(wb);
+    const p = sheet(wb, '报价 Prices');
+    p.getCell('H2').value = 'eight';
+    p.getCell('I2').value = null;
+    const r = await importInto(withoutFirstBid(), wb);
+    expect(!r.ok && r.error.message).toBe(
+      `2 problems: ${FILE}, sheet "报价 Prices", row 2, column H (每台卡数 Cards per server): "eight" is not a whole number of cards per server (1–1,024); ` +
+        `${FILE}, sheet "报价 Prices", row 2, column I (主机功耗（W） Host power (W)): required, but empty`,
+    );
+  });
+
   it('validates the channel\'s arguments before reading anything', async () => {
     const wb = await template(withoutFirstBid());
     fillAsXibu(wb);
