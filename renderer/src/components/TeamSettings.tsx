@@ -140,7 +140,9 @@ export function TeamSettings() {
                   <th>{t('team.conflict.field')}</th>
                   <th>{t('team.conflict.earlier')}</th>
                   <th>{t('team.conflict.later')}</th>
-                  <th />
+                  <th>
+                    <span className="sr-only">{t('team.conflicts')}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
