@@ -5,6 +5,7 @@ import { migration0002 } from './0002-suppliers-quotes';
 import { migration0003 } from './0003-team-sync';
 import { migration0004 } from './0004-build-line-terms';
 import { migration0005 } from './0005-team-catalog-shared';
+import { migration0006 } from './0006-team-evaluation';
 
 export interface Migration {
   version: number;
@@ -12,5 +13,5 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
