@@ -7,6 +7,7 @@
  * (N changes to share, synced just now), both languages; screenshots of Settings → Team.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +29,15 @@ const SUPPLIER = '华东智算科技有限公司';
 /** The built renderer (PROCURE_RENDERER_DIR: a build of one's own, where others rebuild dist/ meanwhile). */
 const RENDERER = process.env.PROCURE_RENDERER_DIR ?? path.join(SOURCE_ROOT, 'dist', 'renderer');
 
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page (as test/e2e/a11y.test.ts runs it), by rule and node. */
+async function axe(p: Page): Promise<string[]> {
+  if (!(await p.evaluate('typeof window.axe !== "undefined"'))) await p.evaluate(AXE_SOURCE);
+  const r = (await p.evaluate(`window.axe.run(document, { resultTypes: ['violations'] })`)) as { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 interface Laptop {
   ctx: AppContext;
   host: RunningHost;
@@ -46,7 +56,8 @@ describe.skipIf(Boolean(skip))('team hub in the UI: two laptops share a quote (r
   async function laptop(): Promise<Laptop> {
     const ctx = openApp(tmpDbPath());
     const host = await startHost({ ctx, staticDir: RENDERER });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    // bypassCSP only so the test can inject axe-core; nothing else changes
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', bypassCSP: true });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -154,6 +165,7 @@ describe.skipIf(Boolean(skip))('team hub in the UI: two laptops share a quote (r
     await syncNow(page);
     expect(await counts(page, 'Quotes')).toEqual(['Quotes', '0', '1', '0']);
     expect(await counts(page, 'Suppliers')).toEqual(['Suppliers', '0', '1', '0']);
+    expect(await axe(page)).toEqual([]);
     await team(page).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: path.join(ARTIFACTS, 'team-settings-en.png') });
     if (DOCS) await page.screenshot({ path: path.join(DOCS, 'team-settings-en.png') });
@@ -175,6 +187,7 @@ describe.skipIf(Boolean(skip))('team hub in the UI: two laptops share a quote (r
     await team(page).getByRole('heading', { name: '团队中心' }).waitFor();
     await sidebar(page).getByText(/^团队：(刚刚|\d+ 分钟前)已同步$/).waitFor();
     expect(await team(page).getByTestId('team-counts').locator('th').allTextContents()).toEqual(['类别', '已推送', '已拉取', '待共享']);
+    expect(await axe(page)).toEqual([]);
     await team(page).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: path.join(ARTIFACTS, 'team-settings-zh-CN.png') });
     if (DOCS) await page.screenshot({ path: path.join(DOCS, 'team-settings-zh-CN.png') });
