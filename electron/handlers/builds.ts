@@ -112,6 +112,10 @@ export function importScenario(ctx: AppContext, input: ParsedInput<'scenario:imp
         } else if (l.server) {
           server = addInlineServer(ctx, l.server, input.fileName);
         }
+        // a pin travels with the line; a pinned quote must be one of this database's quotes
+        if (l.pinQuoteId !== undefined && !ctx.quotes.get(l.pinQuoteId)) {
+          throw translatedError('invalid-input', 'errors.build.linePinQuote', { file: input.fileName, build: bi, line: li, id: l.pinQuoteId });
+        }
         return {
           accelerator: slug,
           count: l.count,
@@ -122,6 +126,8 @@ export function importScenario(ctx: AppContext, input: ParsedInput<'scenario:imp
           rentalPricePerCardHour: l.rentalPricePerCardHour,
           leadTimeWeeks: l.leadTimeWeeks,
           engine: l.engine,
+          pinQuoteId: l.pinQuoteId,
+          pinSupplier: l.pinSupplier,
         };
       });
       return ctx.builds.create(b.name, assumptions, lines).id;

@@ -55,6 +55,7 @@ export const errorsEn = {
     notInCatalog: 'not in the catalog',
     lineAccelerator: '{{file}}: builds[{{build}}].lines[{{line}}].accelerator: {{detail}}',
     lineServer: '{{file}}: builds[{{build}}].lines[{{line}}].server: no server "{{name}}" in the catalog',
+    linePinQuote: '{{file}}: builds[{{build}}].lines[{{line}}].pinQuoteId: no quote #{{id}} in this catalog; remove the pin or pin a supplier instead',
   },
   bidSet: { notFound: 'no saved bid set {{id}}' },
   quote: {

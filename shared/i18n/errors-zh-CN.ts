@@ -50,6 +50,7 @@ export const errorsZhCN: ErrorMessages = {
     notInCatalog: '不在目录中',
     lineAccelerator: '{{file}}：builds[{{build}}].lines[{{line}}] 的加速卡：{{detail}}',
     lineServer: '{{file}}：builds[{{build}}].lines[{{line}}] 的服务器：目录中没有“{{name}}”',
+    linePinQuote: '{{file}}：builds[{{build}}].lines[{{line}}] 锁定的报价（pinQuoteId）：本机目录中没有报价 #{{id}}；请删除锁定，或改为锁定供应商',
   },
   bidSet: { notFound: '没有已保存的投标集 {{id}}' },
   quote: {
