@@ -16,6 +16,7 @@ import { closeJobWorkers, configureJobs } from './jobs';
 import { setCredentialStore } from './team/credentials';
 import { keychainStore } from './app/credentials';
 import { startTeamSchedule } from './handlers/team-link';
+import { warmOptimizer } from './handlers/optimize';
 import { DbOpenError } from './db/open';
 import { CSP } from './host/server';
 import type { AppContext } from './context';
@@ -182,6 +183,8 @@ export async function start(): Promise<void> {
     setCredentialStore(keychainStore(app.getPath('userData')));
     // the team hub's background sync (a worker job), when this database is connected to one
     startTeamSchedule(ctx);
+    // the optimizer's solver compiled on a real model in a job worker, in the background
+    warmOptimizer(ctx);
   } catch (e) {
     log.error(e);
     const l = menuLanguage(undefined, app.getLocale());

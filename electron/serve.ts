@@ -5,6 +5,7 @@ import { openApp, resolveDbPath } from './bootstrap';
 import { startHost } from './host/server';
 import { DbOpenError } from './db/open';
 import { startTeamSchedule } from './handlers/team-link';
+import { warmOptimizer } from './handlers/optimize';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   console.log(`Procurement planner (database ${dbPath})`);
   // the team hub's background sync, when this database is connected to one
   const stopSync = startTeamSchedule(ctx);
+  // the optimizer's solver compiled on a real model in a job worker, in the background
+  warmOptimizer(ctx);
   const stop = () => void host.close().then(() => (stopSync(), ctx.db.close(), process.exit(0)));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

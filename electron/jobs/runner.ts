@@ -47,6 +47,8 @@ interface Slot {
   worker: Worker;
   job: Job | null;
   idleTimer?: NodeJS.Timeout;
+  /** It has run the optimizer: its solver is compiled (electron/optimize/warm.ts). */
+  warmSolver?: boolean;
 }
 
 /** Jobs that write nothing: cancelling one terminates its worker at once. */
@@ -54,6 +56,8 @@ const STOP_AT_ONCE: ReadonlySet<JobKind> = new Set<JobKind>(['optimize', 'import
 /** How long a writing job may take to honour a cancel before its worker is terminated. */
 const CANCEL_GRACE_MS = 3000;
 const IDLE_MS = 30_000;
+/** Jobs that solve: one worker that has run one is kept past IDLE_MS, so later solves find its solver compiled. */
+const SOLVES: ReadonlySet<JobKind> = new Set<JobKind>(['optimize', 'optimize:warm']);
 
 const settings = {
   inline: false,
@@ -170,7 +174,9 @@ function runInline(job: Job): void {
 
 function pump(): void {
   while (queue.length > 0) {
-    let slot = slots.find((s) => !s.job);
+    // a solve goes to a worker whose solver is already compiled, if one is idle
+    const solves = SOLVES.has(queue[0]!.info.kind);
+    let slot = (solves && slots.find((s) => !s.job && s.warmSolver)) || slots.find((s) => !s.job);
     if (!slot) {
       if (slots.length >= settings.maxWorkers) return;
       slot = spawn();
@@ -185,6 +191,7 @@ function start(slot: Slot, job: Job): void {
   slot.job = job;
   job.slot = slot;
   job.info.state = 'running';
+  if (SOLVES.has(job.info.kind)) slot.warmSolver = true;
   slot.worker.ref();
   const msg: RunMessage = { type: 'run', id: job.info.id, kind: job.info.kind, input: job.input, cancel: job.cancel };
   slot.worker.postMessage(msg);
@@ -193,8 +200,12 @@ function start(slot: Slot, job: Job): void {
 function release(slot: Slot): void {
   slot.job = null;
   slot.worker.unref();
-  slot.idleTimer = setTimeout(() => void retire(slot), IDLE_MS);
-  slot.idleTimer.unref();
+  // the first warm solver stays (unref'd: it does not keep the process alive); others retire when idle
+  const kept = slot.warmSolver && slots.find((s) => s.warmSolver) === slot;
+  if (!kept) {
+    slot.idleTimer = setTimeout(() => void retire(slot), IDLE_MS);
+    slot.idleTimer.unref();
+  }
   pump();
 }
 

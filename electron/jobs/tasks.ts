@@ -63,11 +63,35 @@ function throttled(job: JobControl): (p: JobProgress) => void {
 }
 
 export const tasks = {
-  /** The optimizer: the catalog is read on the main thread (one snapshot) and the solve runs here. */
-  optimize: async (input: { problem: OptimizeProblem; snapshot: CatalogSnapshot; today: string }, job: JobControl): Promise<OptimizeResult> => {
+  /**
+   * The optimizer: the catalog is read on the main thread (one snapshot) and the solve runs here.
+   * `known`: the answers of earlier runs (label → count), which the solve starts from when one
+   * still fits; `answer` is this run's, for the next.
+   */
+  optimize: async (
+    input: { problem: OptimizeProblem; snapshot: CatalogSnapshot; today: string; known?: [string, number][][] },
+    job: JobControl,
+  ): Promise<{ result: OptimizeResult; answer: [string, number][] | null }> => {
     job.progress({ phase: 'solving' });
     const { runOptimize } = await import('../optimize/run');
-    return runOptimize(input.problem, input.snapshot, { today: input.today });
+    let answer: [string, number][] | null = null;
+    const result = await runOptimize(input.problem, input.snapshot, {
+      today: input.today,
+      known: (input.known ?? []).map((k) => new Map(k)),
+      remember: (b) => (answer = [...b]),
+      // the phase and the solves done so far; a cancel stops the run between solves
+      onProgress: (phase, done) => {
+        job.checkCancelled();
+        job.progress({ phase, done });
+      },
+    });
+    return { result, answer };
+  },
+
+  /** Compiles the solver on a real model at start-up (electron/optimize/warm.ts); the runner keeps this worker for the solves. */
+  'optimize:warm': async (input: { snapshot: CatalogSnapshot; today: string }): Promise<{ model: 'example' | 'tiny'; ms: number }> => {
+    const { warmSolver } = await import('../optimize/warm');
+    return warmSolver(input.snapshot, input.today);
   },
 
   'import:preview': (input: { db: JobDb; input: ImportPreviewInput }, job: JobControl): Promise<ImportPreview> =>

@@ -7,7 +7,7 @@ import { CONSTRAINT_KEYS, type ConstraintKey } from '../../shared/optimize/formu
 import type { CandidateSet } from '../../shared/optimize/candidates';
 import type { OptimizeProblem } from '../../shared/optimize/schema';
 import type { ConstraintStatus, ConstraintUnit, OptimizeKpis } from '../../shared/optimize/types';
-import { analysisOptions, minimise, objectiveGoal, startOf, type Outcome, type SolveContext } from './solve';
+import { analysisLimits, minimise, objectiveGoal, startOf, type Outcome, type SolveContext } from './solve';
 
 export const UNITS: Record<ConstraintKey, ConstraintUnit> = {
   budget: 'money',
@@ -77,24 +77,41 @@ export function valueIn(k: ConstraintKey, kpis: OptimizeKpis): number | null {
   }
 }
 
-/** Seconds for the whole analysis: each relaxed program is as hard as the problem itself. */
-const BINDING_BUDGET_S = 6;
+/**
+ * A constraint binds when the program without it has a build more than this share cheaper than
+ * the best the program with it can reach. Decided by proofs, never by a time share: a build found
+ * below the answer's proven bound proves "binds", a proven bound of the relaxed program at the
+ * answer's value proves "does not"; the searches are node-limited, hence the same on every run.
+ */
+export const BINDING_TOLERANCE = 1e-3;
+
+export interface BindingAnalysis {
+  statuses: ConstraintStatus[];
+  /** The relaxed programs' outcomes (the frontier reuses the one without the risk cap). */
+  without: Map<ConstraintKey, Outcome>;
+}
 
 /** `main` (the answer) fits every relaxation, so each solve starts from it. */
-export function constraintStatus(ctx: SolveContext, kpis: OptimizeKpis, objective: number, main?: Outcome): ConstraintStatus[] {
+export function constraintStatus(ctx: SolveContext, kpis: OptimizeKpis, main: Outcome): BindingAnalysis {
   const { goal, fo } = objectiveGoal(ctx.p, ctx.c);
-  const active = activeConstraints(ctx.p, ctx.c);
-  const limits = analysisOptions(ctx.p, active.length, BINDING_BUDGET_S);
-  return active.map((k) => {
-    const lower = objective * (1 - 2 * limits.mipGap) - 1e-9;
-    // Only a build cheaper than `lower` would make the constraint binding: the search looks for
-    // nothing else, which settles "no" far sooner than solving the relaxed problem outright.
-    const without = minimise(ctx, goal, { ...fo, drop: new Set([k]) }, ctx.p, limits, startOf(main), lower);
-    // "infeasible" under the cutoff: proven that nothing is cheaper, so the objective stays
-    const none = without.status === 'infeasible' || (without.bound !== undefined && without.bound >= lower);
+  const limits = analysisLimits(ctx.p);
+  const value = main.value ?? 0;
+  // the least value a build meeting every constraint can have (the answer's, when proven optimal)
+  const bound = main.status === 'optimal' ? value : Math.min(value, main.bound ?? -Infinity);
+  const without = new Map<ConstraintKey, Outcome>();
+  const statuses = activeConstraints(ctx.p, ctx.c).map((k): ConstraintStatus => {
+    // Only a build cheaper than `lower` could show the constraint binding: the search looks for
+    // nothing else (a cutoff), which settles "no" far sooner than solving the relaxed problem.
+    const lower = value * (1 - BINDING_TOLERANCE) - 1e-9;
+    const o = minimise(ctx, goal, { ...fo, drop: new Set([k]) }, ctx.p, limits, startOf(main), lower);
+    without.set(k, o);
+    // proven: nothing without the constraint is below `lower`
+    const none = o.status === 'infeasible' || o.status === 'optimal' ? o.value === null || o.value >= lower : o.bound !== undefined && o.bound >= lower;
     // never above the answer: the answer itself is feasible without the constraint
-    const w = without.value === null ? (none ? objective : null) : Math.min(without.value, objective);
-    const binding = w !== null && w < lower ? true : none || without.status === 'optimal' ? false : null;
+    const w = o.value === null ? (none ? value : null) : Math.min(o.value, value);
+    const binds = o.value !== null && o.value < bound * (1 - BINDING_TOLERANCE) - 1e-9;
+    const binding = binds ? true : none ? false : null;
     return { constraint: k, unit: UNITS[k], limit: limitOf(ctx.p, ctx.c, k), value: valueIn(k, kpis), binding, objectiveWithout: w };
   });
+  return { statuses, without };
 }

@@ -6,25 +6,26 @@
 import { rackTco } from '../../shared/optimize/costs';
 import { planMetrics } from '../../shared/optimize/result';
 import type { FrontierPoint } from '../../shared/optimize/types';
-import { analysisOptions, GOALS, minimise, startOf, type Outcome, type SolveContext } from './solve';
-
-/** Seconds for the whole frontier (or the problem's time limit, if shorter). */
-const FRONTIER_BUDGET_S = 10;
+import { analysisLimits, GOALS, minimise, startOf, type Outcome, type SolveContext } from './solve';
 
 /** The linear risk row over-estimates the score by at most c·100/(4K²) per vendor; this covers it. */
 const TOP_MARGIN = 0.1;
 
 /**
  * `main` is the recommended build: it meets every constraint, so it starts the solves without
- * a risk cap. Each cap's solve starts from the cheapest build found so far whose risk is under
- * the cap (the least-risk build fits them all), so a point is never worse than any build the
- * run has seen, even when its share of the time runs out before the solver improves on it.
+ * a risk cap. `uncapped` is the binding analysis's program without the risk cap, if it ran:
+ * proven optimal, it is the cheapest build of the frontier and needs no solve of its own.
+ * Each cap's solve starts from the cheapest build found so far whose risk is under the cap (the
+ * least-risk build fits them all) and searches only below it (a cutoff), so a point is never
+ * worse than any build the run has seen; caps where a known build is proven optimal — at or
+ * above the cheapest build's risk, or between the answer's risk and the problem's own cap when
+ * the answer is proven optimal — are answered without a solve. Every solve is node-limited
+ * (analysisLimits): the same problem gets the same frontier on every run.
  */
-export function riskFrontier(ctx: SolveContext, points: number, main?: Outcome): FrontierPoint[] {
+export function riskFrontier(ctx: SolveContext, points: number, main?: Outcome, uncapped?: Outcome): FrontierPoint[] {
   const noCap = new Set(['risk'] as const);
   const rack = rackTco(ctx.c.contexts[0]!.site, ctx.c.contexts[0]!.finance);
-  // The least-risk build sets the left end of the chart and starts every cap: it gets two shares.
-  const limits = analysisOptions(ctx.p, points + 3, FRONTIER_BUDGET_S);
+  const limits = analysisLimits(ctx.p);
   const known: { o: Outcome; m: ReturnType<typeof planMetrics> }[] = [];
   const remember = (o: Outcome | undefined) => {
     if (!o?.plan) return undefined;
@@ -32,13 +33,21 @@ export function riskFrontier(ctx: SolveContext, points: number, main?: Outcome):
     known.push(k);
     return k;
   };
-  remember(main);
-  const cheapest = remember(minimise(ctx, GOALS.tco, { drop: noCap }, ctx.p, limits, startOf(main)));
+  const answer = remember(main);
+  // the answer is optimal at every cap from its own risk up to the problem's cap
+  const cap0 = ctx.p.constraints.maxRiskScore;
+  const byTco = ctx.p.objective === 'tco';
+  const answerProven = byTco && answer && main?.status === 'optimal' && cap0 !== undefined ? { lo: answer.m.risk.score, hi: cap0 } : undefined;
+  // the binding analysis's program without the cap: its proven optimum, or — when it proved that
+  // nothing beats the answer — the answer itself, if that is proven optimal
+  const proven = !byTco ? undefined : uncapped?.status === 'optimal' && uncapped.plan ? uncapped : uncapped?.status === 'infeasible' && main?.status === 'optimal' ? main : undefined;
+  const cheapest = proven ? known.find((k) => k.o === proven) ?? remember(proven) : remember(minimise(ctx, GOALS.tco, { drop: noCap }, ctx.p, limits, startOf(main)));
   if (!cheapest) return [];
-  const least = remember(minimise(ctx, GOALS.risk, { drop: noCap, riskTerms: true }, ctx.p, { ...limits, timeLimitS: 2 * limits.timeLimitS }, startOf(main)));
+  const cheapestProven = proven !== undefined || cheapest.o.status === 'optimal';
+  const least = remember(minimise(ctx, GOALS.risk, { drop: noCap, riskTerms: true }, ctx.p, limits, startOf(main)));
   if (!least) return [];
   // the least-risk build's true score: the program's HHI terms may still under-estimate it when
-  // the time ran out before the cut loop closed, and every cap must admit this build
+  // the search stopped before the cut loop closed, and every cap must admit this build
   const lo = least.m.risk.score;
   const hi = Math.max(cheapest.m.risk.score + TOP_MARGIN, lo + 1);
   // The cheapest build seen so far whose true risk is under the cap; the least-risk build is
@@ -48,8 +57,14 @@ export function riskFrontier(ctx: SolveContext, points: number, main?: Outcome):
   for (let i = 0; i < points; i++) {
     // a hair above the minimum so that the least-risk build itself stays feasible in floating point
     const cap = i === 0 ? lo * (1 + 1e-9) + 1e-9 : lo + ((hi - lo) * i) / (points - 1);
-    remember(minimise(ctx, GOALS.tco, { drop: noCap, riskCap: cap }, ctx.p, limits, startOf(bestUnder(cap).o)));
-    // A solve whose time ran out before the risk cuts closed may return a build over the cap;
+    const settled = (cheapestProven && cap >= cheapest.m.risk.score) || (answerProven && cap >= answerProven.lo && cap <= answerProven.hi);
+    if (!settled) {
+      const from = bestUnder(cap);
+      // only builds cheaper than the best known one under this cap are of interest
+      const below = from.m.tco * (1 - 1e-9);
+      remember(minimise(ctx, GOALS.tco, { drop: noCap, riskCap: cap }, ctx.p, limits, startOf(from.o), below));
+    }
+    // A solve whose search stopped before the risk cuts closed may return a build over the cap;
     // then a known build under it is the answer.
     const { o, m } = bestUnder(cap);
     const mix = new Map<number, number>();

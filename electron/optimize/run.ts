@@ -15,7 +15,7 @@ import { constraintStatus } from './constraints';
 import { riskFrontier } from './frontier';
 import { highs, solveWith } from './highs';
 import { explainInfeasible } from './infeasibility';
-import { minimise, objectiveGoal, type SolveContext } from './solve';
+import { minimise, objectiveGoal, startOf, type LabelledBuild, type SolveContext } from './solve';
 
 export interface RunOptions {
   today: string;
@@ -25,7 +25,15 @@ export interface RunOptions {
   solver?: MipSolver;
   /** The formulation before issue 15, for the bench's baseline (see SolveContext). */
   baseline?: boolean;
+  /** Answers of earlier runs (before an edit): the solve starts from the best that still fits. */
+  known?: readonly LabelledBuild[];
+  /** Told the answer's build, as a start for later runs. */
+  remember?: (build: LabelledBuild) => void;
+  /** Before each solve: the phase and the solves done so far (a job's progress; may throw to cancel). */
+  onProgress?: (phase: RunPhase, done: number) => void;
 }
+
+export type RunPhase = 'solving' | 'binding' | 'frontier' | 'explaining';
 
 export async function runOptimize(p: OptimizeProblem, snapshot: CatalogSnapshot, opts: RunOptions): Promise<OptimizeResult> {
   const t0 = performance.now();
@@ -33,7 +41,9 @@ export async function runOptimize(p: OptimizeProblem, snapshot: CatalogSnapshot,
   const c = resolveCandidates(p, lookup, snapshot.accelerators, opts.today);
   const segments = allSegments(p, c);
   const solver = opts.solver ?? solveWith(await highs());
-  const ctx: SolveContext = { p, c, segments, solver, solves: 0, ...(opts.baseline && { baseline: true }) };
+  let phase: RunPhase = 'solving';
+  const ctx: SolveContext = { p, c, segments, solver, solves: 0, ...(opts.baseline && { baseline: true }), ...(opts.known && { known: opts.known }) };
+  if (opts.onProgress) ctx.beforeSolve = () => opts.onProgress!(phase, ctx.solves);
   const t1 = performance.now();
 
   const result: OptimizeResult = {
@@ -62,6 +72,7 @@ export async function runOptimize(p: OptimizeProblem, snapshot: CatalogSnapshot,
     save: null,
     scenario: null,
     timings: { candidatesMs: t1 - t0, solveMs: 0, bindingMs: 0, frontierMs: 0, totalMs: 0, solves: 0 },
+    search: { startedFrom: 'none', startObjective: null, gap: null },
     warnings: [],
   };
   const done = () => {
@@ -74,6 +85,10 @@ export async function runOptimize(p: OptimizeProblem, snapshot: CatalogSnapshot,
   const { goal, fo } = objectiveGoal(p, c);
   const main = unserved.length ? null : minimise(ctx, goal, fo);
   result.timings.solveMs = performance.now() - t1;
+  if (main) {
+    const from = main.startedFrom === 'previous' || main.startedFrom === 'relaxation' ? main.startedFrom : 'none';
+    result.search = { startedFrom: from, startObjective: from === 'none' ? null : main.startValue ?? null, gap: null };
+  }
 
   if (!main || !main.plan) {
     if (main?.status === 'error') {
@@ -82,6 +97,7 @@ export async function runOptimize(p: OptimizeProblem, snapshot: CatalogSnapshot,
       return done();
     }
     const t2 = performance.now();
+    phase = 'explaining';
     result.infeasibility = explainInfeasible(ctx, unserved);
     result.timings.bindingMs = performance.now() - t2;
     return done();
@@ -91,6 +107,10 @@ export async function runOptimize(p: OptimizeProblem, snapshot: CatalogSnapshot,
   result.status = main.status === 'optimal' ? 'optimal' : 'feasible';
   result.objective.value = main.value;
   result.objective.bound = main.bound ?? (main.status === 'optimal' ? main.value : null);
+  const { value, bound } = result.objective;
+  result.search.gap = main.status === 'optimal' ? 0 : value !== null && bound !== null && value > 0 ? (value - bound) / value : null;
+  const answer = startOf(main);
+  if (answer) opts.remember?.(answer);
   result.build = { lines: planLines(c, plan), uses: planUses(c, plan) };
   const name = p.name || 'Optimized build';
   result.scenario = planScenario(p, c, plan, name);
@@ -109,11 +129,14 @@ export async function runOptimize(p: OptimizeProblem, snapshot: CatalogSnapshot,
   if (opts.solveOnly) return done();
 
   const t3 = performance.now();
-  result.constraints = constraintStatus(ctx, kpis, main.value ?? 0, main);
+  phase = 'binding';
+  const analysis = constraintStatus(ctx, kpis, main);
+  result.constraints = analysis.statuses;
   result.binding = result.constraints.filter((x) => x.binding);
   const t4 = performance.now();
   result.timings.bindingMs = t4 - t3;
-  result.frontier = riskFrontier(ctx, p.options.frontierPoints, main);
+  phase = 'frontier';
+  result.frontier = riskFrontier(ctx, p.options.frontierPoints, main, analysis.without.get('risk'));
   result.timings.frontierMs = performance.now() - t4;
   return done();
 }

@@ -25,6 +25,22 @@ export interface Outcome {
   plan: Plan | null;
   f: Formulation;
   message?: string;
+  /** Where the search started: a build given or remembered from an earlier run, the rounded relaxation, or nowhere. */
+  startedFrom?: StartSource;
+  /** The start build's value (linear goals, in the goal's units). */
+  startValue?: number;
+}
+
+export type StartSource = 'given' | 'previous' | 'relaxation' | 'none';
+
+/** A build as a start for another program: its integer variables by label. */
+export type LabelledBuild = ReadonlyMap<string, number>;
+
+/** How long one solve may search: its gap, a time limit and, for the analyses, a node limit. */
+export interface Limits {
+  timeLimitS: number;
+  mipGap: number;
+  nodeLimit?: number;
 }
 
 /** Shared by every solve of one run: the problem, its candidates and segments, the solver. */
@@ -36,6 +52,14 @@ export interface SolveContext {
   solves: number;
   /** The formulation before issue 15 (loose group bounds, every cut round): the bench's baseline. */
   baseline?: boolean;
+  /**
+   * Builds known from earlier runs (the answers before an edit): a solve without a given start
+   * begins from the best of them that fits its program, or from the rounded relaxation if that
+   * is better.
+   */
+  known?: readonly LabelledBuild[];
+  /** Called before each solver call (progress, and a cancel that throws). */
+  beforeSolve?: () => void;
 }
 
 const MAX_DINKELBACH = 25;
@@ -80,14 +104,16 @@ export function meetsExactRiskCap(f: Formulation, values: readonly number[]): bo
 }
 
 /**
- * The analyses around the answer (binding constraints, frontier, relaxations) need many solves:
- * each gets a 0.1 % gap and an even share of the analysis's budget (or of the problem's own time
- * limit, if shorter), and starts from a build that fits — well inside what a chart or a "raise
- * the budget to ¥X" needs, and it keeps the analysis to seconds however many solves it takes.
+ * Branch-and-bound nodes per analysis solve (binding tests, frontier points, relaxations). A
+ * node limit, not a share of a time budget, ends them: HiGHS is deterministic on one thread, so
+ * the same problem gets the same verdicts and the same frontier on every run and under any load.
+ * The shipped example's analysis solves take 0–41 nodes; the time limit is only a safety net.
  */
-export function analysisOptions(p: OptimizeProblem, solves: number, budgetS: number): OptimizeProblem['options'] {
-  const budget = Math.min(p.options.timeLimitS, budgetS);
-  return { ...p.options, mipGap: Math.max(p.options.mipGap, 1e-3), timeLimitS: Math.max(0.25, budget / solves) };
+export const ANALYSIS_NODES = 500;
+
+/** The analyses' limits: a 0.1 % gap, ANALYSIS_NODES nodes, the problem's own time limit as a net. */
+export function analysisLimits(p: OptimizeProblem): Limits {
+  return { mipGap: Math.max(p.options.mipGap, 1e-3), timeLimitS: p.options.timeLimitS, nodeLimit: ANALYSIS_NODES };
 }
 
 /** The LP relaxation of `f` (every column continuous), its solution rounded up to a build. */
@@ -95,6 +121,37 @@ function relaxedStart(ctx: SolveContext, f: Formulation, objective: LinExpr): Ma
   const m = f.builder.build(objective);
   const lp = ctx.solver({ ...m, vars: m.vars.map((v) => ({ ...v, type: 'continuous' as const })) }, { timeLimitS: 1 });
   return lp.status === 'optimal' ? f.roundUp(lp.values) : undefined;
+}
+
+/**
+ * The value of a build in program `f`: its integer variables fixed, the LP completes the rest
+ * (what HiGHS does with a start); undefined when it does not fit (an edit made it infeasible).
+ */
+function valueAsStart(ctx: SolveContext, f: Formulation, objective: LinExpr, start: LabelledBuild): number | undefined {
+  const m = f.builder.build(objective);
+  let fits = true;
+  const vars = m.vars.map((v) => {
+    if (v.type === 'continuous') return v;
+    const x = Math.round(start.get(v.label) ?? 0);
+    if (x < v.lb || x > v.ub) fits = false;
+    return { ...v, type: 'continuous' as const, lb: x, ub: x };
+  });
+  if (!fits) return undefined;
+  const lp = ctx.solver({ ...m, vars }, { timeLimitS: 1 });
+  return lp.status === 'optimal' ? lp.objective : undefined;
+}
+
+/** The best start among the builds known from earlier runs and the rounded relaxation. */
+function bestStart(ctx: SolveContext, f: Formulation, objective: LinExpr): { start?: LabelledBuild; from: StartSource; value?: number } {
+  let best: { start?: LabelledBuild; from: StartSource; value?: number } = { from: 'none' };
+  const offer = (start: LabelledBuild | undefined, from: StartSource) => {
+    if (!start) return;
+    const value = valueAsStart(ctx, f, objective, start);
+    if (value !== undefined && (best.value === undefined || value < best.value - 1e-12)) best = { start, from, value };
+  };
+  for (const k of ctx.known ?? []) offer(k, 'previous');
+  offer(relaxedStart(ctx, f, objective), 'relaxation');
+  return best;
 }
 
 /** A solution of `f` as a start for a related program: its integer variables by label. */
@@ -106,7 +163,7 @@ function integerStart(f: Formulation, values: readonly number[]): Map<string, nu
   return out;
 }
 
-/** A solved build as a start for a related program (other caps, a dropped constraint). */
+/** A solved build as a start for a related program (other caps, a dropped constraint, a later run). */
 export function startOf(o: Outcome | undefined): Map<string, number> | undefined {
   return o && o.values.length > 0 ? integerStart(o.f, o.values) : undefined;
 }
@@ -121,8 +178,8 @@ export function minimise(
   goal: Goal,
   fo: FormulationOptions = {},
   p: OptimizeProblem = ctx.p,
-  limits: OptimizeProblem['options'] = p.options,
-  start?: ReadonlyMap<string, number>,
+  limits: Limits = p.options,
+  start?: LabelledBuild,
   /** Linear goals only: look for builds below this value (in the goal's units) and nothing else. */
   below?: number,
 ): Outcome {
@@ -139,14 +196,28 @@ export function minimise(
   const left = () => limits.timeLimitS - (performance.now() - started) / 1000;
   let from = start;
   const cutoff = below !== undefined && goal.kind === 'linear' ? below / goal.unit : undefined;
-  let greedy: Map<string, number> | undefined;
+  let greedy: LabelledBuild | undefined;
+  let startedFrom: StartSource = start ? 'given' : 'none';
+  let startValue: number | undefined;
   const run = (objective: (e: Expressions) => LinExpr) => {
-    // without a given start, the rounded-up LP relaxation is one (the solver's own first builds
-    // are often several times the optimum)
-    if (!from && !ctx.baseline) from = greedy = relaxedStart(ctx, f, objective(f.e));
+    // Without a given start: the best of the builds known from earlier runs and the rounded-up
+    // LP relaxation (the solver's own first builds are often several times the optimum).
+    if (!from && !ctx.baseline) {
+      const best = bestStart(ctx, f, objective(f.e));
+      from = greedy = best.start;
+      startedFrom = best.from;
+      startValue = best.value;
+    }
     for (let round = 0; ; round++) {
+      ctx.beforeSolve?.();
       ctx.solves++;
-      const s = ctx.solver(f.builder.build(objective(f.e)), { timeLimitS: Math.max(0.2, left()), mipGap: limits.mipGap, ...(from && { start: from }), ...(cutoff !== undefined && { cutoff }) });
+      const s = ctx.solver(f.builder.build(objective(f.e)), {
+        timeLimitS: Math.max(0.2, left()),
+        mipGap: limits.mipGap,
+        ...(limits.nodeLimit !== undefined && { nodeLimit: limits.nodeLimit, search: 'prove' as const }),
+        ...(from && { start: from }),
+        ...(cutoff !== undefined && { cutoff }),
+      });
       if (s.status === 'infeasible' || s.status === 'error') return s;
       if (idleContinuous && fractionalIdle(f, s.values)) {
         idleContinuous = false;
@@ -164,10 +235,13 @@ export function minimise(
   };
   if (goal.kind === 'linear') {
     const s = run(goal.of);
-    if (s.status === 'infeasible' || s.status === 'error') return { status: s.status, value: null, values: [], plan: null, f, message: s.message };
+    const origin = { startedFrom, ...(startValue !== undefined && { startValue: startValue * goal.unit }) };
+    if (s.status === 'infeasible' || s.status === 'error') {
+      return { status: s.status, value: null, ...(s.bound !== undefined && { bound: s.bound * goal.unit }), values: [], plan: null, f, message: s.message, ...origin };
+    }
     const value = valueOf(goal.of(f.e), s.values) * goal.unit;
     const bound = s.status === 'optimal' ? value : s.bound === undefined ? undefined : Math.min(value, s.bound * goal.unit);
-    return { status: s.status, value, ...(bound !== undefined && { bound }), values: s.values, plan: f.decode(s.values), f };
+    return { status: s.status, value, ...(bound !== undefined && { bound }), values: s.values, plan: f.decode(s.values), f, ...origin };
   }
   // Dinkelbach, λ₀ = 0: the first answer is feasible and gives the first ratio
   let lambda = 0;
@@ -189,7 +263,7 @@ export function minimise(
     if (gap >= -1e-9 * Math.max(1, Math.abs(n)) || Math.abs(ratio - lambda) <= 1e-10 * Math.max(1, Math.abs(lambda)) || left() <= 0) break;
     lambda = ratio;
   }
-  return { status: best!.status, value: best!.ratio * goal.unit, values: best!.values, plan: f.decode(best!.values), f };
+  return { status: best!.status, value: best!.ratio * goal.unit, values: best!.values, plan: f.decode(best!.values), f, startedFrom };
 }
 
 export const GOALS = {

@@ -289,7 +289,16 @@ export function formulate(p: OptimizeProblem, c: CandidateSet, opts: Formulation
   // ---- demand
   needs.forEach((need, w) => {
     const ts = [...triples.values()].filter((t) => t.workload === w);
-    const rate = (role: ServingRole) => sum(ts.filter((t) => t.role === role).map((t) => sum(t.segs.map((s) => expr([s.n, s.seg.rate])))));
+    // The rate a segment's groups count toward the demand row (and the pools' rows, which only
+    // need to reach it): a group serving more than the whole workload counts as the workload.
+    // Exact for whole groups (one such group meets the demand either way), and the LP relaxation
+    // then pays for a whole large group instead of a sliver of it: without this the relaxation
+    // buys 0.3 of a 1,024-card decode group and its bound falls far below any real build. Not
+    // under the cost-per-token ceiling, whose rows and served tokens need the true rate.
+    const R = need.requestsPerSecond;
+    const tight = !opts.capacityCap && !opts.looseBounds;
+    const term = (s: Triple['segs'][number]): LinExpr => expr([s.n, tight ? Math.min(s.seg.rate, R) : s.seg.rate]);
+    const rate = (role: ServingRole) => sum(ts.filter((t) => t.role === role).map((t) => sum(t.segs.map(term))));
     let served = rate('both');
     const pre = rate('prefill');
     const dec = rate('decode');
@@ -303,7 +312,10 @@ export function formulate(p: OptimizeProblem, c: CandidateSet, opts: Formulation
       for (const t of ts.filter((x) => x.role === 'decode')) {
         const perCard = kvRequestsPerCard(c.parts[t.part]!, need.kvBytesPerRequest);
         if (!Number.isFinite(perCard)) finite = false;
-        else for (const [v, coef] of t.cards) addTerm(net, v, coef * perCard);
+        // A group or card carries at most the whole workload (the pools need no more than
+        // R·(1 + headroom)): a larger coefficient (fast links carry 10⁵ requests/s per group)
+        // changes no build but spoils the row's scaling, which slowed HiGHS down.
+        else for (const [v, coef] of t.cards) addTerm(net, v, opts.looseBounds ? coef * perCard : Math.min(coef * perCard, R * head));
       }
       if (finite) b.le(`pool-kv-network[w${w}]`, plus(expr([y, 1]), net, -1), 0);
       served = plus(served, expr([y, 1]));

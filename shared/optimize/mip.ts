@@ -38,6 +38,8 @@ export interface MipSolution {
   objective: number;
   /** The solver's proven lower bound on the objective (a time-limited answer is within it). */
   bound?: number;
+  /** Branch-and-bound nodes the search took. */
+  nodes?: number;
   message?: string;
 }
 
@@ -51,6 +53,17 @@ export interface SolveOptions {
    * "infeasible" then means "none below the cutoff" (which is how a binding test proves a no).
    */
   cutoff?: number;
+  /**
+   * Stop after this many branch-and-bound nodes. Unlike a time limit it is deterministic: the
+   * same program stops at the same point however loaded the machine is, so an analysis decided
+   * by it (a binding verdict, a frontier point) is the same on every run.
+   */
+  nodeLimit?: number;
+  /**
+   * 'prove': the search starts from a known build and only has to prove or refute a bound (the
+   * analyses), so the solver's primal heuristics are turned down. 'find' (default): all of them.
+   */
+  search?: 'find' | 'prove';
 }
 
 /** Synchronous solver; the main process provides one backed by HiGHS. */

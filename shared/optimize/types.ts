@@ -135,6 +135,19 @@ export interface OptimizeTimings {
   solves: number;
 }
 
+/** How the main solve searched (the Optimize page and `procure optimize` show it). */
+export interface OptimizeSearch {
+  /**
+   * The build the search started from: one of the answers of earlier runs in this session (a
+   * re-run after an edit), the rounded-up LP relaxation, or none (the solver's own heuristics).
+   */
+  startedFrom: 'previous' | 'relaxation' | 'none';
+  /** That build's objective value in this problem (null without one, or for ratio objectives). */
+  startObjective: number | null;
+  /** Proven relative gap of the answer, (value − bound) / value; 0 when optimal, null when unknown. */
+  gap: number | null;
+}
+
 export interface OptimizeResult {
   status: OptimizeStatus;
   /**
@@ -158,5 +171,6 @@ export interface OptimizeResult {
   /** The recommended build as a scenario file, which `procure evaluate` reproduces. */
   scenario: ScenarioInput | null;
   timings: OptimizeTimings;
+  search: OptimizeSearch;
   warnings: string[];
 }
