@@ -13,7 +13,7 @@ import type { BuildResult, LineResult } from '../../shared/scenario/evaluate';
 import { reportCharts } from './charts';
 import { esc, figureLabel, type Fmt } from './format';
 import type { ReportModel } from './model';
-import { kv, signoffSection, workloadFacts } from './sections';
+import { cardSource, kv, signoffSection, workloadFacts } from './sections';
 
 /** VAT assumed on scenario builds' prices (China, goods): their quotes are held ex VAT. */
 const SCENARIO_VAT = 0.13;
@@ -39,16 +39,6 @@ function lineFlags(l: LineResult): Flags {
 }
 function flagBadges(x: Flags, f: Fmt): string {
   return [x.estimate ? badge(f.t('report.estimate')) : '', x.stale ? badge(f.t('report.stale')) : '', x.expired ? badge(f.t('report.expired'), 'fail') : ''].filter(Boolean).join(' ');
-}
-
-/** Where a card price came from, in the document's language (evaluate's cardPriceSource is English). */
-function cardSource(l: LineResult, f: Fmt): string {
-  const q = l.cardPriceQuote;
-  // the quote date and age have their own columns
-  if (q) return q.expired && q.validUntil ? `${q.supplier}; ${f.t('report.cmp.expiredOn', { date: q.validUntil })}` : q.supplier;
-  if (l.cardPriceSource === 'scenario') return f.t('report.givenInFile');
-  if (l.cardPriceSource === 'default') return f.t('report.cmp.defaultPrice');
-  return f.t('report.cmp.noPrice');
 }
 
 /** The site as the reader writes it: a catalog site (by name or slug) in Chinese in zh-CN; a site of the file's own as given. */

@@ -159,12 +159,28 @@ function specsTable(m: ReportModel, f: Fmt): string {
   return `<table class="sources"><thead><tr><th>${f.t('bids.accelerator')}</th><th>${f.t('report.figure')}</th><th>${f.t('report.source')}</th><th class="num">${f.t('report.asOf')}</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+/**
+ * Where a card price came from, in the document's language (evaluate's cardPriceSource is
+ * English): the supplier, or given in the file, the default, none; `dated` adds the quote's date
+ * and age where the table has no columns of its own for them.
+ */
+export function cardSource(l: LineResult, f: Fmt, dated = false): string {
+  const q = l.cardPriceQuote;
+  if (q) {
+    const who = q.expired && q.validUntil ? `${q.supplier}; ${f.t('report.cmp.expiredOn', { date: q.validUntil })}` : q.supplier;
+    return dated ? `${who}${f.t('builds.quotedOn', { date: q.quoteDate, days: q.ageDays })}` : who;
+  }
+  if (l.cardPriceSource === 'scenario') return f.t('report.givenInFile');
+  if (l.cardPriceSource === 'default') return f.t('report.cmp.defaultPrice');
+  return f.t('report.cmp.noPrice');
+}
+
 function pricesTable(m: ReportModel, f: Fmt): string {
   const rows: string[] = [];
   m.evaluation.builds.forEach((b, i) => {
     const bid = m.bids?.bids[i];
     b.lines.forEach((l) => {
-      const cardSrc = bid ? `${f.t('report.bidPrice')}: ${bid.vendor}` : l.cardPriceSource;
+      const cardSrc = bid ? `${f.t('report.bidPrice')}: ${bid.vendor}` : cardSource(l, f, true);
       rows.push(`<tr><td>${esc(b.name)}</td><td>${esc(l.accelerator)}</td><td class="num">${f.money(l.cardPrice)}</td><td>${esc(cardSrc)}</td><td class="num">${esc(bid ? m.date : '')}</td><td>${priceBadges(l, !bid, f.t)}</td></tr>`);
       const server = m.snapshot.servers.find((s) => s.name === l.server.name);
       const hostSrc =

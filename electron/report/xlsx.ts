@@ -7,6 +7,8 @@
 import ExcelJS from 'exceljs';
 import { KPIS, type KpiDef, type KpiUnit } from '../../shared/report/kpis';
 import { roundToMinor, wanColumns } from '../../shared/format';
+import { formatter } from './format';
+import { cardSource } from './sections';
 import { describeFailure } from '../../shared/bids/constraints';
 import { priceLines, type PriceLine } from '../../shared/bids/price-lines';
 import { TECHNICAL_CRITERIA } from '../../shared/bids/schema';
@@ -166,8 +168,9 @@ function detailSheet(wb: ExcelJS.Workbook, m: ReportModel, i: number, used: Set<
   }
   addRow(ws, []);
   addRow(ws, [t('bids.accelerator'), t('bids.count'), t('report.group'), t('report.batch'), t('kpi.outputTokensPerSecond'), 'TPOT ms', 'TTFT ms', 'MBU', 'MFU', t('report.priceSource')], [], true);
+  const f = formatter(m.lang, m.currency, m.cnyUnit);
   for (const l of b.lines) {
-    addRow(ws, [l.accelerator, l.count, l.groupSize, l.batch, l.outputTokensPerSecond, l.tpotMs, l.ttftMs, l.mbu, l.mfu, bid ? `${t('report.bidPrice')}: ${bid.vendor}` : l.cardPriceSource], [undefined, FMT.int, FMT.int, FMT.int, FMT.int, FMT.dec1, FMT.int, FMT.dec2, FMT.dec2]);
+    addRow(ws, [l.accelerator, l.count, l.groupSize, l.batch, l.outputTokensPerSecond, l.tpotMs, l.ttftMs, l.mbu, l.mfu, bid ? `${t('report.bidPrice')}: ${bid.vendor}` : cardSource(l, f, true)], [undefined, FMT.int, FMT.int, FMT.int, FMT.int, FMT.dec1, FMT.int, FMT.dec2, FMT.dec2]);
   }
   widths(ws, [34, 34, 10, 16, 16, 16, 16, 12, 10, 40]);
 }
