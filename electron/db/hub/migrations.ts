@@ -16,6 +16,7 @@
  */
 import type { ClientBase } from 'pg';
 import { hub0002 } from './migration-0002';
+import { hub0003 } from './migration-0003';
 
 export interface HubMigration {
   version: number;
@@ -248,6 +249,7 @@ GRANT EXECUTE ON FUNCTION procure.add_user(text, text, text) TO procure_admin;
 export const HUB_MIGRATIONS: readonly HubMigration[] = [
   { version: 1, name: 'roles, suppliers, quotes, audit', sql: hub0001 },
   { version: 2, name: 'catalog figure merges and conflicts, shared builds and bid sets', sql: hub0002 },
+  { version: 3, name: 'committee evaluation of shared bid sets', sql: hub0003 },
 ];
 export const HUB_LATEST = HUB_MIGRATIONS[HUB_MIGRATIONS.length - 1]!.version;
 

@@ -64,7 +64,7 @@ describe.skipIf(Boolean(skip))('team hub sync (real PostgreSQL, two laptops)', (
     hubUrl = cluster.url('hub', 'hub_su');
     const init = await runProcure(['team', 'init', '--hub', hubUrl, '--db', db('admin')]);
     expect(init.err).toBe('');
-    expect(init.out).toMatch(/schema version 2 \(database hub created\); applied 1, 2/);
+    expect(init.out).toMatch(/schema version 3 \(database hub created\); applied 1, 2, 3/);
     for (const [user, role] of [['ann', 'buyer'], ['bob', 'buyer'], ['vic', 'viewer'], ['eve', 'buyer']] as const) {
       const r = await runProcure(['team', 'add-user', user, '--role', role, '--hub', hubUrl, '--json', '--db', db('admin')]);
       expect(r.code, r.err).toBe(0);
