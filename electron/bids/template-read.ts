@@ -9,9 +9,10 @@ import { AppError } from '../../shared/contract/result';
 import { clean } from '../../shared/document/cell-text';
 import type { FieldIssue } from '../../shared/document/parse';
 import { bidSchema, RESPONSE_ITEMS, type Bid, type BidResponse, type ResponseItem } from '../../shared/bids/schema';
-import { tr, type Lang } from '../../shared/i18n/translate';
+import { tr, type MessageVar } from '../../shared/i18n/translate';
 import type { MatchResult } from '../../shared/domain/match';
 import { columnLetter, type Cell, type SheetGrid } from '../import/grid';
+import { Refusal } from '../import/errors';
 import { readXlsx } from '../import/read-xlsx';
 import {
   BIDDER,
@@ -34,7 +35,7 @@ import { cellString, isEmptyCell, readCell, type Currency, type ParsedPrice } fr
 
 export interface TemplateProblem {
   key: string;
-  vars: Record<string, string | number>;
+  vars: Record<string, MessageVar>;
 }
 
 export interface TemplateReadOptions {
@@ -58,18 +59,19 @@ const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /**
  * One AppError for all problems of a file. One problem travels as its own key and values; several
- * as `bidTemplate.error.list` whose list is worded in `lang` (the language the caller asked in),
- * since a list of messages cannot be one key. `message` and the issues are English (CLI, logs).
+ * as `bidTemplate.error.list` whose list holds each problem's key and values, so the UI words every
+ * one in its language. `message` and the issues are English (CLI, logs).
  */
-export function templateError(problems: TemplateProblem[], lang: Lang = 'en'): AppError {
+export function templateError(problems: TemplateProblem[]): AppError {
   const all = problems.map((p) => tr('en', p.key, p.vars));
-  const issues: FieldIssue[] = problems.map((p, i) => ({ path: p.vars.sheet ? `${p.vars.sheet}!${p.vars.column ?? ''}${p.vars.row ?? ''}` : String(p.vars.file), message: all[i]! }));
+  const issues: FieldIssue[] = problems.map((p, i) => ({
+    path: p.vars.sheet ? `${String(p.vars.sheet)}!${String(p.vars.column ?? '')}${String(p.vars.row ?? '')}` : String(p.vars.file),
+    message: all[i]!,
+    i18n: { key: p.key, vars: p.vars },
+  }));
   if (problems.length === 1) return new AppError('invalid-input', all[0]!, issues, { key: problems[0]!.key, vars: problems[0]!.vars });
-  const list = (l: Lang) => problems.map((p) => tr(l, p.key, p.vars)).join('; ');
-  return new AppError('invalid-input', tr('en', 'bidTemplate.error.list', { count: problems.length, list: list('en') }), issues, {
-    key: 'bidTemplate.error.list',
-    vars: { count: problems.length, list: list(lang) },
-  });
+  const vars = { count: problems.length, list: problems.map((p) => ({ key: p.key, vars: p.vars })) };
+  return new AppError('invalid-input', tr('en', 'bidTemplate.error.list', vars), issues, { key: 'bidTemplate.error.list', vars });
 }
 
 /** Thrown by the reader: the problems, worded by templateError in the caller's language. */
@@ -226,12 +228,13 @@ function responses(sheet: Sheet, today: string): BidResponse[] | undefined {
 
 export async function readBidTemplate(buf: Buffer, opts: TemplateReadOptions): Promise<TemplateReading> {
   const file = opts.fileName;
-  const fail = (key: string, vars: Record<string, string | number> = {}) => new TemplateProblems([{ key, vars: { file, ...vars } }]);
+  const fail = (key: string, vars: Record<string, MessageVar> = {}) => new TemplateProblems([{ key, vars: { file, ...vars } }]);
   let sheets: SheetGrid[];
   try {
     sheets = (await readXlsx(buf)).sheets;
   } catch (e) {
-    throw fail('bidTemplate.error.unreadable', { reason: (e as Error).message });
+    // a reason the reader gives as a UI string keeps its key
+    throw fail('bidTemplate.error.unreadable', { reason: e instanceof Refusal ? e.said.i18n : (e as Error).message });
   }
   const meta = sheets.find((s) => s.name === META_SHEET);
   const metaAt = (r: number, c: number) => cellString(meta?.rows[r - 1]?.[c - 1] ?? null);

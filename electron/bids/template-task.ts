@@ -2,11 +2,10 @@
  * Reading a filled bid template as a job (electron/jobs: a worker thread in the app, the calling
  * thread in the CLI): exceljs parses the workbook off the main thread, so the window and the
  * loopback host answer while a large file is read. Input and output are plain data: the
- * catalog's part and host names come as lists; the problems cross back as one AppError whose UI
- * string is worded in the caller's language.
+ * catalog's part and host names come as lists; the problems cross back as one AppError with
+ * their UI strings.
  */
 import { findServerByName, matchByName } from '../../shared/domain/match';
-import type { Lang } from '../../shared/i18n/translate';
 import { readBidTemplate, templateError, TemplateProblems, type TemplateReading } from './template-read';
 
 export interface ReadTemplateInput {
@@ -17,7 +16,6 @@ export interface ReadTemplateInput {
   /** The catalog's parts as the name match needs them. */
   parts: { slug: string; vendor: string; model: string; aliases: string[] }[];
   servers: { slug: string; name: string }[];
-  lang: Lang;
 }
 
 export async function readTemplateTask(input: ReadTemplateInput): Promise<TemplateReading> {
@@ -30,7 +28,7 @@ export async function readTemplateTask(input: ReadTemplateInput): Promise<Templa
       serverExists: (name) => findServerByName(input.servers, name) !== undefined,
     });
   } catch (e) {
-    if (e instanceof TemplateProblems) throw templateError(e.problems, input.lang);
+    if (e instanceof TemplateProblems) throw templateError(e.problems);
     throw e;
   }
 }

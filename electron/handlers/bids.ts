@@ -68,7 +68,6 @@ async function importTemplate(ctx: AppContext, input: ParsedInput<'bids:template
     expect: expectFor(file),
     parts: ctx.accelerators.list().map((a) => ({ slug: a.slug, vendor: a.vendor, model: a.model, aliases: a.aliases })),
     servers: ctx.servers.list().map((s) => ({ slug: s.slug, name: s.name })),
-    lang: input.lang,
   });
   refuseDuplicate(file, bid);
   const id = input.id;
@@ -77,7 +76,7 @@ async function importTemplate(ctx: AppContext, input: ParsedInput<'bids:template
     const rec = ctx.bidSets.get(id);
     const now = draft(rec.body);
     if (expectFor(now).fingerprint !== expectFor(file).fingerprint) {
-      throw templateError([{ key: 'bidTemplate.error.otherRequirement', vars: { file: input.fileName, template: file.requirement.name, requirement: now.requirement.name } }], input.lang);
+      throw templateError([{ key: 'bidTemplate.error.otherRequirement', vars: { file: input.fileName, template: file.requirement.name, requirement: now.requirement.name } }]);
     }
     refuseDuplicate(now, bid);
     const body = { ...(rec.body as Record<string, unknown>), bids: [...((rec.body as { bids?: unknown[] }).bids ?? []), bid] };

@@ -54,8 +54,6 @@ export const templateImportInputSchema = z
       .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
     id: id.optional(),
     bidFile: doc.optional(),
-    /** The language the problems of a file with several are listed in. */
-    lang: z.enum(['en', 'zh-CN']).default('en'),
   })
   .strict()
   .refine((v) => (v.id === undefined) !== (v.bidFile === undefined), { message: 'give either "id" (a saved bid set) or "bidFile"' });

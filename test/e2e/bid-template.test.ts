@@ -118,6 +118,15 @@ describe('bid template in the browser', () => {
     const bad = await fill(wb, 'bid-template-bad-zh.xlsx', '东方算力 Dongfang Compute', '十二万');
     await upload('导入已填模板…', bad);
     await page.locator('.error-banner').getByText('bid-template-bad-zh.xlsx，工作表“报价 Prices”，第 2 行，E 列（每卡单价 Unit price per card）：“十二万”不是价格；请写 1250000、125万 或 ¥1,250,000.00').waitFor();
+    // two bad cells: both listed, each in the UI's language
+    const twice = new ExcelJS.Workbook();
+    await twice.xlsx.readFile(bad);
+    twice.getWorksheet('交付与条款 Delivery and terms')!.getCell('B2').value = '很快';
+    await twice.xlsx.writeFile(bad);
+    await upload('导入已填模板…', bad);
+    const banner = page.locator('.error-banner');
+    await banner.getByText(/^共 2 处问题：/).waitFor();
+    await expect(banner.textContent()).resolves.toContain('工作表“交付与条款 Delivery and terms”，第 2 行，B 列（交货期（中标后周数） Delivery (weeks after award)）：“很快”不是交货期；请写 8、8周 或 2个月');
     await expect(page.locator('tr[data-bid-row="5"]').count()).resolves.toBe(0);
 
     const { wb: again } = await downloadTemplate('下载投标模板', 'bid-template-zh.xlsx');

@@ -43,7 +43,7 @@ export async function bidTemplateCommand(argv: string[], io: CliIo, write: Write
 
 /** The import through the handler; a refusal is worded in the --lang language (the problems name file, sheet, row and column). */
 async function importCall(io: CliIo, input: Record<string, unknown>, lang: Lang): Promise<TemplateImportOut> {
-  const r = (await dispatch(io.ctx(), 'bids:template-import', { ...input, lang })) as Result<TemplateImportOut>;
+  const r = (await dispatch(io.ctx(), 'bids:template-import', input)) as Result<TemplateImportOut>;
   if (r.ok) return r.value;
   throw new CliError(r.error.i18n ? tr(lang, r.error.i18n.key, r.error.i18n.vars) : r.error.message);
 }

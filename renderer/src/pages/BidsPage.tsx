@@ -23,7 +23,7 @@ export function BidsPage() {
   };
   const pickTemplate = async () => {
     const f = await pickFile('.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    if (f) await importTemplate(f, i18n.language);
+    if (f) await importTemplate(f);
   };
   const ready = evaluation?.ok === true;
 

@@ -66,7 +66,7 @@ interface BidsState {
   /** The bid template (XLSX) of the open set's requirement, saved as a download. */
   downloadTemplate(): Promise<void>;
   /** A supplier's filled template read into a bid of the open set (and saved, when the set is saved). */
-  importTemplate(file: File, lang: string): Promise<void>;
+  importTemplate(file: File): Promise<void>;
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -146,7 +146,7 @@ export const useBids = create<BidsState>((set, get) => ({
       set({ busy: null });
     }
   },
-  async importTemplate(picked, lang) {
+  async importTemplate(picked) {
     const f = get().file;
     if (!f) return;
     set({ busy: 'import', error: null });
@@ -154,7 +154,7 @@ export const useBids = create<BidsState>((set, get) => ({
       const dataBase64 = await readBase64(picked);
       const id = get().savedId;
       // a saved set gets the bid in the database (one transaction); the editor adds it to what is open either way
-      const r = await call('bids:template-import', { fileName: picked.name, dataBase64, lang: lang === 'zh-CN' ? 'zh-CN' : 'en', ...(id !== null ? { id } : { bidFile: f }) });
+      const r = await call('bids:template-import', { fileName: picked.name, dataBase64, ...(id !== null ? { id } : { bidFile: f }) });
       const open = get().file ?? f;
       set({
         file: { ...open, bids: [...open.bids, r.bid as BidInput] },

@@ -87,8 +87,8 @@ async function bytes(wb: ExcelJS.Workbook): Promise<string> {
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }
 
-async function importInto(bidFile: unknown, wb: ExcelJS.Workbook, lang: 'en' | 'zh-CN' = 'en') {
-  return call<{ bid: BidJson; index: number }>('bids:template-import', { fileName: FILE, dataBase64: await bytes(wb), bidFile, lang });
+async function importInto(bidFile: unknown, wb: ExcelJS.Workbook) {
+  return call<{ bid: BidJson; index: number }>('bids:template-import', { fileName: FILE, dataBase64: await bytes(wb), bidFile });
 }
 
 function withoutFirstBid() {
@@ -201,18 +201,20 @@ describe('bid template', () => {
     );
   });
 
-  it('lists every problem of a file, in the language asked for', async () => {
+  it('lists every problem of a file, each as its own UI string', async () => {
     const wb = await template(withoutFirstBid());
     fillAsXibu(wb);
     sheet(wb, '报价 Prices').getCell('D2').value = 'many';
     sheet(wb, '交付与条款 Delivery and terms').getCell('B5').value = '31/13/2027';
     sheet(wb, '交付与条款 Delivery and terms').getCell('B2').value = null;
-    const r = await importInto(withoutFirstBid(), wb, 'zh-CN');
+    const r = await importInto(withoutFirstBid(), wb);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.i18n?.key).toBe('bidTemplate.error.list');
     expect(r.error.i18n?.vars?.count).toBe(3);
-    const list = String(r.error.i18n?.vars?.list);
+    expect(r.error.i18n?.vars?.list).toHaveLength(3);
+    const list = tr('zh-CN', r.error.i18n!.key, r.error.i18n!.vars);
+    expect(list).toMatch(/^共 3 处问题：/);
     expect(list).toContain('工作表“交付与条款 Delivery and terms”，第 2 行，B 列（交货期（中标后周数） Delivery (weeks after award)）：必填，但为空');
     expect(list).toContain('第 5 行，B 列（投标有效期至 Bid valid until）：“31/13/2027”不是日期');
     expect(list).toContain('工作表“报价 Prices”，第 2 行，D 列（卡数 Cards）：“many”不是整数卡数');
@@ -303,7 +305,7 @@ describe('bid template', () => {
       ['both a set and a file', { fileName: FILE, dataBase64, id: 1, bidFile: withoutFirstBid() }, 'invalid-input'],
       ['not base64', { fileName: FILE, dataBase64: 'not base64!', bidFile: withoutFirstBid() }, 'invalid-input'],
       ['an empty file', { fileName: FILE, dataBase64: '', bidFile: withoutFirstBid() }, 'invalid-input'],
-      ['an unknown language', { fileName: FILE, dataBase64, bidFile: withoutFirstBid(), lang: 'fr' }, 'invalid-input'],
+      ['a language (the UI words the problems itself)', { fileName: FILE, dataBase64, bidFile: withoutFirstBid(), lang: 'zh-CN' }, 'invalid-input'],
       ['an unknown field', { fileName: FILE, dataBase64, bidFile: withoutFirstBid(), replace: true }, 'invalid-input'],
       ['a set that does not exist', { fileName: FILE, dataBase64, id: 999_999 }, 'not-found'],
       ['a bid file that is not one', { fileName: FILE, dataBase64, bidFile: { kind: 'scenario' } }, 'invalid-input'],
