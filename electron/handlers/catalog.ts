@@ -7,7 +7,7 @@ import { perCardExVat, type QuoteRecord } from '../../shared/domain/catalog';
 import { changedFields } from '../../shared/domain/catalog-fields';
 import { teamRepo } from './team';
 import type { CatalogListing } from '../../shared/contract/catalog';
-import { choosePrice, type PolicyQuote } from '../../shared/domain/price-policy';
+import { choosePricePerItem } from '../../shared/domain/price-policy';
 import { fxTableOf } from '../../shared/scenario/catalog-lookup';
 import { staleQuoteDays } from '../db/snapshot';
 
@@ -29,17 +29,10 @@ function toQuoteView(q: QuoteRecord): QuoteView {
  */
 function bestPrices(ctx: AppContext, slug?: string): Map<string, AcceleratorView['bestPrice']> {
   const today = ctx.today();
-  const byItem = new Map<string, PolicyQuote[]>();
-  for (const q of ctx.quotes.purchaseCandidates(today, slug)) {
-    const list = byItem.get(q.item);
-    if (list) list.push(q);
-    else byItem.set(q.item, [q]);
-  }
   const opts = { kind: 'purchase', today, currency: 'CNY', fx: fxTableOf(ctx.fx.latest()), staleDays: staleQuoteDays(ctx) } as const;
   const out = new Map<string, AcceleratorView['bestPrice']>();
-  for (const [item, quotes] of byItem) {
-    const p = choosePrice(quotes, item, opts);
-    if (p) out.set(item, { price: p.price, currency: p.currency, supplier: p.supplier, asOf: p.quoteDate, ageDays: p.ageDays, ...p.flags, ...(p.quote.id !== undefined ? { quoteId: p.quote.id } : {}) });
+  for (const [item, p] of choosePricePerItem(ctx.quotes.purchaseCandidates(today, slug), opts)) {
+    out.set(item, { price: p.price, currency: p.currency, supplier: p.supplier, asOf: p.quoteDate, ageDays: p.ageDays, ...p.flags, ...(p.quote.id !== undefined ? { quoteId: p.quote.id } : {}) });
   }
   return out;
 }

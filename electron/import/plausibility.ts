@@ -4,14 +4,17 @@
  * history pre-selected; such a row is flagged `needsConfirmation` with the reason, and is only
  * committed when the user confirms it.
  *
- * "Current price" here: of each supplier's latest purchase quote of the part, the lowest ex VAT,
- * in CNY. A quote outside 0.2–5× of it is implausible; so is a card name with a server unit.
+ * "Current price" here: the price a build would use, the price policy's choice (shared/domain/
+ * price-policy choosePrice: real quotes before estimates, valid before expired, each
+ * supplier's latest), ex VAT, in CNY, the price the catalog shows. So an estimate never makes a
+ * real quote look implausible while real quotes exist. A quote outside 0.2–5× of it is
+ * implausible; so is a card name with a server unit.
  */
 import { said, type Said } from '../../shared/i18n/translate';
 import type { PreviewRow } from '../../shared/contract/import';
 import type { Server } from '../../shared/domain/catalog';
-import { convertMajor, exVat, formatMajor, type Currency, type FxTable } from '../../shared/money';
-import type { LatestPrice } from '../db/repos/quotes';
+import { convertMajor, formatMajor, type Currency, type FxTable } from '../../shared/money';
+import { choosePricePerItem, type PolicyQuote } from '../../shared/domain/price-policy';
 
 export const PLAUSIBLE_RANGE = { low: 0.2, high: 5 } as const;
 
@@ -25,16 +28,14 @@ export function isServerUnit(unit: string | undefined): boolean {
 export class CurrentPrices {
   private readonly cardCny = new Map<string, number>();
 
+  /** `quotes`: the purchase quotes the policy may choose from today (QuoteRepo.purchaseCandidates). */
   constructor(
-    latest: readonly LatestPrice[],
+    quotes: readonly PolicyQuote[],
     private readonly fx: FxTable,
+    policy: { today: string; staleDays: number },
   ) {
-    for (const q of latest) {
-      if (q.kind !== 'purchase') continue;
-      const cny = this.toCny(exVat(q.price, q.vatIncluded, q.vatRate, q.currency), q.currency);
-      if (cny === undefined || !(cny > 0)) continue;
-      const cur = this.cardCny.get(q.item);
-      if (cur === undefined || cny < cur) this.cardCny.set(q.item, cny);
+    for (const [item, p] of choosePricePerItem(quotes, { kind: 'purchase', currency: 'CNY', fx, ...policy })) {
+      if (p.price > 0) this.cardCny.set(item, p.price);
     }
   }
 

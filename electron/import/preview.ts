@@ -34,6 +34,7 @@ import { QuoteValidator } from './validate-quote';
 import { readSheetMeta, metaLineReason, rowText } from './preamble';
 import { settleItemColumn } from './item-column';
 import { CurrentPrices, confirmationReason } from './plausibility';
+import { staleQuoteDays } from '../db/snapshot';
 import { oemServerNames } from '../db/server-catalog';
 import { latestFxRates } from '../../shared/domain/catalog';
 
@@ -211,7 +212,7 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
   const previous = new PreviousPrices(ctx.quotes.latestPrices(suppliers));
   const fx: Partial<Record<Currency, number>> = {};
   for (const [c, r] of latestFxRates(ctx.fx.latest())) fx[c] = r.cnyPer;
-  const current = new CurrentPrices(ctx.quotes.latestPrices(), fx);
+  const current = new CurrentPrices(ctx.quotes.purchaseCandidates(today), fx, { today, staleDays: staleQuoteDays(ctx) });
   const serverBySlug = new Map(resolver.servers.map((s) => [s.slug, s]));
   const groups = new PriceGroups(previous);
   const quotes = new Map<number, SeedQuote>();

@@ -189,6 +189,26 @@ export function choosePrice<Q extends PolicyQuote>(quotes: readonly Q[], item: s
   return out;
 }
 
+/**
+ * `choosePrice` for every item the quotes name, grouped in one pass (asking part by part would
+ * scan every quote for every part): the catalog listing's prices and the importer's
+ * plausibility reference. No pin: a pin belongs to a build line, not to a part.
+ */
+export function choosePricePerItem<Q extends PolicyQuote>(quotes: readonly Q[], opts: Omit<PolicyOptions, 'pin'>): Map<string, PriceChoice<Q>> {
+  const byItem = new Map<string, Q[]>();
+  for (const q of quotes) {
+    const list = byItem.get(q.item);
+    if (list) list.push(q);
+    else byItem.set(q.item, [q]);
+  }
+  const out = new Map<string, PriceChoice<Q>>();
+  for (const [item, list] of byItem) {
+    const p = choosePrice(list, item, opts);
+    if (p) out.set(item, p);
+  }
+  return out;
+}
+
 /** One quote of a part's history as `procure catalog show --json` lists it (the CLI contract). */
 export interface QuoteEntry {
   id: number;
