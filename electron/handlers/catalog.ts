@@ -6,10 +6,12 @@ import type { AcceleratorView, CatalogData, QuoteView } from '../../shared/contr
 import { perCardExVat, type QuoteRecord } from '../../shared/domain/catalog';
 import { changedFields } from '../../shared/domain/catalog-fields';
 import { teamRepo } from './team';
-import type { CatalogListing } from '../../shared/contract/catalog';
+import type Database from 'better-sqlite3';
+import type { CatalogListing, CatalogRow } from '../../shared/contract/catalog';
 import { choosePricePerItem } from '../../shared/domain/price-policy';
 import { fxTableOf } from '../../shared/scenario/catalog-lookup';
 import { staleQuoteDays } from '../db/snapshot';
+import { changeStamp } from '../db/change-stamp';
 
 function toQuoteView(q: QuoteRecord): QuoteView {
   const view: QuoteView = { ...q };
@@ -61,10 +63,29 @@ export function getAccelerator(ctx: AppContext, input: ParsedInput<'catalog:get'
   return withPrice(a, bestPrices(ctx, a.slug));
 }
 
-/** The catalog table's rows (shared/contract/catalog): the columns it shows and the same price as `listCatalog`. */
+// The last listing per open database, with the database's change stamp and the day it was
+// priced on: the page asks again on every visit and after every write, and most visits change
+// nothing. Any write (this connection's or a worker's) or a new day makes it stale.
+const listings = new WeakMap<Database.Database, { stamp: string; today: string; listing: CatalogListing }>();
+
+/**
+ * The catalog table's rows (shared/contract/catalog): the columns it shows and the same price
+ * as `listCatalog`, the table's price cell only (the rest is fetched for the row opened). Kept
+ * until the database changes; callers must not modify it.
+ */
 export function listCatalogRows(ctx: AppContext): CatalogListing {
+  const stamp = changeStamp(ctx.db);
+  const today = ctx.today();
+  const kept = listings.get(ctx.db);
+  if (kept && kept.stamp === stamp && kept.today === today) return kept.listing;
   const prices = bestPrices(ctx);
-  return { rows: ctx.accelerators.rows().map((r) => withPrice(r, prices)), vendors: ctx.accelerators.vendors() };
+  const rows = ctx.accelerators.rows().map((r): CatalogRow => {
+    const p = prices.get(r.slug);
+    return p ? { ...r, bestPrice: { price: p.price, currency: p.currency, estimate: p.estimate } } : r;
+  });
+  const listing = { rows, vendors: ctx.accelerators.vendors() };
+  listings.set(ctx.db, { stamp, today, listing });
+  return listing;
 }
 
 export function saveAccelerator(ctx: AppContext, input: ParsedInput<'catalog:save'>): AcceleratorView {

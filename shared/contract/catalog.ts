@@ -17,8 +17,8 @@ export interface CatalogRow extends Pick<Accelerator, Shown> {
   /** Export-control status for a buyer in China. */
   exportCN: Accelerator['exportControl']['CN'];
   userEdited: boolean;
-  /** The price policy's choice, exactly as `catalog:list` gives it. */
-  bestPrice?: AcceleratorView['bestPrice'];
+  /** The price policy's choice as the table's price cell shows it (the same figures `catalog:list` gives). */
+  bestPrice?: Pick<NonNullable<AcceleratorView['bestPrice']>, 'price' | 'currency' | 'estimate'>;
 }
 
 export interface CatalogListing {

@@ -95,7 +95,7 @@ describe('catalog:rows', () => {
         releaseYear: a.releaseYear,
         exportCN: a.exportControl.CN,
         userEdited: a.userEdited,
-        ...(a.bestPrice ? { bestPrice: a.bestPrice } : {}),
+        ...(a.bestPrice ? { bestPrice: { price: a.bestPrice.price, currency: a.bestPrice.currency, estimate: a.bestPrice.estimate } } : {}),
       });
     }
     expect(rows.vendors).toEqual(full.vendors);
@@ -113,19 +113,40 @@ describe('catalog:rows', () => {
       }
       priced++;
       if (p.flags.estimate || p.flags.expired || p.flags.stale) flagged++;
-      expect(r.bestPrice).toEqual({ price: p.price, currency: 'CNY', supplier: p.supplier, asOf: p.quoteDate, ageDays: p.ageDays, ...p.flags, quoteId: p.quote.id });
-      expect(r.bestPrice!.supplier).not.toBe('Undone Co');
+      expect(r.bestPrice).toEqual({ price: p.price, currency: 'CNY', estimate: p.flags.estimate });
+      const a = full.accelerators.find((x) => x.slug === r.slug)!;
+      expect(a.bestPrice).toEqual({ price: p.price, currency: 'CNY', supplier: p.supplier, asOf: p.quoteDate, ageDays: p.ageDays, ...p.flags, quoteId: p.quote.id });
+      expect(a.bestPrice!.supplier).not.toBe('Undone Co');
     }
     expect(priced).toBeGreaterThan(rows.rows.length / 2);
     expect(flagged).toBeGreaterThan(0);
   });
 
   it('prices one opened part (catalog:get) as the listing does', async () => {
-    for (const r of rows.rows.slice(0, 12)) {
+    for (const [i, r] of rows.rows.slice(0, 12).entries()) {
       const a = ok(await dispatch(ctx, 'catalog:get', { slug: r.slug })) as CatalogData['accelerators'][number];
-      expect(a.bestPrice).toEqual(r.bestPrice);
+      expect(a.bestPrice).toEqual(full.accelerators[i]!.bestPrice);
       expect(Object.keys(a.sources).length).toBeGreaterThan(0);
     }
+  });
+
+  it('is kept until the database changes, then read again (a new quote, a new FX rate)', async () => {
+    const again = ok(await dispatch(ctx, 'catalog:rows', undefined)) as CatalogListing;
+    expect(again).toBe(rows);
+    const part = rows.rows.find((r) => r.bestPrice && !r.bestPrice.estimate)!;
+    ctx.quotes.add(
+      { item: part.slug, kind: 'purchase', supplier: 'Cheaper Co', price: 1000, currency: 'CNY', vatIncluded: false, vatRate: 0.13, source: { title: 'call', url: '', asOf: TODAY, estimate: false, note: '' }, quoteDate: TODAY } as SeedQuote,
+      { origin: 'user' },
+    );
+    const after = ok(await dispatch(ctx, 'catalog:rows', undefined)) as CatalogListing;
+    expect(after).not.toBe(rows);
+    expect(after.rows.find((r) => r.slug === part.slug)!.bestPrice).toEqual({ price: 1000, currency: 'CNY', estimate: false });
+    // a USD-priced part's price follows a new dollar rate
+    ctx.fx.add({ currency: 'USD', cnyPer: 100, asOf: TODAY, source: { title: 'test rate', url: '', asOf: TODAY, estimate: false, note: '' } }, 'user');
+    const fx = ok(await dispatch(ctx, 'catalog:rows', undefined)) as CatalogListing;
+    const lookup = createCatalogLookup(catalogSnapshot(ctx));
+    for (const r of fx.rows) expect(r.bestPrice?.price).toBe(lookup.bestCardPrice(r.slug, TODAY, 'CNY')?.price);
+    expect(fx.rows.some((r, i) => r.bestPrice?.price !== after.rows[i]!.bestPrice?.price)).toBe(true);
   });
 
   it('refuses arguments it does not take', async () => {

@@ -39,6 +39,7 @@ export function CatalogGrid({ rows, selectedSlug, onSelect, emptyText }: GridPro
               cells={row.getVisibleCells()}
               start={vi.start}
               size={vi.size}
+              alt={vi.index % 2 === 1}
               selected={row.original.slug === selectedSlug}
               onSelect={onSelect}
             />
@@ -55,11 +56,13 @@ interface RowProps {
   cells: Cell<CatalogRow, unknown>[];
   start: number;
   size: number;
+  /** Striped by its place in the table (not in the page, which changes as rows come and go). */
+  alt: boolean;
   selected: boolean;
   onSelect: (slug: string) => void;
 }
 
-const GridRow = memo(function GridRow({ row, cells, start, size, selected, onSelect }: RowProps) {
+const GridRow = memo(function GridRow({ row, cells, start, size, alt, selected, onSelect }: RowProps) {
   const slug = row.original.slug;
   return (
     <div
@@ -67,8 +70,9 @@ const GridRow = memo(function GridRow({ row, cells, start, size, selected, onSel
       tabIndex={0}
       data-slug={slug}
       aria-selected={selected}
-      className={`grid-row body${selected ? ' selected' : ''}`}
-      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: size, transform: `translateY(${start}px)` }}
+      className={`grid-row body striped${alt ? ' alt' : ''}${selected ? ' selected' : ''}`}
+      // contained: a row's layout and paint stay inside its own box
+      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: size, transform: `translateY(${start}px)`, contain: 'strict' }}
       onClick={() => onSelect(slug)}
       onKeyDown={(e) => e.key === 'Enter' && onSelect(slug)}
     >

@@ -10,6 +10,7 @@ import {
   type ColumnDef,
   type ColumnFiltersState,
   type FilterFn,
+  type SortingFn,
   type SortingState,
   type VisibilityState,
 } from '@tanstack/react-table';
@@ -35,6 +36,13 @@ const searchWith =
     const a = row.original;
     return [a.vendor, vendorZh.get(a.vendor) ?? '', a.model, a.slug, a.memoryType, a.softwareStack, ...a.aliases].some((s) => s && normalizeName(s).includes(q));
   };
+
+// Text columns sort by one kept collator, digits as numbers ("H20" before "H100"): TanStack's
+// default for text (alphanumeric) splits both strings with a regular expression on every
+// comparison: 10,000 parts sorted by model took 0.34–0.63 s that way and 0.05–0.09 s with the
+// collator (by vendor 0.09–0.14 s against 0.02–0.04 s; Node, 2 busy cores).
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+const byText: SortingFn<CatalogRow> = (a, b, id) => collator.compare(a.getValue<string>(id), b.getValue<string>(id));
 
 /** Catalog figures with the decimals of their quantity (shared/format, cached formatters): TDP "1,000", bandwidth "3.28". */
 const fig = (q: Quantity) => (v: number | undefined) => (v === undefined ? '–' : formatQuantity(q, v));
@@ -70,10 +78,11 @@ export function CatalogPage() {
 
   const columns = useMemo<ColumnDef<CatalogRow>[]>(
     () => [
-      { id: 'vendor', accessorKey: 'vendor', header: t('catalog.cols.vendor'), filterFn: 'equalsString', cell: (c) => vendorName(c.getValue<string>()) },
+      { id: 'vendor', accessorKey: 'vendor', header: t('catalog.cols.vendor'), filterFn: 'equalsString', sortingFn: byText, cell: (c) => vendorName(c.getValue<string>()) },
       {
         id: 'model',
         accessorKey: 'model',
+        sortingFn: byText,
         header: t('catalog.cols.model'),
         cell: (c) => (
           <span>
@@ -83,24 +92,25 @@ export function CatalogPage() {
         ),
       },
       { id: 'memoryGB', accessorKey: 'memoryGB', header: t('catalog.cols.memoryGB'), cell: (c) => gb(c.getValue<number>()), meta: { numeric: true } },
-      { id: 'memoryType', accessorKey: 'memoryType', header: t('catalog.cols.memoryType'), filterFn: 'equalsString' },
+      { id: 'memoryType', accessorKey: 'memoryType', header: t('catalog.cols.memoryType'), filterFn: 'equalsString', sortingFn: byText },
       { id: 'memoryBandwidthTBps', accessorKey: 'memoryBandwidthTBps', header: t('catalog.cols.memoryBandwidthTBps'), cell: (c) => bandwidth(c.getValue<number>()), meta: { numeric: true } },
       { id: 'bf16', accessorFn: (a) => a.tflops.bf16 ?? a.tflops.fp16, header: t('catalog.cols.bf16'), cell: (c) => num(c.getValue<number | undefined>()), sortUndefined: 'last', meta: { numeric: true } },
       { id: 'fp8', accessorFn: (a) => a.tflops.fp8, header: t('catalog.cols.fp8'), cell: (c) => num(c.getValue<number | undefined>()), sortUndefined: 'last', meta: { numeric: true } },
       { id: 'int8', accessorFn: (a) => a.tflops.int8, header: t('catalog.cols.int8'), cell: (c) => num(c.getValue<number | undefined>()), sortUndefined: 'last', meta: { numeric: true } },
       { id: 'tdpW', accessorKey: 'tdpW', header: t('catalog.cols.tdpW'), cell: (c) => watts(c.getValue<number>()), meta: { numeric: true } },
       { id: 'scaleUpGBps', accessorKey: 'scaleUpGBps', header: t('catalog.cols.scaleUpGBps'), cell: (c) => gbps(c.getValue<number | undefined>()), meta: { numeric: true } },
-      { id: 'formFactor', accessorKey: 'formFactor', header: t('catalog.cols.formFactor') },
-      { id: 'softwareStack', accessorKey: 'softwareStack', header: t('catalog.cols.softwareStack') },
+      { id: 'formFactor', accessorKey: 'formFactor', header: t('catalog.cols.formFactor'), sortingFn: byText },
+      { id: 'softwareStack', accessorKey: 'softwareStack', header: t('catalog.cols.softwareStack'), sortingFn: byText },
       { id: 'releaseYear', accessorKey: 'releaseYear', header: t('catalog.cols.releaseYear'), meta: { numeric: true } },
       {
         id: 'domestic',
+        sortingFn: byText,
         accessorFn: (a) => (a.domestic ? 'domestic' : 'foreign'),
         header: t('catalog.origin'),
         cell: (c) => (c.row.original.domestic ? t('catalog.domestic') : t('catalog.foreign')),
         filterFn: 'equalsString',
       },
-      { id: 'exportCN', accessorKey: 'exportCN', header: t('catalog.cols.exportCN'), cell: (c) => t(`export.${c.getValue<string>()}`) },
+      { id: 'exportCN', accessorKey: 'exportCN', header: t('catalog.cols.exportCN'), sortingFn: byText, cell: (c) => t(`export.${c.getValue<string>()}`) },
       {
         id: 'price',
         accessorFn: (a) => a.bestPrice?.price,
