@@ -78,15 +78,33 @@ export function addQuote(ctx: AppContext, input: ParsedInput<'quotes:add'>): Quo
   return { id, vatAssumed: input.vatAssumed, history: priceHistory(ctx, input.item) };
 }
 
-/** A correction of a current hand-entered or imported card quote; server quotes are corrected by re-import. */
+/**
+ * The stored form of a correction of `old`: a card quote as typed; a whole-server quote keeps
+ * its server (or platform), card and card count, so its price per card is recomputed from the
+ * corrected price by the one rule that computes it (shared/domain/catalog perCardExVat).
+ */
+function correctionOf(old: QuoteRecord, v: ManualQuote, today: string): SeedQuote {
+  const q = seedQuote(old.item, v, today);
+  if (old.kind !== 'server-purchase') return q;
+  q.kind = 'server-purchase';
+  if (old.cardsPerServer !== undefined) q.cardsPerServer = old.cardsPerServer;
+  if (old.cardSlug !== undefined) q.cardSlug = old.cardSlug;
+  if (old.platform) q.platform = old.platform;
+  return q;
+}
+
+/** The part whose price history a quote belongs to (a server quote: its card's). */
+const partOf = (q: QuoteRecord) => (q.kind === 'server-purchase' ? (q.cardSlug ?? q.item) : q.item);
+
+/** A correction of a current hand-entered or imported quote, a card's or a whole server's (rental quotes are re-imported). */
 export function correctQuote(ctx: AppContext, input: ParsedInput<'quotes:correct'>): QuoteWritten {
   const old = quoteOrThrow(ctx, input.id);
-  if (old.kind !== 'purchase') throw translatedError('invalid-input', 'quotes.errors.notCardQuote', { id: old.id });
+  if (old.kind === 'rental-card-hour') throw translatedError('invalid-input', 'quotes.errors.notCardQuote', { id: old.id });
   const today = ctx.today();
   if (old.status !== 'current') throw translatedError('conflict', 'quotes.errors.notCurrent', { id: old.id, state: old.status });
   refuseFuture(input.quote, today);
-  const id = ctx.transaction(() => ctx.quotes.supersede(old.id, seedQuote(old.item, input.quote, today), { origin: 'user' }));
-  return { id, supersededId: old.id, vatAssumed: input.vatAssumed, history: priceHistory(ctx, old.item) };
+  const id = ctx.transaction(() => ctx.quotes.supersede(old.id, correctionOf(old, input.quote, today), { origin: 'user' }));
+  return { id, supersededId: old.id, vatAssumed: input.vatAssumed, history: priceHistory(ctx, partOf(old)) };
 }
 
 /** Who retires a quote when the caller does not say: the operating system's user. */
@@ -102,8 +120,7 @@ export function retireQuote(ctx: AppContext, input: ParsedInput<'quotes:retire'>
   const old = quoteOrThrow(ctx, input.id);
   if (old.status !== 'current') throw translatedError('conflict', 'quotes.errors.notCurrent', { id: old.id, state: old.status });
   ctx.transaction(() => ctx.quotes.retire(old.id, { by: input.by ?? currentUser(), reason: input.reason, at: ctx.clock().toISOString() }));
-  const item = old.kind === 'server-purchase' ? (old.cardSlug ?? old.item) : old.item;
-  return priceHistory(ctx, item);
+  return priceHistory(ctx, partOf(old));
 }
 
 export function getQuote(ctx: AppContext, input: ParsedInput<'quotes:get'>): QuoteRecord {

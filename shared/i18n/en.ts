@@ -355,6 +355,7 @@ export const en = {
   quotes: {
     add: 'Add a quote', correct: 'Correct', retire: 'Retire', save: 'Save quote', saveCorrection: 'Save correction', cancel: 'Cancel',
     addTitle: 'New quote for {{part}}', correctTitle: 'Correct quote #{{id}} (a new quote replaces it; the old one is kept)', retireTitle: 'Retire quote #{{id}}',
+    serverCorrection: 'A whole-server quote ({{cards}} cards): enter the price of the whole server; the price per card is worked out again from it.',
     fields: {
       supplier: 'Supplier', price: 'Unit price', vat: 'VAT', vatRate: 'VAT rate', quoteDate: 'Quote date', validUntil: 'Valid until',
       leadTime: 'Lead time', moq: 'MOQ', quoteNumber: 'Quote no.', note: 'Note', reason: 'Reason',
@@ -377,7 +378,7 @@ export const en = {
     errors: {
       noQuote: 'There is no quote #{{id}}.', noPart: 'There is no part "{{slug}}" in the catalog.',
       notCurrent: 'Quote #{{id}} is {{state}}: only a current quote can be corrected or retired.',
-      notCardQuote: 'Quote #{{id}} is not a card quote; correct server quotes by importing the sheet again.',
+      notCardQuote: 'Quote #{{id}} is a rental quote; correct rental quotes by importing the sheet again.',
     },
   },
   price: {

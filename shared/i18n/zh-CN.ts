@@ -357,6 +357,7 @@ export const zhCN: Messages = {
   quotes: {
     add: '新增报价', correct: '更正', retire: '作废', save: '保存报价', saveCorrection: '保存更正', cancel: '取消',
     addTitle: '{{part}} 的新报价', correctTitle: '更正报价 #{{id}}（新报价取代它，原报价保留）', retireTitle: '作废报价 #{{id}}',
+    serverCorrection: '整机报价（{{cards}} 卡）：请填写整台服务器的价格，每卡单价将据此重新计算。',
     fields: {
       supplier: '供应商', price: '单价', vat: '增值税', vatRate: '税率', quoteDate: '报价日期', validUntil: '有效期至',
       leadTime: '交货期', moq: '起订量', quoteNumber: '报价单号', note: '备注', reason: '原因',
@@ -379,7 +380,7 @@ export const zhCN: Messages = {
     errors: {
       noQuote: '没有报价 #{{id}}。', noPart: '目录中没有型号 "{{slug}}"。',
       notCurrent: '报价 #{{id}} 状态为{{state}}：只有有效报价可以更正或作废。',
-      notCardQuote: '报价 #{{id}} 不是单卡报价；整机报价请重新导入表格来更正。',
+      notCardQuote: '报价 #{{id}} 是租赁报价；租赁报价请重新导入表格来更正。',
     },
   },
   price: {

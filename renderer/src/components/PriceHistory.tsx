@@ -215,7 +215,7 @@ export function PriceHistory({ item, onClose }: { item: string; onClose: () => v
                       <td className="small">{sourceText(r, lang)}</td>
                       <td>
                         <div className="row-actions">
-                        {r.state !== 'retired' && r.state !== 'superseded' && !r.rental && r.form === 'card' && (
+                        {r.state !== 'retired' && r.state !== 'superseded' && !r.rental && (
                           <button onClick={() => setForm({ correcting: r })} aria-label={`${t('quotes.correct')} #${r.id}`}>
                             {t('quotes.correct')}
                           </button>

@@ -82,6 +82,7 @@ export function QuoteForm({ partName, correcting, onDone, onCancel }: { partName
       }}
     >
       <h4>{correcting ? t('quotes.correctTitle', { id: correcting.id }) : t('quotes.addTitle', { part: partName })}</h4>
+      {correcting?.form === 'server' && <p className="small muted">{t('quotes.serverCorrection', { cards: correcting.cardsPerServer ?? '?' })}</p>}
       <div className="quote-grid">
         {field('supplier', { wide: true })}
         {field('price', { placeholder: t('quotes.pricePlaceholder') })}
