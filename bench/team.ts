@@ -11,6 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { openApp } from '../electron/bootstrap';
 import { openDatabase } from '../electron/db/open';
 import { TeamRepo } from '../electron/db/repos/team';
@@ -63,8 +64,17 @@ export default async function bench(): Promise<void> {
     let pushed = 0;
     let pulled = 0;
     const t0 = performance.now();
-    const pushStart = t0;
+    // when the hub holds every laptop's quotes (a sync pushes first, then pulls: its own time says neither alone)
     let pushDone = 0;
+    const watcher = new pg.Client({ connectionString: cluster.url('hub') });
+    await watcher.connect();
+    const watch = (async () => {
+      while (pushDone === 0) {
+        const n = (await watcher.query<{ n: number }>('SELECT count(*)::int AS n FROM procure.quote')).rows[0]!.n;
+        if (n >= CLIENTS * QUOTES) pushDone = performance.now();
+        else await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
     for (let round = 1; round <= 5; round++) {
       const r0 = performance.now();
       const results = await Promise.all(
@@ -79,11 +89,13 @@ export default async function bench(): Promise<void> {
       const rl = results.reduce((s, r) => s + r.pulled.quotes, 0);
       pushed += rp;
       pulled += rl;
-      if (rp > 0) pushDone = performance.now();
       console.log(`round ${round}: ${(performance.now() - r0).toFixed(0)} ms, pushed ${fmt(rp)}, pulled ${fmt(rl)} quotes`);
       if (rl === 0 && rp === 0) break;
     }
     const total = performance.now() - t0;
+    if (pushDone === 0) pushDone = performance.now();
+    await watch;
+    await watcher.end();
     const expectedPull = CLIENTS * (CLIENTS - 1) * QUOTES;
     if (pushed !== CLIENTS * QUOTES) throw new Error(`pushed ${pushed} quotes, expected ${CLIENTS * QUOTES}`);
     if (pulled < expectedPull) throw new Error(`pulled ${pulled} quotes, expected at least ${expectedPull}`);
@@ -97,13 +109,13 @@ export default async function bench(): Promise<void> {
     const copyMs = performance.now() - c0;
     const copyRate = (copied.rowCount ?? 0) / (copyMs / 1000);
 
-    const pushMs = pushDone - pushStart;
+    const pushMs = pushDone - t0;
     const pushRate = pushed / (pushMs / 1000);
     const syncRate = (pushed + pulled) / (total / 1000);
     console.log(`total ${(total / 1000).toFixed(1)} s for ${CLIENTS} laptops to push ${fmt(pushed)} and pull ${fmt(pulled)} quotes (${times.length} syncs)`);
     const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
     console.log(`one sync: p95 ${(p95(times) / 1000).toFixed(2)} s, median ${(median / 1000).toFixed(2)} s`);
-    console.log(`push: ${fmt(pushRate)} rows/s (over the rounds that pushed); all rows moved (pushed + pulled): ${fmt(syncRate)} rows/s`);
+    console.log(`push: all ${fmt(pushed)} on the hub after ${(pushMs / 1000).toFixed(1)} s, ${fmt(pushRate)} rows/s; all rows moved (pushed + pulled): ${fmt(syncRate)} rows/s`);
     console.log(`COPY of the same ${fmt(copied.rowCount ?? 0)} rows: ${copyMs.toFixed(0)} ms, ${fmt(copyRate)} rows/s → push at ${((pushRate / copyRate) * 100).toFixed(1)} % of COPY, all rows moved at ${((syncRate / copyRate) * 100).toFixed(1)} %`);
 
     // every laptop holds exactly the hub's rows
