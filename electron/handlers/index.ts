@@ -21,6 +21,7 @@ import * as settingsIo from './settings';
 import * as quotes from './quotes';
 import * as team from './team';
 import * as teamMerge from './team-merge';
+import * as teamEvaluation from './team-evaluation';
 import * as teamLink from './team-link';
 
 type Handlers = { [C in Channel]: (ctx: AppContext, input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };
@@ -75,6 +76,11 @@ export const handlers: Handlers = {
   'team:shared-list': teamMerge.sharedList,
   'team:duplicate': teamMerge.duplicateShared,
   'team:history': teamMerge.hubHistory,
+  'team:evaluation-open': teamEvaluation.openEvaluation,
+  'team:evaluation-score': teamEvaluation.scoreEvaluation,
+  'team:evaluation-submit': teamEvaluation.submitEvaluation,
+  'team:evaluation-list': (ctx) => teamEvaluation.listEvaluations(ctx),
+  'team:evaluation-get': teamEvaluation.getEvaluation,
   'team:test': teamLink.testTeamHub,
   'team:schedule': teamLink.setSyncMinutes,
   'team:activity': (ctx) => teamLink.teamActivity(ctx),

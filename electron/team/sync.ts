@@ -13,6 +13,7 @@ import type { TeamRepo } from '../db/repos/team';
 import type { MessageRef } from '../../shared/contract/result';
 import { connectHub, hubError } from './connection';
 import { pushMerges } from './sync-merge';
+import { syncEvaluations, type EvaluationSync } from './sync-evaluation';
 
 export interface SyncCounts {
   suppliers: number;
@@ -37,6 +38,8 @@ export interface SyncResult {
   pending: SyncCounts;
   /** Catalog conflicts open here after the sync. */
   openConflicts: number;
+  /** Committee evaluations pushed and pulled (present when there was any). */
+  evaluations?: Omit<EvaluationSync, 'refusals'>;
   /** The hub's refusal, in one line, when it refused part of the push. */
   refused?: string;
   /** The same refusal as a UI string (team.refused.<kind>), for the UI's language. */
@@ -161,6 +164,10 @@ export async function syncWithHub(team: TeamRepo, now: () => Date, hooks: { clie
       pulled.bidSets += n.bidSets;
       if (page.length < size) break;
     }
+    // after the pull: an evaluation names a bid set version the pull has just brought
+    const ev = await syncEvaluations(client, team.evaluations, me.user);
+    if (ev.refusals.length > 0) refused = [refused, ...ev.refusals].filter(Boolean).join('; ');
+    const evaluationsMoved = [...Object.values(ev.pushed), ...Object.values(ev.pulled)].some((n) => n > 0);
     const at = now().toISOString();
     const result: SyncResult = {
       hub: hub.hubUrl,
@@ -172,6 +179,7 @@ export async function syncWithHub(team: TeamRepo, now: () => Date, hooks: { clie
       cursor: team.hub()!.cursor,
       pending: team.pendingCounts(),
       openConflicts: team.catalog.openConflictCount(),
+      ...(evaluationsMoved ? { evaluations: { pushed: ev.pushed, pulled: ev.pulled } } : {}),
       ...(refused ? { refused, refusedI18n } : {}),
       at,
     };

@@ -17,6 +17,7 @@ import { quoteChannels } from './quotes';
 import { catalogChannels } from './catalog';
 import { teamChannels } from './team';
 import { teamMergeChannels } from './team-merge';
+import { evaluationChannels } from './team-evaluation';
 import { teamLinkChannels } from './team-link';
 
 const slug = z.string().min(1).max(80);
@@ -47,6 +48,7 @@ export const channels = {
   ...quoteChannels,
   ...teamChannels,
   ...teamMergeChannels,
+  ...evaluationChannels,
   ...teamLinkChannels,
   ...jobChannels,
 } as const;

@@ -18,8 +18,9 @@ import { dispatch } from '../../handlers';
 import { CliError, toJson, type CliIo } from '../io';
 import type { Command } from './index';
 import { TEAM_MERGE_HELP, teamMergeCommand } from './team-merge';
+import { TEAM_EVALUATE_HELP, teamEvaluateCommand } from './team-evaluate';
 
-export const TEAM_USAGE = 'team init|add-user|connect|status|conflicts|resolve|share|shared|duplicate|history [--hub URL] [--user NAME] [--role ROLE] [--json]';
+export const TEAM_USAGE = 'team init|add-user|connect|status|conflicts|resolve|share|shared|duplicate|history|evaluate [--hub URL] [--user NAME] [--role ROLE] [--json]';
 export const SYNC_USAGE = 'sync [--json] [--lang en|zh-CN]';
 export const EXIT_REFUSED = 4;
 
@@ -31,6 +32,7 @@ const TEAM_HELP = `usage:
                                                        connect this database (password: PGPASSWORD or ~/.pgpass)
   procure team status [--db PATH] [--json]             the hub, the cursor, the last sync and what waits to be shared
 ${TEAM_MERGE_HELP}
+${TEAM_EVALUATE_HELP}
   procure sync [--db PATH] [--json]                    push local suppliers, quotes, catalog edits and shares; pull others'
 URL: postgresql://HOST[:PORT]/DATABASE[?sslmode=verify-full&sslrootcert=FILE] (sslmode as in libpq; default prefer)
 --lang en|zh-CN: the language of init, add-user, connect, status and sync output and of their errors`;
@@ -64,6 +66,8 @@ function parse(io: CliIo, argv: string[]) {
         keep: { type: 'string' },
         name: { type: 'string' },
         lang: { type: 'string' },
+        evaluators: { type: 'string' },
+        share: { type: 'string' },
       },
       allowPositionals: true,
     });
@@ -133,7 +137,7 @@ async function team(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     default: {
-      const done = await teamMergeCommand(sub, rest, p.values, io);
+      const done = (await teamMergeCommand(sub, rest, p.values, io)) ?? (await teamEvaluateCommand(sub, rest, p.values, io));
       if (done !== undefined) return done;
       io.err(`procure team: unknown subcommand "${sub}"\n${TEAM_HELP}`);
       return 2;

@@ -12,6 +12,7 @@ import type { TeamCounts } from '../../../shared/contract/team';
 import { AcceleratorRepo } from './accelerators';
 import { TeamCatalogRepo } from './team-catalog';
 import { TeamSharedRepo } from './team-shared';
+import { TeamEvaluationRepo } from './team-evaluation';
 
 export interface TeamHubRow {
   hubUrl: string;
@@ -54,10 +55,13 @@ export class TeamRepo {
   /** Catalog merges and shared builds and bid sets (their own tables), applied in the same pull pages. */
   readonly catalog: TeamCatalogRepo;
   readonly shared: TeamSharedRepo;
+  /** Committee evaluations: one's own scores and submissions, and what the hub shows of others'. */
+  readonly evaluations: TeamEvaluationRepo;
 
   constructor(private readonly db: Database.Database) {
     this.catalog = new TeamCatalogRepo(db, new AcceleratorRepo(db));
     this.shared = new TeamSharedRepo(db);
+    this.evaluations = new TeamEvaluationRepo(db);
     this.s = {
       hub: db.prepare('SELECT * FROM team_hub WHERE id = 1'),
       setHub: db.prepare(
@@ -77,6 +81,8 @@ export class TeamRepo {
         db.prepare('DELETE FROM team_shared_version WHERE doc_gid NOT IN (SELECT doc_gid FROM team_share)'),
         db.prepare('UPDATE team_shared_version SET hub_change = NULL, version = NULL, author = NULL, pushed_at = NULL'),
         db.prepare('UPDATE team_share SET doc_shared = 0'),
+        // another hub's evaluations are not this one's
+        db.prepare('DELETE FROM team_evaluation'),
       ],
       setRole: db.prepare('UPDATE team_hub SET role = ? WHERE id = 1'),
       setCursor: db.prepare('UPDATE team_hub SET cursor = ? WHERE id = 1 AND cursor < ?'),

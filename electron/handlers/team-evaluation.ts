@@ -1,0 +1,130 @@
+/**
+ * Handlers of committee evaluation: plain functions of (context, input) over the local
+ * evaluation tables (migration 0006). Opening, scoring and submitting are recorded here (offline
+ * is fine) and pushed by the next sync, where the hub's GRANTs, row-level security and check
+ * triggers decide (the bid set's author or an admin opens; an evaluator on the committee scores,
+ * until they submit). The checks here mirror the hub's so that a laptop does not hold what the
+ * hub would refuse; they decide nothing the hub does not.
+ */
+import type { ParsedInput } from '../../shared/contract/api';
+import { AppError } from '../../shared/contract/result';
+import type { EvaluationOut } from '../../shared/contract/team-evaluation';
+import { combineCommittee, DEFAULT_DEVIATION_SHARE } from '../../shared/bids/committee';
+import { bidLabels, parseBidFile } from '../../shared/bids/schema';
+import type { AppContext } from '../context';
+import type { EvaluationView } from '../db/repos/team-evaluation';
+import { teamRepo } from './team';
+
+/** The bids' labels and the subjective criteria of a shared bid set's body. */
+function sheetOf(body: unknown): { bids: string[]; criteria: { id: string; name: string; points: number }[] } {
+  const f = parseBidFile(body);
+  if (!f.ok) return { bids: [], criteria: [] };
+  return { bids: bidLabels(f.value.bids), criteria: f.value.scoring.subjective ?? [] };
+}
+
+export function evaluationOut(view: EvaluationView, me: string | null): EvaluationOut {
+  const { bids, criteria } = sheetOf(view.bidSet?.body);
+  const submitted = new Set(view.submitted);
+  const mine = view.scores.filter((s) => s.evaluator === me);
+  const committee = combineCommittee(
+    {
+      evaluators: view.evaluators,
+      criteria: criteria.map((c) => c.id),
+      bids: bids.length,
+      scores: view.scores.filter((s) => submitted.has(s.evaluator)),
+    },
+    { deviationShare: view.deviationShare },
+  );
+  const mySubmission = me !== null && submitted.has(me);
+  return {
+    id: view.id,
+    versionId: view.versionId,
+    bidSetName: view.bidSet?.name ?? null,
+    bidSetVersion: view.bidSet?.version ?? null,
+    evaluators: view.evaluators,
+    deviationShare: view.deviationShare,
+    openedAt: view.openedAt,
+    author: view.author,
+    pending: !view.shared,
+    bids,
+    criteria,
+    submitted: view.submitted,
+    me: {
+      user: me,
+      evaluator: me !== null && view.evaluators.includes(me),
+      submitted: mySubmission,
+      submissionShared: mySubmission && mine.length > 0 && mine.every((s) => s.shared),
+      scored: mine.length,
+      of: bids.length * criteria.length,
+    },
+    scores: view.scores,
+    committee,
+  };
+}
+
+function user(ctx: AppContext): string {
+  const u = teamRepo(ctx).hub()?.hubUser;
+  if (!u) throw new AppError('not-found', 'not connected to a team hub: procure team connect --hub URL --user NAME first');
+  return u;
+}
+
+function evaluation(ctx: AppContext, id: string): EvaluationView {
+  const v = teamRepo(ctx).evaluations.get(id);
+  if (!v) throw new AppError('not-found', `no evaluation ${id} on this laptop (procure team evaluate status lists them; procure sync pulls them)`);
+  return v;
+}
+
+export function openEvaluation(ctx: AppContext, input: ParsedInput<'team:evaluation-open'>): EvaluationOut {
+  const me = user(ctx);
+  const team = teamRepo(ctx);
+  let versionId = input.versionId;
+  if (input.docId) {
+    const doc = team.shared.list('bidset', false, me).find((d) => d.docId === input.docId);
+    if (!doc) throw new AppError('not-found', `no shared bid set ${input.docId} here (procure team shared bidset lists them)`);
+    versionId = doc.latest.versionId;
+  }
+  const evaluators = [...new Set(input.evaluators)];
+  if (evaluators.length !== input.evaluators.length) throw new AppError('invalid-input', 'an evaluator is named twice');
+  // one transaction: a bid set with nothing for a committee to score leaves no evaluation behind
+  return ctx.db.transaction(() => {
+    const id = team.evaluations.open(versionId!, evaluators, input.deviationShare ?? DEFAULT_DEVIATION_SHARE, me, ctx.clock().toISOString());
+    const out = evaluationOut(evaluation(ctx, id), me);
+    if (out.criteria.length === 0 || out.bids.length === 0) {
+      throw new AppError('invalid-input', `the bid set "${out.bidSetName ?? versionId}" has no bids or no subjective criteria (scoring.subjective) for a committee to score`);
+    }
+    return out;
+  })();
+}
+
+export function scoreEvaluation(ctx: AppContext, input: ParsedInput<'team:evaluation-score'>): EvaluationOut {
+  const me = user(ctx);
+  const view = evaluation(ctx, input.id);
+  const out = evaluationOut(view, me);
+  if (!out.me.evaluator) throw new AppError('conflict', `${me} is not an evaluator of this evaluation (${view.evaluators.join(', ')})`);
+  for (const s of input.scores) {
+    const c = out.criteria.find((x) => x.id === s.criterion);
+    if (!c) throw new AppError('invalid-input', `the bid set has no subjective criterion "${s.criterion}" (${out.criteria.map((x) => x.id).join(', ')})`);
+    if (s.bid >= out.bids.length) throw new AppError('invalid-input', `the bid set has no bid ${s.bid + 1} (it has ${out.bids.length})`);
+    if (s.points > c.points) throw new AppError('invalid-input', `the criterion ${c.id} is worth at most ${c.points} points (got ${s.points})`);
+  }
+  teamRepo(ctx).evaluations.score(view.id, me, input.scores, ctx.clock().toISOString());
+  return evaluationOut(evaluation(ctx, view.id), me);
+}
+
+export function submitEvaluation(ctx: AppContext, input: ParsedInput<'team:evaluation-submit'>): EvaluationOut {
+  const me = user(ctx);
+  const view = evaluation(ctx, input.id);
+  const out = evaluationOut(view, me);
+  if (!out.me.evaluator) throw new AppError('conflict', `${me} is not an evaluator of this evaluation (${view.evaluators.join(', ')})`);
+  if (out.me.scored < out.me.of) throw new AppError('invalid-input', `submission refused: ${out.me.scored} of ${out.me.of} scores given`);
+  teamRepo(ctx).evaluations.submit(view.id, me, ctx.clock().toISOString());
+  return evaluationOut(evaluation(ctx, view.id), me);
+}
+
+export const listEvaluations = (ctx: AppContext): EvaluationOut[] => {
+  const me = teamRepo(ctx).hub()?.hubUser ?? null;
+  return teamRepo(ctx).evaluations.list().map((v) => evaluationOut(v, me));
+};
+
+export const getEvaluation = (ctx: AppContext, input: ParsedInput<'team:evaluation-get'>): EvaluationOut =>
+  evaluationOut(evaluation(ctx, input.id), teamRepo(ctx).hub()?.hubUser ?? null);
