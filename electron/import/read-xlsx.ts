@@ -28,7 +28,8 @@ export async function readXlsx(buf: Buffer): Promise<Workbook & { sheets: XlsxSh
       const listed = structure.sheets.slice(0, LIMITS.maxSheets);
       const wanted = new Set(['xl/styles.xml', 'xl/sharedStrings.xml', ...listed.map((s) => s.part)]);
       await zip.drain((name) => wanted.has(name));
-      const [isDate, rules] = await Promise.all([readDateStyles(zip), excelUtils()]);
+      const isDate = await readDateStyles(zip);
+      const rules = excelUtils();
       const book: BookParts = { sharedStrings: await readSharedStrings(zip), date1904: structure.date1904, isDate };
       for (const s of listed) {
         const { rows, merges } = await readSheetXml(s.name, zip.part(s.part), book, rules);

@@ -3,13 +3,17 @@
  * the workbook's order, with their names, visibility and parts), the 1904 date system, which
  * styles are date formats, and the shared strings. Each part is read from the guarded archive as
  * it inflates. The workbook, its relationships and its styles go through exceljs's own transforms
- * (loaded at first use: the CLI starts without exceljs), so the rules that decide a sheet's name
+ * (required at first use: the CLI starts without exceljs), so the rules that decide a sheet's name
  * or a date format are exceljs's, as when it loaded the whole workbook; the shared strings, which
  * can be hundreds of thousands, are read by a SAX pass of our own that keeps only their text.
  */
 import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser } from 'saxes';
+import { createRequire } from 'node:module';
 import type ExcelUtils from 'exceljs/lib/utils/utils.js';
+import type RelationshipsXform from 'exceljs/lib/xlsx/xform/core/relationships-xform.js';
+import type StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform.js';
+import type WorkbookXform from 'exceljs/lib/xlsx/xform/book/workbook-xform.js';
 import { Refusal } from './errors';
 import { LIMITS } from './grid';
 import type { GuardedZip } from './zip-guard';
@@ -50,9 +54,22 @@ export const capped = (s: string): string => (s.length > LIMITS.maxCellChars ? s
 export const decodeEscapes = (s: string): string =>
   s.includes('_x') ? s.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s;
 
-/** exceljs's date rules, loaded with it at first use. */
-export async function excelUtils(): Promise<typeof ExcelUtils> {
-  return (await import('exceljs/lib/utils/utils.js')).default;
+/**
+ * exceljs's own modules, required at first use (the CLI starts without them). require(), not
+ * import(): the app's bundles are CommonJS read from an asar archive, where Node's ESM loader is
+ * not at home; from source (ESM) the require is made relative to this file.
+ */
+const requireHere = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+const exceljs = {
+  utils: () => requireHere('exceljs/lib/utils/utils.js') as typeof ExcelUtils,
+  relationships: () => requireHere('exceljs/lib/xlsx/xform/core/relationships-xform.js') as typeof RelationshipsXform,
+  workbook: () => requireHere('exceljs/lib/xlsx/xform/book/workbook-xform.js') as typeof WorkbookXform,
+  styles: () => requireHere('exceljs/lib/xlsx/xform/style/styles-xform.js') as typeof StylesXform,
+};
+
+/** exceljs's date and entity rules. */
+export function excelUtils(): typeof ExcelUtils {
+  return exceljs.utils();
 }
 
 /**
@@ -62,12 +79,10 @@ export async function excelUtils(): Promise<typeof ExcelUtils> {
  */
 export async function readStructure(zip: GuardedZip): Promise<{ sheets: BookSheet[]; date1904: boolean }> {
   if (!zip.has(WORKBOOK)) return { sheets: [], date1904: false };
-  const [{ default: RelationshipsXform }, { default: WorkbookXform }] = await Promise.all([
-    import('exceljs/lib/xlsx/xform/core/relationships-xform.js'),
-    import('exceljs/lib/xlsx/xform/book/workbook-xform.js'),
-  ]);
-  const rels = zip.has(WORKBOOK_RELS) ? ((await new RelationshipsXform().parseStream(zip.part(WORKBOOK_RELS))) ?? []) : [];
-  const book = await new WorkbookXform().parseStream(zip.part(WORKBOOK));
+  const Relationships = exceljs.relationships();
+  const Workbook = exceljs.workbook();
+  const rels = zip.has(WORKBOOK_RELS) ? ((await new Relationships().parseStream(zip.part(WORKBOOK_RELS))) ?? []) : [];
+  const book = await new Workbook().parseStream(zip.part(WORKBOOK));
   const byId = new Map(rels.map((r) => [r.Id, r]));
   const sheets: BookSheet[] = [];
   const seen = new Set<string>();
@@ -85,8 +100,8 @@ export async function readStructure(zip: GuardedZip): Promise<{ sheets: BookShee
 /** Which style indexes are date formats, from styles.xml through exceljs's style table. */
 export async function readDateStyles(zip: GuardedZip): Promise<(style: number) => boolean> {
   if (!zip.has(STYLES)) return () => false;
-  const [{ default: StylesXform }, utils] = await Promise.all([import('exceljs/lib/xlsx/xform/style/styles-xform.js'), excelUtils()]);
-  const styles = new StylesXform();
+  const utils = excelUtils();
+  const styles = new (exceljs.styles())();
   await styles.parseStream(zip.part(STYLES));
   const known = new Map<number, boolean>();
   return (style) => {
