@@ -79,7 +79,7 @@ export const handlers: Handlers = {
   'team:evaluation-open': teamEvaluation.openEvaluation,
   'team:evaluation-score': teamEvaluation.scoreEvaluation,
   'team:evaluation-submit': teamEvaluation.submitEvaluation,
-  'team:evaluation-list': (ctx) => teamEvaluation.listEvaluations(ctx),
+  'team:evaluation-list': teamEvaluation.listEvaluations,
   'team:evaluation-get': teamEvaluation.getEvaluation,
   'team:test': teamLink.testTeamHub,
   'team:schedule': teamLink.setSyncMinutes,

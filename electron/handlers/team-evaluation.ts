@@ -121,9 +121,20 @@ export function submitEvaluation(ctx: AppContext, input: ParsedInput<'team:evalu
   return evaluationOut(evaluation(ctx, view.id), me);
 }
 
-export const listEvaluations = (ctx: AppContext): EvaluationOut[] => {
+/** A bid file's content as parsed (defaults filled in, keys in the schema's order), to tell the same bid set. */
+const canonical = (body: unknown): string | undefined => {
+  const f = parseBidFile(body);
+  return f.ok ? JSON.stringify(f.value) : undefined;
+};
+
+export const listEvaluations = (ctx: AppContext, input?: ParsedInput<'team:evaluation-list'>): EvaluationOut[] => {
   const me = teamRepo(ctx).hub()?.hubUser ?? null;
-  return teamRepo(ctx).evaluations.list().map((v) => evaluationOut(v, me));
+  let views = teamRepo(ctx).evaluations.list();
+  if (input?.bidFile !== undefined) {
+    const want = canonical(input.bidFile);
+    views = want === undefined ? [] : views.filter((v) => v.bidSet && canonical(v.bidSet.body) === want);
+  }
+  return views.map((v) => evaluationOut(v, me));
 };
 
 export const getEvaluation = (ctx: AppContext, input: ParsedInput<'team:evaluation-get'>): EvaluationOut =>

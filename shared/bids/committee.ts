@@ -130,3 +130,30 @@ export function combineCommittee(
   }
   return { evaluators: [...evaluators], criteria: [...criteria], cells, bidTotals, flags, complete: cells.every((c) => c.missing.length === 0) };
 }
+
+export interface OverallScore {
+  /** The formula-based total (price + technical) plus the committee's subjective points, 2 decimals. */
+  total: number | null;
+  /** 1 = best; equal totals go to the lower evaluated price; bids equal on both share the rank. */
+  rank: number | null;
+}
+
+/**
+ * The comprehensive score with the committee's points: formula total + combined subjective total
+ * per bid (a failing bid, total null, stays unranked; a bid nobody scored counts 0 subjective
+ * points), ranked as scoring.ts ranks (87号令 § 56: the lower evaluated price breaks a tie).
+ */
+export function overallScores(bids: readonly { formulaTotal: number | null; committeeTotal: number | null; evaluatedPrice: number }[]): OverallScore[] {
+  const totals = bids.map((b) => (b.formulaTotal === null ? null : round2(b.formulaTotal + (b.committeeTotal ?? 0))));
+  const order = bids
+    .map((_, i) => i)
+    .filter((i) => totals[i] !== null)
+    .sort((a, b) => totals[b]! - totals[a]! || round2(bids[a]!.evaluatedPrice) - round2(bids[b]!.evaluatedPrice) || a - b);
+  const rank: (number | null)[] = bids.map(() => null);
+  order.forEach((i, pos) => {
+    const prev = order[pos - 1];
+    const same = prev !== undefined && totals[prev] === totals[i] && round2(bids[prev]!.evaluatedPrice) === round2(bids[i]!.evaluatedPrice);
+    rank[i] = same ? rank[prev]! : pos + 1;
+  });
+  return bids.map((_, i) => ({ total: totals[i]!, rank: rank[i]! }));
+}

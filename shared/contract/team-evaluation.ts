@@ -75,7 +75,7 @@ export const evaluationChannels = {
   },
   /** Submit one's scores (every bid on every criterion); the next sync pushes them with the submission. */
   'team:evaluation-submit': { input: z.object({ id: evaluationRef }).strict(), output: {} as EvaluationOut },
-  /** The evaluations held here. */
-  'team:evaluation-list': { input: z.object({}).strict().optional(), output: [] as EvaluationOut[] },
+  /** The evaluations held here; with `bidFile`, those of a bid set with the same content (as parsed). */
+  'team:evaluation-list': { input: z.object({ bidFile: z.unknown().optional() }).strict().optional(), output: [] as EvaluationOut[] },
   'team:evaluation-get': { input: z.object({ id: evaluationRef }).strict(), output: {} as EvaluationOut },
 } as const;

@@ -10,8 +10,9 @@ import { KPIS, formatKpi } from '../../../shared/report/kpis';
 import { call, CliError, parseCommand, table, toJson, type CliIo } from '../io';
 import { describeIssues, readDocumentJson } from '../../../shared/document/parse';
 import { bidTemplateCommand, IMPORT_TEMPLATE_USAGE, importTemplateCommand, TEMPLATE_USAGE } from './bid-template';
+import { committeeOfBids, renderCommittee } from './team-evaluate';
 
-export const BIDS_USAGE = `bids FILE [--json] [--lang en|zh-CN] | ${TEMPLATE_USAGE} | ${IMPORT_TEMPLATE_USAGE}`;
+export const BIDS_USAGE = `bids FILE [--json] [--lang en|zh-CN] [--evaluations] | ${TEMPLATE_USAGE} | ${IMPORT_TEMPLATE_USAGE}`;
 
 export function bidsJson(r: BidEvaluation): unknown {
   return {
@@ -62,7 +63,7 @@ export { readJson };
 export async function bidsCommand(argv: string[], io: CliIo): Promise<number> {
   if (argv[0] === 'template') return bidTemplateCommand(argv.slice(1), io);
   if (argv[0] === 'import-template') return importTemplateCommand(argv.slice(1), io);
-  const parsed = parseCommand(io, 'bids', BIDS_USAGE, argv, { json: { type: 'boolean' }, lang: { type: 'string' } });
+  const parsed = parseCommand(io, 'bids', BIDS_USAGE, argv, { json: { type: 'boolean' }, lang: { type: 'string' }, evaluations: { type: 'boolean' } });
   if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
   const lang = values.lang ?? 'en';
@@ -71,9 +72,12 @@ export async function bidsCommand(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const file = positionals[0]!;
-  const r = await call(io.ctx(), 'bids:evaluate', { bidFile: readJson(file, io) });
+  const bidFile = readJson(file, io);
+  const r = await call(io.ctx(), 'bids:evaluate', { bidFile });
+  // the committee's scores of this bid set (procure team evaluate), when asked for
+  const committee = values.evaluations ? await committeeOfBids(io, file, bidFile, r) : undefined;
   if (values.json) {
-    io.out(toJson(bidsJson(r)));
+    io.out(toJson(committee ? { ...(bidsJson(r) as object), evaluations: committee } : bidsJson(r)));
     return 0;
   }
   const cur = r.currency;
@@ -104,5 +108,14 @@ export async function bidsCommand(argv: string[], io: CliIo): Promise<number> {
   const rec = r.recommended.map((i) => r.bids[i]!.label);
   io.out(`\n${rec.length === 1 ? `Recommended: ${rec[0]}` : rec.length > 1 ? `Tied for first place: ${rec.join(', ')}` : 'No bid meets every hard constraint.'}`);
   if (r.warnings.length) io.out(`\nWarnings:\n${r.warnings.map((w) => `  - ${w}`).join('\n')}`);
+  for (const c of committee ?? []) {
+    io.out(`\n${renderCommittee(c)}`);
+    io.out(
+      `\n${table(
+        ['Rank', 'Bid', 'Formula total', 'Committee', 'Total'],
+        c.overall.map((o, i) => [o.rank === null ? '-' : String(o.rank), r.bids[i]!.label, r.bids[i]!.totalScore?.toFixed(2) ?? '-', c.committee.bidTotals[i]?.toFixed(2) ?? '-', o.total?.toFixed(2) ?? '-']),
+      )}`,
+    );
+  }
   return 0;
 }

@@ -5,6 +5,8 @@
  * an admin opens; an evaluator on the committee scores until they submit) and shows the others'
  * scores only after one has submitted one's own.
  */
+import type { BidEvaluation } from '../../../shared/bids/evaluate';
+import { overallScores, type OverallScore } from '../../../shared/bids/committee';
 import type { EvaluationOut } from '../../../shared/contract/team-evaluation';
 import { call, CliError, toJson, type CliIo } from '../io';
 
@@ -107,4 +109,17 @@ export async function teamEvaluateCommand(sub: string, rest: string[], f: Evalua
     default:
       throw new CliError(`usage:\n${TEAM_EVALUATE_HELP}`);
   }
+}
+
+/**
+ * The committee evaluations of a bid file held here (a bid set with the same content), each with
+ * the overall score per bid (formula total + the committee's points); none is an error.
+ */
+export async function committeeOfBids(io: CliIo, file: string, bidFile: unknown, r: BidEvaluation): Promise<(EvaluationOut & { overall: OverallScore[] })[]> {
+  const list = await call(io.ctx(), 'team:evaluation-list', { bidFile });
+  if (list.length === 0) throw new CliError(`no committee evaluation of ${file} on this laptop (procure team evaluate status lists them; procure sync pulls them)`);
+  return list.map((e) => ({
+    ...e,
+    overall: overallScores(r.bids.map((b, i) => ({ formulaTotal: b.totalScore, committeeTotal: e.committee.bidTotals[i] ?? null, evaluatedPrice: b.evaluatedPrice }))),
+  }));
 }

@@ -129,5 +129,22 @@ describe.skipIf(Boolean(skip))('committee evaluation through the CLI (real Postg
     const text = await ok('bea', ['team', 'evaluate', 'status', evaluation]);
     expect(text).toMatch(/committee: ann ✓, eva ✓, ian ✓/);
     expect(text).toMatch(/flag: ian gave bid 2 .* 9\.00 against the others' mean 12\.00 \(25\.0 %\)/);
+
+    // procure bids FILE --evaluations: the formula scores as before, plus the committee's
+    const plain = JSON.parse(await ok('bea', ['bids', bidFile, '--json'])) as { bids: { totalScore: number | null }[]; evaluations?: unknown };
+    expect(plain.evaluations).toBeUndefined();
+    const withCommittee = JSON.parse(await ok('ann', ['bids', bidFile, '--json', '--evaluations'])) as typeof plain & { evaluations: (EvaluationOut & { overall: { total: number | null }[] })[] };
+    expect(withCommittee.bids.map((b) => b.totalScore)).toEqual(plain.bids.map((b) => b.totalScore));
+    expect(withCommittee.evaluations).toHaveLength(1);
+    expect(withCommittee.evaluations[0]!.overall.map((o) => o.total)).toEqual(plain.bids.map((b) => (b.totalScore === null ? null : Math.round((b.totalScore + 11) * 100) / 100)));
+    const shown = await ok('bea', ['bids', bidFile, '--evaluations']);
+    expect(shown).toMatch(/committee totals \(subjective points\):/);
+    expect(shown).toMatch(/Formula total/);
+    // a bid file no evaluation is of
+    const other = path.join(dir, 'other.json');
+    fs.writeFileSync(other, JSON.stringify({ ...JSON.parse(fs.readFileSync(bidFile, 'utf8')), title: 'another tender' }));
+    const none = await as('bea', ['bids', other, '--evaluations']);
+    expect(none.code).not.toBe(0);
+    expect(none.err).toMatch(/no committee evaluation of .*other\.json on this laptop/);
   });
 });

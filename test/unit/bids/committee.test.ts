@@ -1,6 +1,6 @@
 /** The committee's combination of subjective scores, against hand-computed score sheets. */
 import { describe, expect, it } from 'vitest';
-import { combineCommittee, combineScores, type EvaluatorScore } from '../../../shared/bids/committee';
+import { combineCommittee, combineScores, overallScores, type EvaluatorScore } from '../../../shared/bids/committee';
 import { scoringSchema } from '../../../shared/bids/schema';
 
 /** Scores as a sheet: sheet[bid][criterion] = one score per evaluator (null: left empty). */
@@ -100,5 +100,37 @@ describe('combineCommittee', () => {
     expect(scoringSchema.safeParse({ subjective: [{ id: 'plan', name: 'a', points: 10 }, { id: 'plan', name: 'b', points: 5 }] }).success).toBe(false);
     expect(scoringSchema.safeParse({ subjective: [{ id: 'Plan A', name: 'a', points: 10 }] }).success).toBe(false);
     expect(scoringSchema.safeParse({ deviationShare: 1.5 }).success).toBe(false);
+  });
+});
+
+describe('overallScores', () => {
+  it('adds the committee’s points to the formula total and ranks by it (hand-computed)', () => {
+    // A 92 + 11 = 103, B 87.9 + 16.5 = 104.4 → B first; C fails (null) and stays unranked
+    expect(
+      overallScores([
+        { formulaTotal: 92, committeeTotal: 11, evaluatedPrice: 100 },
+        { formulaTotal: 87.9, committeeTotal: 16.5, evaluatedPrice: 125 },
+        { formulaTotal: null, committeeTotal: 14, evaluatedPrice: 50 },
+      ]),
+    ).toEqual([
+      { total: 103, rank: 2 },
+      { total: 104.4, rank: 1 },
+      { total: null, rank: null },
+    ]);
+  });
+
+  it('breaks an equal total by the lower evaluated price; equal on both share the rank; unscored counts 0', () => {
+    // 90 + 10 = 100 at price 120, 95 + 5 = 100 at price 100, 100 + null = 100 at price 100
+    expect(
+      overallScores([
+        { formulaTotal: 90, committeeTotal: 10, evaluatedPrice: 120 },
+        { formulaTotal: 95, committeeTotal: 5, evaluatedPrice: 100 },
+        { formulaTotal: 100, committeeTotal: null, evaluatedPrice: 100 },
+      ]),
+    ).toEqual([
+      { total: 100, rank: 3 },
+      { total: 100, rank: 1 },
+      { total: 100, rank: 1 },
+    ]);
   });
 });
