@@ -57,9 +57,10 @@ export const decodeEscapes = (s: string): string =>
 /**
  * exceljs's own modules, required at first use (the CLI starts without them). require(), not
  * import(): the app's bundles are CommonJS read from an asar archive, where Node's ESM loader is
- * not at home; from source (ESM) the require is made relative to this file.
+ * not at home. From source (ESM, workers included) the require is made relative to this file.
  */
-const requireHere = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+// (import.meta is empty in the CommonJS bundles, where __filename is the bundle's own path)
+const requireHere = createRequire((import.meta as { url?: string }).url || __filename);
 const exceljs = {
   utils: () => requireHere('exceljs/lib/utils/utils.js') as typeof ExcelUtils,
   relationships: () => requireHere('exceljs/lib/xlsx/xform/core/relationships-xform.js') as typeof RelationshipsXform,
