@@ -140,7 +140,8 @@ export default async function bench(): Promise<void> {
   const quotes = seedCtx.quotes.count();
   console.log(`seeded ${parts.toLocaleString('en')} parts and ${quotes.toLocaleString('en')} quotes in one transaction in ${(seedMs / 1000).toFixed(1)} s`);
 
-  // The main process's share: handler time (it blocks the host for that long) and JSON size.
+  // The main process's share: handler time (it blocks the host for that long) and JSON size; the
+  // first call reads the database, later ones find catalog:rows kept (until the database changes).
   const handler = async (channel: 'catalog:rows' | 'catalog:list') => {
     const ms: number[] = [];
     let bytes = 0;
@@ -150,13 +151,15 @@ export default async function bench(): Promise<void> {
       bytes = JSON.stringify(r).length;
       ms.push(performance.now() - s);
     }
-    return { ms: median(ms), mb: bytes / 1e6 };
+    return { first: ms[0]!, again: median(ms.slice(1)), mb: bytes / 1e6 };
   };
   const lean = await handler('catalog:rows');
   const full = await handler('catalog:list');
   seedCtx.db.close();
-  console.log(`catalog:list, the full listing (baseline), handler + JSON       ${full.ms.toFixed(0).padStart(7)} ms  ${full.mb.toFixed(1).padStart(5)} MB`);
-  console.log(`catalog:rows, the table's listing, handler + JSON                ${lean.ms.toFixed(0).padStart(7)} ms  ${lean.mb.toFixed(1).padStart(5)} MB  (${(lean.ms / full.ms).toFixed(2)}× time, ${(lean.mb / full.mb).toFixed(2)}× size)`);
+  console.log(`catalog:list, the full listing (baseline), handler + JSON       ${full.first.toFixed(0).padStart(7)} ms  ${full.mb.toFixed(1).padStart(5)} MB`);
+  console.log(
+    `catalog:rows, the table's listing, handler + JSON                ${lean.first.toFixed(0).padStart(7)} ms  ${lean.mb.toFixed(1).padStart(5)} MB  (${(lean.first / full.first).toFixed(2)}× time, ${(lean.mb / full.mb).toFixed(2)}× size; asked again unchanged: ${lean.again.toFixed(0)} ms)`,
+  );
 
   // Baseline for first rows: the seed catalog alone, in the same run.
   const small = await startHarness();
