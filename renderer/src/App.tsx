@@ -14,6 +14,11 @@ import { ImportPage } from './pages/ImportPage';
 import { OptimizePage } from './pages/OptimizePage';
 import { useBuilds } from './stores/builds';
 import { readDocumentFile } from './files';
+import { Toasts } from './components/Toasts';
+import { ConfirmHost } from './components/ConfirmHost';
+import { ShortcutsHelp } from './components/ShortcutsHelp';
+import { useShortcutKeys } from './hooks/useShortcut';
+import { useShortcuts } from './stores/shortcuts';
 
 export interface PageDef {
   id: string;
@@ -40,6 +45,8 @@ export function App() {
   const [page, setPage] = useState(pageFromHash);
   const language = useSettings((s) => s.language);
   const load = useSettings((s) => s.load);
+  const openHelp = useShortcuts((s) => s.setHelpOpen);
+  useShortcutKeys();
 
   useEffect(() => {
     void load();
@@ -101,9 +108,15 @@ export function App() {
         <div className="sidebar-foot">
           <TeamStatus />
           <AppearanceControls />
+          <button className="small shortcuts-open" onClick={() => openHelp(true)}>
+            {t('shortcuts.open')}
+          </button>
         </div>
       </nav>
       <main>{current.render()}</main>
+      <Toasts />
+      <ConfirmHost />
+      <ShortcutsHelp />
     </div>
   );
 }

@@ -487,6 +487,21 @@ export const en = {
       busy: 'a sync is already running',
     },
   },
+  toast: {
+    backupSaved: 'Backup saved as {{file}}', restored: 'Database restored. The previous one was kept at {{path}}.', exported: 'Exported {{file}}',
+    scenarioSaved: 'Scenario saved as {{file}}', allSaved: 'Saved {{count}} build(s) as {{file}}', importCommitted: 'Import #{{id}} committed: {{quotes}} quotes written',
+    importUndone: 'Import #{{id}} undone', buildRestored: 'Build “{{name}}” restored', failed: 'Failed: {{message}}', nothingToUndo: 'Nothing to undo',
+  },
+  confirmDialog: { restoreTitle: 'Restore from backup', restoreConfirm: 'Replace all data' },
+  saveAll: {
+    button: 'Save all builds', differ: 'A scenario file holds one set of assumptions: “{{name}}” differs from “{{first}}” in {{what}}. Save the builds one by one, or give them the same assumptions.',
+    what: { currency: 'currency', site: 'site', finance: 'finance', workload: 'workload', risk: 'risk' },
+  },
+  shortcuts: {
+    title: 'Keyboard shortcuts', open: 'Keyboard shortcuts (? or Ctrl+/)', save: 'Save the scenario (Builds) or the bid set (Bids)', openFile: 'Open a scenario or bid file',
+    search: 'Find: focus the page’s search field', undo: 'Undo the last delete or import', print: 'Export the page’s PDF report', help: 'Show this list',
+    hint: 'Outside text fields; Ctrl+S and Ctrl+F work while typing too. On macOS use ⌘ for Ctrl.', key: 'Keys', action: 'Action',
+  },
   errors: errorsEn,
   units: { GB: 'GB', TBps: 'TB/s', GBps: 'GB/s', W: 'W', TFLOPS: 'TFLOPS', TOPS: 'TOPS' },
 };

@@ -489,6 +489,21 @@ export const zhCN: Messages = {
       busy: '已有一次同步正在进行',
     },
   },
+  toast: {
+    backupSaved: '备份已保存为 {{file}}', restored: '数据库已恢复。原数据库已保存到 {{path}}。', exported: '已导出 {{file}}',
+    scenarioSaved: '方案文件已保存为 {{file}}', allSaved: '已将 {{count}} 个方案保存为 {{file}}', importCommitted: '导入 #{{id}} 已写入：{{quotes}} 条报价',
+    importUndone: '导入 #{{id}} 已撤销', buildRestored: '方案“{{name}}”已恢复', failed: '失败：{{message}}', nothingToUndo: '没有可撤销的操作',
+  },
+  confirmDialog: { restoreTitle: '从备份恢复', restoreConfirm: '替换全部数据' },
+  saveAll: {
+    button: '保存全部方案', differ: '一个方案文件只含一组假设：“{{name}}”与“{{first}}”的{{what}}不同。请逐个保存，或使它们的假设一致。',
+    what: { currency: '币种', site: '场地', finance: '财务', workload: '负载', risk: '风险' },
+  },
+  shortcuts: {
+    title: '键盘快捷键', open: '键盘快捷键（? 或 Ctrl+/）', save: '保存方案文件（方案页）或评标文件（评标页）', openFile: '打开方案文件或评标文件',
+    search: '查找：聚焦本页搜索框', undo: '撤销上一次删除或导入', print: '导出本页 PDF 报告', help: '显示本列表',
+    hint: '在输入框外有效；Ctrl+S 与 Ctrl+F 在输入时也有效。macOS 上用 ⌘ 代替 Ctrl。', key: '按键', action: '操作',
+  },
   errors: errorsZhCN,
   units: { GB: 'GB', TBps: 'TB/s', GBps: 'GB/s', W: 'W', TFLOPS: 'TFLOPS', TOPS: 'TOPS' },
 };

@@ -93,8 +93,39 @@ export function buildToScenario(b: Pick<BuildRecord, 'name' | 'assumptions' | 'l
  */
 export function buildsToScenario(builds: Pick<BuildRecord, 'name' | 'assumptions' | 'lines'>[], name: string): ScenarioInput | undefined {
   if (builds.length === 0) return undefined;
-  const same = builds.every((b) => JSON.stringify(b.assumptions) === JSON.stringify(builds[0]!.assumptions));
-  if (!same) return undefined;
+  if (assumptionsDifference(builds)) return undefined;
   const parts = builds.map((b) => buildToScenario(b));
   return { ...parts[0]!, name, builds: parts.flatMap((p) => p.builds) };
+}
+
+export const ASSUMPTION_KEYS = ['currency', 'site', 'finance', 'workload', 'risk'] as const;
+export type AssumptionKey = (typeof ASSUMPTION_KEYS)[number];
+
+/** A value as text with its object keys sorted, so the order a form or a file wrote them in does not count. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`).join(',')}}`;
+  }
+  return JSON.stringify(v ?? null);
+}
+
+/**
+ * The first build whose assumptions differ from the first build's, by value, and which
+ * assumption; undefined when all agree. `site` maps a site as written (a catalog slug or an
+ * inline site) to the figures that count, so a custom site with a preset's numbers is the same site.
+ */
+export function assumptionsDifference(
+  builds: Pick<BuildRecord, 'name' | 'assumptions'>[],
+  site: (s: SiteRef) => unknown = (s) => s,
+): { index: number; key: AssumptionKey } | undefined {
+  const first = builds[0];
+  if (!first) return undefined;
+  const value = (b: Pick<BuildRecord, 'assumptions'>, k: AssumptionKey) => canonical(k === 'site' ? site(b.assumptions.site) : b.assumptions[k]);
+  for (let index = 1; index < builds.length; index++) {
+    const key = ASSUMPTION_KEYS.find((k) => value(builds[index]!, k) !== value(first, k));
+    if (key) return { index, key };
+  }
+  return undefined;
 }

@@ -54,9 +54,9 @@ describe('settings page', () => {
     await download.saveAs(file);
 
     await addRate(page, 'USD', '7.3', 'Rate entered after the backup');
-    page.once('dialog', (d) => void d.accept());
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Restore from backup…' }).click()]);
     await chooser.setFiles(file);
+    await page.getByRole('alertdialog', { name: 'Restore from backup' }).getByRole('button', { name: 'Replace all data' }).click();
     await page.getByText(/^Restored\. The previous database was kept at /).waitFor();
     // The page's own lists are read again: the rate entered after the backup is gone, the one before stays.
     await page.locator('.data-table tr', { hasText: 'Rate entered after the backup' }).waitFor({ state: 'detached' });

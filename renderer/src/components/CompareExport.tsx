@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BuildRecord } from '../../../shared/scenario/build';
 import { buildsToScenario } from '../../../shared/scenario/build';
 import { useCompare } from '../stores/compare';
+import { useShortcut } from '../hooks/useShortcut';
 
 export function CompareExport({ builds }: { builds: BuildRecord[] }) {
   const { t, i18n } = useTranslation();
@@ -13,6 +14,7 @@ export function CompareExport({ builds }: { builds: BuildRecord[] }) {
   const run = (kind: 'pdf' | 'xlsx') => {
     if (scenario) void exportReport(kind, scenario, i18n.language);
   };
+  useShortcut('print', scenario && builds.length >= 2 && busy === null ? () => run('pdf') : null);
   return (
     <div className="toolbar">
       {error && <span className="field-error">{error}</span>}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportBatchView } from '../../../shared/contract/import';
 import { useImport } from '../stores/import';
 import { ImportConfirm } from './ImportConfirm';
+import { useShortcut } from '../hooks/useShortcut';
 
 export function ImportHistory() {
   const { t, i18n } = useTranslation();
@@ -11,6 +12,9 @@ export function ImportHistory() {
   const undo = useImport((s) => s.undo);
   const busy = useImport((s) => s.busy);
   const [confirming, setConfirming] = useState<ImportBatchView | null>(null);
+  // Ctrl+Z: the newest import that still counts, after the same confirmation
+  const last = history.find((b) => !b.undoneAt);
+  useShortcut('undo', last && busy === null ? () => setConfirming(last) : null);
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (

@@ -7,6 +7,7 @@ import { BidResults } from '../components/BidResults';
 import { BidRequirement } from '../components/BidRequirement';
 import { BidEditor } from '../components/BidEditor';
 import { pickFile, readDocumentFile } from '../files';
+import { useShortcut } from '../hooks/useShortcut';
 
 export function BidsPage() {
   const { t, i18n } = useTranslation();
@@ -26,6 +27,9 @@ export function BidsPage() {
     if (f) await importTemplate(f);
   };
   const ready = evaluation?.ok === true;
+  useShortcut('save', file ? () => void save() : null);
+  useShortcut('openFile', () => void open());
+  useShortcut('print', ready && busy === null ? () => void exportReport('pdf', i18n.language) : null);
 
   return (
     <div className="page bids-page">

@@ -1,7 +1,7 @@
 /** Builds: the list, the selected build's lines and assumptions, and its KPIs as the user types. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { buildToScenario } from '../../../shared/scenario/build';
+import { assumptionsDifference, buildToScenario, buildsToScenario } from '../../../shared/scenario/build';
 import { useBuilds, selectSelectedBuild } from '../stores/builds';
 import { useEvaluation } from '../hooks/useEvaluation';
 import { LinesEditor } from '../components/LinesEditor';
@@ -9,6 +9,8 @@ import { AssumptionsEditor } from '../components/AssumptionsEditor';
 import { KpiPanel } from '../components/KpiPanel';
 import { pickFile, readDocumentFile, safeFileName, saveTextFile } from '../files';
 import type { Currency } from '../../../shared/money';
+import { useShortcut } from '../hooks/useShortcut';
+import { toastDone, toastFailed } from '../stores/toast';
 
 export function BuildsPage() {
   const { t } = useTranslation();
@@ -39,8 +41,33 @@ export function BuildsPage() {
 
   const save = () => {
     if (!build) return;
-    saveTextFile(`${safeFileName(build.name)}.procure.json`, JSON.stringify(buildToScenario(build), null, 2) + '\n');
+    const file = `${safeFileName(build.name)}.procure.json`;
+    saveTextFile(file, JSON.stringify(buildToScenario(build), null, 2) + '\n');
+    toastDone(t('toast.scenarioSaved', { file }));
   };
+
+  // every build in one scenario file (a scenario holds one set of assumptions, so they must agree)
+  const saveAll = () => {
+    const differ = assumptionsDifference(builds);
+    const scenario = buildsToScenario(builds, t('builds.title'));
+    if (differ || !scenario) {
+      if (differ) toastFailed(t('saveAll.differ', { name: builds[differ.index]!.name, first: builds[0]!.name, what: t(`saveAll.what.${differ.key}`) }));
+      return;
+    }
+    const file = `${safeFileName(t('builds.title'))}.procure.json`;
+    saveTextFile(file, JSON.stringify(scenario, null, 2) + '\n');
+    toastDone(t('toast.allSaved', { count: builds.length, file }));
+  };
+
+  const undo = () => {
+    if (!deleted) return toastDone(t('toast.nothingToUndo'));
+    const name = deleted.name;
+    void undoDelete().then(() => toastDone(t('toast.buildRestored', { name })));
+  };
+
+  useShortcut('save', build ? save : null);
+  useShortcut('openFile', () => void open());
+  useShortcut('undo', undo);
 
   return (
     <div className="page builds-page">
@@ -53,6 +80,9 @@ export function BuildsPage() {
           <button onClick={() => void open()}>{t('builds.openScenario')}</button>
           <button onClick={save} disabled={!build}>
             {t('builds.saveScenario')}
+          </button>
+          <button onClick={saveAll} disabled={builds.length === 0}>
+            {t('saveAll.button')}
           </button>
         </div>
       </header>

@@ -16,6 +16,8 @@ import { useFx } from '../stores/fx';
 import { AssumptionsEditor } from '../components/AssumptionsEditor';
 import { NumberField } from '../components/NumberField';
 import { pickFile } from '../files';
+import { askConfirm } from '../stores/confirm';
+import { toastDone, toastFailed } from '../stores/toast';
 
 type Weights = typeof RISK_WEIGHT_DEFAULTS;
 
@@ -50,6 +52,7 @@ export function SettingsPage() {
       await f();
     } catch (e) {
       setError((e as Error).message);
+      toastFailed(t('toast.failed', { message: (e as Error).message }));
     }
   };
 
@@ -81,7 +84,9 @@ export function SettingsPage() {
           <div className="row">
             <button
               onClick={() =>
-                void guard(backup)
+                void guard(async () => {
+                  toastDone(t('toast.backupSaved', { file: await backup() }));
+                })
               }
             >
               {t('settings.backupNow')}
@@ -90,9 +95,12 @@ export function SettingsPage() {
               onClick={() =>
                 void guard(async () => {
                   const f = await pickFile('.db,.sqlite,application/vnd.sqlite3');
-                  if (!f || !window.confirm(t('settings.restoreConfirm'))) return;
+                  if (!f) return;
+                  const ok = await askConfirm({ title: t('confirmDialog.restoreTitle'), text: t('settings.restoreConfirm'), confirmLabel: t('confirmDialog.restoreConfirm') });
+                  if (!ok) return;
                   const kept = await restore(f);
                   setMessage(t('settings.restored', { path: kept }));
+                  toastDone(t('toast.restored', { path: kept }));
                 })
               }
             >

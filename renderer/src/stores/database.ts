@@ -11,7 +11,8 @@ import { useFx } from './fx';
 interface DatabaseState {
   info: AppInfo | null;
   load(): Promise<void>;
-  backup(): Promise<void>;
+  /** Save a backup; answers the file name. */
+  backup(): Promise<string>;
   /** Replace the database with the file's; answers where the replaced one was kept. */
   restore(file: File): Promise<string>;
   /** The full integrity check of the open database. */
@@ -26,6 +27,7 @@ export const useDatabase = create<DatabaseState>((set, get) => ({
   async backup() {
     const r = await call('db:backup');
     saveBase64(r.fileName, r.dataBase64, 'application/vnd.sqlite3');
+    return r.fileName;
   },
   async restore(file) {
     const r = await call('db:restore', { dataBase64: await readBase64(file) });

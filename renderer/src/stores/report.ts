@@ -5,6 +5,8 @@
 import type { Input } from '../../../shared/contract/api';
 import { call } from '../api/client';
 import { saveBase64 } from '../files';
+import i18next from '../i18n';
+import { toastDone, toastFailed } from './toast';
 
 export type ReportKind = 'pdf' | 'xlsx';
 type ReportInput = Omit<Input<'report:pdf'>, 'lang'>;
@@ -16,7 +18,13 @@ const TYPES: Record<ReportKind, string> = {
 
 /** Render and save; answers the file name. The UI language picks the report's (Chinese or English). */
 export async function exportReport(kind: ReportKind, input: ReportInput, uiLanguage: string): Promise<string> {
-  const r = await call(kind === 'pdf' ? 'report:pdf' : 'report:xlsx', { ...input, lang: uiLanguage === 'zh-CN' ? 'zh-CN' : 'en' });
-  saveBase64(r.fileName, r.dataBase64, TYPES[kind]);
-  return r.fileName;
+  try {
+    const r = await call(kind === 'pdf' ? 'report:pdf' : 'report:xlsx', { ...input, lang: uiLanguage === 'zh-CN' ? 'zh-CN' : 'en' });
+    saveBase64(r.fileName, r.dataBase64, TYPES[kind]);
+    toastDone(i18next.t('toast.exported', { file: r.fileName }));
+    return r.fileName;
+  } catch (e) {
+    toastFailed(i18next.t('toast.failed', { message: (e as Error).message }));
+    throw e;
+  }
 }

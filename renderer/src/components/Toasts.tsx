@@ -1,0 +1,35 @@
+/**
+ * The app's notes that something is done or failed, bottom right. Two live regions that are
+ * always there (a region added with its text is often not read): done politely, failures at once.
+ */
+import { useTranslation } from 'react-i18next';
+import { useToasts, type Toast, type ToastKind } from '../stores/toast';
+
+function Region({ kind, toasts }: { kind: ToastKind; toasts: Toast[] }) {
+  const { t } = useTranslation();
+  const dismiss = useToasts((s) => s.dismiss);
+  return (
+    <div className={`toast-region ${kind}`} role={kind === 'failed' ? 'alert' : 'status'} aria-live={kind === 'failed' ? 'assertive' : 'polite'}>
+      {toasts
+        .filter((x) => x.kind === kind)
+        .map((x) => (
+          <div key={x.id} className={`toast ${kind}`} data-toast={kind}>
+            <span className="toast-text">{x.text}</span>
+            <button className="toast-close" aria-label={t('common.close')} onClick={() => dismiss(x.id)}>
+              ✕
+            </button>
+          </div>
+        ))}
+    </div>
+  );
+}
+
+export function Toasts() {
+  const toasts = useToasts((s) => s.toasts);
+  return (
+    <div className="toasts">
+      <Region kind="failed" toasts={toasts} />
+      <Region kind="done" toasts={toasts} />
+    </div>
+  );
+}

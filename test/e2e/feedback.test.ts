@@ -1,0 +1,166 @@
+/**
+ * Feedback and habits in real Chromium against the real handlers: toasts when something is done,
+ * the in-app confirm dialog before a restore (Escape cancels), the keyboard shortcut overlay in
+ * both languages, Ctrl+S saving the Builds page's scenario, and "Save all builds" as one scenario
+ * file that `procure evaluate` and Open scenario both read back.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/handlers';
+import { runProcure } from '../helpers/cli';
+import { tmpDir } from '../helpers/tmp';
+import { screenshot, startHarness, type Harness } from './harness';
+
+let h: Harness;
+const downloads = tmpDir('procure-feedback-');
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h?.close());
+
+async function call(channel: string, input: unknown) {
+  const r = await dispatch(h.ctx, channel, input);
+  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+  return r.value;
+}
+
+describe('toasts and the confirm dialog', () => {
+  it('says the backup is done, and asks before a restore in the app (Escape cancels, the confirm button restores)', async () => {
+    const { page } = h;
+    await page.goto(`${h.host.url}#/settings`);
+    await page.getByText(/^Database file: /).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Back up database…' }).click()]);
+    const toast = page.locator('[role="status"] [data-toast="done"]', { hasText: `Backup saved as ${download.suggestedFilename()}` });
+    await toast.waitFor();
+    await screenshot(page, 'feedback-toast-en');
+    const file = path.join(downloads, download.suggestedFilename());
+    await download.saveAs(file);
+
+    // no browser confirm(): a dialog would fail the test
+    page.on('dialog', (d) => {
+      h.errors.push(`browser dialog: ${d.message()}`);
+      void d.dismiss();
+    });
+    const restoreButton = page.getByRole('button', { name: 'Restore from backup…' });
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), restoreButton.click()]);
+    await chooser.setFiles(file);
+    const dialog = page.getByRole('alertdialog', { name: 'Restore from backup' });
+    await dialog.waitFor();
+    expect(await dialog.getAttribute('aria-modal')).toBe('true');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Replace all data');
+    await screenshot(page, 'feedback-confirm-en');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.getByText(/^Restored\./).count()).toBe(0);
+
+    const [again] = await Promise.all([page.waitForEvent('filechooser'), restoreButton.click()]);
+    await again.setFiles(file);
+    await dialog.getByRole('button', { name: 'Replace all data' }).click();
+    await page.locator('[data-toast="done"]', { hasText: /^Database restored\. The previous one was kept at / }).waitFor();
+    expect(h.errors).toEqual([]);
+  });
+});
+
+describe('keyboard shortcuts', () => {
+  it('opens the help overlay with ? and Ctrl+/, in English and 中文, and Escape closes it', async () => {
+    const { page } = h;
+    await page.goto(`${h.host.url}#/builds`);
+    await page.getByRole('heading', { name: 'Builds' }).waitFor();
+    await page.locator('body').click();
+    await page.keyboard.press('Shift+?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.waitFor();
+    expect(await help.locator('kbd').allTextContents()).toEqual(['Ctrl+S', 'Ctrl+O', 'Ctrl+F', 'Ctrl+Z', 'Ctrl+P', '? · Ctrl+/']);
+    await screenshot(page, 'feedback-shortcuts-en');
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await page.keyboard.press('Control+/');
+    const zh = page.getByRole('dialog', { name: '键盘快捷键' });
+    await zh.waitFor();
+    await zh.getByText('撤销上一次删除或导入').waitFor();
+    await screenshot(page, 'feedback-shortcuts-zh');
+    await page.keyboard.press('Escape');
+    await zh.waitFor({ state: 'detached' });
+    await page.getByLabel('语言').selectOption('en');
+  });
+
+  it('Ctrl+S saves the selected build as a scenario, even while typing in its name', async () => {
+    const { page } = h;
+    await page.getByRole('button', { name: '+ New build' }).click();
+    const name = page.getByLabel('Name', { exact: true });
+    await name.fill('Shortcut build');
+    const [download] = await Promise.all([page.waitForEvent('download'), name.press('Control+s')]);
+    expect(download.suggestedFilename()).toBe('Shortcut build.procure.json');
+    const file = path.join(downloads, 'shortcut.procure.json');
+    await download.saveAs(file);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ builds: [{ name: 'Shortcut build' }] });
+    await page.locator('[data-toast="done"]', { hasText: 'Scenario saved as Shortcut build.procure.json' }).waitFor();
+  });
+
+  it('Ctrl+Z brings back a deleted build; Ctrl+F focuses the catalog search', async () => {
+    const { page } = h;
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByText('Deleted "Shortcut build".').waitFor();
+    await page.locator('body').click();
+    await page.keyboard.press('Control+z');
+    await page.locator('[data-toast="done"]', { hasText: 'Build “Shortcut build” restored' }).waitFor();
+    await page.locator('.build-list button', { hasText: 'Shortcut build' }).waitFor();
+
+    await page.getByRole('link', { name: 'Catalog' }).click();
+    await page.locator('main input[type="search"]').waitFor();
+    await page.locator('body').click();
+    await page.keyboard.press('Control+f');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search');
+  });
+});
+
+describe('save all builds', () => {
+  it('writes every build into one scenario file that procure evaluate and Open scenario read back', async () => {
+    const { page } = h;
+    for (const b of h.ctx.builds.list()) await call('builds:delete', { id: b.id });
+    await call('builds:create', { name: 'All A', lines: [{ accelerator: 'ascend-910b', count: 16, role: 'both' }] });
+    await call('builds:create', { name: 'All B', lines: [{ accelerator: 'nvidia-h20', count: 24, role: 'both' }] });
+    await page.goto(`${h.host.url}#/builds`);
+    await page.reload();
+    await page.locator('.build-list button', { hasText: 'All B' }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save all builds' }).click()]);
+    const file = path.join(downloads, download.suggestedFilename());
+    await download.saveAs(file);
+    await page.locator('[data-toast="done"]', { hasText: `Saved 2 build(s) as ${download.suggestedFilename()}` }).waitFor();
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { builds: { name: string }[] };
+    expect(saved.builds.map((b) => b.name)).toEqual(['All A', 'All B']);
+
+    const r = await runProcure(['evaluate', file, '--json', '--db', h.dbPath]);
+    expect(r.code, r.err).toBe(0);
+    const evaluated = JSON.parse(r.out) as { builds: { name: string; cards: number; tco: number }[] };
+    expect(evaluated.builds.map((b) => [b.name, b.cards])).toEqual([
+      ['All A', 16],
+      ['All B', 24],
+    ]);
+
+    // Open scenario makes the same two builds again, with the same figures
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open scenario…' }).click()]);
+    await chooser.setFiles(file);
+    await page.getByText(`Opened 2 build(s) from ${download.suggestedFilename()}`).waitFor();
+    const names = h.ctx.builds.list().map((b) => b.name);
+    expect(names.filter((n) => n === 'All A')).toHaveLength(2);
+    expect(names.filter((n) => n === 'All B')).toHaveLength(2);
+    const again = await runProcure(['evaluate', file, '--json', '--db', h.dbPath]);
+    expect((JSON.parse(again.out) as { builds: { tco: number }[] }).builds.map((b) => b.tco)).toEqual(evaluated.builds.map((b) => b.tco));
+    expect(h.errors).toEqual([]);
+  });
+
+  it('refuses with the assumption named when the builds differ', async () => {
+    const { page } = h;
+    const a = h.ctx.builds.list()[0]!;
+    await call('builds:update', { id: a.id, assumptions: { ...a.assumptions, finance: { ...a.assumptions.finance, years: 3 } } });
+    await page.reload();
+    await page.locator('.build-list button').first().waitFor();
+    await page.getByRole('button', { name: 'Save all builds' }).click();
+    await page.locator('[data-toast="failed"]', { hasText: 'differs from' }).filter({ hasText: 'finance' }).waitFor();
+  });
+});
