@@ -9,7 +9,8 @@ import { HubVersionError } from '../db/hub/migrations';
 import { HubConnectError } from './connection';
 import { TeamNotConnectedError } from './sync';
 
-const LOST = /Connection terminated|connection terminated|server closed the connection|terminating connection|ECONNRESET|EPIPE/i;
+// node-postgres' words for a connection that died under it (the second query on such a client: "not queryable")
+const LOST = /Connection terminated|server closed the connection|terminating connection|not queryable|ECONNRESET|EPIPE/i;
 
 /** `e` as an AppError when it is one of the hub's answers; anything else (a bug) as it is. */
 export function hubAppError(e: unknown): unknown {

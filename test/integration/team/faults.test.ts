@@ -70,7 +70,7 @@ describe.skipIf(Boolean(skip))('sync faults: connection dropped, server restarte
         hit = true;
         break;
       }
-      await new Promise((r) => setTimeout(r, 5));
+      await new Promise((r) => setTimeout(r, 2));
     }
     const r = await sync;
     expect(hit, 'the sync finished before the fault could hit it mid-way').toBe(true);
@@ -98,7 +98,7 @@ describe.skipIf(Boolean(skip))('sync faults: connection dropped, server restarte
   beforeAll(async () => {
     delete process.env.PGPASSFILE;
     // small batches: each a transaction, so a fault lands between and inside them
-    process.env.PROCURE_SYNC_BATCH = '50';
+    process.env.PROCURE_SYNC_BATCH = '20';
     hub = await startHub([
       ['eve', 'buyer'],
       ['bob', 'buyer'],
@@ -146,7 +146,7 @@ describe.skipIf(Boolean(skip))('sync faults: connection dropped, server restarte
       ctx,
       async () => {
         const c = cursorOf(ctx);
-        return c > 0 && c < latest - 500;
+        return c > 0 && c < latest - 200;
       },
       terminate('bob'),
     );
@@ -182,7 +182,7 @@ describe.skipIf(Boolean(skip))('sync faults: connection dropped, server restarte
       ctx,
       async () => {
         const c = cursorOf(ctx);
-        return c > 0 && c < latest - 500;
+        return c > 0 && c < latest - 200;
       },
       restart,
     );
