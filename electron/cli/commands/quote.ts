@@ -19,6 +19,8 @@ const HELP = `usage:
                     [--date D] [--valid-until D] [--lead-time "6周"] [--moq N] [--number Q] [--note T] [--json]
   procure quote list PART [--json]
   procure quote correct ID [--price P] [--supplier S] [… the options of add] [--json]
+                    (a whole-server quote: P is the whole server's price; its server, card and
+                    card count are kept, and the per-card price is worked out again)
   procure quote retire ID --reason "…" [--by NAME] [--json]
 P: 125000, 12.5万, ¥125,000, USD 28,500, 含税 9.8万 (a bare number is yuan; VAT, when not stated, is
 taken as included for yuan and excluded otherwise). D: 2026-03-31, 2026/3/31, 2026年3月31日;
