@@ -46,6 +46,32 @@ describe('catalog page', () => {
     await page.getByLabel('Origin').selectOption('');
   });
 
+  it('finds Huawei by 华为, sorts by a column both ways, and shows a hidden column', async () => {
+    const { page } = h;
+    await page.getByRole('searchbox').fill('华为');
+    await expect(page.getByText(/of \d+ accelerators/).textContent()).resolves.toMatch(/^[3-9] of/);
+    expect(new Set(await page.locator('.grid-row.body [role="cell"]:first-child').allTextContents())).toEqual(new Set(['Huawei']));
+    await page.getByRole('searchbox').fill('');
+    const tdp = page.getByRole('columnheader', { name: /TDP/ });
+    const tdps = async () => (await page.locator('.grid-row.body [role="cell"]:nth-child(9)').allTextContents()).map((x) => Number(x.replace(/,/g, '')));
+    // a figure sorts largest first, then smallest first
+    await tdp.click();
+    await expect(tdp.getAttribute('aria-sort')).resolves.toBe('descending');
+    const down = await tdps();
+    expect(down).toEqual([...down].sort((a, b) => b - a));
+    await tdp.click();
+    await expect(tdp.getAttribute('aria-sort')).resolves.toBe('ascending');
+    const up = await tdps();
+    expect(up).toEqual([...up].sort((a, b) => a - b));
+    expect(down[0]).toBeGreaterThan(up[0]!);
+    await page.getByRole('button', { name: /Columns/ }).click();
+    await page.getByRole('menuitemcheckbox', { name: /^Year$/ }).locator('input').check();
+    await page.getByRole('columnheader', { name: /^Year$/ }).waitFor();
+    await page.getByRole('menuitemcheckbox', { name: /^Year$/ }).locator('input').uncheck();
+    await page.keyboard.press('Escape');
+    await page.getByRole('columnheader', { name: /^Vendor/ }).click();
+  });
+
   it('edits a figure with validation, and the edit survives a reload', async () => {
     const { page } = h;
     await page.locator('[data-slug="ascend-910b"]').click();
