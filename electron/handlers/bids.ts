@@ -14,13 +14,25 @@ import { requirementFingerprint } from '../bids/template-layout';
 import { templateError } from '../bids/template-read';
 import { writeBidTemplate } from '../bids/template-write';
 import { jobDb, runJob } from '../jobs';
+import type { EvaluationOut } from '../../shared/contract/team-evaluation';
+import { listEvaluations } from './team-evaluation';
 
 /** The report's model and HTML are built in a job worker; printing (another process already) stays here. */
-async function reportPdfOffThread(ctx: AppContext, input: ParsedInput<'report:pdf'>): Promise<ReportFileOut> {
+async function reportPdfOffThread(ctx: AppContext, raw: ParsedInput<'report:pdf'>): Promise<ReportFileOut> {
+  const input = withCommittee(ctx, raw);
   const db = jobDb(ctx);
   if (!db) return reportPdf(ctx, input);
   const { fileName, html } = await runJob('report:html', { db, request: { ...input, today: ctx.today() } });
   return printReport(ctx, fileName, html);
+}
+
+/** With `evaluations`, the request carries the committee evaluations of its bid set held here (none: an error). */
+function withCommittee(ctx: AppContext, input: ParsedInput<'report:pdf'>): ParsedInput<'report:pdf'> & { committee?: EvaluationOut[] } {
+  if (!input.evaluations) return input;
+  if (input.bidFile === undefined) throw new AppError('invalid-input', 'evaluations belong to a bid file, not a scenario');
+  const committee = listEvaluations(ctx, { bidFile: input.bidFile });
+  if (committee.length === 0) throw new AppError('not-found', 'no committee evaluation of this bid set on this laptop (procure team evaluate status lists them; procure sync pulls them)');
+  return { ...input, committee };
 }
 
 function invalidBidFile(issues: ScenarioIssue[]): AppError {

@@ -13,6 +13,7 @@ import { esc, formatter, type Fmt } from './format';
 import { fontFaceCss } from './fonts';
 import type { ReportModel } from './model';
 import { assumptionsSection, detailSections, signoffSection } from './sections';
+import { committeeSections } from './committee';
 import { reportCss } from './style';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:";
@@ -127,7 +128,7 @@ export function renderReportHtml(m: ReportModel): string {
   const f = formatter(m.lang, m.currency, m.cnyUnit);
   // a scenario is a comparison of builds: its own document (comparison.ts), not the bid report
   const body = m.bids
-    ? [cover(m, f), bidSummary(m, f), kpiTable(m, f), chartsSection(m, f), detailSections(m, f), assumptionsSection(m, f), signoffSection(m, f)].join('\n')
+    ? [cover(m, f), bidSummary(m, f), kpiTable(m, f), chartsSection(m, f), detailSections(m, f), committeeSections(m, f), assumptionsSection(m, f), signoffSection(m, f)].join('\n')
     : comparisonBody(m, f);
   const headerLeft = `${m.title.length > 70 ? `${m.title.slice(0, 69)}…` : m.title} · ${m.documentNumber}`;
   const css = reportCss(m.lang, { left: headerLeft, right: m.date });

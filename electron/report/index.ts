@@ -7,6 +7,8 @@ import { AppError } from '../../shared/contract/result';
 import { issueVar } from '../../shared/i18n/translate';
 import { cnyUnitOf } from '../../shared/format';
 import { parseBidFile } from '../../shared/bids/schema';
+import { overallScores } from '../../shared/bids/committee';
+import type { EvaluationOut } from '../../shared/contract/team-evaluation';
 import type { Lang } from '../../shared/i18n/translate';
 import { parseScenario, type ScenarioIssue } from '../../shared/scenario/schema';
 import type { AppContext } from '../context';
@@ -26,6 +28,8 @@ export interface ReportRequest {
   documentNumber?: string;
   /** Today (YYYY-MM-DD) for quote validity; default: today in the user's time zone. */
   today?: string;
+  /** The committee evaluations of the bid set (with --evaluations), as held on this laptop. */
+  committee?: EvaluationOut[];
 }
 
 export interface ReportFile {
@@ -48,7 +52,11 @@ export function buildReportModel(ctx: AppContext, req: ReportRequest): ReportMod
   if (req.bidFile !== undefined) {
     const p = parseBidFile(req.bidFile);
     if (!p.ok) throw invalid('bid file', p.issues);
-    return reportFromBids(p.value, catalogSnapshot(ctx), meta);
+    const model = reportFromBids(p.value, catalogSnapshot(ctx), meta);
+    if (!req.committee || !model.bids) return model;
+    const bids = model.bids.bids;
+    const overall = (e: EvaluationOut) => overallScores(bids.map((b, i) => ({ formulaTotal: b.totalScore, committeeTotal: e.committee.bidTotals[i] ?? null, evaluatedPrice: b.evaluatedPrice })));
+    return { ...model, committee: req.committee.map((e) => ({ ...e, overall: overall(e) })) };
   }
   const p = parseScenario(req.scenario);
   if (!p.ok) throw invalid('scenario', p.issues);

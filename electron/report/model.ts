@@ -3,6 +3,7 @@
  * (a comparison of builds). Everything here is evaluated by the shared models; the template
  * only lays it out.
  */
+import type { ReportCommittee } from './committee';
 import type { CnyUnit } from '../../shared/format';
 import type { Lang } from '../../shared/i18n/translate';
 import { tr } from '../../shared/i18n/translate';
@@ -43,6 +44,8 @@ export interface ReportModel {
   order: number[];
   /** The build whose sensitivity tornado is shown: the recommended or best one. */
   focus: number;
+  /** The committee evaluations of the bid set (with --evaluations): committee.ts's pages. */
+  committee?: ReportCommittee[];
 }
 
 /** A stable number for a document that has none: the date and a short hash of its content. */

@@ -39,6 +39,8 @@ export const reportInputSchema = z
     title: z.string().max(300).optional(),
     preparedBy: z.string().max(200).optional(),
     documentNumber: z.string().max(100).optional(),
+    /** Add the committee's pages: the evaluations of this bid set held here (an error when none). */
+    evaluations: z.boolean().optional(),
   })
   .strict()
   .refine((v) => (v.bidFile === undefined) !== (v.scenario === undefined), { message: 'give either "bidFile" or "scenario"' });

@@ -8,7 +8,7 @@ import { isBidFileJson } from '../../../shared/bids/schema';
 import { call, parseCommand, type CliIo } from '../io';
 import { readJson } from './bids';
 
-export const REPORT_USAGE = 'report FILE --out PDF [--xlsx XLSX] [--lang zh-CN|en] [--prepared-by NAME] [--document-number N] [--date YYYY-MM-DD]';
+export const REPORT_USAGE = 'report FILE --out PDF [--xlsx XLSX] [--lang zh-CN|en] [--prepared-by NAME] [--document-number N] [--date YYYY-MM-DD] [--evaluations]';
 
 export async function reportCommand(argv: string[], io: CliIo, write: (path: string, data: Buffer) => void = (p, d) => fs.writeFileSync(p, d)): Promise<number> {
   const parsed = parseCommand(io, 'report', REPORT_USAGE, argv, {
@@ -18,6 +18,7 @@ export async function reportCommand(argv: string[], io: CliIo, write: (path: str
         'prepared-by': { type: 'string' },
         'document-number': { type: 'string' },
         date: { type: 'string' },
+        evaluations: { type: 'boolean' },
   });
   if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
@@ -36,7 +37,8 @@ export async function reportCommand(argv: string[], io: CliIo, write: (path: str
   } as const;
   if (values.out) {
     const t0 = Date.now();
-    const r = await call(io.ctx(), 'report:pdf', input);
+    // --evaluations: the committee's pages (a bid file's evaluations held here, procure team evaluate)
+    const r = await call(io.ctx(), 'report:pdf', values.evaluations ? { ...input, evaluations: true } : input);
     const data = Buffer.from(r.dataBase64, 'base64');
     write(values.out, data);
     io.out(`wrote ${values.out} (${Math.round(data.length / 1024)} kB, ${((Date.now() - t0) / 1000).toFixed(1)} s)`);

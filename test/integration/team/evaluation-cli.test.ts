@@ -6,6 +6,7 @@
  * row-level security). A colleague's opening is refused by the database in one line, and
  * `procure bids FILE --evaluations` shows the committee's table.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -146,5 +147,31 @@ describe.skipIf(Boolean(skip))('committee evaluation through the CLI (real Postg
     const none = await as('bea', ['bids', other, '--evaluations']);
     expect(none.code).not.toBe(0);
     expect(none.err).toMatch(/no committee evaluation of .*other\.json on this laptop/);
+  });
+
+  it('adds the committee’s pages to the bid PDF: the combined table, then one page per evaluator with a sign-off line', { timeout: 240_000 }, async () => {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const pdf = path.join(process.env.PROCURE_KEEP_REPORT ?? dir, `committee-${lang}.pdf`);
+      const plain = path.join(dir, `plain-${lang}.pdf`);
+      await ok('bea', ['report', bidFile, '--out', pdf, '--lang', lang, '--evaluations']);
+      await ok('bea', ['report', bidFile, '--out', plain, '--lang', lang]);
+      const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+      // one combined page and three evaluators' pages
+      expect(pages(pdf) - pages(plain)).toBe(4);
+      const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+      if (lang === 'en') {
+        expect(text).toMatch(/Committee evaluation \(subjective criteria\)/);
+        for (const u of ['ann', 'eva', 'ian']) expect(text).toContain(`Scores of evaluator ${u}`);
+        expect(text).toMatch(/ian gave .* 9\.00 against the others’ mean 12\.00 \(deviation 25\.0\s?%\)/);
+      } else {
+        expect(text).toContain('评标委员会评审（主观评分项）');
+        for (const u of ['ann', 'eva', 'ian']) expect(text).toContain(`评委 ${u} 的评分`);
+      }
+    }
+    // without an evaluation of the file, the report says so instead of leaving the pages out
+    const other = path.join(dir, 'other.json');
+    const r = await as('bea', ['report', other, '--out', path.join(dir, 'x.pdf'), '--evaluations']);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(/no committee evaluation of this bid set on this laptop/);
   });
 });
