@@ -520,7 +520,8 @@ export const en = {
     notSubmitted: 'Not submitted yet.',
     bidTotal: 'Total for {{bid}}',
     declaration: 'I scored each bid independently, on the criteria of the tender documents.',
-  },  errors: errorsEn,
+  },
+  errors: errorsEn,
   units: { GB: 'GB', TBps: 'TB/s', GBps: 'GB/s', W: 'W', TFLOPS: 'TFLOPS', TOPS: 'TOPS' },
 };
 export type Messages = typeof en;

@@ -522,6 +522,7 @@ export const zhCN: Messages = {
     notSubmitted: '尚未提交。',
     bidTotal: '{{bid}} 合计',
     declaration: '本人依据招标文件规定的评审因素，独立评审每一投标。',
-  },  errors: errorsZhCN,
+  },
+  errors: errorsZhCN,
   units: { GB: 'GB', TBps: 'TB/s', GBps: 'GB/s', W: 'W', TFLOPS: 'TFLOPS', TOPS: 'TOPS' },
 };
