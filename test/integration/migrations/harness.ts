@@ -197,6 +197,16 @@ export const DATA: Record<number, (db: Database.Database) => void> = {
     run(`INSERT INTO team_share (kind, local_id, doc_gid, created_at) VALUES ('build', 1, '01900000-0000-7000-8000-000000000005', 't4')`);
     run(`INSERT INTO team_shared_version (gid, doc_gid, kind, name, body, shared_at) VALUES ('01900000-0000-7000-8000-000000000006', '01900000-0000-7000-8000-000000000005', 'build', 'Pilot', '{"lines":[]}', 't4')`);
   },
+  6: (db) => {
+    const run = (sql: string) => db.prepare(sql).run();
+    // an evaluation pulled from the hub, one's own score and submission waiting for the next sync
+    run(`INSERT INTO team_evaluation (gid, version_gid, evaluators, deviation_share, opened_at, author, hub_change)
+      VALUES ('01900000-0000-7000-8000-000000000007', '01900000-0000-7000-8000-000000000006', '["ann","eva","ian"]', 0.2, 't5', 'bea', 9)`);
+    run(`INSERT INTO team_evaluation_score (gid, evaluation_gid, evaluator, bid, criterion, points, scored_at)
+      VALUES ('01900000-0000-7000-8000-000000000008', '01900000-0000-7000-8000-000000000007', 'ann', 0, 'plan', 8, 't6')`);
+    run(`INSERT INTO team_evaluation_submission (gid, evaluation_gid, evaluator, submitted_at)
+      VALUES ('01900000-0000-7000-8000-000000000009', '01900000-0000-7000-8000-000000000007', 'ann', 't7')`);
+  },
 };
 
 /**
