@@ -21,7 +21,7 @@ function signLine(f: Fmt, name: string): string {
 
 function flagsList(e: ReportCommittee, f: Fmt, only?: string): string {
   const flags = e.committee.flags.filter((x) => only === undefined || x.evaluator === only);
-  if (flags.length === 0) return `<p class="small">${f.t('committee.noFlags', { share: f.pct(e.deviationShare, 0) })}</p>`;
+  if (flags.length === 0) return `<p class="small">${f.t(only === undefined ? 'committee.noFlags' : 'committee.noFlagsOwn', { share: f.pct(e.deviationShare, 0) })}</p>`;
   return `<ul class="small">${flags
     .map((x) => `<li>${f.t('committee.flag', { evaluator: esc(x.evaluator), bid: esc(e.bids[x.bid] ?? String(x.bid + 1)), total: n2(f, x.total), mean: n2(f, x.othersMean), deviation: f.pct(x.deviation, 1) })}</li>`)
     .join('')}</ul>`;

@@ -514,6 +514,7 @@ export const en = {
     flags: 'Deviations',
     flag: '{{evaluator}} gave {{bid}} {{total}} against the others\u2019 mean {{mean}} (deviation {{deviation}}).',
     noFlags: 'No evaluator deviates from the others\u2019 mean by more than {{share}}.',
+    noFlagsOwn: 'No total of this evaluator deviates from the others\u2019 mean by more than {{share}}.',
     evaluator: 'Evaluator',
     evaluatorTitle: 'Scores of evaluator {{name}}',
     submitted: 'Submitted; these scores no longer change.',

@@ -516,6 +516,7 @@ export const zhCN: Messages = {
     flags: '评分偏离',
     flag: '{{evaluator}} 对 {{bid}} 的评分 {{total}}，其他评委平均 {{mean}}（偏离 {{deviation}}）。',
     noFlags: '没有评委的评分偏离其他评委平均值超过 {{share}}。',
+    noFlagsOwn: '本评委对各投标的评分合计均未偏离其他评委平均值超过 {{share}}。',
     evaluator: '评委',
     evaluatorTitle: '评委 {{name}} 的评分',
     submitted: '已提交，评分不再更改。',
