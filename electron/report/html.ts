@@ -15,6 +15,7 @@ import type { ReportModel } from './model';
 import { assumptionsSection, detailSections, signoffSection } from './sections';
 import { committeeSections } from './committee';
 import { reportCss } from './style';
+import { nearTie, NEAR_TIE_POINTS } from '../../shared/bids/near-tie';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:";
 
@@ -32,6 +33,13 @@ function cover(m: ReportModel, f: Fmt): string {
 ${m.requirementText ? `<p class="description">${esc(m.requirementText)}</p>` : ''}
 <p class="confidential">${f.t('report.confidential')}</p>
 </section>`;
+}
+
+/** The two best valid bids within half a point: the committee checks the scores before the award (the Bids page says the same). */
+function nearTieNote(be: NonNullable<ReportModel['bids']>, f: Fmt): string {
+  const close = nearTie(be);
+  if (!close) return '';
+  return `<p class="small" data-near-tie>${f.t('nearTie.note', { points: f.num(NEAR_TIE_POINTS, 1), first: esc(close.first), second: esc(close.second), gap: f.num(close.gap, 2) })}</p>`;
 }
 
 function bidSummary(m: ReportModel, f: Fmt): string {
@@ -70,6 +78,7 @@ function bidSummary(m: ReportModel, f: Fmt): string {
 <h2>${f.t('report.summary')}</h2>
 <h3>${f.t('report.recommendation')}</h3>
 ${call}
+${nearTieNote(be, f)}
 <h3>${f.t('report.ranking')}</h3>
 ${rows ? `<table class="ranking"><thead><tr><th class="num">${f.t('bids.rank')}</th><th>${f.t('bids.vendor')}</th><th class="num">${f.t('bids.evaluatedPriceCol')}</th><th class="num">${f.t('bids.priceScore')} (${w.price})</th><th class="num">${f.t('bids.technicalScore')} (${be.maxPoints - w.price})</th><th class="num">${f.t('bids.totalScore')} (${be.maxPoints})</th></tr></thead><tbody>${rows}</tbody></table>` : `<p class="muted">${f.t('bids.noneRecommended')}</p>`}
 ${failing.length ? `<h3>${f.t('report.failingBids')}</h3><table><thead><tr><th style="width:35%">${f.t('bids.vendor')}</th><th>${f.t('bids.reasons')}</th></tr></thead><tbody>${failRows}</tbody></table>` : ''}

@@ -522,6 +522,9 @@ export const en = {
     bidTotal: 'Total for {{bid}}',
     declaration: 'I scored each bid independently, on the criteria of the tender documents.',
   },
+  nearTie: {
+    note: 'Scores within {{points}} points ({{first}} {{gap}} ahead of {{second}}): check the price and technical scores before the award.',
+  },
   errors: errorsEn,
   units: { GB: 'GB', TBps: 'TB/s', GBps: 'GB/s', W: 'W', TFLOPS: 'TFLOPS', TOPS: 'TOPS' },
 };

@@ -524,6 +524,9 @@ export const zhCN: Messages = {
     bidTotal: '{{bid}} 合计',
     declaration: '本人依据招标文件规定的评审因素，独立评审每一投标。',
   },
+  nearTie: {
+    note: '前两名得分相差不足 {{points}} 分（{{first}} 领先 {{second}} {{gap}} 分）：定标前请复核价格分与技术分。',
+  },
   errors: errorsZhCN,
   units: { GB: 'GB', TBps: 'TB/s', GBps: 'GB/s', W: 'W', TFLOPS: 'TFLOPS', TOPS: 'TOPS' },
 };

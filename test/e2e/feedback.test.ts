@@ -4,6 +4,7 @@
  * both languages, Ctrl+S saving the Builds page's scenario, and "Save all builds" as one scenario
  * file that `procure evaluate` and Open scenario both read back.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,7 +50,7 @@ describe('toasts and the confirm dialog', () => {
     const dialog = page.getByRole('alertdialog', { name: 'Restore from backup' });
     await dialog.waitFor();
     expect(await dialog.getAttribute('aria-modal')).toBe('true');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Replace all data');
+    await expect.poll(() => page.evaluate<string | null | undefined>('document.activeElement?.textContent')).toBe('Replace all data');
     await screenshot(page, 'feedback-confirm-en');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
@@ -114,7 +115,7 @@ describe('keyboard shortcuts', () => {
     await page.locator('main input[type="search"]').waitFor();
     await page.locator('body').click();
     await page.keyboard.press('Control+f');
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search');
+    expect(await page.evaluate<string | undefined>('document.activeElement?.type')).toBe('search');
   });
 });
 
@@ -162,5 +163,81 @@ describe('save all builds', () => {
     await page.locator('.build-list button').first().waitFor();
     await page.getByRole('button', { name: 'Save all builds' }).click();
     await page.locator('[data-toast="failed"]', { hasText: 'differs from' }).filter({ hasText: 'finance' }).waitFor();
+  });
+});
+
+describe('near-tie note in Bids', () => {
+  const EXAMPLE = path.join(process.cwd(), 'examples', 'bids-deepseek-v3-cluster.json');
+  type Ev = { ranking: number[]; bids: { label: string; totalScore: number | null }[] };
+  type BidFile = { bids: { lines: { unitPrice: { amount: number }; server?: { price?: { amount: number } } }[] }[] };
+
+  /** The example with the runner-up's prices scaled by k. */
+  const scaled = (k: number): BidFile => {
+    const f = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8')) as BidFile;
+    for (const l of f.bids[runnerUp]!.lines) {
+      l.unitPrice.amount = Math.round(l.unitPrice.amount * k);
+      if (l.server?.price) l.server.price.amount = Math.round(l.server.price.amount * k);
+    }
+    return f;
+  };
+  let runnerUp = 0;
+  const evaluate = async (f: unknown) => (await call('bids:evaluate', { bidFile: f })) as Ev;
+  const gapOf = (ev: Ev) => Math.round((ev.bids[ev.ranking[0]!]!.totalScore! - ev.bids[ev.ranking[1]!]!.totalScore!) * 100) / 100;
+
+  /** A bid set whose two best bids lie `target` points apart, found by bisection on the runner-up's prices. */
+  async function withGap(target: number): Promise<{ file: BidFile; ev: Ev }> {
+    let lo = 0.5;
+    let hi = 1.5;
+    for (let n = 0; n < 40; n++) {
+      const mid = (lo + hi) / 2;
+      const ev = await evaluate(scaled(mid));
+      // too far behind (or priced out of the ranking): cheaper; ahead or too close: dearer
+      if (ev.ranking[1] !== runnerUp ? ev.ranking[0] !== runnerUp : gapOf(ev) > target) hi = mid;
+      else lo = mid;
+    }
+    const file = scaled(hi);
+    return { file, ev: await evaluate(file) };
+  }
+
+  async function open(file: BidFile, name: string) {
+    const { page } = h;
+    const p = path.join(downloads, name);
+    fs.writeFileSync(p, JSON.stringify(file));
+    await page.goto(`${h.host.url}#/bids`);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open bid file…' }).click()]);
+    await chooser.setFiles(p);
+    await page.getByTestId('recommendation').waitFor();
+  }
+
+  it('appears when the two best valid bids are within 0.5 points and not when they are further apart, in both languages', async () => {
+    const { page } = h;
+    const base = await evaluate(JSON.parse(fs.readFileSync(EXAMPLE, 'utf8')));
+    runnerUp = base.ranking[1]!;
+    const near = await withGap(0.05);
+    expect(near.ev.ranking[1]).toBe(runnerUp);
+    const gap = gapOf(near.ev);
+    expect(gap).toBeGreaterThan(0);
+    expect(gap).toBeLessThanOrEqual(0.5);
+    await open(near.file, 'near-tie.json');
+    const first = near.ev.bids[near.ev.ranking[0]!]!.label;
+    const second = near.ev.bids[runnerUp]!.label;
+    await page.getByTestId('near-tie').getByText(`Scores within 0.5 points (${first} ${gap.toFixed(2)} ahead of ${second}): check the price and technical scores before the award.`).waitFor();
+    await screenshot(page, 'feedback-near-tie-en');
+    // the bid PDF says it under the recommendation, and the export says it is done
+    const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByRole('button', { name: 'Export PDF' }).click()]);
+    const pdfFile = path.join(downloads, pdf.suggestedFilename());
+    await pdf.saveAs(pdfFile);
+    await page.locator('[data-toast="done"]', { hasText: `Exported ${pdf.suggestedFilename()}` }).waitFor();
+    const text = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('check the price and technical scores before the award');
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await page.getByTestId('near-tie').getByText('定标前请复核价格分与技术分', { exact: false }).waitFor();
+    await screenshot(page, 'feedback-near-tie-zh');
+    await page.getByLabel('语言').selectOption('en');
+
+    const far = await withGap(0.61);
+    expect(gapOf(far.ev)).toBeGreaterThan(0.5);
+    await open(far.file, 'no-tie.json');
+    expect(await page.getByTestId('near-tie').count()).toBe(0);
   });
 });

@@ -7,6 +7,8 @@ import { ProblemList } from './ProblemList';
 import { PriceRows } from './PriceSource';
 import { bidPriceRows } from '../../../shared/report/price-source';
 import { selectStaleDays, useCatalog } from '../stores/catalog';
+import { nearTie, NEAR_TIE_POINTS } from '../../../shared/bids/near-tie';
+import { formatNumber } from '../../../shared/format';
 
 export function BidResults({ evaluation }: { evaluation: BidEvaluationState }) {
   const { t, i18n } = useTranslation();
@@ -26,12 +28,18 @@ export function BidResults({ evaluation }: { evaluation: BidEvaluationState }) {
   const money = (v: number) => formatKpi('money', v, cur, lang);
   const order = [...r.ranking, ...r.bids.filter((b) => !b.pass).map((b) => b.index)];
   const rec = r.recommended.map((i) => r.bids[i]!.label);
+  const close = nearTie(r);
   return (
     <section className="card bid-results" aria-label={t('bids.results')}>
       <h2>{t('bids.results')}</h2>
       <p className={rec.length ? 'recommendation' : 'recommendation none'} data-testid="recommendation">
         {rec.length === 1 ? t('bids.recommended', { vendor: rec[0] }) : rec.length > 1 ? t('bids.tiedFirst', { vendors: rec.join(', ') }) : t('bids.noneRecommended')}
       </p>
+      {close && (
+        <p className="warn-text near-tie" data-testid="near-tie">
+          {t('nearTie.note', { points: formatNumber(NEAR_TIE_POINTS, 1, lang), first: close.first, second: close.second, gap: formatNumber(close.gap, 2, lang) })}
+        </p>
+      )}
       <table className="bid-table">
         <thead>
           <tr>
