@@ -1,6 +1,7 @@
 /**
- * A catalog the size a team's database grows to: the seed parts copied into `parts` parts (each
- * with its figures' sources, figures varied a little) and `quotesPerPart` purchase quotes each
+ * A catalog the size a team's database grows to: the seed parts copied into `parts` more parts
+ * (each with its figures' sources, figures varied a little) and `quotes` purchase quotes spread
+ * evenly over them
  * (suppliers, dates, VAT bases, currencies, estimates and expired ones mixed, so the price policy
  * has real choices to make), written through the repositories in one transaction. For the
  * catalog bench and the tests that need a big catalog.
@@ -12,8 +13,10 @@ import { addDays } from '../../shared/calendar';
 import { rng } from './rng';
 
 export interface BigCatalogOptions {
+  /** Parts to add. */
   parts: number;
-  quotesPerPart: number;
+  /** Quotes to add, spread over the added parts. */
+  quotes: number;
   /** The day the quotes are dated back from (YYYY-MM-DD); default the context's today. */
   today?: string;
 }
@@ -48,7 +51,8 @@ export function seedBigCatalog(ctx: AppContext, opts: BigCatalogOptions): { part
         releaseYear: 2018 + (i % 9),
       };
       ctx.accelerators.upsert(part, { origin: 'import', userEdited: i % 97 === 0 });
-      for (let k = 0; k < opts.quotesPerPart; k++) {
+      const mine = Math.floor(((i + 1) * opts.quotes) / opts.parts) - Math.floor((i * opts.quotes) / opts.parts);
+      for (let k = 0; k < mine; k++) {
         const usd = k % 5 === 4;
         const estimate = k % 7 === 6;
         const date = addDays(today, -Math.floor(rand() * 500));
