@@ -49,6 +49,8 @@ export interface TeamSyncOut {
   pending: TeamCounts;
   /** Catalog conflicts open on this laptop after the sync. */
   openConflicts: number;
+  /** Committee evaluations pushed (openings, submissions, their scores) and pulled (present when any). */
+  evaluations?: { pushed: { evaluations: number; submissions: number; scores: number }; pulled: { evaluations: number; submissions: number; scores: number } };
   refused?: string;
   /** The refusal as a UI string (team.refused.<kind>), for the UI's language. */
   refusedI18n?: MessageRef;

@@ -521,6 +521,9 @@ export const en = {
     notSubmitted: 'Not submitted yet.',
     bidTotal: 'Total for {{bid}}',
     declaration: 'I scored each bid independently, on the criteria of the tender documents.',
+    cli: {
+      synced: 'committee: pushed {{pushed_evaluations}} evaluations opened, {{pushed_submissions}} submissions ({{pushed_scores}} scores); holds {{pulled_evaluations}} evaluations, {{pulled_submissions}} submissions, {{pulled_scores}} scores of others',
+    },
   },
   nearTie: {
     note: 'Scores within {{points}} points ({{first}} {{gap}} ahead of {{second}}): check the price and technical scores before the award.',

@@ -523,6 +523,9 @@ export const zhCN: Messages = {
     notSubmitted: '尚未提交。',
     bidTotal: '{{bid}} 合计',
     declaration: '本人依据招标文件规定的评审因素，独立评审每一投标。',
+    cli: {
+      synced: '评标：推送开启评审 {{pushed_evaluations}} 项、提交 {{pushed_submissions}} 份（评分 {{pushed_scores}} 条）；本机现有评审 {{pulled_evaluations}} 项、提交 {{pulled_submissions}} 份、他人评分 {{pulled_scores}} 条',
+    },
   },
   nearTie: {
     note: '前两名得分相差不足 {{points}} 分（{{first}} 领先 {{second}} {{gap}} 分）：定标前请复核价格分与技术分。',

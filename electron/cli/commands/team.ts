@@ -146,6 +146,7 @@ async function team(argv: string[], io: CliIo): Promise<number> {
 }
 
 const counts = (c: TeamCounts, lang: Lang) => tr(lang, 'team.cli.counts', { ...c });
+const prefix = (p: string, c: Record<string, number>) => Object.fromEntries(Object.entries(c).map(([k, v]) => [`${p}_${k}`, v]));
 
 export function renderSync(r: TeamSyncOut, lang: Lang = 'en'): string {
   const say = (key: string, vars: Record<string, string | number> = {}) => tr(lang, `team.cli.${key}`, vars);
@@ -154,6 +155,7 @@ export function renderSync(r: TeamSyncOut, lang: Lang = 'en'): string {
     say('pushed', { counts: counts(r.pushed, lang) }),
     say('pulled', { counts: counts(r.pulled, lang), unplaced: r.pulled.unplaced ? say('pulledUnplaced', { count: r.pulled.unplaced }) : '' }),
     say('conflicts', { pulled: r.pulled.conflicts, open: r.openConflicts, hint: r.openConflicts ? say('conflictsHint') : '' }),
+    ...(r.evaluations ? [tr(lang, 'committee.cli.synced', { ...prefix('pushed', r.evaluations.pushed), ...prefix('pulled', r.evaluations.pulled) })] : []),
     say('cursor', { cursor: r.cursor }),
   ].join('\n');
 }

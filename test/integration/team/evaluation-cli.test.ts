@@ -116,7 +116,8 @@ describe.skipIf(Boolean(skip))('committee evaluation through the CLI (real Postg
     await ok('eva', ['sync']);
     expect(new Set((await status('eva', evaluation)).scores.map((s) => s.evaluator))).toEqual(new Set(['ann', 'eva']));
     await ok('ian', ['team', 'evaluate', 'submit', evaluation]);
-    await ok('ian', ['sync']);
+    expect(await ok('ian', ['sync'])).toMatch(/^committee: pushed 0 evaluations opened, 1 submissions \(4 scores\); holds 1 evaluations, 3 submissions, 8 scores of others$/m);
+    expect(await ok('ian', ['sync', '--lang', 'zh-CN'])).toMatch(/^评标：推送开启评审 0 项、提交 0 份（评分 0 条）；本机现有评审 1 项、提交 3 份、他人评分 8 条$/m);
     for (const u of ['ann', 'eva', 'bea']) await ok(u, ['sync']);
 
     // every laptop holds the same committee result: the unit test's hand-computed one
