@@ -71,6 +71,8 @@ describe.skipIf(Boolean(skip))('committee evaluation on the hub (real PostgreSQL
       ['eva', 'evaluator'],
       ['ian', 'evaluator'],
       ['zed', 'evaluator'],
+      ['oli', 'evaluator'],
+      ['una', 'evaluator'],
     ]);
     const doc = randomUUID();
     versionGid = randomUUID();
@@ -204,5 +206,35 @@ describe.skipIf(Boolean(skip))('committee evaluation on the hub (real PostgreSQL
     expect(r.cells.map((c) => c.combined)).toEqual([7, 4, 8, 3]);
     expect(r.bidTotals).toEqual([11, 11]);
     expect(r.flags).toEqual([{ bid: 1, evaluator: 'ian', total: 9, othersMean: 12, deviation: 0.25 }]);
+  });
+
+  it('five evaluators over the hub: the highest and the lowest dropped, as the unit test computes', async () => {
+    const five = ['ann', 'eva', 'ian', 'oli', 'una'];
+    const gid = randomUUID();
+    await (await repo('bea')).open([opening(gid, five)]);
+    // plan for bid 1: 7, 8, 8, 9, 10 → (8+8+9)/3 = 8.33; service: 5 each; bid 2: plan 10, 4, 4, 4, 10 → (10+4+4)/3 = 6, service 1 each
+    const points: Record<string, number[]> = { ann: [7, 5, 10, 1], eva: [8, 5, 4, 1], ian: [8, 5, 4, 1], oli: [9, 5, 4, 1], una: [10, 5, 10, 1] };
+    for (const u of five) {
+      const scores = [0, 1].flatMap((bid) => CRITERIA.map((criterion, k) => ({ gid: randomUUID(), evaluation_gid: gid, bid, criterion, points: points[u]![bid * 2 + k]!, scored_at: 't' })));
+      await (await repo(u)).submit({ gid: randomUUID(), evaluation_gid: gid, submitted_at: 't' }, scores);
+    }
+    const held = await (await repo('vic')).scores(gid);
+    expect(held).toHaveLength(20);
+    const r = combineCommittee({ evaluators: five, criteria: CRITERIA, bids: 2, scores: held.map((s) => ({ evaluator: s.author!, bid: s.bid, criterion: s.criterion, points: s.points })) });
+    expect(r.cells.map((c) => [c.combined, c.droppedHigh, c.droppedLow])).toEqual([
+      [8.33, 'una', 'ann'],
+      [5, 'una', 'ann'],
+      [6, 'una', 'eva'],
+      [1, 'una', 'ann'],
+    ]);
+    expect(r.bidTotals).toEqual([13.33, 7]);
+    // bid 2 totals 11, 5, 5, 5, 11: ann and una against (5+5+5+11)/4 = 6.5 → 69 %; eva against (11+5+5+11)/4 = 8 → 37.5 %
+    expect(r.flags.filter((f) => f.bid === 1).map((f) => [f.evaluator, f.deviation])).toEqual([
+      ['ann', 0.6923],
+      ['eva', 0.375],
+      ['ian', 0.375],
+      ['oli', 0.375],
+      ['una', 0.6923],
+    ]);
   });
 });
