@@ -8,13 +8,14 @@
  * line with what stays here; the rest of the sync goes on.
  */
 import type { ClientBase } from 'pg';
+import type { MessageRef } from '../../shared/contract/result';
 import { HubEvaluationRepo } from '../db/hub/evaluation-repo';
 import type { TeamEvaluationRepo } from '../db/repos/team-evaluation';
 
 export interface EvaluationSync {
   pushed: { evaluations: number; submissions: number; scores: number };
   pulled: { evaluations: number; submissions: number; scores: number };
-  refusals: string[];
+  refusals: { line: string; i18n: MessageRef }[];
 }
 
 /** 42501: a right the role lacks or a policy; 22023 / 23xxx: the check triggers' "not like this". */
@@ -33,7 +34,8 @@ export async function syncEvaluations(client: ClientBase, local: TeamEvaluationR
       out.pushed.evaluations += 1;
     } catch (err) {
       if (!isRefusal(err)) throw err;
-      out.refusals.push(`the hub refused to open the evaluation ${e.gid.slice(0, 8)}: ${firstLine(err)}; kept here, not shared`);
+      const vars = { id: e.gid.slice(0, 8), detail: firstLine(err) };
+      out.refusals.push({ line: `the hub refused to open the evaluation ${vars.id}: ${vars.detail}; kept here, not shared`, i18n: { key: 'committee.refused.open', vars } });
     }
   }
   for (const { submission, scores } of local.pendingSubmissions()) {
@@ -44,7 +46,11 @@ export async function syncEvaluations(client: ClientBase, local: TeamEvaluationR
       out.pushed.scores += scores.length;
     } catch (err) {
       if (!isRefusal(err)) throw err;
-      out.refusals.push(`the hub refused the submission of evaluation ${submission.evaluation_gid.slice(0, 8)}: ${firstLine(err)}; ${scores.length} local scores kept, not shared`);
+      const vars = { id: submission.evaluation_gid.slice(0, 8), detail: firstLine(err), count: scores.length };
+      out.refusals.push({
+        line: `the hub refused the submission of evaluation ${vars.id}: ${vars.detail}; ${vars.count} local scores kept, not shared`,
+        i18n: { key: 'committee.refused.submit', vars },
+      });
     }
   }
   out.pulled = local.applyPulled(me, await hub.evaluations(), await hub.submissions(), await hub.scores());

@@ -166,7 +166,10 @@ export async function syncWithHub(team: TeamRepo, now: () => Date, hooks: { clie
     }
     // after the pull: an evaluation names a bid set version the pull has just brought
     const ev = await syncEvaluations(client, team.evaluations, me.user);
-    if (ev.refusals.length > 0) refused = [refused, ...ev.refusals].filter(Boolean).join('; ');
+    if (ev.refusals.length > 0) {
+      refused = [refused, ...ev.refusals.map((r) => r.line)].filter(Boolean).join('; ');
+      refusedI18n ??= ev.refusals[0]!.i18n;
+    }
     const evaluationsMoved = [...Object.values(ev.pushed), ...Object.values(ev.pulled)].some((n) => n > 0);
     const at = now().toISOString();
     const result: SyncResult = {

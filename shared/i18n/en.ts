@@ -521,6 +521,10 @@ export const en = {
     notSubmitted: 'Not submitted yet.',
     bidTotal: 'Total for {{bid}}',
     declaration: 'I scored each bid independently, on the criteria of the tender documents.',
+    refused: {
+      open: 'the hub refused to open the evaluation {{id}}: {{detail}}; kept here, not shared',
+      submit: 'the hub refused the submission of evaluation {{id}}: {{detail}}; {{count}} local scores kept, not shared',
+    },
     cli: {
       synced: 'committee: pushed {{pushed_evaluations}} evaluations opened, {{pushed_submissions}} submissions ({{pushed_scores}} scores); holds {{pulled_evaluations}} evaluations, {{pulled_submissions}} submissions, {{pulled_scores}} scores of others',
     },

@@ -523,6 +523,10 @@ export const zhCN: Messages = {
     notSubmitted: '尚未提交。',
     bidTotal: '{{bid}} 合计',
     declaration: '本人依据招标文件规定的评审因素，独立评审每一投标。',
+    refused: {
+      open: '团队中心拒绝开启评审 {{id}}：{{detail}}；保留在本机，未共享',
+      submit: '团队中心拒绝评审 {{id}} 的提交：{{detail}}；本机 {{count}} 条评分保留，未共享',
+    },
     cli: {
       synced: '评标：推送开启评审 {{pushed_evaluations}} 项、提交 {{pushed_submissions}} 份（评分 {{pushed_scores}} 条）；本机现有评审 {{pulled_evaluations}} 项、提交 {{pulled_submissions}} 份、他人评分 {{pulled_scores}} 条',
     },

@@ -88,6 +88,9 @@ describe.skipIf(Boolean(skip))('committee evaluation through the CLI (real Postg
     const refused = await as('bob', ['sync']);
     expect(refused.code).toBe(4);
     expect(refused.err).toMatch(/the hub refused to open the evaluation [0-9a-f]{8}: only the bid set's author \(bea\) or an admin may open its evaluation; kept here, not shared/);
+    const refusedZh = await as('bob', ['sync', '--lang', 'zh-CN']);
+    expect(refusedZh.code).toBe(4);
+    expect(refusedZh.err).toMatch(/团队中心拒绝开启评审 [0-9a-f]{8}：only the bid set's author \(bea\) or an admin may open its evaluation；保留在本机，未共享/);
     expect((await hub.su.query('SELECT count(*)::int AS n FROM procure.evaluation')).rows[0].n).toBe(1);
 
     for (const u of ['ann', 'eva', 'ian']) await ok(u, ['sync']);
