@@ -23,11 +23,14 @@ import * as team from './team';
 import * as teamMerge from './team-merge';
 import * as teamEvaluation from './team-evaluation';
 import * as teamLink from './team-link';
+import { listExamples, readExampleFile } from './examples';
 
 type Handlers = { [C in Channel]: (ctx: AppContext, input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };
 
 export const handlers: Handlers = {
   'app:info': (ctx) => appInfo(ctx),
+  'examples:list': (ctx) => listExamples(ctx),
+  'examples:read': (ctx, input) => readExampleFile(ctx, input),
   'catalog:list': (ctx) => listCatalog(ctx),
   'catalog:rows': (ctx) => listCatalogRows(ctx),
   'catalog:get': getAccelerator,

@@ -19,6 +19,7 @@ import { teamChannels } from './team';
 import { teamMergeChannels } from './team-merge';
 import { evaluationChannels } from './team-evaluation';
 import { teamLinkChannels } from './team-link';
+import { exampleChannels } from './examples';
 
 const slug = z.string().min(1).max(80);
 const none = z.object({}).strict().optional();
@@ -51,6 +52,7 @@ export const channels = {
   ...evaluationChannels,
   ...teamLinkChannels,
   ...jobChannels,
+  ...exampleChannels,
 } as const;
 
 export type Channels = typeof channels;

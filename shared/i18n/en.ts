@@ -532,6 +532,10 @@ export const en = {
   nearTie: {
     note: 'Scores within {{points}} points ({{first}} {{gap}} ahead of {{second}}): check the price and technical scores before the award.',
   },
+  examples: {
+    open: 'Open example', none: 'No examples found.', scenario: 'Scenario', bids: 'Bid set', notFound: 'No shipped example named {{file}}.',
+    opened: 'Opened the example {{file}}', template: 'Download bid template',
+  },
   errors: errorsEn,
   units: { GB: 'GB', TBps: 'TB/s', GBps: 'GB/s', W: 'W', TFLOPS: 'TFLOPS', TOPS: 'TOPS' },
 };

@@ -534,6 +534,10 @@ export const zhCN: Messages = {
   nearTie: {
     note: '前两名得分相差不足 {{points}} 分（{{first}} 领先 {{second}} {{gap}} 分）：定标前请复核价格分与技术分。',
   },
+  examples: {
+    open: '打开示例', none: '未找到示例。', scenario: '方案', bids: '评标', notFound: '没有名为 {{file}} 的内置示例。',
+    opened: '已打开示例 {{file}}', template: '下载投标模板',
+  },
   errors: errorsZhCN,
   units: { GB: 'GB', TBps: 'TB/s', GBps: 'GB/s', W: 'W', TFLOPS: 'TFLOPS', TOPS: 'TOPS' },
 };

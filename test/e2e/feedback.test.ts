@@ -241,3 +241,32 @@ describe('near-tie note in Bids', () => {
     expect(await page.getByTestId('near-tie').count()).toBe(0);
   });
 });
+
+describe('open example', () => {
+  it('opens a shipped scenario on Builds and the bid set on Bids, in English and 中文', async () => {
+    const { page } = h;
+    const scenario = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'examples', 'deepseek-v3-ascend.procure.json'), 'utf8')) as { builds: { name: string }[] };
+    await page.goto(`${h.host.url}#/builds`);
+    await page.reload();
+    const menu = page.getByLabel('Open example');
+    await menu.locator('option', { hasText: /./ }).nth(1).waitFor({ state: 'attached' });
+    await menu.selectOption({ value: 'deepseek-v3-ascend.procure.json' });
+    await page.locator('[data-toast="done"]', { hasText: 'Opened the example deepseek-v3-ascend.procure.json' }).waitFor();
+    for (const b of scenario.builds) await page.locator('.build-list button', { hasText: b.name }).first().waitFor();
+    await page.locator('[data-kpi="tco"] dd').waitFor();
+    expect(h.ctx.builds.list().map((b) => b.name)).toEqual(expect.arrayContaining(scenario.builds.map((b) => b.name)));
+    await screenshot(page, 'feedback-open-example-en');
+
+    await page.goto(`${h.host.url}#/bids`);
+    await page.getByLabel('Language').selectOption('zh-CN');
+    const zh = page.getByLabel('打开示例');
+    await zh.locator('option').nth(1).waitFor({ state: 'attached' });
+    expect(await zh.locator('option').allTextContents()).toHaveLength(2);
+    await zh.selectOption({ value: 'bids-deepseek-v3-cluster.json' });
+    await page.locator('[data-toast="done"]', { hasText: '已打开示例 bids-deepseek-v3-cluster.json' }).waitFor();
+    await page.getByTestId('recommendation').waitFor();
+    await screenshot(page, 'feedback-open-example-zh');
+    await page.getByLabel('语言').selectOption('en');
+    expect(h.errors).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import { BidRequirement } from '../components/BidRequirement';
 import { BidEditor } from '../components/BidEditor';
 import { pickFile, readDocumentFile } from '../files';
 import { useShortcut } from '../hooks/useShortcut';
+import { ExampleMenu } from '../components/ExampleMenu';
 
 export function BidsPage() {
   const { t, i18n } = useTranslation();
@@ -38,6 +39,9 @@ export function BidsPage() {
         <div className="toolbar">
           <button onClick={() => setFile(newBidFile(t('bids.defaultTitle')))}>+ {t('bids.newSet')}</button>
           <button onClick={() => void open()}>{t('bids.openFile')}</button>
+          <ExampleMenu kind="bids" onOpen={(file, text) => {
+              if (!openText(file, text)) throw new Error(useBids.getState().error ?? file);
+            }} />
           <select aria-label={t('bids.savedSets')} value={savedId ?? ''} onChange={(e) => e.target.value && void openSaved(Number(e.target.value))}>
             <option value="">{sets.length ? t('bids.savedSets') : t('bids.noSets')}</option>
             {sets.map((s) => (

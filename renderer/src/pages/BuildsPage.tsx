@@ -10,6 +10,7 @@ import { KpiPanel } from '../components/KpiPanel';
 import { pickFile, readDocumentFile, safeFileName, saveTextFile } from '../files';
 import type { Currency } from '../../../shared/money';
 import { useShortcut } from '../hooks/useShortcut';
+import { ExampleMenu } from '../components/ExampleMenu';
 import { toastDone, toastFailed } from '../stores/toast';
 
 export function BuildsPage() {
@@ -78,6 +79,7 @@ export function BuildsPage() {
             + {t('builds.newBuild')}
           </button>
           <button onClick={() => void open()}>{t('builds.openScenario')}</button>
+          <ExampleMenu kind="scenario" onOpen={(file, text) => importScenario(file, text)} />
           <button onClick={save} disabled={!build}>
             {t('builds.saveScenario')}
           </button>

@@ -97,7 +97,7 @@ describe('icons', () => {
 
 describe('package contents', () => {
   it('packs the bundles, the seed and the report fonts, and no source maps', () => {
-    for (const p of ['dist/electron/main.cjs', 'dist/electron/jobs-worker.cjs', 'dist/electron/preload.cjs', 'dist/renderer/**', 'assets/seed/**', 'assets/fonts/**', 'package.json', '!**/*.map']) expect(config.files).toContain(p);
+    for (const p of ['dist/electron/main.cjs', 'dist/electron/jobs-worker.cjs', 'dist/electron/preload.cjs', 'dist/renderer/**', 'assets/seed/**', 'assets/fonts/**', 'examples/*.json', 'package.json', '!**/*.map']) expect(config.files).toContain(p);
     // nothing names node_modules to include: electron-builder adds the production dependencies itself
     expect(config.files.filter((f) => f.includes('node_modules') && !f.startsWith('!'))).toEqual([]);
     expect(config.linux.target).toEqual(['AppImage', 'deb']);

@@ -1,0 +1,38 @@
+/** "Open example": the shipped examples of one kind, opened through `onOpen` as if picked from disk. */
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExampleKind } from '../../../shared/contract/examples';
+import { useExamples } from '../stores/examples';
+import { toastDone, toastFailed } from '../stores/toast';
+
+export function ExampleMenu({ kind, onOpen }: { kind: ExampleKind; onOpen: (file: string, text: string) => Promise<unknown> | void }) {
+  const { t } = useTranslation();
+  const list = useExamples((s) => s.list);
+  const load = useExamples((s) => s.load);
+  const read = useExamples((s) => s.read);
+
+  useEffect(() => {
+    load().catch((e: unknown) => toastFailed(t('toast.failed', { message: (e as Error).message })));
+  }, [load, t]);
+
+  const mine = (list ?? []).filter((e) => e.kind === kind);
+  const open = async (file: string) => {
+    try {
+      const e = await read(file);
+      await onOpen(e.file, e.text);
+      toastDone(t('examples.opened', { file: e.file }));
+    } catch (err) {
+      toastFailed(t('toast.failed', { message: (err as Error).message }));
+    }
+  };
+  return (
+    <select aria-label={t('examples.open')} value="" onChange={(e) => e.target.value && void open(e.target.value)} disabled={list !== null && mine.length === 0}>
+      <option value="">{list !== null && mine.length === 0 ? t('examples.none') : t('examples.open')}</option>
+      {mine.map((e) => (
+        <option key={e.file} value={e.file}>
+          {e.title}
+        </option>
+      ))}
+    </select>
+  );
+}
