@@ -497,6 +497,12 @@ export const en = {
     button: 'Save all builds', differ: 'A scenario file holds one set of assumptions: “{{name}}” differs from “{{first}}” in {{what}}. Save the builds one by one, or give them the same assumptions.',
     what: { currency: 'currency', site: 'site', finance: 'finance', workload: 'workload', risk: 'risk' },
   },
+  compareExport: {
+    differ: 'PDF/XLSX export needs one set of assumptions: “{{name}}” differs from “{{first}}” in {{what}} ({{path}}).',
+    apply: 'Apply “{{name}}”’s assumptions to all', applyTitle: 'Apply the assumptions to all compared builds',
+    applyText: 'The site, workload, finance and risk assumptions of “{{name}}” replace those of {{others}}.', applyConfirm: 'Apply to all',
+    applied: 'The assumptions of “{{name}}” now apply to {{count}} build(s)',
+  },
   shortcuts: {
     title: 'Keyboard shortcuts', open: 'Keyboard shortcuts (? or Ctrl+/)', save: 'Save the scenario (Builds) or the bid set (Bids)', openFile: 'Open a scenario or bid file',
     search: 'Find: focus the page’s search field', undo: 'Undo the last delete or import', print: 'Export the page’s PDF report', help: 'Show this list',

@@ -499,6 +499,12 @@ export const zhCN: Messages = {
     button: '保存全部方案', differ: '一个方案文件只含一组假设：“{{name}}”与“{{first}}”的{{what}}不同。请逐个保存，或使它们的假设一致。',
     what: { currency: '币种', site: '场地', finance: '财务', workload: '负载', risk: '风险' },
   },
+  compareExport: {
+    differ: '导出 PDF/XLSX 需要同一组假设：“{{name}}”与“{{first}}”的{{what}}不同（{{path}}）。',
+    apply: '将“{{name}}”的假设应用到全部', applyTitle: '将假设应用到所有对比方案',
+    applyText: '用“{{name}}”的场地、负载、财务与风险假设替换 {{others}} 的假设。', applyConfirm: '应用到全部',
+    applied: '“{{name}}”的假设已应用到 {{count}} 个方案',
+  },
   shortcuts: {
     title: '键盘快捷键', open: '键盘快捷键（? 或 Ctrl+/）', save: '保存方案文件（方案页）或评标文件（评标页）', openFile: '打开方案文件或评标文件',
     search: '查找：聚焦本页搜索框', undo: '撤销上一次删除或导入', print: '导出本页 PDF 报告', help: '显示本列表',

@@ -91,9 +91,13 @@ export function buildToScenario(b: Pick<BuildRecord, 'name' | 'assumptions' | 'l
  * Several builds as one scenario file, for reports: possible when they share their assumptions
  * (a scenario has one site, workload and finance); otherwise undefined.
  */
-export function buildsToScenario(builds: Pick<BuildRecord, 'name' | 'assumptions' | 'lines'>[], name: string): ScenarioInput | undefined {
+export function buildsToScenario(
+  builds: Pick<BuildRecord, 'name' | 'assumptions' | 'lines'>[],
+  name: string,
+  site?: (s: SiteRef) => unknown,
+): ScenarioInput | undefined {
   if (builds.length === 0) return undefined;
-  if (assumptionsDifference(builds)) return undefined;
+  if (assumptionsDifference(builds, site)) return undefined;
   const parts = builds.map((b) => buildToScenario(b));
   return { ...parts[0]!, name, builds: parts.flatMap((p) => p.builds) };
 }
@@ -119,13 +123,57 @@ function canonical(v: unknown): string {
 export function assumptionsDifference(
   builds: Pick<BuildRecord, 'name' | 'assumptions'>[],
   site: (s: SiteRef) => unknown = (s) => s,
-): { index: number; key: AssumptionKey } | undefined {
+): { index: number; key: AssumptionKey; path: string } | undefined {
   const first = builds[0];
   if (!first) return undefined;
-  const value = (b: Pick<BuildRecord, 'assumptions'>, k: AssumptionKey) => canonical(k === 'site' ? site(b.assumptions.site) : b.assumptions[k]);
+  const raw = (b: Pick<BuildRecord, 'assumptions'>, k: AssumptionKey) => (k === 'site' ? site(b.assumptions.site) : b.assumptions[k]);
   for (let index = 1; index < builds.length; index++) {
-    const key = ASSUMPTION_KEYS.find((k) => value(builds[index]!, k) !== value(first, k));
-    if (key) return { index, key };
+    const key = ASSUMPTION_KEYS.find((k) => canonical(raw(builds[index]!, k)) !== canonical(raw(first, k)));
+    if (key) return { index, key, path: [key, ...firstDifference(raw(first, key), raw(builds[index]!, key))].join('.') };
   }
   return undefined;
+}
+
+/** Where two values first differ, as the keys down to it (empty: they differ as a whole). */
+function firstDifference(a: unknown, b: unknown): string[] {
+  const obj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+  if (!obj(a) || !obj(b)) return [];
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  const k = keys.find((x) => canonical(a[x]) !== canonical(b[x]));
+  return k === undefined ? [] : [k, ...firstDifference(a[k], b[k])];
+}
+
+/** What a catalog site holds that counts for the figures (the scenario's resolve reads the same fields). */
+export interface SiteFiguresSource {
+  slug: string;
+  powerPricePerKWh: number;
+  currency: string;
+  pue: number;
+  jurisdiction: string;
+  rackCostPerYear: number;
+  infraCostPerKW: number;
+}
+
+/**
+ * A site as the figures it stands for, its name aside: a catalog site by its slug's entry, an
+ * inline site with the schema's defaults. "Ningxia Zhongwei" at 0.25 ¥/kWh and PUE 1.2 is then the
+ * Western China preset when that preset has the same numbers. An unknown slug stays itself.
+ */
+export function siteFigures(sites: readonly SiteFiguresSource[], currency = 'CNY'): (s: SiteRef) => unknown {
+  return (s) => {
+    if (typeof s === 'string') {
+      const c = sites.find((x) => x.slug === s);
+      if (!c) return s;
+      return { powerPricePerKWh: c.powerPricePerKWh, currency: c.currency, pue: c.pue, jurisdiction: c.jurisdiction, rackCostPerYear: c.rackCostPerYear, infraCostPerKW: c.infraCostPerKW, serversPerRack: 4 };
+    }
+    return {
+      powerPricePerKWh: s.powerPricePerKWh,
+      currency: s.currency ?? currency,
+      pue: s.pue ?? 1.3,
+      jurisdiction: s.jurisdiction ?? 'CN',
+      rackCostPerYear: s.rackCostPerYear ?? 0,
+      infraCostPerKW: s.infraCostPerKW ?? 0,
+      serversPerRack: s.serversPerRack ?? 4,
+    };
+  };
 }

@@ -270,3 +270,50 @@ describe('open example', () => {
     expect(h.errors).toEqual([]);
   });
 });
+
+describe('compare export by value', () => {
+  const lines = [{ accelerator: 'ascend-910b', count: 16, role: 'both' as const }];
+  const ningxia = { name: 'Ningxia Zhongwei', powerPricePerKWh: 0.25, currency: 'CNY', pue: 1.2, jurisdiction: 'CN', rackCostPerYear: 24000, infraCostPerKW: 9000 };
+
+  it('exports builds whose assumptions are equal by value (a custom site with the Western China preset’s numbers)', async () => {
+    const { page } = h;
+    for (const b of h.ctx.builds.list()) await call('builds:delete', { id: b.id });
+    const a = (await call('builds:create', { name: 'Preset site', lines })) as { assumptions: Record<string, unknown> };
+    expect(a.assumptions.site).toBe('west-china');
+    await call('builds:create', { name: 'Custom site', lines, assumptions: { ...a.assumptions, site: ningxia } });
+    await page.goto(`${h.host.url}#/compare`);
+    await page.reload();
+    await page.locator('table.kpi-table').waitFor();
+    expect(await page.locator('[data-assumptions-differ]').count()).toBe(0);
+    const [xlsx] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByRole('button', { name: 'Export XLSX' }).click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    await page.locator('[data-toast="done"]', { hasText: `Exported ${xlsx.suggestedFilename()}` }).waitFor();
+  });
+
+  it('names the assumption that truly differs and applies the first build’s assumptions to all after asking', async () => {
+    const { page } = h;
+    const custom = h.ctx.builds.list().find((b) => b.name === 'Custom site')!;
+    await call('builds:update', { id: custom.id, assumptions: { ...custom.assumptions, site: { ...ningxia, pue: 1.3 } } });
+    await page.reload();
+    const note = page.locator('[data-assumptions-differ]');
+    await note.waitFor();
+    expect(await note.getAttribute('data-assumptions-differ')).toBe('site.pue');
+    expect(await note.textContent()).toBe('PDF/XLSX export needs one set of assumptions: “Custom site” differs from “Preset site” in site (site.pue).');
+    expect(await page.getByRole('button', { name: 'Export PDF' }).isDisabled()).toBe(true);
+    await screenshot(page, 'feedback-compare-differ-en');
+    await page.getByRole('button', { name: 'Apply “Preset site”’s assumptions to all' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Apply the assumptions to all compared builds' });
+    await dialog.getByRole('button', { name: 'Apply to all' }).click();
+    await note.waitFor({ state: 'detached' });
+    expect(await page.getByRole('button', { name: 'Export PDF' }).isDisabled()).toBe(false);
+    await expect.poll(() => h.ctx.builds.list().find((b) => b.name === 'Custom site')!.assumptions.site, { timeout: 10_000 }).toBe('west-china');
+
+    await page.getByLabel('Language').selectOption('zh-CN');
+    const zhCustom = h.ctx.builds.list().find((b) => b.name === 'Custom site')!;
+    await call('builds:update', { id: zhCustom.id, assumptions: { ...zhCustom.assumptions, finance: { ...(zhCustom.assumptions.finance as object), years: 3 } } });
+    await page.reload();
+    await page.locator('[data-assumptions-differ="finance.years"]', { hasText: '导出 PDF/XLSX 需要同一组假设：“Custom site”与“Preset site”的财务不同' }).waitFor();
+    await screenshot(page, 'feedback-compare-differ-zh');
+    await page.getByLabel('语言').selectOption('en');
+  });
+});

@@ -1,7 +1,8 @@
 /** Builds: the list, the selected build's lines and assumptions, and its KPIs as the user types. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { assumptionsDifference, buildToScenario, buildsToScenario } from '../../../shared/scenario/build';
+import { assumptionsDifference, buildToScenario, buildsToScenario, siteFigures } from '../../../shared/scenario/build';
+import { selectSites, useCatalog } from '../stores/catalog';
 import { useBuilds, selectSelectedBuild } from '../stores/builds';
 import { useEvaluation } from '../hooks/useEvaluation';
 import { LinesEditor } from '../components/LinesEditor';
@@ -17,6 +18,7 @@ export function BuildsPage() {
   const { t } = useTranslation();
   const { builds, selectedId, deleted, error, load, select, create, rename, setLines, setAssumptions, duplicate, remove, undoDelete, importScenario, flush } = useBuilds();
   const build = useBuilds(selectSelectedBuild);
+  const sites = useCatalog(selectSites);
   const evaluation = useEvaluation(build);
   const [message, setMessage] = useState<string | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
@@ -49,8 +51,9 @@ export function BuildsPage() {
 
   // every build in one scenario file (a scenario holds one set of assumptions, so they must agree)
   const saveAll = () => {
-    const differ = assumptionsDifference(builds);
-    const scenario = buildsToScenario(builds, t('builds.title'));
+    const site = siteFigures(sites, builds[0]?.assumptions.currency ?? 'CNY');
+    const differ = assumptionsDifference(builds, site);
+    const scenario = buildsToScenario(builds, t('builds.title'), site);
     if (differ || !scenario) {
       if (differ) toastFailed(t('saveAll.differ', { name: builds[differ.index]!.name, first: builds[0]!.name, what: t(`saveAll.what.${differ.key}`) }));
       return;
