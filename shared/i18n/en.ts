@@ -541,6 +541,11 @@ export const en = {
   examples: {
     open: 'Open example', none: 'No examples found.', scenario: 'Scenario', bids: 'Bid set', notFound: 'No shipped example named {{file}}.',
     opened: 'Opened the example {{file}}', template: 'Download bid template',
+    titles: {
+      'bids-deepseek-v3-cluster': 'DeepSeek-V3 inference cluster: evaluation of four bids', 'deepseek-v3-ascend': 'DeepSeek-V3 on Ascend 910B, Western China',
+      'deepseek-v3-coding-agent': 'DeepSeek-V3 for coding agents and chat: own or pay per token', 'deepseek-v3-h20': 'DeepSeek-V3 on H20, Western China',
+      'deepseek-v3-mixed': 'DeepSeek-V3: Ascend, H20 and a mixed build', 'deepseek-v3-pd-disaggregated': 'DeepSeek-V3 with prefill/decode disaggregation',
+    },
   },
   errors: errorsEn,
   units: { GB: 'GB', TBps: 'TB/s', GBps: 'GB/s', W: 'W', TFLOPS: 'TFLOPS', TOPS: 'TOPS' },

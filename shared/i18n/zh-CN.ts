@@ -543,6 +543,11 @@ export const zhCN: Messages = {
   examples: {
     open: '打开示例', none: '未找到示例。', scenario: '方案', bids: '评标', notFound: '没有名为 {{file}} 的内置示例。',
     opened: '已打开示例 {{file}}', template: '下载投标模板',
+    titles: {
+      'bids-deepseek-v3-cluster': 'DeepSeek-V3 推理集群：四家投标评审', 'deepseek-v3-ascend': 'DeepSeek-V3 部署于昇腾 910B（西部）',
+      'deepseek-v3-coding-agent': 'DeepSeek-V3 用于编程智能体与对话：自建还是按 token 付费', 'deepseek-v3-h20': 'DeepSeek-V3 部署于 H20（西部）',
+      'deepseek-v3-mixed': 'DeepSeek-V3：昇腾、H20 与混合方案', 'deepseek-v3-pd-disaggregated': 'DeepSeek-V3 预填充/解码分离部署',
+    },
   },
   errors: errorsZhCN,
   units: { GB: 'GB', TBps: 'TB/s', GBps: 'GB/s', W: 'W', TFLOPS: 'TFLOPS', TOPS: 'TOPS' },

@@ -30,7 +30,7 @@ export function ExampleMenu({ kind, onOpen }: { kind: ExampleKind; onOpen: (file
       <option value="">{list !== null && mine.length === 0 ? t('examples.none') : t('examples.open')}</option>
       {mine.map((e) => (
         <option key={e.file} value={e.file}>
-          {e.title}
+          {t(`examples.titles.${e.file.replace(/(\.procure)?\.json$/, '')}`, { defaultValue: e.title })}
         </option>
       ))}
     </select>
