@@ -108,7 +108,7 @@ export function App() {
         <div className="sidebar-foot">
           <TeamStatus />
           <AppearanceControls />
-          <button className="small shortcuts-open" onClick={() => openHelp(true)}>
+          <button className="small shortcuts-open" aria-keyshortcuts="Shift+? Control+/" onClick={() => openHelp(true)}>
             {t('shortcuts.open')}
           </button>
         </div>

@@ -499,12 +499,12 @@ export const en = {
   },
   compareExport: {
     differ: 'PDF/XLSX export needs one set of assumptions: “{{name}}” differs from “{{first}}” in {{what}} ({{path}}).',
-    apply: 'Apply “{{name}}”’s assumptions to all', applyTitle: 'Apply the assumptions to all compared builds',
+    apply: 'Apply the assumptions of “{{name}}” to all', applyTitle: 'Apply the assumptions to all compared builds',
     applyText: 'The site, workload, finance and risk assumptions of “{{name}}” replace those of {{others}}.', applyConfirm: 'Apply to all',
     applied: 'The assumptions of “{{name}}” now apply to {{count}} build(s)',
   },
   shortcuts: {
-    title: 'Keyboard shortcuts', open: 'Keyboard shortcuts (? or Ctrl+/)', save: 'Save the scenario (Builds) or the bid set (Bids)', openFile: 'Open a scenario or bid file',
+    title: 'Keyboard shortcuts', open: 'Keyboard shortcuts', save: 'Save the scenario (Builds) or the bid set (Bids)', openFile: 'Open a scenario or bid file',
     search: 'Find: focus the page’s search field', undo: 'Undo the last delete or import', print: 'Export the page’s PDF report', help: 'Show this list',
     hint: 'Outside text fields; Ctrl+S and Ctrl+F work while typing too. On macOS use ⌘ for Ctrl.', key: 'Keys', action: 'Action',
   },

@@ -506,7 +506,7 @@ export const zhCN: Messages = {
     applied: '“{{name}}”的假设已应用到 {{count}} 个方案',
   },
   shortcuts: {
-    title: '键盘快捷键', open: '键盘快捷键（? 或 Ctrl+/）', save: '保存方案文件（方案页）或评标文件（评标页）', openFile: '打开方案文件或评标文件',
+    title: '键盘快捷键', open: '键盘快捷键', save: '保存方案文件（方案页）或评标文件（评标页）', openFile: '打开方案文件或评标文件',
     search: '查找：聚焦本页搜索框', undo: '撤销上一次删除或导入', print: '导出本页 PDF 报告', help: '显示本列表',
     hint: '在输入框外有效；Ctrl+S 与 Ctrl+F 在输入时也有效。macOS 上用 ⌘ 代替 Ctrl。', key: '按键', action: '操作',
   },

@@ -301,7 +301,7 @@ describe('compare export by value', () => {
     expect(await note.textContent()).toBe('PDF/XLSX export needs one set of assumptions: “Custom site” differs from “Preset site” in site (site.pue).');
     expect(await page.getByRole('button', { name: 'Export PDF' }).isDisabled()).toBe(true);
     await screenshot(page, 'feedback-compare-differ-en');
-    await page.getByRole('button', { name: 'Apply “Preset site”’s assumptions to all' }).click();
+    await page.getByRole('button', { name: 'Apply the assumptions of “Preset site” to all' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Apply the assumptions to all compared builds' });
     await dialog.getByRole('button', { name: 'Apply to all' }).click();
     await note.waitFor({ state: 'detached' });

@@ -26,7 +26,7 @@ export function ExampleMenu({ kind, onOpen }: { kind: ExampleKind; onOpen: (file
     }
   };
   return (
-    <select aria-label={t('examples.open')} value="" onChange={(e) => e.target.value && void open(e.target.value)} disabled={list !== null && mine.length === 0}>
+    <select className="example-menu" aria-label={t('examples.open')} value="" onChange={(e) => e.target.value && void open(e.target.value)} disabled={list !== null && mine.length === 0}>
       <option value="">{list !== null && mine.length === 0 ? t('examples.none') : t('examples.open')}</option>
       {mine.map((e) => (
         <option key={e.file} value={e.file}>
