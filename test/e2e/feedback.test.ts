@@ -6,6 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers';
@@ -20,6 +21,16 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(() => h?.close());
+
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page as it is (an open dialog included). */
+async function axeSerious(): Promise<string[]> {
+  const { page } = h;
+  if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(AXE_SOURCE);
+  const r = (await page.evaluate(`window.axe.run(document, { resultTypes: ['violations'] })`)) as { violations: { id: string; impact: string | null }[] };
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}`);
+}
 
 async function call(channel: string, input: unknown) {
   const r = await dispatch(h.ctx, channel, input);
@@ -52,6 +63,7 @@ describe('toasts and the confirm dialog', () => {
     expect(await dialog.getAttribute('aria-modal')).toBe('true');
     await expect.poll(() => page.evaluate<string | null | undefined>('document.activeElement?.textContent')).toBe('Replace all data');
     await screenshot(page, 'feedback-confirm-en');
+    expect(await axeSerious()).toEqual([]);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect(await page.getByText(/^Restored\./).count()).toBe(0);
@@ -75,6 +87,11 @@ describe('keyboard shortcuts', () => {
     await help.waitFor();
     expect(await help.locator('kbd').allTextContents()).toEqual(['Ctrl+S', 'Ctrl+O', 'Ctrl+F', 'Ctrl+Z', 'Ctrl+P', '? · Ctrl+/']);
     await screenshot(page, 'feedback-shortcuts-en');
+    expect(await axeSerious()).toEqual([]);
+    // focus stays inside the overlay
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate<boolean>('!!document.activeElement?.closest(\'[role="dialog"]\')')).toBe(true);
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });
 
