@@ -127,6 +127,11 @@ describe('keyboard shortcuts', () => {
     await page.keyboard.press('Control+z');
     await page.locator('[data-toast="done"]', { hasText: 'Build “Shortcut build” restored' }).waitFor();
     await page.locator('.build-list button', { hasText: 'Shortcut build' }).waitFor();
+    // Ctrl+O: the page's Open scenario (a file chooser; in the desktop app the File menu's)
+    await page.locator('body').click();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }), page.keyboard.press('Control+o')]);
+    expect(chooser.isMultiple()).toBe(false);
+    await chooser.setFiles([]);
 
     await page.getByRole('link', { name: 'Catalog' }).click();
     await page.locator('main input[type="search"]').waitFor();

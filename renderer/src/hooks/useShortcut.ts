@@ -40,6 +40,8 @@ export function useShortcutKeys(): void {
       if (document.querySelector('[aria-modal="true"]')) return;
       const command = SHORTCUT_COMMANDS.find((c) => SHORTCUT_KEYS[c] === e.key.toLowerCase());
       if (!command || (typing && !WHILE_TYPING.has(command))) return;
+      // the desktop app's File ▸ Open scenario owns CmdOrCtrl+O (electron/app/menu.ts) and sends app:open-file
+      if (command === 'openFile' && window.procure?.on) return;
       if (run(command)) return e.preventDefault();
       // find: the page's search field, whichever page it is (the catalog's)
       const search = command === 'search' ? document.querySelector<HTMLInputElement>('main input[type="search"]') : null;
