@@ -1,5 +1,8 @@
 /** What a CLI command gets: the app context (opened lazily) and its output streams. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { MAX_IMPORT_FILE_BYTES } from '../../shared/contract/import';
 import type { AppContext } from '../context';
 import type { Result } from '../../shared/contract/result';
 import type { FieldIssue } from '../../shared/document/parse';
@@ -14,6 +17,22 @@ export interface CliIo {
 }
 
 export class CliError extends Error {}
+
+/** The bytes of a spreadsheet to upload (a price sheet, a filled bid template), refused with one line when missing, empty or over the import limit. */
+export function readUploadFile(file: string): Buffer {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    throw new CliError(`cannot read ${file}: no such file`);
+  }
+  if (!st.isFile()) throw new CliError(`cannot read ${file}: not a file`);
+  if (st.size === 0) throw new CliError(`cannot import ${path.basename(file)}: the file is empty`);
+  if (st.size > MAX_IMPORT_FILE_BYTES) {
+    throw new CliError(`cannot import ${path.basename(file)}: the file is ${Math.round(st.size / 1048576)} MB (limit ${MAX_IMPORT_FILE_BYTES / 1048576} MB)`);
+  }
+  return fs.readFileSync(file);
+}
 
 /** Call a handler through the same dispatcher the UI uses; throw its error message. */
 export async function call<C extends Channel>(ctx: AppContext, channel: C, input?: Input<C>): Promise<Output<C>> {

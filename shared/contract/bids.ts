@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { BidEvaluation } from '../bids/evaluate';
 import type { Bid } from '../bids/schema';
-import { MAX_IMPORT_FILE_BYTES } from './import';
+import { fileBytesSchema } from './import';
 import { isoDateSchema } from '../domain/source';
 
 const id = z.number().int().positive();
@@ -49,11 +49,7 @@ export const reportInputSchema = z
 export const templateImportInputSchema = z
   .object({
     fileName: z.string().min(1).max(260),
-    dataBase64: z
-      .string()
-      .min(1, 'the file is empty')
-      .max(Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + 4, 'file too large (limit 14 MB)')
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+    dataBase64: fileBytesSchema,
     id: id.optional(),
     bidFile: doc.optional(),
   })

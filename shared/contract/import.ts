@@ -36,6 +36,13 @@ export type ImportField = z.infer<typeof importFieldSchema>;
 /** Largest file accepted (the API argument limit is 20 MB of JSON, base64 adds a third). */
 export const MAX_IMPORT_FILE_BYTES = 14 * 1024 * 1024;
 
+/** An uploaded spreadsheet's bytes, base64 (standard alphabet): price sheets and filled bid templates. */
+export const fileBytesSchema = z
+  .string()
+  .min(1, 'the file is empty')
+  .max(Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + 4, 'file too large (limit 14 MB)')
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
+
 /** A user-confirmed column: what it means and, for prices, its unit when the header does not say. */
 export const columnOverrideSchema = z
   .object({
@@ -52,12 +59,7 @@ export type ColumnOverride = z.infer<typeof columnOverrideSchema>;
 const previewInputSchema = z
   .object({
     fileName: z.string().min(1).max(260),
-    /** The file's bytes, base64 (standard alphabet). */
-    dataBase64: z
-      .string()
-      .min(1, 'the file is empty')
-      .max(Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + 4, 'file too large (limit 14 MB)')
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+    dataBase64: fileBytesSchema,
     sheet: z.string().min(1).max(120).optional(),
     /** 1-based row of the header, when detection picked the wrong one. */
     headerRow: z.number().int().min(1).max(1000).optional(),

@@ -7,12 +7,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { MAX_IMPORT_FILE_BYTES } from '../../../shared/contract/import';
 import type { TemplateImportOut } from '../../../shared/contract/bids';
 import type { Result } from '../../../shared/contract/result';
 import { tr, type Lang } from '../../../shared/i18n/translate';
 import { dispatch } from '../../handlers';
-import { call, CliError, parseCommand, toJson, type CliIo } from '../io';
+import { call, CliError, parseCommand, readUploadFile, toJson, type CliIo } from '../io';
 import { readJson } from './bids';
 
 export const TEMPLATE_USAGE = 'bids template FILE --out TEMPLATE.xlsx';
@@ -48,18 +47,6 @@ async function importCall(io: CliIo, input: Record<string, unknown>, lang: Lang)
   throw new CliError(r.error.i18n ? tr(lang, r.error.i18n.key, r.error.i18n.vars) : r.error.message);
 }
 
-function readXlsxFile(file: string): Buffer {
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(file);
-  } catch {
-    throw new CliError(`cannot read ${file}: no such file`);
-  }
-  if (!st.isFile()) throw new CliError(`cannot read ${file}: not a file`);
-  if (st.size > MAX_IMPORT_FILE_BYTES) throw new CliError(`cannot import ${path.basename(file)}: the file is ${Math.round(st.size / 1048576)} MB (limit ${MAX_IMPORT_FILE_BYTES / 1048576} MB)`);
-  return fs.readFileSync(file);
-}
-
 /** A saved set by id or exact name. */
 function savedSetId(io: CliIo, into: string): number | undefined {
   const sets = io.ctx().bidSets.list();
@@ -79,7 +66,7 @@ export async function importTemplateCommand(argv: string[], io: CliIo, write: Wr
     return 2;
   }
   const file = positionals[0]!;
-  const dataBase64 = readXlsxFile(file).toString('base64');
+  const dataBase64 = readUploadFile(file).toString('base64');
   const into = values.into;
   const isFile = /\.json$/i.test(into) || (fs.existsSync(into) && fs.statSync(into).isFile());
   let r: TemplateImportOut;

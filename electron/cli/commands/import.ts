@@ -3,13 +3,11 @@
  * The same handlers as the app's Import page; the file's bytes go through import:preview /
  * import:commit exactly as the UI sends them.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import {
   IMPORT_FIELDS,
-  MAX_IMPORT_FILE_BYTES,
   type ColumnOverride,
   type ImportPreview,
   type ImportPreviewInput,
@@ -17,7 +15,7 @@ import {
 } from '../../../shared/contract/import';
 import { currencySchema } from '../../../shared/money';
 import { describeIssues, readDocumentJson } from '../../../shared/document/parse';
-import { call, CliError, table, type CliIo } from '../io';
+import { call, CliError, readUploadFile, table, type CliIo } from '../io';
 import type { Command } from './index';
 
 const USAGE = `usage: procure import FILE [--sheet S] [--supplier V] [--vat-rate 0.13] [--vat-included|--vat-excluded]
@@ -79,21 +77,6 @@ function parseRows(s: string): number[] {
     for (let n = a; n <= b; n++) out.push(n);
   }
   return out;
-}
-
-function readSheetFile(file: string): Buffer {
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(file);
-  } catch {
-    throw new CliError(`cannot read ${file}: no such file`);
-  }
-  if (!st.isFile()) throw new CliError(`cannot read ${file}: not a file`);
-  if (st.size === 0) throw new CliError(`cannot import ${path.basename(file)}: the file is empty`);
-  if (st.size > MAX_IMPORT_FILE_BYTES) {
-    throw new CliError(`cannot import ${path.basename(file)}: the file is ${Math.round(st.size / 1048576)} MB (limit ${MAX_IMPORT_FILE_BYTES / 1048576} MB)`);
-  }
-  return fs.readFileSync(file);
 }
 
 function money(n: number | undefined): string {
@@ -244,7 +227,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new CliError(USAGE);
   if (values['vat-included'] && values['vat-excluded']) throw new CliError('choose one of --vat-included and --vat-excluded');
-  const input: ImportPreviewInput = { fileName: path.basename(file), dataBase64: readSheetFile(file).toString('base64') };
+  const input: ImportPreviewInput = { fileName: path.basename(file), dataBase64: readUploadFile(file).toString('base64') };
   if (values.sheet) input.sheet = values.sheet;
   const supplier = values.supplier ?? values.vendor;
   if (supplier !== undefined) input.supplier = supplier;
