@@ -20,7 +20,7 @@ describe('assumptionsDifference', () => {
     expect(assumptionsDifference([build('A'), build('B'), build('C', { finance: { ...DEFAULT_ASSUMPTIONS.finance, years: 3 } })], site)).toEqual({ index: 2, key: 'finance', path: 'finance.years' });
   });
   it('key order does not count', () => {
-    const f = DEFAULT_ASSUMPTIONS.finance;
+    const f = DEFAULT_ASSUMPTIONS.finance!;
     const reordered = Object.fromEntries(Object.entries(f).reverse()) as typeof f;
     expect(assumptionsDifference([build('A'), build('B', { finance: reordered })], site)).toBeUndefined();
   });
