@@ -500,7 +500,7 @@ export const zhCN: Messages = {
     what: { currency: '币种', site: '场地', finance: '财务', workload: '负载', risk: '风险' },
   },
   compareExport: {
-    differ: '导出 PDF/XLSX 需要同一组假设：“{{name}}”与“{{first}}”的{{what}}不同（{{path}}）。',
+    differ: '导出 PDF/XLSX 需要同一组假设：“{{name}}”与“{{first}}”的{{what}}不同。',
     apply: '将“{{name}}”的假设应用到全部', applyTitle: '将假设应用到所有对比方案',
     applyText: '用“{{name}}”的场地、负载、财务与风险假设替换 {{others}} 的假设。', applyConfirm: '应用到全部',
     applied: '“{{name}}”的假设已应用到 {{count}} 个方案',
