@@ -540,7 +540,7 @@ export const en = {
   },
   examples: {
     open: 'Open example', none: 'No examples found.', scenario: 'Scenario', bids: 'Bid set', notFound: 'No shipped example named {{file}}.',
-    opened: 'Opened the example {{file}}', template: 'Download bid template',
+    opened: 'Opened the example {{file}}', template: 'Download bid template', templateFor: 'Bid template: {{title}}',
     titles: {
       'bids-deepseek-v3-cluster': 'DeepSeek-V3 inference cluster: evaluation of four bids', 'deepseek-v3-ascend': 'DeepSeek-V3 on Ascend 910B, Western China',
       'deepseek-v3-coding-agent': 'DeepSeek-V3 for coding agents and chat: own or pay per token', 'deepseek-v3-h20': 'DeepSeek-V3 on H20, Western China',

@@ -542,7 +542,7 @@ export const zhCN: Messages = {
   },
   examples: {
     open: '打开示例', none: '未找到示例。', scenario: '方案', bids: '评标', notFound: '没有名为 {{file}} 的内置示例。',
-    opened: '已打开示例 {{file}}', template: '下载投标模板',
+    opened: '已打开示例 {{file}}', template: '下载投标模板', templateFor: '投标模板：{{title}}',
     titles: {
       'bids-deepseek-v3-cluster': 'DeepSeek-V3 推理集群：四家投标评审', 'deepseek-v3-ascend': 'DeepSeek-V3 部署于昇腾 910B（西部）',
       'deepseek-v3-coding-agent': 'DeepSeek-V3 用于编程智能体与对话：自建还是按 token 付费', 'deepseek-v3-h20': 'DeepSeek-V3 部署于 H20（西部）',

@@ -283,7 +283,13 @@ describe('open example', () => {
     await page.getByLabel('Language').selectOption('zh-CN');
     const zh = page.getByLabel('打开示例');
     await zh.locator('option').nth(1).waitFor({ state: 'attached' });
-    expect(await zh.locator('option').allTextContents()).toHaveLength(2);
+    expect(await zh.locator('option').allTextContents()).toEqual(['打开示例', 'DeepSeek-V3 推理集群：四家投标评审', '投标模板：DeepSeek-V3 推理集群：四家投标评审']);
+    // the example's bid template (XLSX a supplier fills in), without opening it first
+    const [template] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), zh.selectOption({ value: 'template:bids-deepseek-v3-cluster.json' })]);
+    expect(template.suggestedFilename()).toMatch(/\.xlsx$/);
+    const xlsx = path.join(downloads, 'template.xlsx');
+    await template.saveAs(xlsx);
+    expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
     await zh.selectOption({ value: 'bids-deepseek-v3-cluster.json' });
     await page.locator('[data-toast="done"]', { hasText: '已打开示例 bids-deepseek-v3-cluster.json' }).waitFor();
     await page.getByTestId('recommendation').waitFor();

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBids, newBidFile } from '../stores/bids';
+import type { BidFileInput } from '../../../shared/bids/schema';
 import { useBidEvaluation } from '../hooks/useBidEvaluation';
 import { BidResults } from '../components/BidResults';
 import { BidRequirement } from '../components/BidRequirement';
@@ -41,7 +42,8 @@ export function BidsPage() {
           <button onClick={() => void open()}>{t('bids.openFile')}</button>
           <ExampleMenu kind="bids" onOpen={(file, text) => {
               if (!openText(file, text)) throw new Error(useBids.getState().error ?? file);
-            }} />
+            }}
+            onTemplate={(_file, text) => downloadTemplate(JSON.parse(text) as BidFileInput)} />
           <select aria-label={t('bids.savedSets')} value={savedId ?? ''} onChange={(e) => e.target.value && void openSaved(Number(e.target.value))}>
             <option value="">{sets.length ? t('bids.savedSets') : t('bids.noSets')}</option>
             {sets.map((s) => (

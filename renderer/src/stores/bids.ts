@@ -64,7 +64,8 @@ interface BidsState {
   saveFile(): void;
   exportReport(kind: ReportKind, lang: string): Promise<void>;
   /** The bid template (XLSX) of the open set's requirement, saved as a download. */
-  downloadTemplate(): Promise<void>;
+  /** The bid template (XLSX a supplier fills in) of the open set, or of `forFile` (a shipped example's). */
+  downloadTemplate(forFile?: BidFileInput): Promise<void>;
   /** A supplier's filled template read into a bid of the open set (and saved, when the set is saved). */
   importTemplate(file: File): Promise<void>;
 }
@@ -132,8 +133,8 @@ export const useBids = create<BidsState>((set, get) => ({
       set({ busy: null });
     }
   },
-  async downloadTemplate() {
-    const f = get().file;
+  async downloadTemplate(forFile) {
+    const f = forFile ?? get().file;
     if (!f) return;
     set({ busy: 'template', error: null });
     try {
