@@ -44,7 +44,7 @@ describe('toasts and the confirm dialog', () => {
     await page.goto(`${h.host.url}#/settings`);
     await page.getByText(/^Database file: /).waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Back up database…' }).click()]);
-    const toast = page.locator('[role="status"] [data-toast="done"]', { hasText: `Backup saved as ${download.suggestedFilename()}` });
+    const toast = page.locator('[aria-live="polite"] [data-toast="done"]', { hasText: `Backup saved as ${download.suggestedFilename()}` });
     await toast.waitFor();
     await screenshot(page, 'feedback-toast-en');
     const file = path.join(downloads, download.suggestedFilename());

@@ -9,7 +9,8 @@ function Region({ kind, toasts }: { kind: ToastKind; toasts: Toast[] }) {
   const { t } = useTranslation();
   const dismiss = useToasts((s) => s.dismiss);
   return (
-    <div className={`toast-region ${kind}`} role={kind === 'failed' ? 'alert' : 'status'} aria-live={kind === 'failed' ? 'assertive' : 'polite'}>
+    // live regions without a role: an empty role=alert or status would be one more "alert" on every page
+    <div className={`toast-region ${kind}`} aria-live={kind === 'failed' ? 'assertive' : 'polite'} aria-atomic="false">
       {toasts
         .filter((x) => x.kind === kind)
         .map((x) => (
