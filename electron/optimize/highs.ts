@@ -67,15 +67,21 @@ function modelData(h: Highs, m: MipModel) {
   };
 }
 
+/** Programs with more columns than this are presolved (see solveWith). */
+const PRESOLVE_FROM_COLUMNS = 600;
+
 export function solveWith(h: Highs): MipSolver {
   const S = h.constants.modelStatus;
   return (m: MipModel, opts = {}): MipSolution => {
     const limit = opts.timeLimitS ?? 20;
     const model = h.createModel(modelData(h, m));
     try {
-      // Presolve off: the programs are small, and on the shipped example HiGHS spent more in
-      // presolve and the restarts it triggers than in the search (CPU 2.0–2.6 s against 1.1 s).
-      model.options.set({ output_flag: false, mip_rel_gap: opts.mipGap ?? 1e-4, time_limit: limit, presolve: 'off' });
+      // Presolve only on larger programs: on the shipped example (164 columns) HiGHS spent more in
+      // presolve and the restarts it triggers than in the search (CPU 2.0–2.6 s against 1.1 s),
+      // while on the 30-part bench instance (1,284 columns) a 2 s solve ended at ¥69.5M with it
+      // and ¥122.6M without (proven optimum ¥44.7M), and a 5 s solve 0.6 % against 2.0 % above.
+      const presolve = m.vars.length > PRESOLVE_FROM_COLUMNS ? 'on' : 'off';
+      model.options.set({ output_flag: false, mip_rel_gap: opts.mipGap ?? 1e-4, time_limit: limit, presolve });
       // Proving a bound from a known build: the primal heuristics (sub-MIPs above all) cost more
       // than they find (example binding tests: 0.4–0.7 s CPU against 1.5–2.7 s)
       if (opts.search === 'prove') model.options.set({ mip_heuristic_effort: 0.02, mip_heuristic_run_rins: false, mip_heuristic_run_rens: false });
