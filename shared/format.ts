@@ -84,6 +84,8 @@ export interface MoneyFormat {
   digits?: number;
   /** zh-CN: CNY amounts of 1,000,000 (100 万) and more as "2,504.45 万元"; unit prices below stay exact in ¥. */
   wan?: boolean;
+  /** With `wan`: the amount from which 万元 is used (default WAN_FROM); 0 puts a whole table row in 万元. */
+  wanFrom?: number;
 }
 
 export const WAN_FROM = 1_000_000;
@@ -109,6 +111,15 @@ export function wanFor(unit: CnyUnit, locale: string): boolean {
 }
 
 /**
+ * The 万元 rule for one row of a comparison table: when any amount in it reaches WAN_FROM, the whole
+ * row is in 万元, so "¥797,573" never stands beside "115.06 万元" in one row.
+ */
+export function rowMoneyFormat(values: readonly unknown[], wan: boolean): Pick<MoneyFormat, 'wan' | 'wanFrom'> {
+  if (!wan) return { wan };
+  return values.some((v) => typeof v === 'number' && Math.abs(v) >= WAN_FROM) ? { wan, wanFrom: 0 } : { wan };
+}
+
+/**
  * Whether a table or sheet column of CNY totals is written in 万元 (a column cannot switch unit
  * row by row): only when the user chose 万元; the values are then divided by 10,000.
  */
@@ -119,7 +130,7 @@ export function wanColumns(unit: CnyUnit, currency: Currency): boolean {
 /** ¥1,234,567 · −¥5,000 · ¥10.36; with wan, ¥25,044,504 → "2,504.45 万元". */
 export function formatMoney(amount: number, currency: Currency, locale = 'en', opts: MoneyFormat = {}): string {
   if (!Number.isFinite(amount)) return '–';
-  if (opts.wan && currency === 'CNY' && Math.abs(amount) >= WAN_FROM) return `${formatNumber(amount / 10_000, opts.digits ?? 2, locale)} 万元`;
+  if (opts.wan && currency === 'CNY' && Math.abs(amount) >= (opts.wanFrom ?? WAN_FROM)) return `${formatNumber(amount / 10_000, opts.digits ?? 2, locale)} 万元`;
   const digits = opts.digits ?? (Math.abs(amount) >= 1000 ? 0 : minorDigits(currency));
   const s = formatNumber(Math.abs(amount), digits, locale);
   return `${amount < 0 && !readsAsZero(s) ? MINUS : ''}${currencySymbol(currency)}${s}`;

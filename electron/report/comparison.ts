@@ -136,7 +136,7 @@ function kpiTable(m: ReportModel, f: Fmt): string {
     const values = builds.map((b) => k.value(b));
     if (values.every((v) => v === null)) return '';
     const best = bestIndex(k, values);
-    const cells = values.map((v, i) => `<td class="num${i === best && builds.length > 1 ? ' best' : ''}">${esc(k.key === 'bound' ? f.t(`bound.${String(v)}`) : f.kpi(k.unit, v))}</td>`);
+    const cells = values.map((v, i) => `<td class="num${i === best && builds.length > 1 ? ' best' : ''}">${esc(k.key === 'bound' ? f.t(`bound.${String(v)}`) : f.kpi(k.unit, v, values))}</td>`);
     return `<tr><td>${f.t(`kpi.${k.key}`)}</td>${cells.join('')}</tr>`;
   }).join('');
   return `<div class="keep-head"><h3>${f.t('report.kpiTable')}</h3>

@@ -1,7 +1,7 @@
 /** Escaping and number formatting for the report template (numbers come computed from shared/). */
 import { formatKpi, type KpiUnit } from '../../shared/report/kpis';
 import type { Currency } from '../../shared/money';
-import { formatNumber, formatPercent, formatQuantity, wanFor, type CnyUnit, type Quantity } from '../../shared/format';
+import { formatNumber, formatPercent, formatQuantity, rowMoneyFormat, wanFor, type CnyUnit, type Quantity } from '../../shared/format';
 import { tr, type Lang } from '../../shared/i18n/translate';
 import { en } from '../../shared/i18n/en';
 import { zhCN } from '../../shared/i18n/zh-CN';
@@ -19,7 +19,8 @@ export function esc(s: unknown): string {
 export interface Fmt {
   lang: Lang;
   t: (key: string, vars?: Record<string, string | number>) => string;
-  kpi: (unit: KpiUnit, v: number | string | null) => string;
+  /** `row`: the other values of its table row, so a row with an amount from 100 万 up is all in 万元. */
+  kpi: (unit: KpiUnit, v: number | string | null, row?: readonly unknown[]) => string;
   /** Money; CNY amounts from 1,000,000 (100 万) up print in 万元 with two decimals where the 万元 / 元 setting says so (by default in zh-CN, as Chinese buyers read them). */
   money: (v: number) => string;
   num: (v: number, digits?: number) => string;
@@ -35,7 +36,7 @@ export function formatter(lang: Lang, currency: Currency, cnyUnit: CnyUnit = 'au
   return {
     lang,
     t: (key, vars) => tr(lang, key, vars),
-    kpi: (unit, v) => formatKpi(unit, v, currency, locale, { wan }),
+    kpi: (unit, v, row) => formatKpi(unit, v, currency, locale, row ? rowMoneyFormat(row, wan) : { wan }),
     money: (v) => formatKpi('money', v, currency, locale, { wan }),
     num: (v, digits = 0) => formatNumber(v, digits, locale),
     qty: (q, v) => formatQuantity(q, v, locale),

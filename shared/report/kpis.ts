@@ -4,7 +4,7 @@
  */
 import type { BuildResult } from '../scenario/evaluate';
 import type { Currency } from '../money';
-import { formatMoney, formatNumber, formatPercent, formatQuantity } from '../format';
+import { formatMoney, formatNumber, formatPercent, formatQuantity, type MoneyFormat } from '../format';
 
 export type KpiUnit = 'money' | 'moneyPerMTok' | 'moneyPerHour' | 'kW' | 'kWh' | 'tokPerSec' | 'tokPerSecPerW' | 'score' | 'count' | 'percent' | 'text';
 
@@ -42,13 +42,13 @@ export const KPIS: readonly KpiDef[] = [
 const fmt = formatNumber;
 
 /** Display text of a KPI value, with its unit (shared/format); `wan`: CNY money from 100 万 up in 万元 (shared/format wanFor decides it from the setting). */
-export function formatKpi(unit: KpiUnit, v: number | string | null, currency: Currency, locale = 'en', opts: { wan?: boolean } = {}): string {
+export function formatKpi(unit: KpiUnit, v: number | string | null, currency: Currency, locale = 'en', opts: Pick<MoneyFormat, 'wan' | 'wanFrom'> = {}): string {
   if (v === null || v === undefined) return '–';
   if (typeof v === 'string') return v;
   const zh = locale.startsWith('zh');
   switch (unit) {
     case 'money':
-      return formatMoney(v, currency, locale, opts.wan ? { wan: true } : { digits: Math.abs(v) >= 1000 ? 0 : undefined });
+      return formatMoney(v, currency, locale, opts.wan ? { wan: true, wanFrom: opts.wanFrom } : { digits: Math.abs(v) >= 1000 ? 0 : undefined });
     case 'moneyPerMTok':
       return `${formatMoney(v, currency, locale, { digits: 2 })} ${zh ? '/百万 token' : '/M tok'}`;
     case 'moneyPerHour':

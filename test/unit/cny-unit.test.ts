@@ -1,6 +1,6 @@
 /** The 万元 / 元 display setting for CNY (shared/format): which amounts print in 万元, for each setting and language. */
 import { describe, it, expect } from 'vitest';
-import { cnyUnitOf, formatMoney, wanColumns, wanFor } from '../../shared/format';
+import { cnyUnitOf, formatMoney, rowMoneyFormat, wanColumns, wanFor } from '../../shared/format';
 import { formatKpi } from '../../shared/report/kpis';
 
 describe('万元 / 元 setting', () => {
@@ -32,4 +32,16 @@ describe('万元 / 元 setting', () => {
     expect(wanColumns('auto', 'CNY')).toBe(false);
     expect(wanColumns('wan', 'USD')).toBe(false);
   });
+
+  it('a comparison row with one amount from ¥1,000,000 up is all in 万元; a row below it stays in ¥', () => {
+    // ¥797,573 beside ¥1,150,600: 79.76 万元 and 115.06 万元, never "¥797,573" next to "115.06 万元"
+    const row = [797_573, 1_150_600];
+    const f = rowMoneyFormat(row, true);
+    expect(row.map((v) => formatKpi('money', v, 'CNY', 'zh-CN', f))).toEqual(['79.76 万元', '115.06 万元']);
+    expect([176_613, 176_613].map((v) => formatKpi('money', v, 'CNY', 'zh-CN', rowMoneyFormat([176_613, 176_613], true)))).toEqual(['¥176,613', '¥176,613']);
+    expect(rowMoneyFormat(row, false)).toEqual({ wan: false });
+    // non-numbers in a row (a bound label, a missing value) do not decide it
+    expect(rowMoneyFormat(['memory', null, 5], true)).toEqual({ wan: true });
+  });
 });
+

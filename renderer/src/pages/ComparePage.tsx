@@ -6,6 +6,7 @@ import { useCompare, MAX_COMPARED } from '../stores/compare';
 import { selectWan, useSettings } from '../stores/settings';
 import { useEvaluations } from '../hooks/useEvaluation';
 import { KPIS, bestIndex, deltaVs, formatKpi } from '../../../shared/report/kpis';
+import { rowMoneyFormat } from '../../../shared/format';
 import {
   costVsThroughputOption,
   cumulativeCostOption,
@@ -108,6 +109,7 @@ export function ComparePage() {
                 {KPIS.map((k) => {
                   const values = results.map((r) => k.value(r));
                   const best = bestIndex(k, values);
+                  const money = rowMoneyFormat(values, wan);
                   return (
                     <tr key={k.key} data-kpi={k.key}>
                       <th scope="row">{t(`kpi.${k.key}`)}</th>
@@ -115,7 +117,7 @@ export function ComparePage() {
                         const d = i === baseIdx || baseIdx < 0 ? null : deltaVs(v, values[baseIdx] ?? null);
                         return (
                           <td key={i} className={`num${i === best ? ' best' : ''}`} data-build={ok[i]!.b.id}>
-                            <span className="value">{k.key === 'bound' ? t(`bound.${String(v)}`) : formatKpi(k.unit, v, results[i]!.currency, lang, { wan })}</span>
+                            <span className="value">{k.key === 'bound' ? t(`bound.${String(v)}`) : formatKpi(k.unit, v, results[i]!.currency, lang, money)}</span>
                             {d !== null && Math.abs(d) > 1e-9 && (
                               <span className={`delta ${k.better === 'none' ? '' : (d < 0) === (k.better === 'lower') ? 'good' : 'bad'}`}>
                                 {d > 0 ? '+' : ''}
