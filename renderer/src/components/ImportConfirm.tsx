@@ -1,6 +1,7 @@
 /** A small modal confirmation: Enter confirms, Escape cancels, focus starts on the confirm button and stays inside. */
-import { useEffect, useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModalFocus } from '../hooks/useModalFocus';
 
 export function ImportConfirm(props: { title: string; text: string; confirmLabel: string; onConfirm: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
@@ -8,38 +9,16 @@ export function ImportConfirm(props: { title: string; text: string; confirmLabel
   const boxRef = useRef<HTMLDivElement>(null);
   const { onConfirm, onCancel } = props;
 
-  useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
-    confirmRef.current?.focus();
-    return () => before?.focus();
-  }, []);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        onCancel();
-      } else if (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement && e.target !== confirmRef.current)) {
-        // Enter confirms unless the user tabbed to Cancel (whose own Enter cancels).
-        e.preventDefault();
-        onConfirm();
-      } else if (e.key === 'Tab') {
-        const buttons = boxRef.current?.querySelectorAll('button');
-        if (!buttons || buttons.length === 0) return;
-        const first = buttons[0]!;
-        const last = buttons[buttons.length - 1]!;
-        if (e.shiftKey && document.activeElement === first) {
-          e.preventDefault();
-          last.focus();
-        } else if (!e.shiftKey && document.activeElement === last) {
-          e.preventDefault();
-          first.focus();
-        }
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [onConfirm, onCancel]);
+  // Enter confirms unless the user tabbed to Cancel (whose own Enter cancels).
+  const onEnter = useCallback(
+    (e: KeyboardEvent) => {
+      if (e.key !== 'Enter' || (e.target instanceof HTMLButtonElement && e.target !== confirmRef.current)) return false;
+      onConfirm();
+      return true;
+    },
+    [onConfirm],
+  );
+  useModalFocus(boxRef, confirmRef, onCancel, onEnter);
 
   return (
     <div className="modal-backdrop" onClick={onCancel}>

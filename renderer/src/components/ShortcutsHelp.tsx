@@ -1,7 +1,8 @@
 /** The keyboard shortcut overlay (? or Ctrl+/): a modal dialog, Escape or Close leaves it, focus returns where it was. */
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isMac, SHORTCUT_COMMANDS, SHORTCUT_KEYS, useShortcuts } from '../stores/shortcuts';
+import { useModalFocus } from '../hooks/useModalFocus';
 
 export function ShortcutsHelp() {
   const { t } = useTranslation();
@@ -15,37 +16,7 @@ function Overlay({ onClose, mod, t }: { onClose: () => void; mod: string; t: (k:
   const boxRef = useRef<HTMLDivElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
-    closeRef.current?.focus();
-    return () => before?.focus();
-  }, []);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        onClose();
-      } else if (e.key === 'Tab') {
-        const items = boxRef.current?.querySelectorAll<HTMLElement>('button, [tabindex="0"]');
-        if (!items || items.length === 0) return;
-        const first = items[0]!;
-        const last = items[items.length - 1]!;
-        if (e.shiftKey && document.activeElement === first) {
-          e.preventDefault();
-          last.focus();
-        } else if (!e.shiftKey && document.activeElement === last) {
-          e.preventDefault();
-          first.focus();
-        } else if (!boxRef.current?.contains(document.activeElement)) {
-          e.preventDefault();
-          first.focus();
-        }
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useModalFocus(boxRef, closeRef, onClose);
 
   const rows: [string, string][] = [
     ...SHORTCUT_COMMANDS.map((c): [string, string] => [`${mod}+${SHORTCUT_KEYS[c].toUpperCase()}`, t(`shortcuts.${c}`)]),
