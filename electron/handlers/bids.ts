@@ -1,6 +1,7 @@
 /** Handlers of the bid and report channels (see shared/contract/bids.ts). */
 import type { ParsedInput } from '../../shared/contract/api';
-import { AppError, translatedError } from '../../shared/contract/result';
+import { translatedError, type AppError } from '../../shared/contract/result';
+import { issueVar } from '../../shared/i18n/translate';
 import type { BidSetRecord, BidSetSummary, ReportFileOut, TemplateImportOut } from '../../shared/contract/bids';
 import { evaluateBidFile, type BidEvaluation } from '../../shared/bids/evaluate';
 import { bidFileDraftSchema, parseBidFile, type Bid, type BidFile } from '../../shared/bids/schema';
@@ -29,14 +30,14 @@ async function reportPdfOffThread(ctx: AppContext, raw: ParsedInput<'report:pdf'
 /** With `evaluations`, the request carries the committee evaluations of its bid set held here (none: an error). */
 function withCommittee(ctx: AppContext, input: ParsedInput<'report:pdf'>): ParsedInput<'report:pdf'> & { committee?: EvaluationOut[] } {
   if (!input.evaluations) return input;
-  if (input.bidFile === undefined) throw new AppError('invalid-input', 'evaluations belong to a bid file, not a scenario');
+  if (input.bidFile === undefined) throw translatedError('invalid-input', 'errors.bids.evaluationsNeedBidFile');
   const committee = listEvaluations(ctx, { bidFile: input.bidFile });
-  if (committee.length === 0) throw new AppError('not-found', 'no committee evaluation of this bid set on this laptop (procure team evaluate status lists them; procure sync pulls them)');
+  if (committee.length === 0) throw translatedError('not-found', 'errors.bids.noCommittee');
   return { ...input, committee };
 }
 
 function invalidBidFile(issues: ScenarioIssue[]): AppError {
-  return new AppError('invalid-input', `not a valid bid file: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+  return translatedError('invalid-input', 'errors.document.invalid', { kind: { key: 'errors.document.kinds.bid file' }, detail: issues.map(issueVar) }, issues);
 }
 
 function parsed(raw: unknown): BidFile {

@@ -1,7 +1,8 @@
 /** Catalog handlers: list (the table's lean rows, or every part in full), get, save parts; list quotes. */
 import type { AppContext } from '../context';
 import type { ParsedInput } from '../../shared/contract/api';
-import { AppError } from '../../shared/contract/result';
+import { translatedError } from '../../shared/contract/result';
+import { said } from '../../shared/i18n/translate';
 import type { AcceleratorView, CatalogData, QuoteView } from '../../shared/contract/views';
 import { perCardExVat, type QuoteRecord } from '../../shared/domain/catalog';
 import { changedFields } from '../../shared/domain/catalog-fields';
@@ -59,7 +60,7 @@ export function listCatalog(ctx: AppContext): CatalogData {
 
 export function getAccelerator(ctx: AppContext, input: ParsedInput<'catalog:get'>): AcceleratorView {
   const a = ctx.accelerators.get(input.slug);
-  if (!a) throw new AppError('not-found', `no accelerator with slug "${input.slug}"`);
+  if (!a) throw translatedError('not-found', 'errors.catalog.notFound', { slug: input.slug });
   return withPrice(a, bestPrices(ctx, a.slug));
 }
 
@@ -92,11 +93,9 @@ export function saveAccelerator(ctx: AppContext, input: ParsedInput<'catalog:sav
   const { accelerator, create } = input;
   const existing = ctx.accelerators.get(accelerator.slug);
   if (create && existing) {
-    throw new AppError('conflict', `an accelerator with slug "${accelerator.slug}" already exists`, [
-      { path: 'accelerator.slug', message: 'already in use' },
-    ]);
+    throw translatedError('conflict', 'errors.catalog.exists', { slug: accelerator.slug }, [{ path: 'accelerator.slug', ...said('errors.catalog.slugInUse') }]);
   }
-  if (!create && !existing) throw new AppError('not-found', `no accelerator with slug "${accelerator.slug}"`);
+  if (!create && !existing) throw translatedError('not-found', 'errors.catalog.notFound', { slug: accelerator.slug });
   ctx.transaction(() => {
     ctx.accelerators.upsert(accelerator, { origin: existing?.origin ?? 'user', userEdited: true });
     // an edited figure is shared with the team field by field at the next sync (catalog merges)

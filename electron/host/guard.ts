@@ -9,18 +9,30 @@
  */
 import crypto from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { said, type MessageRef } from '../../shared/i18n/translate';
 
 export const TOKEN_HEADER = 'x-procure-token';
 
-/** A refusal with its HTTP status; the host turns it into a JSON error. */
+/**
+ * A refusal with its HTTP status; the host turns it into a JSON error. `key` is an
+ * `errors.host.*` UI string: the message is its English text, the envelope carries the key for
+ * the UI to say in its language.
+ */
 export class HttpError extends Error {
+  readonly i18n: MessageRef;
   constructor(
     readonly status: number,
-    message: string,
+    key: HostErrorKey,
   ) {
-    super(message);
+    const m = said(`errors.host.${key}`);
+    super(m.message);
+    this.i18n = m.i18n;
   }
 }
+
+export type HostErrorKey =
+  | 'notPath' | 'badEncoding' | 'controlChar' | 'crossOrigin' | 'crossSite' | 'wrongHost'
+  | 'apiToken' | 'postOnly' | 'getOnly' | 'tooLarge' | 'notJson' | 'staticToken' | 'forbidden' | 'notFound' | 'internal';
 
 export interface Target {
   /** The path as sent, still percent-encoded. */
@@ -30,7 +42,7 @@ export interface Target {
 
 /** Splits an origin-form request target by hand: `new URL()` throws on `//`, and nothing here may throw unplanned. */
 export function parseTarget(raw: string | undefined): Target {
-  if (!raw || raw[0] !== '/') throw new HttpError(400, 'the request target must be a path');
+  if (!raw || raw[0] !== '/') throw new HttpError(400, 'notPath');
   const hash = raw.indexOf('#');
   const noHash = hash < 0 ? raw : raw.slice(0, hash);
   const q = noHash.indexOf('?');
@@ -43,9 +55,9 @@ export function decodePath(raw: string): string {
   try {
     s = decodeURIComponent(raw);
   } catch {
-    throw new HttpError(400, 'malformed percent-encoding in the path');
+    throw new HttpError(400, 'badEncoding');
   }
-  if (/[\u0000-\u001f\u007f]/.test(s)) throw new HttpError(400, 'control character in the path');
+  if (/[\u0000-\u001f\u007f]/.test(s)) throw new HttpError(400, 'controlChar');
   return s;
 }
 
@@ -60,11 +72,11 @@ export function ownHost(headers: IncomingHttpHeaders, port: number): string | un
  * metadata other than same-origin or a user's own navigation (`none`). Clients that send
  * neither header (the CLI, tests, curl) still need the token.
  */
-export function crossSiteReason(headers: IncomingHttpHeaders, host: string): string | undefined {
+export function crossSiteReason(headers: IncomingHttpHeaders, host: string): HostErrorKey | undefined {
   const origin = headers.origin;
-  if (origin !== undefined && origin !== `http://${host}`) return 'cross-origin request refused';
+  if (origin !== undefined && origin !== `http://${host}`) return 'crossOrigin';
   const site = headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return 'cross-site request refused';
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return 'crossSite';
   return undefined;
 }
 

@@ -64,11 +64,10 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
   res.end(body);
 }
 
-/** Every refusal and failure as the same JSON envelope the API answers with. */
+/** Every refusal and failure as the same JSON envelope the API answers with, its message by key (errors.host.*). */
 function fail(res: http.ServerResponse, e: unknown) {
-  const status = e instanceof HttpError ? e.status : 500;
-  const message = e instanceof HttpError ? e.message : 'internal error in the loopback host';
-  send(res, status, JSON.stringify({ ok: false, error: { code: CODE_OF[status] ?? 'unsupported', message } }), 'application/json');
+  const err = e instanceof HttpError ? e : new HttpError(500, 'internal');
+  send(res, err.status, JSON.stringify({ ok: false, error: { code: CODE_OF[err.status] ?? 'unsupported', message: err.message, i18n: err.i18n } }), 'application/json');
 }
 
 export function startHost(opts: HostOptions): Promise<RunningHost> {
@@ -76,15 +75,15 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
   const root = path.resolve(opts.staticDir);
 
   function api(req: http.IncomingMessage, res: http.ServerResponse, rawPath: string) {
-    if (!apiAllowed(req.headers, token)) throw new HttpError(403, 'the X-Procure-Token header is missing or wrong');
-    if (req.method !== 'POST') throw new HttpError(405, 'POST only');
+    if (!apiAllowed(req.headers, token)) throw new HttpError(403, 'apiToken');
+    if (req.method !== 'POST') throw new HttpError(405, 'postOnly');
     const channel = decodePath(rawPath.slice('/api/'.length));
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY) {
-        fail(res, new HttpError(413, 'request too large'));
+        fail(res, new HttpError(413, 'tooLarge'));
         req.destroy();
       } else chunks.push(c);
     });
@@ -95,7 +94,7 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
         const text = Buffer.concat(chunks).toString('utf8');
         arg = text ? JSON.parse(text) : undefined;
       } catch {
-        return fail(res, new HttpError(400, 'body is not JSON'));
+        return fail(res, new HttpError(400, 'notJson'));
       }
       // a promise chain, so even a handler that throws synchronously ends as a 500 here
       Promise.resolve()
@@ -108,14 +107,14 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
   }
 
   function file(req: http.IncomingMessage, res: http.ServerResponse, rawPath: string, query: URLSearchParams, port: number) {
-    if (!staticAllowed(req.headers, query, token, port)) throw new HttpError(403, 'missing or wrong token');
-    if (req.method !== 'GET') throw new HttpError(405, 'GET only');
+    if (!staticAllowed(req.headers, query, token, port)) throw new HttpError(403, 'staticToken');
+    if (req.method !== 'GET') throw new HttpError(405, 'getOnly');
     let rel = decodePath(rawPath);
     if (rel === '/' || !path.extname(rel)) rel = '/index.html';
     const target = path.resolve(root, '.' + rel);
     if (!target.startsWith(root + path.sep)) throw new HttpError(403, 'forbidden');
     fs.readFile(target, (err, data) => {
-      if (err) return fail(res, new HttpError(404, 'not found'));
+      if (err) return fail(res, new HttpError(404, 'notFound'));
       const cookie = staticCookie(token, port);
       // the cookie opens static files only (reloads, assets); the API wants the header
       const extra = query.get('token') ? { 'Set-Cookie': `${cookie.name}=${cookie.value}; HttpOnly; SameSite=Strict; Path=/` } : {};
@@ -128,7 +127,7 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     try {
       const port = (server.address() as AddressInfo).port;
       const host = ownHost(req.headers, port);
-      if (!host) throw new HttpError(421, 'wrong host');
+      if (!host) throw new HttpError(421, 'wrongHost');
       const { rawPath, query } = parseTarget(req.url);
       const refused = crossSiteReason(req.headers, host);
       if (refused) throw new HttpError(403, refused);

@@ -58,10 +58,38 @@ export const errorsEn = {
     linePinQuote: '{{file}}: builds[{{build}}].lines[{{line}}].pinQuoteId: no quote #{{id}} in this catalog; remove the pin or pin a supplier instead',
   },
   bidSet: { notFound: 'no saved bid set {{id}}' },
+  bids: {
+    evaluationsNeedBidFile: 'committee evaluations belong to a bid file, not a scenario',
+    noCommittee: 'no committee evaluation of this bid set on this laptop (procure team evaluate status lists them; procure sync pulls them)',
+  },
+  catalog: {
+    notFound: 'no accelerator with slug "{{slug}}"',
+    exists: 'an accelerator with slug "{{slug}}" already exists',
+    slugInUse: 'already in use',
+  },
   quote: {
     notFound: 'no quote #{{id}}',
     cannotSupersede: 'quote #{{id}} is {{status}}; only a current quote can be superseded',
     alreadyRetired: 'quote #{{id}} is already retired',
+  },
+  // the loopback host's refusals (electron/host)
+  host: {
+    notPath: 'the request target must be a path',
+    badEncoding: 'malformed percent-encoding in the path',
+    controlChar: 'control character in the path',
+    crossOrigin: 'cross-origin request refused',
+    crossSite: 'cross-site request refused',
+    wrongHost: 'wrong host',
+    apiToken: 'the X-Procure-Token header is missing or wrong',
+    postOnly: 'POST only',
+    getOnly: 'GET only',
+    tooLarge: 'request too large',
+    notJson: 'body is not JSON',
+    staticToken: 'missing or wrong token',
+    forbidden: 'forbidden',
+    notFound: 'not found',
+    internal: 'internal error in the loopback host',
+    sessionExpired: 'session token missing or expired: reopen the URL printed by `npm run serve`',
   },
   db: {
     inMemoryRestore: 'an in-memory database cannot be restored',

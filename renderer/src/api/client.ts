@@ -5,7 +5,7 @@
 import type { Channel, Input, Output } from '../../../shared/contract/api';
 import type { ApiError, Result } from '../../../shared/contract/result';
 import i18next from 'i18next';
-import { translateWith } from '../../../shared/i18n/translate';
+import { said, translateWith } from '../../../shared/i18n/translate';
 
 export class ApiCallError extends Error {
   constructor(readonly error: ApiError) {
@@ -37,7 +37,7 @@ async function viaHttp(channel: string, arg: unknown): Promise<unknown> {
     credentials: 'same-origin',
     body: arg === undefined ? '' : JSON.stringify(arg),
   });
-  if (res.status === 401 || res.status === 403) throw new ApiCallError({ code: 'unsupported', message: 'session token missing or expired: reopen the URL printed by `npm run serve`' });
+  if (res.status === 401 || res.status === 403) throw new ApiCallError({ code: 'unsupported', ...said('errors.host.sessionExpired') });
   return res.json();
 }
 

@@ -35,7 +35,7 @@ export function CompareExport({ builds }: { builds: BuildRecord[] }) {
     });
     if (!ok) return;
     for (const b of others) setAssumptions(b.id, from.assumptions);
-    toastDone(t('compareExport.applied', { name: from.name, count: others.length }));
+    toastDone('compareExport.applied', { name: from.name, count: others.length });
   };
   useShortcut('print', scenario && builds.length >= 2 && busy === null ? () => run('pdf') : null);
   return (

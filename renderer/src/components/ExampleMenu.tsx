@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExampleKind } from '../../../shared/contract/examples';
 import { useExamples } from '../stores/examples';
-import { toastDone, toastFailed } from '../stores/toast';
+import { toastDone, toastError } from '../stores/toast';
 
 export function ExampleMenu({
   kind,
@@ -21,7 +21,7 @@ export function ExampleMenu({
   const read = useExamples((s) => s.read);
 
   useEffect(() => {
-    load().catch((e: unknown) => toastFailed(t('toast.failed', { message: (e as Error).message })));
+    load().catch(toastError);
   }, [load, t]);
 
   const mine = (list ?? []).filter((e) => e.kind === kind);
@@ -33,9 +33,9 @@ export function ExampleMenu({
       const e = await read(file);
       if (template) return void (await onTemplate?.(e.file, e.text));
       await onOpen(e.file, e.text);
-      toastDone(t('examples.opened', { file: e.file }));
+      toastDone('examples.opened', { file: e.file });
     } catch (err) {
-      toastFailed(t('toast.failed', { message: (err as Error).message }));
+      toastError(err);
     }
   };
   return (

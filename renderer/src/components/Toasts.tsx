@@ -3,9 +3,11 @@
  * always there (a region added with its text is often not read): done politely, failures at once.
  */
 import { useTranslation } from 'react-i18next';
+import { translateWith } from '../../../shared/i18n/translate';
 import { useToasts, type Toast, type ToastKind } from '../stores/toast';
 
 function Region({ kind, toasts }: { kind: ToastKind; toasts: Toast[] }) {
+  // translated here, in the language now chosen: a language switch re-renders open notes
   const { t } = useTranslation();
   const dismiss = useToasts((s) => s.dismiss);
   return (
@@ -15,7 +17,7 @@ function Region({ kind, toasts }: { kind: ToastKind; toasts: Toast[] }) {
         .filter((x) => x.kind === kind)
         .map((x) => (
           <div key={x.id} className={`toast ${kind}`} data-toast={kind}>
-            <span className="toast-text">{x.text}</span>
+            <span className="toast-text">{translateWith((k, v) => t(k, v), x.message)}</span>
             <button className="toast-close" aria-label={t('common.close')} onClick={() => dismiss(x.id)}>
               ✕
             </button>

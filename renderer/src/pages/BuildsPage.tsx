@@ -46,7 +46,7 @@ export function BuildsPage() {
     if (!build) return;
     const file = `${safeFileName(build.name)}.procure.json`;
     saveTextFile(file, JSON.stringify(buildToScenario(build), null, 2) + '\n');
-    toastDone(t('toast.scenarioSaved', { file }));
+    toastDone('toast.scenarioSaved', { file });
   };
 
   // every build in one scenario file (a scenario holds one set of assumptions, so they must agree)
@@ -55,18 +55,18 @@ export function BuildsPage() {
     const differ = assumptionsDifference(builds, site);
     const scenario = buildsToScenario(builds, t('builds.title'), site);
     if (differ || !scenario) {
-      if (differ) toastFailed(t('saveAll.differ', { name: builds[differ.index]!.name, first: builds[0]!.name, what: t(`saveAll.what.${differ.key}`) }));
+      if (differ) toastFailed('saveAll.differ', { name: builds[differ.index]!.name, first: builds[0]!.name, what: { key: `saveAll.what.${differ.key}` } });
       return;
     }
     const file = `${safeFileName(t('builds.title'))}.procure.json`;
     saveTextFile(file, JSON.stringify(scenario, null, 2) + '\n');
-    toastDone(t('toast.allSaved', { count: builds.length, file }));
+    toastDone('toast.allSaved', { count: builds.length, file });
   };
 
   const undo = () => {
-    if (!deleted) return toastDone(t('toast.nothingToUndo'));
+    if (!deleted) return toastDone('toast.nothingToUndo');
     const name = deleted.name;
-    void undoDelete().then(() => toastDone(t('toast.buildRestored', { name })));
+    void undoDelete().then(() => toastDone('toast.buildRestored', { name }));
   };
 
   useShortcut('save', build ? save : null);

@@ -17,7 +17,7 @@ import { AssumptionsEditor } from '../components/AssumptionsEditor';
 import { NumberField } from '../components/NumberField';
 import { pickFile } from '../files';
 import { askConfirm } from '../stores/confirm';
-import { toastDone, toastFailed } from '../stores/toast';
+import { toastDone, toastError } from '../stores/toast';
 
 type Weights = typeof RISK_WEIGHT_DEFAULTS;
 
@@ -52,7 +52,7 @@ export function SettingsPage() {
       await f();
     } catch (e) {
       setError((e as Error).message);
-      toastFailed(t('toast.failed', { message: (e as Error).message }));
+      toastError(e);
     }
   };
 
@@ -85,7 +85,7 @@ export function SettingsPage() {
             <button
               onClick={() =>
                 void guard(async () => {
-                  toastDone(t('toast.backupSaved', { file: await backup() }));
+                  toastDone('toast.backupSaved', { file: await backup() });
                 })
               }
             >
@@ -100,7 +100,7 @@ export function SettingsPage() {
                   if (!ok) return;
                   const kept = await restore(f);
                   setMessage(t('settings.restored', { path: kept }));
-                  toastDone(t('toast.restored', { path: kept }));
+                  toastDone('toast.restored', { path: kept });
                 })
               }
             >

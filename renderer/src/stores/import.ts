@@ -17,8 +17,7 @@ import {
 import { exVat, inclVat, type Currency } from '../../../shared/money';
 import { call } from '../api/client';
 import { readBase64 } from '../files';
-import i18next from '../i18n';
-import { toastDone, toastFailed } from './toast';
+import { toastDone, toastError } from './toast';
 import { useCatalog } from './catalog';
 
 /** Extensions the import reads; a dropped .json stays a scenario file (see App.tsx). */
@@ -237,11 +236,11 @@ export const useImport = create<ImportState>((set, get) => {
             createdServers: r.createdServers.length,
           },
         });
-        toastDone(i18next.t('toast.importCommitted', { id: r.importId, quotes: r.quotes }));
+        toastDone('toast.importCommitted', { id: r.importId, quotes: r.quotes });
         await Promise.all([get().loadHistory(), refreshElsewhere()]);
       } catch (e) {
         set({ busy: null, error: (e as Error).message });
-        toastFailed(i18next.t('toast.failed', { message: (e as Error).message }));
+        toastError(e);
       }
     },
 
@@ -250,13 +249,13 @@ export const useImport = create<ImportState>((set, get) => {
       try {
         await call('import:undo', { importId });
         set({ busy: null, undone: importId });
-        toastDone(i18next.t('toast.importUndone', { id: importId }));
+        toastDone('toast.importUndone', { id: importId });
         await Promise.all([get().loadHistory(), refreshElsewhere()]);
         // The preview's old → new comparisons changed with the history.
         if (get().file) await runPreview();
       } catch (e) {
         set({ busy: null, error: (e as Error).message });
-        toastFailed(i18next.t('toast.failed', { message: (e as Error).message }));
+        toastError(e);
       }
     },
 

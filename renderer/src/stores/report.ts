@@ -5,8 +5,7 @@
 import type { Input } from '../../../shared/contract/api';
 import { call } from '../api/client';
 import { saveBase64 } from '../files';
-import i18next from '../i18n';
-import { toastDone, toastFailed } from './toast';
+import { toastDone, toastError } from './toast';
 
 export type ReportKind = 'pdf' | 'xlsx';
 type ReportInput = Omit<Input<'report:pdf'>, 'lang'>;
@@ -21,10 +20,10 @@ export async function exportReport(kind: ReportKind, input: ReportInput, uiLangu
   try {
     const r = await call(kind === 'pdf' ? 'report:pdf' : 'report:xlsx', { ...input, lang: uiLanguage === 'zh-CN' ? 'zh-CN' : 'en' });
     saveBase64(r.fileName, r.dataBase64, TYPES[kind]);
-    toastDone(i18next.t('toast.exported', { file: r.fileName }));
+    toastDone('toast.exported', { file: r.fileName });
     return r.fileName;
   } catch (e) {
-    toastFailed(i18next.t('toast.failed', { message: (e as Error).message }));
+    toastError(e);
     throw e;
   }
 }

@@ -1,15 +1,19 @@
 /**
  * Short notes that something finished or failed (a backup saved, an export written, a restore
  * refused): one list the app's live region shows, each note gone by itself after a while.
+ * A note is held as a UI-string key and its values, not as text: it is translated when shown,
+ * so switching the language retranslates the notes still open.
  */
 import { create } from 'zustand';
+import type { MessageRef, MessageVar } from '../../../shared/i18n/translate';
+import { ApiCallError } from '../api/client';
 
 export type ToastKind = 'done' | 'failed';
 
 export interface Toast {
   id: number;
   kind: ToastKind;
-  text: string;
+  message: MessageRef;
 }
 
 /** How long a note stays; a failure stays longer (it may need reading). */
@@ -19,7 +23,7 @@ const MAX_SHOWN = 4;
 
 interface ToastState {
   toasts: Toast[];
-  push(kind: ToastKind, text: string): void;
+  push(kind: ToastKind, message: MessageRef): void;
   dismiss(id: number): void;
 }
 
@@ -27,9 +31,9 @@ let next = 1;
 
 export const useToasts = create<ToastState>((set, get) => ({
   toasts: [],
-  push(kind, text) {
+  push(kind, message) {
     const id = next++;
-    set({ toasts: [...get().toasts, { id, kind, text }].slice(-MAX_SHOWN) });
+    set({ toasts: [...get().toasts, { id, kind, message }].slice(-MAX_SHOWN) });
     setTimeout(() => get().dismiss(id), STAY_MS[kind]);
   },
   dismiss(id) {
@@ -37,5 +41,15 @@ export const useToasts = create<ToastState>((set, get) => ({
   },
 }));
 
-export const toastDone = (text: string): void => useToasts.getState().push('done', text);
-export const toastFailed = (text: string): void => useToasts.getState().push('failed', text);
+/** `toastDone('toast.exported', { file })`: the key and values, translated when shown. */
+export const toastDone = (key: string, vars?: Record<string, MessageVar>): void => useToasts.getState().push('done', { key, vars });
+export const toastFailed = (key: string, vars?: Record<string, MessageVar>): void => useToasts.getState().push('failed', { key, vars });
+
+/**
+ * A failure as "Failed: …": a main-process error by its key (so it too follows the language),
+ * anything else by its message as written.
+ */
+export const toastError = (e: unknown): void => {
+  const message: MessageVar = e instanceof ApiCallError && e.error.i18n ? e.error.i18n : e instanceof Error ? e.message : String(e);
+  toastFailed('toast.failed', { message });
+};
