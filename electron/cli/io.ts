@@ -8,15 +8,51 @@ import type { Result } from '../../shared/contract/result';
 import type { FieldIssue } from '../../shared/document/parse';
 import { dispatch } from '../handlers';
 import type { Channel, Input, Output } from '../../shared/contract/api';
+import { tr, translate, type Lang, type MessageRef, type MessageVar } from '../../shared/i18n/translate';
 
 export interface CliIo {
   ctx: () => AppContext;
   out: (s: string) => void;
   err: (s: string) => void;
   readFile: (path: string) => string;
+  /** The language of messages and errors: --lang, else LC_ALL / LC_MESSAGES / LANG, else English. */
+  lang: Lang;
+  /** A CLI string (`cli.*`) in `lang`. */
+  t: (key: string, vars?: Record<string, MessageVar>) => string;
 }
 
-export class CliError extends Error {}
+/**
+ * A command's refusal. Given a UI-string key and values (`cliError('vatBoth')`, or a handler's
+ * error key), runCli prints it in the chosen language; `message` stays its English text.
+ */
+export class CliError extends Error {
+  readonly i18n?: MessageRef;
+  constructor(message: string | MessageRef) {
+    super(typeof message === 'string' ? message : translate('en', message));
+    if (typeof message !== 'string') this.i18n = message;
+  }
+}
+
+/** A refusal worded by the CLI string `cli.<key>`. */
+export const cliError = (key: string, vars?: Record<string, MessageVar>): CliError => new CliError({ key: `cli.${key}`, vars });
+
+/** `zh_CN.UTF-8`, `zh-TW`, `zh` → zh-CN; anything else (C.UTF-8, en_US, unset) → en. */
+export function langOfLocale(locale: string | undefined): Lang {
+  return locale && /^zh([_-]|$)/i.test(locale) ? 'zh-CN' : 'en';
+}
+
+/** The language from the environment as POSIX reads it: the first of LC_ALL, LC_MESSAGES, LANG that is set. */
+export function envLang(env: NodeJS.ProcessEnv): Lang {
+  return langOfLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+}
+
+/** An API error in `lang` when it carries a key, else as the handler wrote it. */
+export function apiErrorText(e: { message: string; i18n?: MessageRef }, lang: Lang): string {
+  return e.i18n ? translate(lang, e.i18n) : e.message;
+}
+
+/** The CliIo's `t` for a language. */
+export const cliSay = (lang: Lang) => (key: string, vars: Record<string, MessageVar> = {}) => tr(lang, `cli.${key}`, vars);
 
 /** The bytes of a spreadsheet to upload (a price sheet, a filled bid template), refused with one line when missing, empty or over the import limit. */
 export function readUploadFile(file: string): Buffer {
@@ -24,20 +60,26 @@ export function readUploadFile(file: string): Buffer {
   try {
     st = fs.statSync(file);
   } catch {
-    throw new CliError(`cannot read ${file}: no such file`);
+    throw cliError('noSuchFile', { file });
   }
-  if (!st.isFile()) throw new CliError(`cannot read ${file}: not a file`);
-  if (st.size === 0) throw new CliError(`cannot import ${path.basename(file)}: the file is empty`);
+  if (!st.isFile()) throw cliError('notAFile', { file });
+  if (st.size === 0) throw new CliError({ key: 'errors.import.cannotImport', vars: { file: path.basename(file), why: { key: 'errors.import.empty' } } });
   if (st.size > MAX_IMPORT_FILE_BYTES) {
-    throw new CliError(`cannot import ${path.basename(file)}: the file is ${Math.round(st.size / 1048576)} MB (limit ${MAX_IMPORT_FILE_BYTES / 1048576} MB)`);
+    const why = { key: 'errors.import.tooLarge', vars: { mb: Math.round(st.size / 1048576), limit: MAX_IMPORT_FILE_BYTES / 1048576 } };
+    throw new CliError({ key: 'errors.import.cannotImport', vars: { file: path.basename(file), why } });
   }
   return fs.readFileSync(file);
 }
 
-/** Call a handler through the same dispatcher the UI uses; throw its error message. */
+/** A handler's error as a CliError: by its key when it has one, so runCli says it in the chosen language. */
+function apiCliError(e: { message: string; i18n?: MessageRef }): CliError {
+  return new CliError(e.i18n ?? e.message);
+}
+
+/** Call a handler through the same dispatcher the UI uses; throw its error. */
 export async function call<C extends Channel>(ctx: AppContext, channel: C, input?: Input<C>): Promise<Output<C>> {
   const r = (await dispatch(ctx, channel, input)) as Result<Output<C>>;
-  if (!r.ok) throw new CliError(r.error.message);
+  if (!r.ok) throw apiCliError(r.error);
   return r.value;
 }
 
@@ -50,7 +92,7 @@ export async function callDocument<C extends Channel>(ctx: AppContext, channel: 
   const r = (await dispatch(ctx, channel, input)) as Result<Output<C>>;
   if (r.ok) return r;
   if (r.error.code === 'invalid-input' && r.error.issues?.length) return { ok: false, issues: r.error.issues };
-  throw new CliError(r.error.message);
+  throw apiCliError(r.error);
 }
 
 /** A plain-text table with aligned columns (numbers right-aligned). */
@@ -75,7 +117,7 @@ type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; o
  * option or the wrong number of files prints the error and usage (exit 2).
  */
 export function parseCommand<O extends Options>(
-  io: Pick<CliIo, 'out' | 'err'>,
+  io: Pick<CliIo, 'out' | 'err' | 't'>,
   name: string,
   usage: string,
   argv: string[],
@@ -86,34 +128,34 @@ export function parseCommand<O extends Options>(
   try {
     parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true }) as Parsed<O>;
   } catch (e) {
-    io.err(`procure ${name}: ${(e as Error).message}\nusage: procure ${usage}`);
+    io.err(`procure ${name}: ${(e as Error).message}\n${io.t('usage', { usage })}`);
     return { exit: 2 };
   }
   if ((parsed.values as { help?: boolean }).help) {
-    io.out(`usage: procure ${usage}`);
+    io.out(io.t('usage', { usage }));
     return { exit: 0 };
   }
   if (parsed.positionals.length !== files) {
-    io.err(`procure ${name}: expected ${files} file${files === 1 ? '' : 's'}, got ${parsed.positionals.length}\nusage: procure ${usage}`);
+    io.err(`procure ${name}: ${io.t('expectedFiles', { count: files, got: parsed.positionals.length })}\n${io.t('usage', { usage })}`);
     return { exit: 2 };
   }
   return parsed;
 }
 
 /** The text of a command's input file, or undefined after saying in one line why it cannot be read. */
-export function readCommandFile(io: Pick<CliIo, 'err' | 'readFile'>, name: string, file: string): string | undefined {
+export function readCommandFile(io: Pick<CliIo, 'err' | 'readFile' | 't'>, name: string, file: string): string | undefined {
   try {
     return io.readFile(file);
   } catch (e) {
-    io.err(`procure ${name}: cannot read ${file}: ${(e as Error).message}`);
+    io.err(`procure ${name}: ${io.t('cannotRead', { file, why: (e as Error).message })}`);
     return undefined;
   }
 }
 
 /** Whether an optional `--as-of` value is a date; says so when it is not. */
-export function validAsOf(io: Pick<CliIo, 'err'>, name: string, asOf: string | undefined): boolean {
+export function validAsOf(io: Pick<CliIo, 'err' | 't'>, name: string, asOf: string | undefined): boolean {
   if (asOf === undefined || /^\d{4}-\d{2}-\d{2}$/.test(asOf)) return true;
-  io.err(`procure ${name}: --as-of: expected a date as YYYY-MM-DD, got "${asOf}"`);
+  io.err(`procure ${name}: ${io.t('asOf', { asOf })}`);
   return false;
 }
 

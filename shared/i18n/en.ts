@@ -1,5 +1,6 @@
 /** English UI strings. Every key here must exist in zh-CN.ts too (a test checks). */
 import { errorsEn } from './errors-en';
+import { cliEn } from './cli-en';
 export const en = {
   app: { title: 'Accelerator Procurement Planner', language: 'Language', theme: 'Theme' },
   nav: { catalog: 'Catalog', builds: 'Builds', compare: 'Compare', optimize: 'Optimize', bids: 'Bids', import: 'Import', settings: 'Settings' },
@@ -548,6 +549,7 @@ export const en = {
     },
   },
   errors: errorsEn,
+  cli: cliEn,
   units: { GB: 'GB', TBps: 'TB/s', GBps: 'GB/s', W: 'W', TFLOPS: 'TFLOPS', TOPS: 'TOPS' },
 };
 export type Messages = typeof en;

@@ -1,6 +1,7 @@
 /** 简体中文界面文本。 */
 import type { Messages } from './en';
 import { errorsZhCN } from './errors-zh-CN';
+import { cliZhCN } from './cli-zh-CN';
 
 export const zhCN: Messages = {
   app: { title: '算力加速卡采购规划', language: '语言', theme: '主题' },
@@ -550,5 +551,6 @@ export const zhCN: Messages = {
     },
   },
   errors: errorsZhCN,
+  cli: cliZhCN,
   units: { GB: 'GB', TBps: 'TB/s', GBps: 'GB/s', W: 'W', TFLOPS: 'TFLOPS', TOPS: 'TOPS' },
 };

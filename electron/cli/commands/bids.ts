@@ -7,8 +7,9 @@
 import type { BidEvaluation } from '../../../shared/bids/evaluate';
 import { describeFailure } from '../../../shared/bids/constraints';
 import { KPIS, formatKpi } from '../../../shared/report/kpis';
-import { call, CliError, parseCommand, table, toJson, type CliIo } from '../io';
-import { describeIssues, readDocumentJson } from '../../../shared/document/parse';
+import { call, CliError, cliError, parseCommand, table, toJson, type CliIo } from '../io';
+import { readDocumentJson } from '../../../shared/document/parse';
+import { issueVar } from '../../../shared/i18n/translate';
 import { bidTemplateCommand, IMPORT_TEMPLATE_USAGE, importTemplateCommand, TEMPLATE_USAGE } from './bid-template';
 import { committeeOfBids, renderCommittee } from './team-evaluate';
 
@@ -51,10 +52,10 @@ function readJson(file: string, io: CliIo): unknown {
   try {
     text = io.readFile(file);
   } catch (e) {
-    throw new CliError(`cannot read ${file}: ${(e as Error).message}`);
+    throw cliError('cannotRead', { file, why: (e as Error).message });
   }
   const json = readDocumentJson(text);
-  if (!json.ok) throw new CliError(`${file}: ${describeIssues(json.issues)}`);
+  if (!json.ok) throw new CliError({ key: 'errors.withPath', vars: { path: file, message: { key: 'errors.issues', vars: { items: json.issues.map(issueVar) } } } });
   return json.value;
 }
 
@@ -66,9 +67,10 @@ export async function bidsCommand(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseCommand(io, 'bids', BIDS_USAGE, argv, { json: { type: 'boolean' }, lang: { type: 'string' }, evaluations: { type: 'boolean' } });
   if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
-  const lang = values.lang ?? 'en';
+  // --lang is the CLI's global option (runCli takes it); a command-level value is still honoured
+  const lang = values.lang ?? io.lang;
   if (lang !== 'en' && lang !== 'zh-CN') {
-    io.err(`procure bids: --lang must be en or zh-CN\nusage: procure ${BIDS_USAGE}`);
+    io.err(`procure bids: ${io.t('badLang', { lang })}\n${io.t('usage', { usage: BIDS_USAGE })}`);
     return 2;
   }
   const file = positionals[0]!;
@@ -85,13 +87,13 @@ export async function bidsCommand(argv: string[], io: CliIo): Promise<number> {
   const order = [...r.ranking, ...r.bids.filter((b) => !b.pass).map((b) => b.index)];
   io.out(
     table(
-      ['Rank', 'Bid', 'Result', 'Evaluated price', 'Price', 'Technical', 'Total', 'Cost/Mtok', 'Risk'],
+      ['rank', 'bid', 'result', 'evaluatedPrice', 'price', 'technical', 'total', 'costPerMtok', 'risk'].map((h) => io.t(`bids.head.${h}`)),
       order.map((i) => {
         const b = r.bids[i]!;
         return [
-          b.rank === null ? '-' : `${b.rank}${b.tied ? ' (tie)' : ''}`,
+          b.rank === null ? '-' : `${b.rank}${b.tied ? io.t('bids.tie') : ''}`,
           b.label,
-          b.pass ? 'pass' : 'FAIL',
+          io.t(b.pass ? 'bids.pass' : 'bids.fail'),
           money(b.evaluatedPrice),
           b.priceScore?.toFixed(2) ?? '-',
           b.technicalScore?.toFixed(2) ?? '-',
@@ -103,16 +105,16 @@ export async function bidsCommand(argv: string[], io: CliIo): Promise<number> {
     ),
   );
   for (const b of r.bids.filter((x) => !x.pass)) {
-    io.out(`\n${b.label} fails:\n${b.failures.map((f) => `  - ${describeFailure(f, lang, cur)}`).join('\n')}`);
+    io.out(`\n${io.t('bids.fails', { bid: b.label })}\n${b.failures.map((f) => `  - ${describeFailure(f, lang, cur)}`).join('\n')}`);
   }
   const rec = r.recommended.map((i) => r.bids[i]!.label);
-  io.out(`\n${rec.length === 1 ? `Recommended: ${rec[0]}` : rec.length > 1 ? `Tied for first place: ${rec.join(', ')}` : 'No bid meets every hard constraint.'}`);
-  if (r.warnings.length) io.out(`\nWarnings:\n${r.warnings.map((w) => `  - ${w}`).join('\n')}`);
+  io.out(`\n${rec.length === 1 ? io.t('bids.recommended', { bid: rec[0]! }) : rec.length > 1 ? io.t('bids.tied', { bids: rec.join(', ') }) : io.t('bids.noneFeasible')}`);
+  if (r.warnings.length) io.out(`\n${io.t('bids.warnings')}\n${r.warnings.map((w) => `  - ${w}`).join('\n')}`);
   for (const c of committee ?? []) {
     io.out(`\n${renderCommittee(c)}`);
     io.out(
       `\n${table(
-        ['Rank', 'Bid', 'Formula total', 'Committee', 'Total'],
+        ['rank', 'bid', 'formulaTotal', 'committee', 'total'].map((h) => io.t(`bids.head.${h}`)),
         c.overall.map((o, i) => [o.rank === null ? '-' : String(o.rank), r.bids[i]!.label, r.bids[i]!.totalScore?.toFixed(2) ?? '-', c.committee.bidTotals[i]?.toFixed(2) ?? '-', o.total?.toFixed(2) ?? '-']),
       )}`,
     );

@@ -7,6 +7,7 @@ import { callDocument, parseCommand, readCommandFile, toJson, validAsOf, type Cl
 import { currencySymbol, type Currency } from '../../../shared/money';
 import type { BuildResult, EvaluationResult } from '../../../shared/scenario/evaluate';
 import { parseScenarioText, type ScenarioIssue } from '../../../shared/scenario/schema';
+import { sayIn } from '../../../shared/i18n/translate';
 
 export const EVALUATE_USAGE = 'evaluate FILE [--json] [--sensitivity] [--as-of DATE]';
 
@@ -42,9 +43,10 @@ export async function evaluateCommand(argv: string[], io: CliIo): Promise<number
   return 0;
 }
 
-function reportIssues(io: Pick<CliIo, 'err'>, file: string, issues: ScenarioIssue[]): void {
+function reportIssues(io: Pick<CliIo, 'err' | 't' | 'lang'>, file: string, issues: ScenarioIssue[]): void {
   const shown = issues.slice(0, 50);
-  io.err(`procure evaluate: ${file} is not a valid scenario:\n${shown.map((i) => `  ${file}: ${i.path}: ${i.message}`).join('\n')}${issues.length > shown.length ? `\n  … and ${issues.length - shown.length} more` : ''}`);
+  const more = issues.length > shown.length ? `\n  ${io.t('andMore', { n: issues.length - shown.length })}` : '';
+  io.err(`procure evaluate: ${io.t('notValid', { file, kind: { key: 'errors.document.kinds.scenario' } })}\n${shown.map((i) => `  ${file}: ${i.path}: ${sayIn(io.lang, i)}`).join('\n')}${more}`);
 }
 
 // ---------------------------------------------------------------- text output

@@ -14,8 +14,9 @@ import {
   type PreviewRow,
 } from '../../../shared/contract/import';
 import { currencySchema } from '../../../shared/money';
-import { describeIssues, readDocumentJson } from '../../../shared/document/parse';
-import { call, CliError, readUploadFile, table, type CliIo } from '../io';
+import { readDocumentJson } from '../../../shared/document/parse';
+import { issueVar, sayIn, type MessageRef } from '../../../shared/i18n/translate';
+import { call, CliError, cliError, readUploadFile, table, type CliIo } from '../io';
 import type { Command } from './index';
 
 const USAGE = `usage: procure import FILE [--sheet S] [--supplier V] [--vat-rate 0.13] [--vat-included|--vat-excluded]
@@ -31,7 +32,7 @@ function columnIndex(c: string | number): number {
   if (/^\d+$/.test(c)) return Number(c);
   let n = 0;
   for (const ch of c.toUpperCase()) {
-    if (ch < 'A' || ch > 'Z') throw new CliError(`mapping: "${c}" is not a column letter`);
+    if (ch < 'A' || ch > 'Z') throw cliError('import.notColumn', { column: c });
     n = n * 26 + (ch.charCodeAt(0) - 64);
   }
   return n - 1;
@@ -53,12 +54,12 @@ function readMapping(file: string, io: CliIo): ColumnOverride[] {
   try {
     text = io.readFile(file);
   } catch (e) {
-    throw new CliError(`cannot read mapping ${file}: ${(e as Error).message}`);
+    throw cliError('import.cannotReadMapping', { file, why: (e as Error).message });
   }
   const raw = readDocumentJson(text);
-  if (!raw.ok) throw new CliError(`cannot read mapping ${file}: ${describeIssues(raw.issues)}`);
+  if (!raw.ok) throw cliError('import.cannotReadMapping', { file, why: { key: 'errors.issues', vars: { items: raw.issues.map(issueVar) } } });
   const parsed = mappingFileSchema.safeParse(raw.value);
-  if (!parsed.success) throw new CliError(`mapping ${file}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  if (!parsed.success) throw cliError('import.badMapping', { file, why: parsed.error.issues[0]?.message ?? '' });
   const list = Array.isArray(parsed.data)
     ? parsed.data
     : Object.entries(parsed.data).map(([column, field]) => ({ column, field }));
@@ -70,10 +71,10 @@ function parseRows(s: string): number[] {
   const out: number[] = [];
   for (const part of s.split(',').map((p) => p.trim()).filter(Boolean)) {
     const m = /^(\d+)(?:-(\d+))?$/.exec(part);
-    if (!m) throw new CliError(`--rows: "${part}" is not a row number or range`);
+    if (!m) throw cliError('import.notRows', { part });
     const a = Number(m[1]);
     const b = Number(m[2] ?? m[1]);
-    if (b < a || b - a > 200_000) throw new CliError(`--rows: bad range "${part}"`);
+    if (b < a || b - a > 200_000) throw cliError('import.badRange', { part });
     for (let n = a; n <= b; n++) out.push(n);
   }
   return out;
@@ -84,28 +85,31 @@ function money(n: number | undefined): string {
   return n.toLocaleString('en', { maximumFractionDigits: n >= 1000 ? 0 : 2 });
 }
 
-function rowNote(r: PreviewRow): string {
-  if (r.status === 'skipped') return r.skipReason ?? '';
-  if (r.issues.length > 0) return r.issues.map((i) => (i.column ? `${i.column}: ${i.message}` : i.message)).join('; ');
+function rowNote(r: PreviewRow, io: CliIo): string {
+  const say = (m: { message: string; i18n?: MessageRef }) => sayIn(io.lang, m);
+  const sep = io.t('separator');
+  if (r.status === 'skipped') return r.skipReason === undefined ? '' : say({ message: r.skipReason, i18n: r.skipReasonI18n });
+  if (r.issues.length > 0) return r.issues.map((i) => (i.column ? `${i.column}: ${say(i)}` : say(i))).join(sep);
   const notes: string[] = [];
-  for (const w of r.warnings) notes.push(w.column ? `${w.column}: ${w.message}` : w.message);
-  if (r.server) notes.push(`${r.server.cards}× ${r.server.cardSlug} in ${r.server.slug}${r.server.create ? ' (new platform)' : ''}, ${money(r.server.perCardExVat)}/card ex VAT`);
-  if (r.createPart) notes.push(`creates part ${r.createPart.slug}`);
-  return notes.join('; ');
+  for (const w of r.warnings) notes.push(w.column ? `${w.column}: ${say(w)}` : say(w));
+  if (r.server) notes.push(io.t('import.server', { cards: r.server.cards, card: r.server.cardSlug, server: r.server.slug, created: r.server.create ? io.t('import.newPlatform') : '', each: money(r.server.perCardExVat) }));
+  if (r.createPart) notes.push(io.t('import.createsPart', { slug: r.createPart.slug }));
+  return notes.join(sep);
 }
 
-function statusText(r: PreviewRow): string {
+function statusText(r: PreviewRow, io: CliIo): string {
   if (r.status === 'price-change' && r.previous) {
     return `${money(r.previous.exVat)} → ${money(r.priceExVat)} (${r.changePct !== undefined && r.changePct > 0 ? '+' : ''}${r.changePct ?? '?'} %)`;
   }
-  return r.status;
+  return io.t(`import.status.${r.status}`);
 }
 
 function printPreview(p: ImportPreview, io: CliIo): void {
-  io.out(`${p.fileName} · sheet "${p.sheet}" · header row ${p.headerRow} · mapping ${p.mappingSource}${p.encoding ? ` · ${p.encoding}` : ''}`);
-  io.out(`supplier: ${p.supplier || '(none)'}${p.supplierSource.from === 'sheet' ? ` (from row ${p.supplierSource.row})` : ''} · quote date: ${p.quoteDate ?? '(not stated; today)'}`);
+  io.out(`${p.fileName} · ${io.t('import.sheetLine', { sheet: p.sheet, row: p.headerRow, mapping: io.t(`import.mapping.${p.mappingSource}`) })}${p.encoding ? ` · ${p.encoding}` : ''}`);
+  const supplier = `${p.supplier || io.t('import.noSupplier')}${p.supplierSource.from === 'sheet' ? io.t('import.fromRow', { row: p.supplierSource.row ?? '' }) : ''}`;
+  io.out(io.t('import.supplierLine', { supplier, date: p.quoteDate ?? io.t('import.noDate') }));
   io.out(
-    'columns: ' +
+    io.t('import.columns') +
       p.columns
         .filter((c) => c.field)
         .map((c) => `${c.letter} ${c.header} → ${c.field}${c.unitLabel ? ` [${c.unitLabel}]` : ''}${c.confidence < 1 ? ` (${Math.round(c.confidence * 100)} %)` : ''}`)
@@ -113,26 +117,27 @@ function printPreview(p: ImportPreview, io: CliIo): void {
   );
   io.out(
     table(
-      ['Row', 'Status', 'Item', 'Match', 'Kind', 'Price', 'Cur', 'VAT', 'Ex VAT', 'Lead wk', 'Valid until', 'Notes'],
+      ['row', 'status', 'item', 'match', 'kind', 'price', 'currency', 'vat', 'exVat', 'lead', 'validUntil', 'notes'].map((h) => io.t(`import.head.${h}`)),
       p.rows.map((r) => [
         r.row,
-        `${statusText(r)}${r.needsConfirmation ? ' (confirm)' : ''}`,
+        `${statusText(r, io)}${r.needsConfirmation ? io.t('import.confirm') : ''}`,
         r.text.length > 40 ? r.text.slice(0, 39) + '…' : r.text,
         r.match?.slug ?? r.createPart?.slug ?? '',
         r.kind ?? '',
         money(r.price),
         r.currency ?? '',
-        r.vatIncluded === undefined ? '' : r.vatIncluded ? `incl ${Math.round((r.vatRate ?? 0) * 100)}%` : 'excl',
+        r.vatIncluded === undefined ? '' : r.vatIncluded ? io.t('import.incl', { rate: Math.round((r.vatRate ?? 0) * 100) }) : io.t('import.excl'),
         money(r.priceExVat),
         r.leadTimeWeeks === undefined ? '' : String(r.leadTimeWeeks),
         r.validUntil ?? '',
-        rowNote(r),
+        rowNote(r, io),
       ]),
     ),
   );
   const c = p.counts;
-  io.out(`${c.total} rows: ${c.new} new, ${c.priceChange} price changes, ${c.unchanged} unchanged, ${c.error} errors, ${c.skipped} skipped${c.needsConfirmation ? `; ${c.needsConfirmation} need confirmation (left out unless --accept-flagged or --rows names them)` : ''}`);
-  for (const w of p.warnings) io.out(`note: ${w}`);
+  io.out(io.t('import.counts', { ...c, flagged: c.needsConfirmation ? io.t('import.flagged', { n: c.needsConfirmation }) : '' }));
+  // the sheet-wide notes by key where they have one (notes and warnings are the same list)
+  for (const [i, w] of p.warnings.entries()) io.out(io.t('import.note', { note: sayIn(io.lang, p.notes[i] ?? { message: w }) }));
 }
 
 /** The --json shape: what scripts need, row by row. */
@@ -211,29 +216,29 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   if (values.undo !== undefined) {
     const id = Number(values.undo);
-    if (!Number.isInteger(id) || id <= 0) throw new CliError(`--undo: "${values.undo}" is not an import id`);
+    if (!Number.isInteger(id) || id <= 0) throw cliError('import.notImportId', { id: values.undo });
     const b = await call(io.ctx(), 'import:undo', { importId: id });
-    io.out(values.json ? JSON.stringify(b, null, 2) : `Undid import #${b.id} (${b.fileName}, ${b.rowCount} quotes): its prices no longer count.`);
+    io.out(values.json ? JSON.stringify(b, null, 2) : io.t('import.undone', { id: b.id, file: b.fileName, quotes: b.rowCount }));
     return 0;
   }
   if (values.list) {
     const list = await call(io.ctx(), 'import:list');
     if (values.json) io.out(JSON.stringify(list, null, 2));
     else {
-      io.out(table(['Id', 'File', 'Sheet', 'Supplier', 'Quotes', 'Imported at', 'Undone at'], list.map((b) => [b.id, b.fileName, b.sheet, b.supplier, b.rowCount, b.importedAt, b.undoneAt ?? ''])));
+      io.out(table(['id', 'file', 'sheet', 'supplier', 'quotes', 'importedAt', 'undoneAt'].map((h) => io.t(`import.listHead.${h}`)), list.map((b) => [b.id, b.fileName, b.sheet, b.supplier, b.rowCount, b.importedAt, b.undoneAt ?? ''])));
     }
     return 0;
   }
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new CliError(USAGE);
-  if (values['vat-included'] && values['vat-excluded']) throw new CliError('choose one of --vat-included and --vat-excluded');
+  if (values['vat-included'] && values['vat-excluded']) throw cliError('vatBoth');
   const input: ImportPreviewInput = { fileName: path.basename(file), dataBase64: readUploadFile(file).toString('base64') };
   if (values.sheet) input.sheet = values.sheet;
   const supplier = values.supplier ?? values.vendor;
   if (supplier !== undefined) input.supplier = supplier;
   if (values['vat-rate'] !== undefined) {
     const r = Number(values['vat-rate'].replace(/%$/, '')) / (values['vat-rate'].endsWith('%') ? 100 : 1);
-    if (!Number.isFinite(r)) throw new CliError(`--vat-rate: "${values['vat-rate']}" is not a rate (e.g. 0.13 or 13%)`);
+    if (!Number.isFinite(r)) throw cliError('import.notRate', { rate: values['vat-rate'] });
     input.vatRate = r;
   }
   if (values['vat-included']) input.vatIncluded = true;
@@ -252,9 +257,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       io.out(JSON.stringify({ ...jsonOf(res.preview, res.importId), createdParts: res.createdParts, createdServers: res.createdServers }, null, 2));
     } else {
       printPreview(res.preview, io);
-      if (res.createdParts.length) io.out(`created parts: ${res.createdParts.join(', ')}`);
-      if (res.createdServers.length) io.out(`created server platforms: ${res.createdServers.join(', ')}`);
-      io.out(`Imported ${res.quotes} quotes as import #${res.importId} (undo: procure import --undo ${res.importId})`);
+      if (res.createdParts.length) io.out(io.t('import.createdParts', { list: res.createdParts.join(', ') }));
+      if (res.createdServers.length) io.out(io.t('import.createdServers', { list: res.createdServers.join(', ') }));
+      io.out(io.t('import.imported', { quotes: res.quotes, id: res.importId }));
     }
     return 0;
   }
@@ -263,7 +268,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   else {
     printPreview(preview, io);
     const n = preview.rows.filter((r) => r.accepted).length;
-    io.out(`Dry run: nothing written. ${n > 0 ? `Add --commit to import ${n} rows.` : 'Nothing new to import.'}`);
+    io.out(`${io.t('import.dryRun')} ${n > 0 ? io.t('import.addCommit', { n }) : io.t('import.nothingNew')}`);
   }
   return 0;
 }

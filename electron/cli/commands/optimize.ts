@@ -8,6 +8,7 @@ import { currencySymbol, type Currency } from '../../../shared/money';
 import { parseOptimizeText } from '../../../shared/optimize/schema';
 import type { ConstraintStatus, OptimizeResult } from '../../../shared/optimize/types';
 import type { ScenarioIssue } from '../../../shared/scenario/schema';
+import { sayIn } from '../../../shared/i18n/translate';
 import { callDocument, parseCommand, readCommandFile, table, toJson, validAsOf, type CliIo } from '../io';
 import type { Command } from './index';
 
@@ -36,7 +37,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 }
 
 function issues(io: CliIo, file: string, list: ScenarioIssue[]): number {
-  io.err(`procure optimize: ${file} is not a valid optimize problem:\n${list.slice(0, 50).map((i) => `  ${file}: ${i.path}: ${i.message}`).join('\n')}`);
+  io.err(`procure optimize: ${io.t('notValid', { file, kind: { key: 'errors.document.kinds.optimize problem' } })}\n${list.slice(0, 50).map((i) => `  ${file}: ${i.path}: ${sayIn(io.lang, i)}`).join('\n')}`);
   return 1;
 }
 

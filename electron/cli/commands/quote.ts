@@ -10,7 +10,7 @@ import type { PriceHistory } from '../../../shared/contract/quotes';
 import { formText, sourceText, stateText } from '../../../shared/report/price-tables';
 import { formatMajor } from '../../../shared/money';
 import { tr } from '../../../shared/i18n/translate';
-import { call, CliError, parseCommand, table, toJson, type CliIo } from '../io';
+import { call, CliError, cliError, parseCommand, table, toJson, type CliIo } from '../io';
 
 export const QUOTE_USAGE = 'quote add|list|correct|retire …';
 
@@ -44,7 +44,7 @@ const FORM_OPTIONS = {
 type FormValues = { [K in keyof typeof FORM_OPTIONS]?: (typeof FORM_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
 
 function formOf(v: FormValues): QuoteFormText {
-  if (v['vat-included'] && v['vat-excluded']) throw new CliError('give --vat-included or --vat-excluded, not both');
+  if (v['vat-included'] && v['vat-excluded']) throw cliError('vatBoth');
   return {
     supplier: v.supplier,
     price: v.price,
@@ -59,46 +59,48 @@ function formOf(v: FormValues): QuoteFormText {
   };
 }
 
-const en = (key: string, vars?: Record<string, string | number>) => tr('en', key, vars);
+/** A UI string in the CLI's language. */
+const sayer = (io: CliIo) => (key: string, vars?: Record<string, string | number>) => tr(io.lang, key, vars);
 
 function idOf(s: string | undefined): number {
   const n = Number(s?.replace(/^#/, ''));
-  if (!s || !Number.isSafeInteger(n) || n < 1) throw new CliError(`expected a quote number (ID), got "${s ?? ''}"`);
+  if (!s || !Number.isSafeInteger(n) || n < 1) throw cliError('quote.notId', { id: s ?? '' });
   return n;
 }
 
 async function partSlug(io: CliIo, name: string): Promise<string> {
   const data = await call(io.ctx(), 'catalog:list');
   const m = matchByName(data.accelerators, name);
-  if (!m.ok) throw new CliError(m.message);
+  if (!m.ok) throw new CliError(m.i18n ?? m.message);
   return m.value.slug;
 }
 
 function printHistory(io: CliIo, h: PriceHistory): void {
-  io.out(`${h.name} (${h.item}): price history, ${h.rows.length} quote${h.rows.length === 1 ? '' : 's'}`);
+  const en = sayer(io);
+  io.out(io.t('quote.history', { name: h.name, item: h.item, count: h.rows.length }));
   if (h.rows.length === 0) return;
   io.out(
     table(
-      ['ID', 'Supplier', 'Kind', 'Quote date', 'Valid until', 'Lead time', 'Ex VAT', 'Incl VAT', 'Status', 'Source'],
+      ['id', 'supplier', 'kind', 'quoteDate', 'validUntil', 'leadTime', 'exVat', 'inclVat', 'status', 'source'].map((k) => io.t(`quote.head.${k}`)),
       h.rows.map((r) => [
         r.id,
         r.supplier,
-        formText(r, 'en'),
+        formText(r, io.lang),
         r.quoteDate,
         r.validUntil ?? '–',
-        r.leadTimeWeeks === null ? '–' : `${r.leadTimeWeeks} wk`,
+        r.leadTimeWeeks === null ? '–' : io.t('quote.weeks', { n: r.leadTimeWeeks }),
         formatMajor(r.priceExVat, r.currency),
         formatMajor(r.priceInclVat, r.currency),
-        `${stateText(r, 'en')}${r.stale && (r.state === 'current' || r.state === 'expired') ? `, over ${h.staleDays} days old` : ''}${r.id === h.chosenId ? ' [used by builds]' : ''}`,
-        sourceText(r, 'en'),
+        `${stateText(r, io.lang)}${r.stale && (r.state === 'current' || r.state === 'expired') ? io.t('quote.stale', { days: h.staleDays }) : ''}${r.id === h.chosenId ? io.t('quote.used') : ''}`,
+        sourceText(r, io.lang),
       ]),
     ),
   );
   if (h.latestPerSupplier.length > 0) {
-    io.out('\nLatest quote per supplier (per card, ex VAT):');
+    io.out(`\n${io.t('quote.latest')}`);
     io.out(
       table(
-        ['Supplier', `Ex VAT (${h.currency})`, 'Quote date', 'Age (days)', 'Status', 'ID'],
+        [io.t('quote.head.supplier'), io.t('quote.head.exVatIn', { currency: h.currency }), io.t('quote.head.quoteDate'), io.t('quote.head.age'), io.t('quote.head.status'), io.t('quote.head.id')],
         h.latestPerSupplier.map((r) => [r.supplier, r.cardExVat === null ? '–' : formatMajor(r.cardExVat, h.currency), r.quoteDate, r.ageDays, en(`priceHistory.state.${r.state}`), r.id]),
       ),
     );
@@ -107,12 +109,13 @@ function printHistory(io: CliIo, h: PriceHistory): void {
 
 function readForm(io: CliIo, v: FormValues, base?: ManualQuote) {
   const r = readQuoteForm(formOf(v), io.ctx().today(), { base });
-  if (!r.ok) throw new CliError(r.issues.map((i) => describeFormIssue(i, en)).join('\n'));
+  if (!r.ok) throw new CliError(r.issues.map((i) => describeFormIssue(i, sayer(io))).join('\n'));
   return r;
 }
 
 export async function quoteCommand(argv: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = argv;
+  const en = sayer(io);
   if (sub === 'add' || sub === 'correct') {
     const p = parseCommand(io, `quote ${sub}`, HELP, rest, FORM_OPTIONS, 1);
     if ('exit' in p) return p.exit;
@@ -138,7 +141,7 @@ export async function quoteCommand(argv: string[], io: CliIo): Promise<number> {
         ? en('quotes.added', { id: written.id, supplier: row.supplier })
         : en('quotes.corrected', { id: written.id, old: written.supersededId }),
     );
-    io.out(`${formatMajor(row.priceExVat, row.currency)} ex VAT, ${formatMajor(row.priceInclVat, row.currency)} incl. VAT (${Math.round(row.vatRate * 100)} %), quote date ${row.quoteDate}`);
+    io.out(io.t('quote.written', { exVat: formatMajor(row.priceExVat, row.currency), inclVat: formatMajor(row.priceInclVat, row.currency), rate: Math.round(row.vatRate * 100), date: row.quoteDate }));
     if (written.vatAssumed) io.out(en('quotes.vatAssumed'));
     return 0;
   }
@@ -164,6 +167,6 @@ export async function quoteCommand(argv: string[], io: CliIo): Promise<number> {
     io.out(HELP);
     return 0;
   }
-  io.err(`procure quote: expected add, list, correct or retire\n${HELP}`);
+  io.err(`procure quote: ${io.t('quote.expectedSub')}\n${HELP}`);
   return 2;
 }

@@ -22,9 +22,9 @@ export async function reportCommand(argv: string[], io: CliIo, write: (path: str
   });
   if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
-  const lang = values.lang ?? 'en';
+  const lang = values.lang ?? io.lang;
   if ((!values.out && !values.xlsx) || (lang !== 'en' && lang !== 'zh-CN')) {
-    io.err(`procure report: give --out FILE.pdf and/or --xlsx FILE.xlsx, and --lang en or zh-CN\nusage: procure ${REPORT_USAGE}`);
+    io.err(`procure report: ${io.t('report.needOut')}\n${io.t('usage', { usage: REPORT_USAGE })}`);
     return 2;
   }
   const json = readJson(positionals[0]!, io);
@@ -41,13 +41,13 @@ export async function reportCommand(argv: string[], io: CliIo, write: (path: str
     const r = await call(io.ctx(), 'report:pdf', values.evaluations ? { ...input, evaluations: true } : input);
     const data = Buffer.from(r.dataBase64, 'base64');
     write(values.out, data);
-    io.out(`wrote ${values.out} (${Math.round(data.length / 1024)} kB, ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    io.out(io.t('report.wrotePdf', { file: values.out, kb: Math.round(data.length / 1024), s: ((Date.now() - t0) / 1000).toFixed(1) }));
   }
   if (values.xlsx) {
     const r = await call(io.ctx(), 'report:xlsx', input);
     const data = Buffer.from(r.dataBase64, 'base64');
     write(values.xlsx, data);
-    io.out(`wrote ${values.xlsx} (${Math.round(data.length / 1024)} kB)`);
+    io.out(io.t('report.wrote', { file: values.xlsx, kb: Math.round(data.length / 1024) }));
   }
   return 0;
 }

@@ -8,7 +8,7 @@
 import type { BidEvaluation } from '../../../shared/bids/evaluate';
 import { overallScores, type OverallScore } from '../../../shared/bids/committee';
 import type { EvaluationOut } from '../../../shared/contract/team-evaluation';
-import { call, CliError, toJson, type CliIo } from '../io';
+import { call, cliError, toJson, type CliIo } from '../io';
 
 export const TEAM_EVALUATE_HELP = `  procure team evaluate open ID --evaluators A,B,C [--share 0.2] [--json]
                                                        open a shared bid set (ID: its doc or version id) for evaluation by these hub users (bid set author or admin)
@@ -68,9 +68,9 @@ export async function teamEvaluateCommand(sub: string, rest: string[], f: Evalua
   switch (verb) {
     case 'open': {
       const [id] = args;
-      if (!id || !f.evaluators) throw new CliError('usage: procure team evaluate open ID --evaluators A,B,C [--share 0.2]');
+      if (!id || !f.evaluators) throw cliError('usage', { usage: 'team evaluate open ID --evaluators A,B,C [--share 0.2]' });
       const share = f.share === undefined ? undefined : Number(f.share);
-      if (share !== undefined && !(share >= 0 && share <= 1)) throw new CliError(`--share is a share between 0 and 1 (got ${f.share})`);
+      if (share !== undefined && !(share >= 0 && share <= 1)) throw cliError('team.share', { got: f.share ?? '' });
       const docs = await call(io.ctx(), 'team:shared-list', { kind: 'bidset', history: true });
       const isDoc = docs.some((d) => d.docId === id.toLowerCase());
       const evaluators = f.evaluators.split(',').map((x) => x.trim()).filter(Boolean);
@@ -80,13 +80,13 @@ export async function teamEvaluateCommand(sub: string, rest: string[], f: Evalua
     }
     case 'score': {
       const [id, ...triples] = args;
-      if (!id || triples.length === 0 || triples.length % 3 !== 0) throw new CliError('usage: procure team evaluate score EVAL BID CRITERION POINTS [BID CRITERION POINTS …]');
+      if (!id || triples.length === 0 || triples.length % 3 !== 0) throw cliError('usage', { usage: 'team evaluate score EVAL BID CRITERION POINTS [BID CRITERION POINTS …]' });
       const scores = [];
       for (let i = 0; i < triples.length; i += 3) {
         const bid = Number(triples[i]);
         const points = Number(triples[i + 2]);
-        if (!Number.isInteger(bid) || bid < 1) throw new CliError(`a bid is its number from 1 (got ${triples[i]})`);
-        if (!Number.isFinite(points)) throw new CliError(`points are a number (got ${triples[i + 2]})`);
+        if (!Number.isInteger(bid) || bid < 1) throw cliError('team.bidNumber', { got: triples[i] ?? '' });
+        if (!Number.isFinite(points)) throw cliError('team.points', { got: triples[i + 2] ?? '' });
         scores.push({ bid: bid - 1, criterion: triples[i + 1]!, points });
       }
       const r = await call(io.ctx(), 'team:evaluation-score', { id, scores });
@@ -95,7 +95,7 @@ export async function teamEvaluateCommand(sub: string, rest: string[], f: Evalua
     }
     case 'submit': {
       const [id] = args;
-      if (!id) throw new CliError('usage: procure team evaluate submit EVAL');
+      if (!id) throw cliError('usage', { usage: 'team evaluate submit EVAL' });
       const r = await call(io.ctx(), 'team:evaluation-submit', { id });
       out(r, () => `submitted here: your ${r.me.scored} scores no longer change; procure sync shares them, then pulls the others' submitted scores`);
       return 0;
@@ -107,7 +107,7 @@ export async function teamEvaluateCommand(sub: string, rest: string[], f: Evalua
       return 0;
     }
     default:
-      throw new CliError(`usage:\n${TEAM_EVALUATE_HELP}`);
+      throw cliError('usageBlock', { usage: TEAM_EVALUATE_HELP });
   }
 }
 
@@ -117,7 +117,7 @@ export async function teamEvaluateCommand(sub: string, rest: string[], f: Evalua
  */
 export async function committeeOfBids(io: CliIo, file: string, bidFile: unknown, r: BidEvaluation): Promise<(EvaluationOut & { overall: OverallScore[] })[]> {
   const list = await call(io.ctx(), 'team:evaluation-list', { bidFile });
-  if (list.length === 0) throw new CliError(`no committee evaluation of ${file} on this laptop (procure team evaluate status lists them; procure sync pulls them)`);
+  if (list.length === 0) throw cliError('team.noCommittee', { file });
   return list.map((e) => ({
     ...e,
     overall: overallScores(r.bids.map((b, i) => ({ formulaTotal: b.totalScore, committeeTotal: e.committee.bidTotals[i] ?? null, evaluatedPrice: b.evaluatedPrice }))),

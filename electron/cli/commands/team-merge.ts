@@ -4,7 +4,7 @@
  * Resolving and sharing are recorded here and pushed by the next `procure sync`.
  */
 import type { CatalogConflictView, ConflictSide, SharedDocView } from '../../../shared/contract/team-merge';
-import { call, CliError, toJson, type CliIo } from '../io';
+import { call, cliError, toJson, type CliIo } from '../io';
 
 export const TEAM_MERGE_HELP = `  procure team conflicts [--all] [--json]             catalog conflicts pulled here (open ones unless --all)
   procure team resolve ID confirm|reverse             a catalog keeper's decision (or --keep hub|local); shared at the next sync
@@ -50,24 +50,24 @@ export async function teamMergeCommand(sub: string, rest: string[], f: MergeFlag
     }
     case 'resolve': {
       const [id, word] = rest;
-      if (!id) throw new CliError('usage: procure team resolve ID confirm|reverse (or --keep hub|local)');
+      if (!id) throw cliError('usage', { usage: 'team resolve ID confirm|reverse (or --keep hub|local)' });
       let decision: 'confirm' | 'reverse' | undefined = word === 'confirm' || word === 'reverse' ? word : undefined;
       if (!decision && f.keep === 'hub') decision = 'confirm';
       if (!decision && f.keep === 'local') {
         // this laptop's side: the later value stands if it was ours, the earlier one comes back if that was ours
         const c = (await call(io.ctx(), 'team:conflicts', { all: true })).find((x) => x.id === id.toLowerCase());
-        if (!c) throw new CliError(`no catalog conflict ${id} on this laptop (procure team conflicts lists them)`);
-        if (!c.mine) throw new CliError(`neither side of conflict ${id} is yours: say confirm (keep ${shown(c.later.value)}) or reverse (back to ${shown(c.earlier.value)})`);
+        if (!c) throw cliError('team.noConflict', { id });
+        if (!c.mine) throw cliError('team.notYours', { id, later: shown(c.later.value), earlier: shown(c.earlier.value) });
         decision = c.mine === 'later' ? 'confirm' : 'reverse';
       }
-      if (!decision) throw new CliError('say confirm (keep the hub\'s later value) or reverse (back to the earlier one), or --keep hub|local');
+      if (!decision) throw cliError('team.sayDecision');
       const c = await call(io.ctx(), 'team:resolve', { id, decision });
       out(c, () => `${renderConflict(c)}\n${decision === 'confirm' ? 'confirmed' : 'reversed'} here; procure sync shares it`);
       return 0;
     }
     case 'share': {
       const [kind, ...name] = rest;
-      if ((kind !== 'build' && kind !== 'bidset') || name.length === 0) throw new CliError('usage: procure team share build|bidset NAME');
+      if ((kind !== 'build' && kind !== 'bidset') || name.length === 0) throw cliError('usage', { usage: 'team share build|bidset NAME' });
       const n = name.join(' ');
       const r = await call(io.ctx(), 'team:share', /^\d+$/.test(n) ? { kind, id: Number(n) } : { kind, name: n });
       out(r, () => (r.status === 'queued' ? `${kind} "${r.name}" queued for sharing (doc ${r.docId}); procure sync shares it` : `${kind} "${r.name}" is unchanged since its last share (doc ${r.docId})`));
@@ -81,7 +81,7 @@ export async function teamMergeCommand(sub: string, rest: string[], f: MergeFlag
     }
     case 'duplicate': {
       const id = rest[0];
-      if (!id || !UUID.test(id)) throw new CliError('usage: procure team duplicate ID [--name NAME] (ID: a doc or version id from procure team shared --history)');
+      if (!id || !UUID.test(id)) throw cliError('usage', { usage: 'team duplicate ID [--name NAME] (ID: a doc or version id from procure team shared --history)' });
       const docs = await call(io.ctx(), 'team:shared-list', { history: true });
       const isDoc = docs.some((d) => d.docId === id.toLowerCase());
       const r = await call(io.ctx(), 'team:duplicate', { ...(isDoc ? { docId: id } : { versionId: id }), ...(f.name ? { name: f.name } : {}) });
@@ -90,7 +90,7 @@ export async function teamMergeCommand(sub: string, rest: string[], f: MergeFlag
     }
     case 'history': {
       const [kind, key] = rest;
-      if ((kind !== 'part' && kind !== 'quote' && kind !== 'supplier') || !key) throw new CliError('usage: procure team history part|quote|supplier KEY');
+      if ((kind !== 'part' && kind !== 'quote' && kind !== 'supplier') || !key) throw cliError('usage', { usage: 'team history part|quote|supplier KEY' });
       const rows = await call(io.ctx(), 'team:history', kind === 'quote' && /^\d+$/.test(key) ? { kind, id: Number(key) } : { kind, gid: key });
       out(rows, () => (rows.length ? rows.map((r) => `${r.at}  ${r.who}  ${r.op} ${r.table}${r.new ? `  ${JSON.stringify(r.new)}` : ''}`).join('\n') : 'nothing on the hub for it yet'));
       return 0;

@@ -40,13 +40,15 @@ URL: postgresql://HOST[:PORT]/DATABASE[?sslmode=verify-full&sslrootcert=FILE] (s
 /** A handler call whose refusal is worded in `lang` when it carries a UI string. */
 async function call<C extends Channel>(ctx: ReturnType<CliIo['ctx']>, channel: C, input: Input<C> | undefined, lang: Lang): Promise<Output<C>> {
   const r = (await dispatch(ctx, channel, input)) as Result<Output<C>>;
-  if (!r.ok) throw new CliError(r.error.i18n && lang !== 'en' ? tr(lang, r.error.i18n.key, r.error.i18n.vars) : r.error.message);
+  // by its key: runCli says it in the chosen language (the same as `lang`)
+  if (!r.ok) throw new CliError(lang === 'en' ? r.error.message : (r.error.i18n ?? r.error.message));
   return r.value;
 }
 
 /** The --lang value, or undefined (after saying so) when it is neither en nor zh-CN. */
 function langOf(io: CliIo, v: string | undefined): Lang | undefined {
-  if (v === undefined || v === 'en' || v === 'zh-CN') return v ?? 'en';
+  // --lang is the CLI's global option (runCli takes it and reads LANG / LC_ALL without it)
+  if (v === undefined || v === 'en' || v === 'zh-CN') return v ?? io.lang;
   io.err(`procure team: ${tr('en', 'team.cli.lang')}\n${TEAM_HELP}`);
   return undefined;
 }
@@ -79,7 +81,7 @@ function parse(io: CliIo, argv: string[]) {
 
 const need = (io: CliIo, v: string | undefined, what: string): v is string => {
   if (v) return true;
-  io.err(`procure team: ${what} is required\n${TEAM_HELP}`);
+  io.err(`procure team: ${io.t('required', { what })}\n${TEAM_HELP}`);
   return false;
 };
 
@@ -139,7 +141,7 @@ async function team(argv: string[], io: CliIo): Promise<number> {
     default: {
       const done = (await teamMergeCommand(sub, rest, p.values, io)) ?? (await teamEvaluateCommand(sub, rest, p.values, io));
       if (done !== undefined) return done;
-      io.err(`procure team: unknown subcommand "${sub}"\n${TEAM_HELP}`);
+      io.err(`procure team: ${io.t('unknownSubcommand', { sub })}\n${TEAM_HELP}`);
       return 2;
     }
   }

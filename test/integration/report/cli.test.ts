@@ -46,12 +46,17 @@ describe('procure bids', () => {
   it('prints a ranking table, the failures and the recommendation', async () => {
     const { code, out } = await cli(['bids', EXAMPLE, '--lang', 'zh-CN']);
     expect(code).toBe(0);
-    expect(out).toMatch(/^1\s+西部数智 Xibu Shuzhi Systems\s+pass/m);
-    expect(out).toMatch(/^2\s+京华集成 Jinghua Integration\s+pass/m);
-    expect(out).toMatch(/^-\s+昆仑智算 Kunlun Compute Partners\s+FAIL/m);
+    // --lang zh-CN: the CLI's own words are Chinese too (cli.bids.*)
+    expect(out).toMatch(/^排名\s+投标\s+结果\s+评标价/);
+    expect(out).toMatch(/^1\s+西部数智 Xibu Shuzhi Systems\s+通过/m);
+    expect(out).toMatch(/^2\s+京华集成 Jinghua Integration\s+通过/m);
+    expect(out).toMatch(/^-\s+昆仑智算 Kunlun Compute Partners\s+不通过/m);
     expect(out).toContain('国产化比例 0 % 低于下限 30 %');
-    expect(out).toMatch(/昆仑智算 Kunlun Compute Partners fails:\n\s+- 输出能力 [\d,]+ tok\/s，要求 20,000 tok\/s/);
-    expect(out).toContain('Recommended: 西部数智 Xibu Shuzhi Systems');
+    expect(out).toMatch(/昆仑智算 Kunlun Compute Partners 未通过：\n\s+- 输出能力 [\d,]+ tok\/s，要求 20,000 tok\/s/);
+    expect(out).toContain('推荐：西部数智 Xibu Shuzhi Systems');
+    const english = await cli(['bids', EXAMPLE]);
+    expect(english.out).toMatch(/^1\s+西部数智 Xibu Shuzhi Systems\s+pass/m);
+    expect(english.out).toContain('Recommended: 西部数智 Xibu Shuzhi Systems');
   });
 
   it('reports a bad file with its path and a usage error with code 2', async () => {
@@ -74,7 +79,7 @@ describe('procure report', () => {
     const { code, out, err } = await cli(['report', EXAMPLE, '--out', pdf, '--xlsx', xlsx, '--lang', 'zh-CN', '--prepared-by', '王芳']);
     expect(err).toBe('');
     expect(code).toBe(0);
-    expect(out).toMatch(/wrote .*r\.pdf/);
+    expect(out).toMatch(/已写入 .*r\.pdf/);
     expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });

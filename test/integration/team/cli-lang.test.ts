@@ -86,6 +86,7 @@ describe.skipIf(Boolean(skip))('team CLI in Chinese (real PostgreSQL)', () => {
   it('refuses a --lang it does not speak', async () => {
     const r = await as('li', 'a', ['sync', '--lang', 'fr']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^procure team: --lang must be en or zh-CN/);
+    // --lang is the CLI's global option now: refused before any command runs
+    expect(r.err).toMatch(/^procure: --lang must be en or zh-CN/);
   });
 });
