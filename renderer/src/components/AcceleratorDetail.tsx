@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { FIGURE_KEYS, sourceOf } from '../../../shared/domain/accelerator';
 import { figureValue, formatFigure } from '../../../shared/domain/figures';
+import { sayStored } from '../../../shared/domain/stored-words';
 import { formatMajor } from '../../../shared/money';
 import { useState } from 'react';
 import { useCatalog, selectSelected } from '../stores/catalog';
@@ -49,7 +50,9 @@ export function AcceleratorDetail({ onEdit }: { onEdit: () => void }) {
             const shown =
               key === 'exportControl'
                 ? `${t('detail.exportCN')}: ${t(`export.${acc.exportControl.CN}`)}; ${t('detail.exportOther')}: ${t(`export.${acc.exportControl.other}`)}`
-                : formatFigure(f);
+                : typeof f.value === 'string'
+                  ? sayStored(formatFigure(f), t) // "HBM (type not disclosed)": the seed's words in the UI's language
+                  : formatFigure(f);
             return (
               <tr key={key} data-figure={key}>
                 <td>

@@ -26,6 +26,7 @@ import { AcceleratorDetail } from '../components/AcceleratorDetail';
 import { AcceleratorEditor } from '../components/AcceleratorEditor';
 import { ColumnChooser } from '../components/ColumnChooser';
 import { CatalogGrid } from './CatalogGrid';
+import { sayStored } from '../../../shared/domain/stored-words';
 
 /** A search in either language: a vendor is found by its name and its Chinese name (华为 finds Huawei). */
 const searchWith =
@@ -92,14 +93,14 @@ export function CatalogPage() {
         ),
       },
       { id: 'memoryGB', accessorKey: 'memoryGB', header: t('catalog.cols.memoryGB'), cell: (c) => gb(c.getValue<number>()), meta: { numeric: true } },
-      { id: 'memoryType', accessorKey: 'memoryType', header: t('catalog.cols.memoryType'), filterFn: 'equalsString', sortingFn: byText },
+      { id: 'memoryType', accessorKey: 'memoryType', header: t('catalog.cols.memoryType'), filterFn: 'equalsString', sortingFn: byText, cell: (c) => sayStored(c.getValue<string>(), t) },
       { id: 'memoryBandwidthTBps', accessorKey: 'memoryBandwidthTBps', header: t('catalog.cols.memoryBandwidthTBps'), cell: (c) => bandwidth(c.getValue<number>()), meta: { numeric: true } },
       { id: 'bf16', accessorFn: (a) => a.tflops.bf16 ?? a.tflops.fp16, header: t('catalog.cols.bf16'), cell: (c) => num(c.getValue<number | undefined>()), sortUndefined: 'last', meta: { numeric: true } },
       { id: 'fp8', accessorFn: (a) => a.tflops.fp8, header: t('catalog.cols.fp8'), cell: (c) => num(c.getValue<number | undefined>()), sortUndefined: 'last', meta: { numeric: true } },
       { id: 'int8', accessorFn: (a) => a.tflops.int8, header: t('catalog.cols.int8'), cell: (c) => num(c.getValue<number | undefined>()), sortUndefined: 'last', meta: { numeric: true } },
       { id: 'tdpW', accessorKey: 'tdpW', header: t('catalog.cols.tdpW'), cell: (c) => watts(c.getValue<number>()), meta: { numeric: true } },
       { id: 'scaleUpGBps', accessorKey: 'scaleUpGBps', header: t('catalog.cols.scaleUpGBps'), cell: (c) => gbps(c.getValue<number | undefined>()), meta: { numeric: true } },
-      { id: 'formFactor', accessorKey: 'formFactor', header: t('catalog.cols.formFactor'), sortingFn: byText },
+      { id: 'formFactor', accessorKey: 'formFactor', header: t('catalog.cols.formFactor'), sortingFn: byText, cell: (c) => sayStored(c.getValue<string>(), t) },
       { id: 'softwareStack', accessorKey: 'softwareStack', header: t('catalog.cols.softwareStack'), sortingFn: byText },
       { id: 'releaseYear', accessorKey: 'releaseYear', header: t('catalog.cols.releaseYear'), meta: { numeric: true } },
       {
@@ -181,7 +182,9 @@ export function CatalogPage() {
             <select aria-label={t('catalog.memoryType')} value={filterValue('memoryType')} onChange={(e) => setFilter('memoryType', e.target.value)}>
               <option value="">{t('common.all')}</option>
               {memoryTypes.map((v) => (
-                <option key={v}>{v}</option>
+                <option key={v} value={v}>
+                  {sayStored(v, t)}
+                </option>
               ))}
             </select>
           </label>
