@@ -6,7 +6,7 @@
  */
 import { channels, isChannel, type Channel, type Output, type ParsedInput } from '../../shared/contract/api';
 import type { Result } from '../../shared/contract/result';
-import { describeIssues, issuesOf, jsonShapeProblem, MAX_JSON_DEPTH } from '../../shared/document/parse';
+import { describeIssues, jsonShapeProblem, MAX_JSON_DEPTH } from '../../shared/document/parse';
 import type { AppContext } from '../context';
 import { toApiError } from './errors';
 import { withBusyRetry } from '../db/busy';
@@ -102,10 +102,8 @@ export async function dispatch(ctx: AppContext, channel: string, raw: unknown): 
       return { ok: false, error: { code: 'invalid-input', message, issues: [shape] } };
     }
     const parsed = channels[channel].input.safeParse(raw);
-    if (!parsed.success) {
-      const issues = issuesOf(parsed.error);
-      return { ok: false, error: { code: 'invalid-input', message: describeIssues(issues), issues } };
-    }
+    // the issues as a message the UI says in its language (each by its key where it has one)
+    if (!parsed.success) return { ok: false, error: toApiError(parsed.error) };
     const handler = handlers[channel] as (c: AppContext, i: unknown) => unknown;
     const value = await withBusyRetry(() => ctx.db, () => handler(ctx, parsed.data));
     return { ok: true, value };

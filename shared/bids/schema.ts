@@ -6,6 +6,7 @@
  * `bids[2].lines[0].unitPrice.amount: expected a non-negative amount…`.
  */
 import { z } from 'zod';
+import { keyedCheck } from '../i18n/translate';
 import { parseDocument, parseDocumentText } from '../document/parse';
 import { isoDateSchema } from '../domain/source';
 import { priceSchema } from '../money';
@@ -27,7 +28,7 @@ const fraction = (what: string) => num(what).min(0, { error: `expected ${what}` 
 const text = (what: string, max = 200) =>
   z.string({ error: `expected ${what}` }).trim().min(1, { error: `expected ${what}` }).max(max, { error: `expected ${what} (at most ${max} characters)` });
 const optText = (what: string, max: number) => z.string({ error: `expected ${what}` }).max(max, { error: `expected ${what} (at most ${max} characters)` });
-const date = isoDateSchema.refine((s) => Number.isFinite(Date.parse(`${s}T00:00:00Z`)), { error: 'expected a real date as YYYY-MM-DD' });
+const date = isoDateSchema.refine((s) => Number.isFinite(Date.parse(`${s}T00:00:00Z`)), keyedCheck('errors.checks.realDate'));
 
 // ---------------------------------------------------------------- requirement
 
@@ -106,7 +107,7 @@ export const scoringSchema = z.strictObject({
   subjective: z
     .array(subjectiveCriterionSchema, { error: 'expected a list of subjective criteria' })
     .max(20, { error: 'expected at most 20 subjective criteria' })
-    .refine((l) => new Set(l.map((c) => c.id)).size === l.length, { error: 'expected distinct criterion ids' })
+    .refine((l) => new Set(l.map((c) => c.id)).size === l.length, keyedCheck('errors.checks.distinctCriteria'))
     .optional(),
   /** The committee flags an evaluator whose total for a bid deviates from the others' mean by more than this share (default 0.2). */
   deviationShare: fraction('a share between 0 and 1').optional(),

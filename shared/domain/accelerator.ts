@@ -3,6 +3,7 @@
  * The seed file (assets/seed/catalog.json), the database and the API all use this shape.
  */
 import { z } from 'zod';
+import { keyedCheck } from '../i18n/translate';
 import { sourceSchema } from './source';
 
 export const PRECISIONS = ['fp16', 'bf16', 'fp8', 'int8', 'fp4'] as const;
@@ -65,7 +66,7 @@ export const acceleratorSchema = z.object({
       int8: positive.max(100000).optional(),
       fp4: positive.max(100000).optional(),
     })
-    .refine((t) => Object.values(t).some((v) => v !== undefined), 'at least one precision'),
+    .refine((t) => Object.values(t).some((v) => v !== undefined), keyedCheck('errors.checks.onePrecision')),
   tdpW: positive.max(5000),
   idleW: z.number().finite().nonnegative().max(5000),
   scaleUpLink: z.string().max(80).default(''),
@@ -85,7 +86,7 @@ export const acceleratorSchema = z.object({
   mbu: z.number().gt(0).max(1),
   mfu: z.number().gt(0).max(1),
   /** Sources keyed by FigureKey; figures without an entry fall back to `default`. */
-  sources: z.record(z.string(), sourceSchema).refine((s) => 'default' in s, 'needs a "default" source'),
+  sources: z.record(z.string(), sourceSchema).refine((s) => 'default' in s, keyedCheck('errors.checks.defaultSource')),
   notes: z.string().max(4000).default(''),
 });
 export type Accelerator = z.infer<typeof acceleratorSchema>;

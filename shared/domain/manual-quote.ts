@@ -7,6 +7,7 @@
  * language and the CLI in English.
  */
 import { z } from 'zod';
+import { keyedCheck } from '../i18n/translate';
 import { CURRENCIES, type Currency } from '../money';
 import { clean, looksLikeFormula } from '../document/cell-text';
 import { parsePrice, MAX_PRICE, type Currency as PriceTextCurrency } from '../document/price-text';
@@ -48,12 +49,12 @@ const text = (max: number) =>
     .string()
     .trim()
     .max(max)
-    .refine((s) => !looksLikeFormula(s), { error: 'must not start with = + - @ (it would run as a spreadsheet formula)' });
+    .refine((s) => !looksLikeFormula(s), keyedCheck('errors.checks.formula'));
 
 /** The values of a manual quote, as the channels take them (validated again there). */
 export const manualQuoteSchema = z
   .object({
-    supplier: supplierNameSchema.refine((s) => !looksLikeFormula(s), { error: 'must not start with = + - @ (it would run as a spreadsheet formula)' }),
+    supplier: supplierNameSchema.refine((s) => !looksLikeFormula(s), keyedCheck('errors.checks.formula')),
     price: z.number().finite().positive().max(MAX_PRICE),
     currency: z.enum(CURRENCIES),
     vatIncluded: z.boolean(),
@@ -66,7 +67,7 @@ export const manualQuoteSchema = z
     note: text(2000).optional(),
   })
   .strict()
-  .refine((q) => !q.validUntil || !q.quoteDate || q.validUntil >= q.quoteDate, { error: 'valid-until is before the quote date', path: ['validUntil'] });
+  .refine((q) => !q.validUntil || !q.quoteDate || q.validUntil >= q.quoteDate, keyedCheck('errors.checks.validUntilBeforeQuote', {}, ['validUntil']));
 export type ManualQuote = z.output<typeof manualQuoteSchema>;
 
 export interface FormIssue {

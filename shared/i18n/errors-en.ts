@@ -41,6 +41,21 @@ export const errorsEn = {
     max: { number: 'must be at most {{max}}', numberExclusive: 'must be less than {{max}}', string: 'must have at most {{max}} characters', array: 'must have at most {{max}} entries' },
     types: { number: 'a number', string: 'text', boolean: 'true or false', object: 'an object', array: 'a list', int: 'a whole number', nonoptional: 'a value' },
   },
+  // a schema's own checks (keyedCheck): what a value must satisfy beyond its type and bounds
+  checks: {
+    activeExceedsTotal: 'activeParamsB must not exceed totalParamsB',
+    expertsPerToken: 'expertsPerToken must not exceed experts',
+    moeActive: 'a MoE model needs activeParamsB smaller than totalParamsB',
+    kvLayers: 'kvLayers must not exceed layers',
+    onePrecisionExample: 'expected at least one precision, e.g. {"bf16": 989}',
+    onePrecision: 'at least one precision',
+    nameOrPreset: 'expected a "name" or a "preset"',
+    realDate: 'expected a real date as YYYY-MM-DD',
+    distinctCriteria: 'expected distinct criterion ids',
+    defaultSource: 'needs a "default" source',
+    formula: 'must not start with = + - @ (it would run as a spreadsheet formula)',
+    validUntilBeforeQuote: 'valid-until is before the quote date',
+  },
   match: {
     empty: 'empty name',
     noAccelerator: 'no accelerator matches "{{name}}"',

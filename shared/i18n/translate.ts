@@ -88,6 +88,15 @@ export function said(key: string, vars: Record<string, MessageVar> = {}): Said {
   return { message: tr('en', key, vars), i18n: { key, vars } };
 }
 
+/**
+ * A schema check's message as a key: `.refine(ok, keyedCheck('errors.checks.kvLayers', {}, ['kvLayers']))`.
+ * zod keeps the English text as the issue's message; the issue carries the key in its params,
+ * which document parsing passes on (shared/document/parse issueRef), so the UI says it in its language.
+ */
+export function keyedCheck(key: string, vars: Record<string, MessageVar> = {}, path?: (string | number)[]): { error: string; params: { i18n: MessageRef }; path?: (string | number)[] } {
+  return { error: tr('en', key, vars), params: { i18n: { key, vars } }, ...(path ? { path } : {}) };
+}
+
 /** A message that may carry a key: in `lang` when it does, else as written. */
 export function sayIn(lang: Lang, m: { message: string; i18n?: MessageRef }): string {
   return m.i18n ? translate(lang, m.i18n) : m.message;

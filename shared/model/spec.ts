@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { ExportStatus, Precision } from '../domain/accelerator';
 import type { EngineProfile } from './engines';
+import { keyedCheck } from '../i18n/translate';
 
 export const WEIGHT_PRECISIONS = ['bf16', 'fp16', 'fp8', 'int8', 'int4', 'fp4'] as const;
 export type WeightPrecision = (typeof WEIGHT_PRECISIONS)[number];
@@ -116,22 +117,10 @@ export const modelSpecSchema = z
       .strictObject({ title: z.string().max(500), url: z.string().max(2000).default(''), asOf: z.string().max(20).default('') })
       .optional(),
   })
-  .refine((m) => m.activeParamsB === undefined || m.activeParamsB <= m.totalParamsB, {
-    error: 'activeParamsB must not exceed totalParamsB',
-    path: ['activeParamsB'],
-  })
-  .refine((m) => !m.moe || m.moe.expertsPerToken <= m.moe.experts, {
-    error: 'expertsPerToken must not exceed experts',
-    path: ['moe', 'expertsPerToken'],
-  })
-  .refine((m) => !m.moe || (m.activeParamsB !== undefined && m.activeParamsB < m.totalParamsB), {
-    error: 'a MoE model needs activeParamsB smaller than totalParamsB',
-    path: ['activeParamsB'],
-  })
-  .refine((m) => m.kvLayers === undefined || m.kvLayers <= m.layers, {
-    error: 'kvLayers must not exceed layers',
-    path: ['kvLayers'],
-  });
+  .refine((m) => m.activeParamsB === undefined || m.activeParamsB <= m.totalParamsB, keyedCheck('errors.checks.activeExceedsTotal', {}, ['activeParamsB']))
+  .refine((m) => !m.moe || m.moe.expertsPerToken <= m.moe.experts, keyedCheck('errors.checks.expertsPerToken', {}, ['moe', 'expertsPerToken']))
+  .refine((m) => !m.moe || (m.activeParamsB !== undefined && m.activeParamsB < m.totalParamsB), keyedCheck('errors.checks.moeActive', {}, ['activeParamsB']))
+  .refine((m) => m.kvLayers === undefined || m.kvLayers <= m.layers, keyedCheck('errors.checks.kvLayers', {}, ['kvLayers']));
 
 export type ModelSpecInput = z.input<typeof modelSpecSchema>;
 export type ModelSpec = z.output<typeof modelSpecSchema>;

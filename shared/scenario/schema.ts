@@ -5,6 +5,7 @@
  * expected, e.g. `builds[0].lines[1].count: expected a positive integer`.
  */
 import { z } from 'zod';
+import { keyedCheck } from '../i18n/translate';
 import { formatPath, issueMessage, issueRef, issuesOf, parseDocument, parseDocumentText, type FieldIssue } from '../document/parse';
 import { EXPORT_STATUSES } from '../domain/accelerator';
 import { isoDateSchema } from '../domain/source';
@@ -71,7 +72,7 @@ export const inlineAcceleratorSchema = z.strictObject({
       int8: pos('TOPS, a positive number', 100_000).optional(),
       fp4: pos('TFLOPS, a positive number', 100_000).optional(),
     }, { error: 'expected dense peak TFLOPS per precision, e.g. {"bf16": 989, "fp8": 1979}' })
-    .refine((t) => Object.values(t).some((v) => v !== undefined), { error: 'expected at least one precision, e.g. {"bf16": 989}' }),
+    .refine((t) => Object.values(t).some((v) => v !== undefined), keyedCheck('errors.checks.onePrecisionExample')),
   tdpW: pos('TDP in watts, a positive number', 5000),
   /** Default: 20 % of TDP. */
   idleW: nonNeg('idle power in watts', 5000).optional(),
@@ -183,7 +184,7 @@ export const mixEntrySchema = z
     ttftMs: pos('a time to first token in ms', 1e7).optional(),
     mtpAcceptanceRate: mtp.optional(),
   })
-  .refine((e) => e.name !== undefined || e.preset !== undefined, { error: 'expected a "name" or a "preset"' });
+  .refine((e) => e.name !== undefined || e.preset !== undefined, keyedCheck('errors.checks.nameOrPreset'));
 export type MixEntryInput = z.input<typeof mixEntrySchema>;
 
 export const workloadSchema = z.strictObject({

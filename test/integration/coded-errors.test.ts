@@ -44,6 +44,15 @@ describe('handler errors arrive coded and translate in both languages', () => {
     expect(translate('zh-CN', e.issues![0]!.i18n!)).toBe('已被使用');
   });
 
+  it("a schema's own check (a part without a default source) travels with its key", async () => {
+    const a = (await dispatch(ctx, 'catalog:get', { slug: 'ascend-910b' })) as { ok: true; value: Record<string, unknown> };
+    const { bestPrice: _bp, ...accelerator } = a.value;
+    const e = await refusal('catalog:save', { accelerator: { ...accelerator, sources: { tdpW: { title: 'x', asOf: '2026-01-01' } } }, create: false });
+    const issue = e.issues?.find((i) => i.path === 'accelerator.sources');
+    expect(issue).toMatchObject({ message: 'needs a "default" source', i18n: { key: 'errors.checks.defaultSource' } });
+    expect(translate('zh-CN', e.i18n!)).toContain('需要一个 "default"（默认）来源');
+  });
+
   it('bids:save of an invalid bid file lists its issues in the language', async () => {
     const e = await refusal('bids:save', { name: 'x', body: { requirement: {} } });
     expect(e.code).toBe('invalid-input');

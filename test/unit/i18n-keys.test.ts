@@ -56,6 +56,7 @@ function usedKeys(): { file: string; key: string; exact: boolean }[] {
     // the CLI's own words (electron/cli: io.t, cliError) and the loopback host's refusals
     [/\bio\.t\(\s*(['`])([^'`]+)\1/g, (m) => `cli.${m[2]}`],
     [/\bcliError\(\s*'([^']+)'/g, (m) => `cli.${m[1]}`],
+    [/\bkeyedCheck\(\s*'([^']+)'/g, (m) => m[1]!],
     [/\bnew HttpError\(\s*\d+,\s*'([^']+)'/g, (m) => `errors.host.${m[1]}`],
   ];
   const local: Record<string, [RegExp, (m: RegExpMatchArray) => string][]> = {
