@@ -47,6 +47,12 @@ describe('toasts and the confirm dialog', () => {
     const toast = page.locator('[aria-live="polite"] [data-toast="done"]', { hasText: `Backup saved as ${download.suggestedFilename()}` });
     await toast.waitFor();
     await screenshot(page, 'feedback-toast-en');
+    // a toast keeps its key, not its text: switching the language retranslates it while it is open
+    const language = page.locator('nav.sidebar select').first();
+    await language.selectOption('zh-CN');
+    await page.locator('[data-toast="done"]', { hasText: `备份已保存为 ${download.suggestedFilename()}` }).waitFor();
+    await language.selectOption('en');
+    await toast.waitFor();
     const file = path.join(downloads, download.suggestedFilename());
     await download.saveAs(file);
 
