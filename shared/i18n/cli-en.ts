@@ -80,6 +80,16 @@ export const cliEn = {
     pricesExcl: 'prices excl. VAT',
     deviations: 'declared deviations: {{items}}',
   },
+  evaluate: {
+    buildTitle: '{{name}} ({{cards}} cards)',
+    sensitivity: 'Sensitivity (each assumption ±20 %, others held):',
+    head: {
+      build: 'Build', accelerator: 'Accelerator', cards: 'Cards', role: 'Role', group: 'Group', batch: 'Batch', replicas: 'Replicas', outTok: 'Out tok/s', inTok: 'In tok/s',
+      bound: 'Bound', tpot: 'TPOT ms', ttft: 'TTFT ms', mbuMfu: 'MBU/MFU', engine: 'Engine', cardPrice: 'Card price', priceSource: 'Price source', risk: 'Risk',
+      capex: 'Capex', tco: 'TCO (PV)', perMOut: '{{currency}}/M out tok', itKw: 'IT kW',
+      assumption: 'Assumption', low: 'Low', high: 'High', dTcoLow: 'ΔTCO low', dTcoHigh: 'ΔTCO high', dCostLow: 'Δ cost/Mtok low', dCostHigh: 'Δ cost/Mtok high',
+    },
+  },
   report: {
     needOut: 'give --out FILE.pdf and/or --xlsx FILE.xlsx',
     wrotePdf: 'wrote {{file}} ({{kb}} kB, {{s}} s)',

@@ -78,6 +78,16 @@ export const cliZhCN: CliMessages = {
     pricesExcl: '价格不含税',
     deviations: '声明的偏离：{{items}}',
   },
+  evaluate: {
+    buildTitle: '{{name}}（{{cards}} 卡）',
+    sensitivity: '敏感性（每项假设 ±20 %，其余不变）：',
+    head: {
+      build: '方案', accelerator: '加速卡', cards: '卡数', role: '角色', group: '并行组', batch: '批大小', replicas: '副本数', outTok: '输出 tok/s', inTok: '输入 tok/s',
+      bound: '瓶颈', tpot: 'TPOT（ms）', ttft: 'TTFT（ms）', mbuMfu: 'MBU/MFU', engine: '推理引擎', cardPrice: '单卡价格', priceSource: '价格来源', risk: '风险',
+      capex: '资本支出', tco: 'TCO（现值）', perMOut: '{{currency}}/百万输出 token', itKw: 'IT 功率（kW）',
+      assumption: '假设', low: '低值', high: '高值', dTcoLow: 'ΔTCO（低）', dTcoHigh: 'ΔTCO（高）', dCostLow: 'Δ 每百万 token 成本（低）', dCostHigh: 'Δ 每百万 token 成本（高）',
+    },
+  },
   report: {
     needOut: '请给出 --out 文件.pdf 和/或 --xlsx 文件.xlsx',
     wrotePdf: '已写入 {{file}}（{{kb}} kB，{{s}} 秒）',

@@ -157,6 +157,16 @@ describe('the CLI speaks the chosen language', () => {
     expect((await procure(['evaluate'])).err).toMatch(/^procure evaluate: expected 1 file, got 0\nusage: procure evaluate FILE/);
   });
 
+  it("evaluate's tables in the chosen language", async () => {
+    const file = path.join(SOURCE_ROOT, 'examples', 'deepseek-v3-h20.procure.json');
+    const zh = await procure(['evaluate', file], { LANG: 'zh_CN.UTF-8' });
+    expect(zh.code).toBe(0);
+    expect(zh.out).toMatch(/^方案\s+卡数\s+资本支出\s+TCO（现值）/m);
+    expect(zh.out).toMatch(/^加速卡\s+卡数\s+角色/m);
+    const plain = await procure(['evaluate', file]);
+    expect(plain.out).toMatch(/^Build\s+Cards\s+Capex\s+TCO \(PV\)/m);
+  });
+
   it('refuses a --lang it does not speak, before any command', async () => {
     const r = await procure(['catalog', 'list', '--lang', 'fr']);
     expect(r).toMatchObject({ code: 2, err: 'procure: --lang must be en or zh-CN (got "fr")\n' });

@@ -39,7 +39,7 @@ export async function evaluateCommand(argv: string[], io: CliIo): Promise<number
     reportIssues(io, file, r.issues);
     return 1;
   }
-  io.out(values.json ? toJson(r.value) : renderText(r.value, values.sensitivity === true));
+  io.out(values.json ? toJson(r.value) : renderText(r.value, values.sensitivity === true, io.t));
   return 0;
 }
 
@@ -76,10 +76,10 @@ function table(headers: string[], rows: string[][], right: boolean[] = []): stri
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-function renderBuild(b: BuildResult, showSensitivity: boolean): string {
+function renderBuild(b: BuildResult, showSensitivity: boolean, t: CliIo['t']): string {
   const c = b.currency;
   const out: string[] = [];
-  out.push(`\n== ${b.name} (${b.cards} cards) ==`);
+  out.push(`\n== ${t('evaluate.buildTitle', { name: b.name, cards: b.cards })} ==`);
   out.push(
     `Throughput   ${int(b.outputTokensPerSecond)} output tok/s, ${int(b.inputTokensPerSecond)} input tok/s; group ${b.groupSize}, batch ${b.batch}, bound: ${b.bound}` +
       (b.binding === 'prefill' || b.binding === 'decode' || b.binding === 'kv-transfer' ? `; binding pool: ${b.binding}, KV transfer ${dec(b.kvTransferGBps)} GB/s` : ''),
@@ -116,7 +116,7 @@ function renderBuild(b: BuildResult, showSensitivity: boolean): string {
   out.push('');
   out.push(
     table(
-      ['Accelerator', 'Cards', 'Role', 'Group', 'Batch', 'Replicas', 'Out tok/s', 'In tok/s', 'Bound', 'TPOT ms', 'TTFT ms', 'MBU/MFU', 'Engine', 'Card price', 'Price source', 'Risk'],
+      ['accelerator', 'cards', 'role', 'group', 'batch', 'replicas', 'outTok', 'inTok', 'bound', 'tpot', 'ttft', 'mbuMfu', 'engine', 'cardPrice', 'priceSource', 'risk'].map((k) => t(`evaluate.head.${k}`)),
       b.lines.map((l) => [
         l.accelerator,
         String(l.count),
@@ -146,10 +146,10 @@ function renderBuild(b: BuildResult, showSensitivity: boolean): string {
     );
   }
   if (showSensitivity && b.sensitivity) {
-    out.push('\nSensitivity (each assumption ±20 %, others held):');
+    out.push(`\n${t('evaluate.sensitivity')}`);
     out.push(
       table(
-        ['Assumption', 'Low', 'High', 'ΔTCO low', 'ΔTCO high', 'Δ cost/Mtok low', 'Δ cost/Mtok high'],
+        ['assumption', 'low', 'high', 'dTcoLow', 'dTcoHigh', 'dCostLow', 'dCostHigh'].map((k) => t(`evaluate.head.${k}`)),
         b.sensitivity.map((s) => [
           s.assumption,
           dec(s.low, s.low >= 100 ? 0 : 3),
@@ -166,7 +166,7 @@ function renderBuild(b: BuildResult, showSensitivity: boolean): string {
   return out.join('\n');
 }
 
-export function renderText(r: EvaluationResult, showSensitivity: boolean): string {
+export function renderText(r: EvaluationResult, showSensitivity: boolean, t: CliIo['t']): string {
   const a = r.assumptions;
   const c = a.currency;
   const w = a.workload;
@@ -192,7 +192,7 @@ export function renderText(r: EvaluationResult, showSensitivity: boolean): strin
   lines.push('');
   lines.push(
     table(
-      ['Build', 'Cards', 'Capex', 'TCO (PV)', 'Out tok/s', `${currencySymbol(c)}/M out tok`, 'tok/s/W', 'IT kW', 'Risk', 'Bound'],
+      [t('evaluate.head.build'), t('evaluate.head.cards'), t('evaluate.head.capex'), t('evaluate.head.tco'), t('evaluate.head.outTok'), t('evaluate.head.perMOut', { currency: currencySymbol(c) }), 'tok/s/W', t('evaluate.head.itKw'), t('evaluate.head.risk'), t('evaluate.head.bound')],
       r.builds.map((b) => [
         b.name,
         String(b.cards),
@@ -208,7 +208,7 @@ export function renderText(r: EvaluationResult, showSensitivity: boolean): strin
       [false, true, true, true, true, true, true, true, true, false],
     ),
   );
-  for (const b of r.builds) lines.push(renderBuild(b, showSensitivity));
-  if (r.warnings.length) lines.push(`\nWarnings:\n${r.warnings.map((x) => `  - ${x}`).join('\n')}`);
+  for (const b of r.builds) lines.push(renderBuild(b, showSensitivity, t));
+  if (r.warnings.length) lines.push(`\n${t('bids.warnings')}\n${r.warnings.map((x) => `  - ${x}`).join('\n')}`);
   return lines.join('\n');
 }
