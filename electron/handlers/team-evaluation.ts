@@ -7,7 +7,7 @@
  * hub would refuse; they decide nothing the hub does not.
  */
 import type { ParsedInput } from '../../shared/contract/api';
-import { AppError } from '../../shared/contract/result';
+import { translatedError } from '../../shared/contract/result';
 import type { EvaluationOut } from '../../shared/contract/team-evaluation';
 import { combineCommittee, DEFAULT_DEVIATION_SHARE } from '../../shared/bids/committee';
 import { bidLabels, parseBidFile } from '../../shared/bids/schema';
@@ -64,13 +64,13 @@ export function evaluationOut(view: EvaluationView, me: string | null): Evaluati
 
 function user(ctx: AppContext): string {
   const u = teamRepo(ctx).hub()?.hubUser;
-  if (!u) throw new AppError('not-found', 'not connected to a team hub: procure team connect --hub URL --user NAME first');
+  if (!u) throw translatedError('not-found', 'errors.committee.notConnected');
   return u;
 }
 
 function evaluation(ctx: AppContext, id: string): EvaluationView {
   const v = teamRepo(ctx).evaluations.get(id);
-  if (!v) throw new AppError('not-found', `no evaluation ${id} on this laptop (procure team evaluate status lists them; procure sync pulls them)`);
+  if (!v) throw translatedError('not-found', 'errors.committee.noEvaluation', { id });
   return v;
 }
 
@@ -80,17 +80,17 @@ export function openEvaluation(ctx: AppContext, input: ParsedInput<'team:evaluat
   let versionId = input.versionId;
   if (input.docId) {
     const doc = team.shared.list('bidset', false, me).find((d) => d.docId === input.docId);
-    if (!doc) throw new AppError('not-found', `no shared bid set ${input.docId} here (procure team shared bidset lists them)`);
+    if (!doc) throw translatedError('not-found', 'errors.committee.noSharedSet', { id: input.docId });
     versionId = doc.latest.versionId;
   }
   const evaluators = [...new Set(input.evaluators)];
-  if (evaluators.length !== input.evaluators.length) throw new AppError('invalid-input', 'an evaluator is named twice');
+  if (evaluators.length !== input.evaluators.length) throw translatedError('invalid-input', 'errors.committee.evaluatorTwice');
   // one transaction: a bid set with nothing for a committee to score leaves no evaluation behind
   return ctx.db.transaction(() => {
     const id = team.evaluations.open(versionId!, evaluators, input.deviationShare ?? DEFAULT_DEVIATION_SHARE, me, ctx.clock().toISOString());
     const out = evaluationOut(evaluation(ctx, id), me);
     if (out.criteria.length === 0 || out.bids.length === 0) {
-      throw new AppError('invalid-input', `the bid set "${out.bidSetName ?? versionId}" has no bids or no subjective criteria (scoring.subjective) for a committee to score`);
+      throw translatedError('invalid-input', 'errors.committee.nothingToScore', { name: out.bidSetName ?? versionId ?? '' });
     }
     return out;
   })();
@@ -100,12 +100,12 @@ export function scoreEvaluation(ctx: AppContext, input: ParsedInput<'team:evalua
   const me = user(ctx);
   const view = evaluation(ctx, input.id);
   const out = evaluationOut(view, me);
-  if (!out.me.evaluator) throw new AppError('conflict', `${me} is not an evaluator of this evaluation (${view.evaluators.join(', ')})`);
+  if (!out.me.evaluator) throw translatedError('conflict', 'errors.committee.notEvaluator', { user: me, evaluators: view.evaluators.join(', ') });
   for (const s of input.scores) {
     const c = out.criteria.find((x) => x.id === s.criterion);
-    if (!c) throw new AppError('invalid-input', `the bid set has no subjective criterion "${s.criterion}" (${out.criteria.map((x) => x.id).join(', ')})`);
-    if (s.bid >= out.bids.length) throw new AppError('invalid-input', `the bid set has no bid ${s.bid + 1} (it has ${out.bids.length})`);
-    if (s.points > c.points) throw new AppError('invalid-input', `the criterion ${c.id} is worth at most ${c.points} points (got ${s.points})`);
+    if (!c) throw translatedError('invalid-input', 'errors.committee.noCriterion', { criterion: s.criterion, criteria: out.criteria.map((x) => x.id).join(', ') });
+    if (s.bid >= out.bids.length) throw translatedError('invalid-input', 'errors.committee.noBid', { bid: s.bid + 1, count: out.bids.length });
+    if (s.points > c.points) throw translatedError('invalid-input', 'errors.committee.tooManyPoints', { criterion: c.id, max: c.points, points: s.points });
   }
   teamRepo(ctx).evaluations.score(view.id, me, input.scores, ctx.clock().toISOString());
   return evaluationOut(evaluation(ctx, view.id), me);
@@ -115,8 +115,8 @@ export function submitEvaluation(ctx: AppContext, input: ParsedInput<'team:evalu
   const me = user(ctx);
   const view = evaluation(ctx, input.id);
   const out = evaluationOut(view, me);
-  if (!out.me.evaluator) throw new AppError('conflict', `${me} is not an evaluator of this evaluation (${view.evaluators.join(', ')})`);
-  if (out.me.scored < out.me.of) throw new AppError('invalid-input', `submission refused: ${out.me.scored} of ${out.me.of} scores given`);
+  if (!out.me.evaluator) throw translatedError('conflict', 'errors.committee.notEvaluator', { user: me, evaluators: view.evaluators.join(', ') });
+  if (out.me.scored < out.me.of) throw translatedError('invalid-input', 'errors.committee.incomplete', { scored: out.me.scored, of: out.me.of });
   teamRepo(ctx).evaluations.submit(view.id, me, ctx.clock().toISOString());
   return evaluationOut(evaluation(ctx, view.id), me);
 }

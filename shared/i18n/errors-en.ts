@@ -77,6 +77,18 @@ export const errorsEn = {
     evaluationsNeedBidFile: 'committee evaluations belong to a bid file, not a scenario',
     noCommittee: 'no committee evaluation of this bid set on this laptop (procure team evaluate status lists them; procure sync pulls them)',
   },
+  committee: {
+    notConnected: 'not connected to a team hub: procure team connect --hub URL --user NAME first',
+    noEvaluation: 'no evaluation {{id}} on this laptop (procure team evaluate status lists them; procure sync pulls them)',
+    noSharedSet: 'no shared bid set {{id}} here (procure team shared bidset lists them)',
+    evaluatorTwice: 'an evaluator is named twice',
+    nothingToScore: 'the bid set "{{name}}" has no bids or no subjective criteria (scoring.subjective) for a committee to score',
+    notEvaluator: '{{user}} is not an evaluator of this evaluation ({{evaluators}})',
+    noCriterion: 'the bid set has no subjective criterion "{{criterion}}" ({{criteria}})',
+    noBid: 'the bid set has no bid {{bid}} (it has {{count}})',
+    tooManyPoints: 'the criterion {{criterion}} is worth at most {{max}} points (got {{points}})',
+    incomplete: 'submission refused: {{scored}} of {{of}} scores given',
+  },
   catalog: {
     notFound: 'no accelerator with slug "{{slug}}"',
     exists: 'an accelerator with slug "{{slug}}" already exists',

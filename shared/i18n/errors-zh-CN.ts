@@ -71,6 +71,18 @@ export const errorsZhCN: ErrorMessages = {
     evaluationsNeedBidFile: '评审委员会评分属于投标文件，而不是方案文件',
     noCommittee: '本机没有该投标集的评审委员会评分（procure team evaluate status 可列出评分；procure sync 可拉取）',
   },
+  committee: {
+    notConnected: '尚未连接团队中心：请先运行 procure team connect --hub 网址 --user 用户名',
+    noEvaluation: '本机没有评审 {{id}}（procure team evaluate status 可列出评审；procure sync 可拉取）',
+    noSharedSet: '本机没有共享投标集 {{id}}（procure team shared bidset 可列出）',
+    evaluatorTwice: '有评委被重复列出',
+    nothingToScore: '投标集“{{name}}”没有投标或没有主观评分项（scoring.subjective），评审委员会无从评分',
+    notEvaluator: '{{user}} 不是此次评审的评委（{{evaluators}}）',
+    noCriterion: '投标集中没有主观评分项“{{criterion}}”（{{criteria}}）',
+    noBid: '投标集中没有第 {{bid}} 个投标（共 {{count}} 个）',
+    tooManyPoints: '评分项 {{criterion}} 最多 {{max}} 分（给了 {{points}} 分）',
+    incomplete: '拒绝提交：只给出了 {{scored}}/{{of}} 项评分',
+  },
   catalog: {
     notFound: '没有标识为“{{slug}}”的加速卡',
     exists: '标识为“{{slug}}”的加速卡已存在',

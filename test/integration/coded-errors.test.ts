@@ -53,6 +53,13 @@ describe('handler errors arrive coded and translate in both languages', () => {
     expect(translate('zh-CN', e.i18n!)).toContain('需要一个 "default"（默认）来源');
   });
 
+  it('a committee evaluation asked for without a team hub', async () => {
+    const e = await refusal('team:evaluation-submit', { id: '00000000-0000-4000-8000-000000000000' });
+    expect(e).toMatchObject({ code: 'not-found', i18n: { key: 'errors.committee.notConnected' } });
+    expect(e.message).toMatch(/^not connected to a team hub/);
+    expect(translate('zh-CN', e.i18n!)).toMatch(/^尚未连接团队中心/);
+  });
+
   it('bids:save of an invalid bid file lists its issues in the language', async () => {
     const e = await refusal('bids:save', { name: 'x', body: { requirement: {} } });
     expect(e.code).toBe('invalid-input');
