@@ -6,7 +6,9 @@
  */
 import { channels, type ParsedInput } from '../../shared/contract/api';
 import type { BuildRecord } from '../../shared/scenario/build';
-import { AppError } from '../../shared/contract/result';
+import { translatedError } from '../../shared/contract/result';
+import { issuesOf } from '../../shared/document/parse';
+import { issueVar } from '../../shared/i18n/translate';
 import type { CatalogConflictView, SharedDocView, TeamHistoryEntry, TeamShareOut } from '../../shared/contract/team-merge';
 import type { AppContext } from '../context';
 import { HubRepo } from '../db/hub/repo';
@@ -28,8 +30,8 @@ export const resolveConflict = (ctx: AppContext, input: ParsedInput<'team:resolv
 /** One local build or bid set by id or by its exact name (a name two of them share is asked by id). */
 function pick<T extends { id: number; name: string }>(all: T[], what: string, ref: { id?: number; name?: string }): T {
   const found = ref.id !== undefined ? all.filter((x) => x.id === ref.id) : all.filter((x) => x.name === ref.name);
-  if (found.length === 0) throw new AppError('not-found', `no ${what} ${ref.id ?? `named "${ref.name}"`} on this laptop`);
-  if (found.length > 1) throw new AppError('conflict', `${found.length} ${what}s are named "${ref.name}": share one by its id (${found.map((x) => x.id).join(', ')})`);
+  if (found.length === 0) throw translatedError('not-found', ref.id !== undefined ? 'errors.teamShare.noId' : 'errors.teamShare.noName', { what: { key: `errors.teamShare.what.${what}` }, id: ref.id ?? '', name: ref.name ?? '' });
+  if (found.length > 1) throw translatedError('conflict', 'errors.teamShare.sameName', { n: found.length, what: { key: `errors.teamShare.whats.${what}` }, name: ref.name ?? '', ids: found.map((x) => x.id).join(', ') });
   return found[0]!;
 }
 
@@ -72,7 +74,7 @@ export function duplicateShared(ctx: AppContext, input: ParsedInput<'team:duplic
     return id !== undefined ? { ...l, pinQuoteId: id } : l;
   });
   const parsed = channels['builds:create'].input.safeParse({ name, assumptions: body.assumptions, lines });
-  if (!parsed.success) throw new AppError('invalid-input', `the shared build "${v.name}" is not one this app can open: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  if (!parsed.success) throw translatedError('invalid-input', 'errors.teamShare.cannotOpen', { name: v.name, detail: issuesOf(parsed.error).slice(0, 1).map(issueVar) });
   const b = createBuild(ctx, parsed.data);
   return { kind: 'build', id: b.id, name: b.name };
 }
@@ -88,9 +90,9 @@ async function history(ctx: AppContext, input: ParsedInput<'team:history'>): Pro
   if (!hub) throw new TeamNotConnectedError(hubError('notConnected').message);
   let key = input.gid;
   if (key === undefined) {
-    if (input.kind !== 'quote') throw new AppError('invalid-input', 'a part is asked by its slug (gid), a supplier by its global id');
+    if (input.kind !== 'quote') throw translatedError('invalid-input', 'errors.teamShare.askByGid');
     key = team.shared.quoteGid(input.id!);
-    if (!key) throw new AppError('not-found', `no quote ${input.id} on this laptop`);
+    if (!key) throw translatedError('not-found', 'errors.teamShare.noQuote', { id: input.id ?? '' });
   }
   const password = passwordOf(hub.hubUrl, hub.hubUser);
   const { client } = await connectHub(hub.hubUrl, { user: hub.hubUser, password });

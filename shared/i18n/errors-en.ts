@@ -89,6 +89,16 @@ export const errorsEn = {
     tooManyPoints: 'the criterion {{criterion}} is worth at most {{max}} points (got {{points}})',
     incomplete: 'submission refused: {{scored}} of {{of}} scores given',
   },
+  teamShare: {
+    noId: 'no {{what}} {{id}} on this laptop',
+    noName: 'no {{what}} named "{{name}}" on this laptop',
+    sameName: '{{n}} {{what}} are named "{{name}}": share one by its id ({{ids}})',
+    what: { build: 'build', 'bid set': 'bid set' },
+    whats: { build: 'builds', 'bid set': 'bid sets' },
+    cannotOpen: 'the shared build "{{name}}" is not one this app can open: {{detail}}',
+    askByGid: 'a part is asked by its slug (gid), a supplier by its global id',
+    noQuote: 'no quote {{id}} on this laptop',
+  },
   catalog: {
     notFound: 'no accelerator with slug "{{slug}}"',
     exists: 'an accelerator with slug "{{slug}}" already exists',

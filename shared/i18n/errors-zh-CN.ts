@@ -83,6 +83,16 @@ export const errorsZhCN: ErrorMessages = {
     tooManyPoints: '评分项 {{criterion}} 最多 {{max}} 分（给了 {{points}} 分）',
     incomplete: '拒绝提交：只给出了 {{scored}}/{{of}} 项评分',
   },
+  teamShare: {
+    noId: '本机没有{{what}} {{id}}',
+    noName: '本机没有名为“{{name}}”的{{what}}',
+    sameName: '有 {{n}} 个{{what}}名为“{{name}}”：请按 ID 共享其中一个（{{ids}}）',
+    what: { build: '集群方案', 'bid set': '投标集' },
+    whats: { build: '集群方案', 'bid set': '投标集' },
+    cannotOpen: '共享的集群方案“{{name}}”无法在本应用中打开：{{detail}}',
+    askByGid: '型号按其标识（gid）查询，供应商按其全局 ID 查询',
+    noQuote: '本机没有报价 {{id}}',
+  },
   catalog: {
     notFound: '没有标识为“{{slug}}”的加速卡',
     exists: '标识为“{{slug}}”的加速卡已存在',
