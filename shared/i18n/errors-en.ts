@@ -99,6 +99,16 @@ export const errorsEn = {
     askByGid: 'a part is asked by its slug (gid), a supplier by its global id',
     noQuote: 'no quote {{id}} on this laptop',
   },
+  teamRecords: {
+    noConflict: 'no catalog conflict {{id}} on this laptop (procure team conflicts lists them)',
+    alreadyResolved: 'conflict {{id}} was already {{status}} by {{by}}',
+    status: { open: 'open', confirmed: 'confirmed', reversed: 'reversed' },
+    noVersion: 'no shared bid set version {{id}} here: share it (procure team share bidset NAME) or sync first',
+    scoresSubmitted: 'the scores of {{evaluator}} for this evaluation are submitted and can no longer change',
+    alreadySubmitted: '{{evaluator}} has already submitted this evaluation',
+    noSharedVersion: 'no shared version {{id}} on this laptop (procure sync pulls them)',
+    noSharedDoc: 'no shared build or bid set {{id}} on this laptop (procure sync pulls them)',
+  },
   catalog: {
     notFound: 'no accelerator with slug "{{slug}}"',
     exists: 'an accelerator with slug "{{slug}}" already exists',

@@ -93,6 +93,16 @@ export const errorsZhCN: ErrorMessages = {
     askByGid: '型号按其标识（gid）查询，供应商按其全局 ID 查询',
     noQuote: '本机没有报价 {{id}}',
   },
+  teamRecords: {
+    noConflict: '本机没有目录冲突 {{id}}（procure team conflicts 可列出冲突）',
+    alreadyResolved: '冲突 {{id}} 已由 {{by}} {{status}}',
+    status: { open: '待处理', confirmed: '确认', reversed: '撤回' },
+    noVersion: '本机没有共享投标集版本 {{id}}：请先共享（procure team share bidset 名称）或同步',
+    scoresSubmitted: '{{evaluator}} 在此次评审中的评分已提交，不能再修改',
+    alreadySubmitted: '{{evaluator}} 已提交此次评审',
+    noSharedVersion: '本机没有共享版本 {{id}}（procure sync 可拉取）',
+    noSharedDoc: '本机没有共享的集群方案或投标集 {{id}}（procure sync 可拉取）',
+  },
   catalog: {
     notFound: '没有标识为“{{slug}}”的加速卡',
     exists: '标识为“{{slug}}”的加速卡已存在',

@@ -7,7 +7,7 @@
  * keeper's confirm or reverse waits here for the next sync.
  */
 import type Database from 'better-sqlite3';
-import { AppError } from '../../../shared/contract/result';
+import { translatedError } from '../../../shared/contract/result';
 import type { CatalogConflictView, FigureSourceView } from '../../../shared/contract/team-merge';
 import { isTeamField, withField, type FieldChange, type FieldValue } from '../../../shared/domain/catalog-fields';
 import type { Source } from '../../../shared/domain/source';
@@ -203,7 +203,7 @@ export class TeamCatalogRepo {
 
   conflict(id: string, me: string | undefined): CatalogConflictView {
     const r = this.s.conflict.get(id) as ConflictRow | undefined;
-    if (!r) throw new AppError('not-found', `no catalog conflict ${id} on this laptop (procure team conflicts lists them)`);
+    if (!r) throw translatedError('not-found', 'errors.teamRecords.noConflict', { id });
     return this.view(r, me);
   }
 
@@ -214,7 +214,7 @@ export class TeamCatalogRepo {
   /** A keeper's decision, recorded here for the next sync (the hub decides whether the role may). */
   resolve(id: string, decision: 'confirm' | 'reverse', at: string, me: string | undefined): CatalogConflictView {
     const c = this.conflict(id, me);
-    if (c.status !== 'open') throw new AppError('conflict', `conflict ${id} was already ${c.status} by ${c.resolvedBy ?? '?'}`);
+    if (c.status !== 'open') throw translatedError('conflict', 'errors.teamRecords.alreadyResolved', { id, status: { key: `errors.teamRecords.status.${c.status}` }, by: c.resolvedBy ?? '?' });
     this.s.resolve.run(id, decision, at);
     return this.conflict(id, me);
   }

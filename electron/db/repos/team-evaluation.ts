@@ -9,7 +9,7 @@
  * not change) only keep the laptop from holding what the hub would refuse.
  */
 import type Database from 'better-sqlite3';
-import { AppError } from '../../../shared/contract/result';
+import { translatedError } from '../../../shared/contract/result';
 import { uuid7Sql } from '../migrations/0003-team-sync';
 import type { HubEvaluation, HubEvaluationScore, HubEvaluationSubmission } from '../hub/evaluation-repo';
 import type { Stamped } from '../hub/repo';
@@ -124,20 +124,20 @@ export class TeamEvaluationRepo {
 
   /** Open an evaluation of a shared bid set's version held here; pushed by the next sync. */
   open(versionId: string, evaluators: string[], deviationShare: number, author: string, at: string): string {
-    if (!this.s.version.get(versionId)) throw new AppError('not-found', `no shared bid set version ${versionId} here: share it (procure team share bidset NAME) or sync first`);
+    if (!this.s.version.get(versionId)) throw translatedError('not-found', 'errors.teamRecords.noVersion', { id: versionId });
     return this.s.open.get(versionId, JSON.stringify(evaluators), deviationShare, at, author) as string;
   }
 
   /** One's own scores (a cell scored again takes the new points), until one has submitted. */
   score(evaluationId: string, evaluator: string, rows: { bid: number; criterion: string; points: number }[], at: string): void {
     this.db.transaction(() => {
-      if (this.s.isSubmitted.get(evaluationId, evaluator)) throw new AppError('conflict', `the scores of ${evaluator} for this evaluation are submitted and can no longer change`);
+      if (this.s.isSubmitted.get(evaluationId, evaluator)) throw translatedError('conflict', 'errors.teamRecords.scoresSubmitted', { evaluator });
       for (const r of rows) this.s.score.run({ evaluation: evaluationId, evaluator, bid: r.bid, criterion: r.criterion, points: r.points, at });
     })();
   }
 
   submit(evaluationId: string, evaluator: string, at: string): void {
-    if (this.s.isSubmitted.get(evaluationId, evaluator)) throw new AppError('conflict', `${evaluator} has already submitted this evaluation`);
+    if (this.s.isSubmitted.get(evaluationId, evaluator)) throw translatedError('conflict', 'errors.teamRecords.alreadySubmitted', { evaluator });
     this.s.submit.run(evaluationId, evaluator, at);
   }
 

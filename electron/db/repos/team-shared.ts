@@ -6,7 +6,7 @@
  * edits a duplicate, a local build or bid set of their own.
  */
 import type Database from 'better-sqlite3';
-import { AppError } from '../../../shared/contract/result';
+import { translatedError } from '../../../shared/contract/result';
 import type { SharedDocView, SharedKind, SharedVersionView, TeamShareOut } from '../../../shared/contract/team-merge';
 import { uuid7Sql } from '../migrations/0003-team-sync';
 import type { HubSharedDoc, HubSharedVersion, HubSharedVersionIn } from '../hub/records';
@@ -138,7 +138,7 @@ export class TeamSharedRepo {
   /** One version by its id, or the latest of a doc. */
   version(ref: { versionId?: string; docId?: string }): SharedVersionRecord {
     const r = (ref.versionId ? this.s.byGid.get(ref.versionId) : this.s.latest.get(ref.docId)) as VersionRow | undefined;
-    if (!r) throw new AppError('not-found', `no shared ${ref.versionId ? `version ${ref.versionId}` : `build or bid set ${ref.docId}`} on this laptop (procure sync pulls them)`);
+    if (!r) throw translatedError('not-found', ref.versionId ? 'errors.teamRecords.noSharedVersion' : 'errors.teamRecords.noSharedDoc', { id: ref.versionId ?? ref.docId ?? '' });
     return { versionId: r.gid, docId: r.doc_gid, kind: r.kind, version: r.version, name: r.name, body: JSON.parse(r.body) as unknown, author: r.author };
   }
 
