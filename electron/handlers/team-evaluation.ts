@@ -53,7 +53,7 @@ export function evaluationOut(view: EvaluationView, me: string | null): Evaluati
       user: me,
       evaluator: me !== null && view.evaluators.includes(me),
       submitted: mySubmission,
-      submissionShared: mySubmission && mine.length > 0 && mine.every((s) => s.shared),
+      submissionShared: mySubmission && view.submittedShared.includes(me),
       scored: mine.length,
       of: bids.length * criteria.length,
     },

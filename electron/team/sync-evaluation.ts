@@ -1,6 +1,6 @@
 /**
  * The committee-evaluation half of a sync (hub migration 3): push the evaluations opened here,
- * then each submission made here with its scores (one hub transaction each, so a sync that dies
+ * then one's draft scores (saved, not submitted), then each submission made here with its scores (one hub transaction each, so a sync that dies
  * leaves both or neither, and a rerun finds the submission there); then pull, whole, what the
  * hub lets this user see (an evaluator sees the others' scores only after submitting their own,
  * so the view changes with one's submission and cannot be pulled by change number). A refusal
@@ -13,6 +13,7 @@ import { HubEvaluationRepo } from '../db/hub/evaluation-repo';
 import type { TeamEvaluationRepo } from '../db/repos/team-evaluation';
 
 export interface EvaluationSync {
+  /** scores: drafts and submitted scores sent. */
   pushed: { evaluations: number; submissions: number; scores: number };
   pulled: { evaluations: number; submissions: number; scores: number };
   refusals: { line: string; i18n: MessageRef }[];
@@ -36,6 +37,18 @@ export async function syncEvaluations(client: ClientBase, local: TeamEvaluationR
       if (!isRefusal(err)) throw err;
       const vars = { id: e.gid.slice(0, 8), detail: firstLine(err) };
       out.refusals.push({ line: `the hub refused to open the evaluation ${vars.id}: ${vars.detail}; kept here, not shared`, i18n: { key: 'committee.refused.open', vars } });
+    }
+  }
+  // drafts before submissions: scores saved here reach the hub (hidden from everyone else) even
+  // when the submission is refused or comes from another sync, and a submission finds them there
+  for (const { evaluationGid, scores } of local.pendingDrafts(me)) {
+    try {
+      local.markDrafts(evaluationGid, me, await hub.draft(evaluationGid, scores));
+      out.pushed.scores += scores.length;
+    } catch (err) {
+      if (!isRefusal(err)) throw err;
+      const vars = { id: evaluationGid.slice(0, 8), detail: firstLine(err), count: scores.length };
+      out.refusals.push({ line: `the hub refused the draft scores of evaluation ${vars.id}: ${vars.detail}; ${vars.count} local scores kept, not shared`, i18n: { key: 'committee.refused.draft', vars } });
     }
   }
   for (const { submission, scores } of local.pendingSubmissions()) {

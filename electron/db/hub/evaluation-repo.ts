@@ -71,6 +71,22 @@ export class HubEvaluationRepo {
     await this.hub.inTransaction(() => this.upsertScores(rows));
   }
 
+  /**
+   * One evaluation's drafts in (one transaction), answered with the connected user's scores of it
+   * as the hub now holds them, so the laptop marks shared only the cells still at those points.
+   */
+  async draft(evaluationGid: string, rows: HubEvaluationScore[]): Promise<{ bid: number; criterion: string; points: number; change_no: number }[]> {
+    return this.hub.inTransaction(async () => {
+      if (rows.length > 0) await this.upsertScores(rows);
+      return (
+        await this.c.query<{ bid: number; criterion: string; points: number; change_no: number }>(
+          `SELECT bid, criterion, points, change_no::float8 AS change_no FROM procure.evaluation_score WHERE evaluation_gid = $1 AND author = current_user`,
+          [evaluationGid],
+        )
+      ).rows;
+    });
+  }
+
   private async upsertScores(rows: HubEvaluationScore[]): Promise<void> {
     await this.c.query(
       `INSERT INTO procure.evaluation_score (gid, evaluation_gid, bid, criterion, points, scored_at)

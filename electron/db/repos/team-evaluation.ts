@@ -36,6 +36,8 @@ export interface EvaluationView {
   scores: EvaluationScoreView[];
   /** The evaluators whose submission is known here. */
   submitted: string[];
+  /** Of them, those whose submission is on the hub (a submission made here waits for the next sync). */
+  submittedShared: string[];
 }
 
 interface EvaluationRow {
@@ -60,16 +62,28 @@ export class TeamEvaluationRepo {
       all: db.prepare('SELECT * FROM team_evaluation ORDER BY opened_at, gid'),
       version: db.prepare('SELECT name, version, body FROM team_shared_version WHERE gid = ?'),
       scores: db.prepare('SELECT evaluator, bid, criterion, points, hub_change FROM team_evaluation_score WHERE evaluation_gid = ? ORDER BY evaluator, bid, criterion'),
-      submitted: db.prepare('SELECT evaluator FROM team_evaluation_submission WHERE evaluation_gid = ? ORDER BY evaluator').pluck(),
+      submitted: db.prepare('SELECT evaluator, hub_change FROM team_evaluation_submission WHERE evaluation_gid = ? ORDER BY evaluator'),
       isSubmitted: db.prepare('SELECT 1 FROM team_evaluation_submission WHERE evaluation_gid = ? AND evaluator = ?').pluck(),
       score: db.prepare(
         `INSERT INTO team_evaluation_score (gid, evaluation_gid, evaluator, bid, criterion, points, scored_at)
          VALUES (${uuid7Sql("'now'")}, @evaluation, @evaluator, @bid, @criterion, @points, @at)
-         ON CONFLICT(evaluation_gid, evaluator, bid, criterion) DO UPDATE SET points = excluded.points, scored_at = excluded.scored_at`,
+         ON CONFLICT(evaluation_gid, evaluator, bid, criterion) DO UPDATE SET points = excluded.points, scored_at = excluded.scored_at,
+           hub_change = CASE WHEN points = excluded.points THEN hub_change END`,
       ),
       submit: db.prepare(`INSERT INTO team_evaluation_submission (gid, evaluation_gid, evaluator, submitted_at) VALUES (${uuid7Sql("'now'")}, ?, ?, ?)`),
       pendingOpens: db.prepare('SELECT * FROM team_evaluation WHERE hub_change IS NULL ORDER BY opened_at'),
       pendingSubmissions: db.prepare('SELECT gid, evaluation_gid, evaluator, submitted_at FROM team_evaluation_submission WHERE hub_change IS NULL ORDER BY submitted_at'),
+      // a draft: one's own score changed here since the hub last took it, before one's submission
+      drafts: db.prepare(
+        `SELECT gid, evaluation_gid, bid, criterion, points, scored_at FROM team_evaluation_score s
+          WHERE evaluator = ? AND hub_change IS NULL
+            AND NOT EXISTS (SELECT 1 FROM team_evaluation_submission u WHERE u.evaluation_gid = s.evaluation_gid AND u.evaluator = s.evaluator)
+            AND EXISTS (SELECT 1 FROM team_evaluation e WHERE e.gid = s.evaluation_gid AND e.hub_change IS NOT NULL)
+          ORDER BY evaluation_gid, bid, criterion`,
+      ),
+      markDraft: db.prepare(
+        'UPDATE team_evaluation_score SET hub_change = @change_no WHERE evaluation_gid = @evaluation AND evaluator = @evaluator AND bid = @bid AND criterion = @criterion AND points = @points',
+      ),
       myScores: db.prepare('SELECT gid, evaluation_gid, bid, criterion, points, scored_at FROM team_evaluation_score WHERE evaluation_gid = ? AND evaluator = ?'),
       markEvaluation: db.prepare('UPDATE team_evaluation SET hub_change = ? WHERE gid = ?'),
       markSubmission: db.prepare('UPDATE team_evaluation_submission SET hub_change = ? WHERE gid = ?'),
@@ -86,7 +100,9 @@ export class TeamEvaluationRepo {
       upsertScore: db.prepare(
         `INSERT INTO team_evaluation_score (gid, evaluation_gid, evaluator, bid, criterion, points, scored_at, hub_change)
          VALUES (@gid, @evaluation_gid, @author, @bid, @criterion, @points, @scored_at, @change_no)
-         ON CONFLICT(evaluation_gid, evaluator, bid, criterion) DO UPDATE SET gid = excluded.gid, points = excluded.points, scored_at = excluded.scored_at, hub_change = excluded.hub_change`,
+         ON CONFLICT(evaluation_gid, evaluator, bid, criterion) DO UPDATE SET gid = excluded.gid, points = excluded.points, scored_at = excluded.scored_at, hub_change = excluded.hub_change
+         WHERE team_evaluation_score.hub_change IS NOT NULL
+            OR EXISTS (SELECT 1 FROM team_evaluation_submission u WHERE u.evaluation_gid = excluded.evaluation_gid AND u.evaluator = excluded.evaluator AND u.hub_change IS NOT NULL)`,
       ),
       othersScores: db.prepare('SELECT gid FROM team_evaluation_score WHERE evaluator <> ? AND hub_change IS NOT NULL').pluck(),
       dropScore: db.prepare('DELETE FROM team_evaluation_score WHERE gid = ?'),
@@ -95,6 +111,7 @@ export class TeamEvaluationRepo {
 
   private view(r: EvaluationRow): EvaluationView {
     const v = this.s.version.get(r.version_gid) as { name: string; version: number | null; body: string } | undefined;
+    const subs = this.s.submitted.all(r.gid) as { evaluator: string; hub_change: number | null }[];
     const scores = (this.s.scores.all(r.gid) as (Omit<EvaluationScoreView, 'shared'> & { hub_change: number | null })[]).map(({ hub_change, ...s }) => ({ ...s, shared: hub_change !== null }));
     return {
       id: r.gid,
@@ -106,7 +123,8 @@ export class TeamEvaluationRepo {
       shared: r.hub_change !== null,
       bidSet: v ? { name: v.name, version: v.version, body: JSON.parse(v.body) as unknown } : null,
       scores,
-      submitted: this.s.submitted.all(r.gid) as string[],
+      submitted: subs.map((x) => x.evaluator),
+      submittedShared: subs.filter((x) => x.hub_change !== null).map((x) => x.evaluator),
     };
   }
 
@@ -149,6 +167,28 @@ export class TeamEvaluationRepo {
       deviation_share: r.deviation_share,
       opened_at: r.opened_at,
     }));
+  }
+
+  /**
+   * One's drafts (scores not yet submitted, changed since the hub last took them) of evaluations
+   * on the hub, by evaluation: a sync pushes them, so a laptop lost before the submission loses
+   * no scores, and the submission finds them there.
+   */
+  pendingDrafts(evaluator: string): { evaluationGid: string; scores: HubEvaluationScore[] }[] {
+    const out = new Map<string, HubEvaluationScore[]>();
+    for (const s of this.s.drafts.all(evaluator) as HubEvaluationScore[]) {
+      const list = out.get(s.evaluation_gid) ?? [];
+      list.push(s);
+      out.set(s.evaluation_gid, list);
+    }
+    return [...out].map(([evaluationGid, scores]) => ({ evaluationGid, scores }));
+  }
+
+  /** The hub took drafts: each cell still at the points pushed is marked shared (one changed meanwhile stays a draft). */
+  markDrafts(evaluationGid: string, evaluator: string, stamped: { bid: number; criterion: string; points: number; change_no: number }[]): void {
+    this.db.transaction(() => {
+      for (const s of stamped) this.s.markDraft.run({ ...s, evaluation: evaluationGid, evaluator });
+    })();
   }
 
   /** Submissions made here and not yet on the hub, each with the evaluator's scores. */

@@ -108,12 +108,22 @@ describe.skipIf(Boolean(skip))('committee evaluation through the CLI (real Postg
     await ok('ann', ['team', 'evaluate', 'submit', evaluation]);
     expect((await as('ann', ['team', 'evaluate', 'score', evaluation, '1', 'plan', '2'])).err).toMatch(/submitted and can no longer change/);
     expect(JSON.parse(await ok('ann', ['sync', '--json'])).evaluations.pushed).toEqual({ evaluations: 0, submissions: 1, scores: 4 });
-    // eva has scored but not submitted: her scores never left her laptop, and she sees none of ann's
-    await ok('eva', ['sync']);
+    // eva has scored but not submitted: the sync takes her drafts to the hub (so a lost laptop loses
+    // no scores), where nobody but her sees them; she sees none of ann's
+    expect(JSON.parse(await ok('eva', ['sync', '--json'])).evaluations.pushed).toEqual({ evaluations: 0, submissions: 0, scores: 4 });
     const evaView = await status('eva', evaluation);
     expect(evaView.scores.filter((s) => s.evaluator !== 'eva')).toEqual([]);
+    expect(evaView.scores.filter((s) => s.evaluator === 'eva').every((s) => s.shared)).toBe(true);
     expect(evaView.submitted).toEqual(['ann']);
-    expect((await hub.su.query(`SELECT count(*)::int AS n FROM procure.evaluation_score WHERE author = 'eva'`)).rows[0].n).toBe(0);
+    expect((await hub.su.query(`SELECT count(*)::int AS n FROM procure.evaluation_score WHERE author = 'eva'`)).rows[0].n).toBe(4);
+    await ok('ann', ['sync']);
+    expect((await status('ann', evaluation)).scores.filter((s) => s.evaluator === 'eva')).toEqual([]);
+    // a draft changed after the sync is a draft again, and the next sync takes the new points
+    await ok('eva', ['team', 'evaluate', 'score', evaluation, '1', 'plan', '5']);
+    expect((await status('eva', evaluation)).scores.find((s) => s.bid === 0 && s.criterion === 'plan')).toMatchObject({ points: 5, shared: false });
+    expect(JSON.parse(await ok('eva', ['sync', '--json'])).evaluations.pushed).toEqual({ evaluations: 0, submissions: 0, scores: 1 });
+    expect((await hub.su.query(`SELECT points FROM procure.evaluation_score WHERE author = 'eva' AND bid = 0 AND criterion = 'plan'`)).rows[0].points).toBe(5);
+    await ok('eva', ['team', 'evaluate', 'score', evaluation, '1', 'plan', '6']);
     // after her submission the sync brings ann's
     await ok('eva', ['team', 'evaluate', 'submit', evaluation]);
     await ok('eva', ['sync']);
