@@ -1,17 +1,20 @@
 /** The app shell: navigation, language and theme switches, and the current page. */
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import type React from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSettings, applyTheme } from './stores/settings';
 import { AppearanceControls } from './components/AppearanceControls';
 import { TeamStatus } from './components/TeamStatus';
 import { CatalogPage } from './pages/CatalogPage';
-import { BuildsPage } from './pages/BuildsPage';
-import { BidsPage } from './pages/BidsPage';
-import { ComparePage } from './pages/ComparePage';
-import { SettingsPage } from './pages/SettingsPage';
-import { ImportPage } from './pages/ImportPage';
-import { OptimizePage } from './pages/OptimizePage';
+
+// The other pages load when first opened: the Catalog page (the start page) does not wait for
+// their code to be fetched and parsed (the charts' library among it).
+const BuildsPage = lazy(() => import('./pages/BuildsPage').then((m) => ({ default: m.BuildsPage })));
+const BidsPage = lazy(() => import('./pages/BidsPage').then((m) => ({ default: m.BidsPage })));
+const ComparePage = lazy(() => import('./pages/ComparePage').then((m) => ({ default: m.ComparePage })));
+const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const ImportPage = lazy(() => import('./pages/ImportPage').then((m) => ({ default: m.ImportPage })));
+const OptimizePage = lazy(() => import('./pages/OptimizePage').then((m) => ({ default: m.OptimizePage })));
 import { useBuilds } from './stores/builds';
 import { readDocumentFile } from './files';
 import { Toasts } from './components/Toasts';
@@ -113,7 +116,9 @@ export function App() {
           </button>
         </div>
       </nav>
-      <main>{current.render()}</main>
+      <main>
+        <Suspense fallback={<p className="empty" aria-busy="true">{t('common.loading')}</p>}>{current.render()}</Suspense>
+      </main>
       <Toasts />
       <ConfirmHost />
       <ShortcutsHelp />

@@ -4,9 +4,11 @@ import { FIGURE_KEYS, sourceOf } from '../../../shared/domain/accelerator';
 import { figureValue, formatFigure } from '../../../shared/domain/figures';
 import { sayStored } from '../../../shared/domain/stored-words';
 import { formatMajor } from '../../../shared/money';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useCatalog, selectSelected } from '../stores/catalog';
-import { PriceHistory } from './PriceHistory';
+
+// The price history (and the charts' library it draws with) loads when first opened, not with the Catalog page.
+const PriceHistory = lazy(() => import('./PriceHistory').then((m) => ({ default: m.PriceHistory })));
 
 export function AcceleratorDetail({ onEdit }: { onEdit: () => void }) {
   const { t } = useTranslation();
@@ -86,7 +88,11 @@ export function AcceleratorDetail({ onEdit }: { onEdit: () => void }) {
       <button className="primary" onClick={() => setHistoryOpen(true)}>
         {t('priceHistory.open')}
       </button>
-      {historyOpen && <PriceHistory item={acc.slug} onClose={() => setHistoryOpen(false)} />}
+      {historyOpen && (
+        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+          <PriceHistory item={acc.slug} onClose={() => setHistoryOpen(false)} />
+        </Suspense>
+      )}
       {quotes.length === 0 ? (
         <p className="muted">{t('detail.noQuotes')}</p>
       ) : (

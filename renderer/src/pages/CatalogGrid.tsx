@@ -24,7 +24,9 @@ export function CatalogGrid({ rows, selectedSlug, onSelect, emptyText }: GridPro
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    // a few rows either side cover a fast wheel (40 px a frame is about one row); each more is
+    // DOM built and thrown away on every jump (dragging the scroll bar renders a new window each frame)
+    overscan: 4,
   });
   return (
     <div className="grid-scroll" ref={scrollRef}>

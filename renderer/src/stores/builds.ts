@@ -58,7 +58,7 @@ export const useBuilds = create<BuildsState>((set, get) => {
     deleted: null,
     error: null,
     async load() {
-      const [builds] = await Promise.all([call('builds:list'), useCatalog.getState().load()]);
+      const [builds] = await Promise.all([call('builds:list'), useCatalog.getState().load({ snapshot: true })]);
       const sel = get().selectedId;
       set({ builds, selectedId: sel && builds.some((b) => b.id === sel) ? sel : (builds[0]?.id ?? null) });
     },

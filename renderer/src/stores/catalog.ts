@@ -1,10 +1,13 @@
 /**
  * The catalog, held once: the listing the Catalog page shows (one lean row per part with its
  * best price, and the vendors: `catalog:rows`) and the snapshot the shared models evaluate
- * against (`catalog:snapshot`, with its lookup). One load fetches both, so a saved part, an
- * import or a new FX rate reaches every page at once; the listing first and on its own, so the
- * table fills before the (much larger) snapshot arrives. Also the part selected on the Catalog
- * page, with its full record (every figure's source) and quotes, fetched when it is opened.
+ * against (`catalog:snapshot`, with its lookup). The snapshot holds every quote (≈50 MB of JSON
+ * and 8 s at 60,000 quotes), and the Catalog page never reads it: it is fetched only once a page
+ * that evaluates asks for it (`ensureLoaded`: Builds, Compare, Optimize, Bids); from then on
+ * every load fetches both, so a saved part, an import or a new FX rate reaches every page at
+ * once, the listing first, so the table fills before the snapshot arrives. Also the part
+ * selected on the Catalog page, with its full record (every figure's source) and quotes,
+ * fetched when it is opened.
  */
 import { create } from 'zustand';
 import type { AcceleratorView, QuoteView } from '../../../shared/contract/views';
@@ -27,9 +30,9 @@ export interface CatalogState {
   /** The selected part in full (`catalog:get`); null until it arrives. */
   detail: AcceleratorView | null;
   quotes: QuoteView[];
-  /** Fetch the listing and the snapshot again (after anything that changes parts, prices or FX). */
-  load(): Promise<void>;
-  /** Load once: a page that only reads the catalog needs it, not a fresh copy. */
+  /** Fetch the listing again, and the snapshot once a page has asked for it (after anything that changes parts, prices or FX). */
+  load(opts?: { snapshot?: boolean }): Promise<void>;
+  /** The snapshot, loaded once: a page that evaluates against the catalog needs it, not a fresh copy. */
   ensureLoaded(): Promise<void>;
   select(slug: string | null): Promise<void>;
   save(accelerator: AcceleratorInput, create: boolean): Promise<SaveResult>;
@@ -38,12 +41,15 @@ export interface CatalogState {
 /** The load running now, and the one queued behind it (shared by every call made meanwhile). */
 let inFlight: Promise<void> | null = null;
 let queued: Promise<void> | null = null;
+/** Whether a page has asked for the snapshot (until then a load fetches the listing alone). */
+let snapshotWanted = false;
 
 export const useCatalog = create<CatalogState>((set, get) => {
   const fetchBoth = async (): Promise<void> => {
     try {
       // one after the other: the main process answers calls in turn, so the table's rows are not held up by the snapshot
       set({ listing: await call('catalog:rows'), error: null });
+      if (!snapshotWanted) return;
       const snapshot = await call('catalog:snapshot');
       set({ snapshot, lookup: createCatalogLookup(snapshot) });
     } catch (e) {
@@ -65,7 +71,9 @@ export const useCatalog = create<CatalogState>((set, get) => {
     selectedSlug: null,
     detail: null,
     quotes: [],
-    load() {
+    load(opts) {
+      // `snapshot`: the caller evaluates (the Builds and Compare pages' reload), so this load and every later one fetch it
+      if (opts?.snapshot) snapshotWanted = true;
       // A load asked for while one runs may follow a write that one has not seen: it runs once
       // that one ends, and every call made before it starts shares it (three pages asking at
       // start-up cost two reads, not three).
@@ -81,8 +89,11 @@ export const useCatalog = create<CatalogState>((set, get) => {
       return run();
     },
     ensureLoaded() {
+      const first = !snapshotWanted;
+      snapshotWanted = true;
       if (queued) return queued;
-      if (inFlight) return inFlight;
+      // a load under way that started before the snapshot was wanted does not fetch it: queue one that does
+      if (inFlight) return first ? get().load() : inFlight;
       return get().snapshot ? Promise.resolve() : get().load();
     },
     async select(slug) {

@@ -34,7 +34,7 @@ export const usePartQuotes = create<PartQuotesState>((set, get) => ({
   },
 }));
 
-// a new catalog snapshot (prices changed): the histories are read again when next asked for
+// the catalog read again (prices may have changed): the histories are read again when next asked for
 useCatalog.subscribe((s, prev) => {
-  if (s.snapshot !== prev.snapshot) usePartQuotes.setState({ histories: {}, errors: {} });
+  if (s.listing !== prev.listing) usePartQuotes.setState({ histories: {}, errors: {} });
 });
