@@ -1,5 +1,5 @@
 /** Bid comparison: the requirement and scoring, the bids, their evaluation and rank, and the PDF/XLSX export. */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBids, newBidFile } from '../stores/bids';
 import type { BidFileInput } from '../../../shared/bids/schema';
@@ -10,11 +10,13 @@ import { BidEditor } from '../components/BidEditor';
 import { pickFile, readDocumentFile } from '../files';
 import { useShortcut } from '../hooks/useShortcut';
 import { ExampleMenu } from '../components/ExampleMenu';
+import { TeamCommittee } from '../components/TeamCommittee';
 
 export function BidsPage() {
   const { t, i18n } = useTranslation();
   const { file, sets, savedId, message, error, busy, load, setFile, openText, save, openSaved, deleteSaved, saveFile, exportReport, downloadTemplate, importTemplate } = useBids();
   const evaluation = useBidEvaluation(file);
+  const [committee, setCommittee] = useState(false);
 
   useEffect(() => {
     void load();
@@ -75,6 +77,9 @@ export function BidsPage() {
           <button onClick={() => void exportReport('xlsx', i18n.language)} disabled={!ready || busy !== null}>
             {busy === 'xlsx' ? t('bids.exporting') : t('bids.exportXlsx')}
           </button>
+          <button aria-pressed={committee} onClick={() => setCommittee(!committee)}>
+            {committee ? t('committee.ui.back') : t('committee.ui.entry')}
+          </button>
         </div>
       </header>
       {(error || message) && (
@@ -82,7 +87,9 @@ export function BidsPage() {
           {error ?? message}
         </div>
       )}
-      {!file ? (
+      {committee ? (
+        <TeamCommittee />
+      ) : !file ? (
         <p className="muted empty">{t('bids.dropHint')}</p>
       ) : (
         <div className="bids-body">
