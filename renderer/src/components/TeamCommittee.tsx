@@ -195,6 +195,7 @@ export function TeamCommittee() {
                               max={c.points}
                               step="any"
                               className="score-input"
+                              style={{ width: "6em", textAlign: "right" }}
                               aria-label={t('committee.ui.scoreLabel', { bid: b, criterion: c.name, points: c.points })}
                               aria-invalid={v !== undefined && (v < 0 || v > c.points)}
                               disabled={current.me.submitted || busy}
