@@ -83,7 +83,7 @@ describe('safeStorage credential store (mocked electron)', () => {
       const password = hub.passwords.ann!;
       const r = await dispatch(ctx, 'team:connect', { hub: hub.url(), user: 'ann', password });
       expect(r.ok, JSON.stringify(r)).toBe(true);
-      const activity = await dispatch(ctx, 'team:activity');
+      const activity = await dispatch(ctx, 'team:activity', undefined);
       expect(activity.ok && (activity.value as { credentialStore: string }).credentialStore).toBe('safeStorage');
       // nowhere in plain text: not the settings, not the database file, not the password file
       expect(JSON.stringify(ctx.db.prepare('SELECT * FROM setting').all())).not.toContain(password);
@@ -94,7 +94,7 @@ describe('safeStorage credential store (mocked electron)', () => {
       expect(sealed).not.toContain(password);
       expect(Object.keys(JSON.parse(sealed) as object)).toHaveLength(1);
       // no password typed now: the sync takes the store's
-      const sync = await dispatch(ctx, 'team:sync');
+      const sync = await dispatch(ctx, 'team:sync', undefined);
       expect(sync.ok, JSON.stringify(sync)).toBe(true);
     } finally {
       ctx.db.close();
