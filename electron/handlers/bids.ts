@@ -118,5 +118,5 @@ export const bidHandlers = {
   'bids:template': bidTemplate,
   'bids:template-import': importTemplate,
   'report:pdf': reportPdfOffThread,
-  'report:xlsx': (ctx: AppContext, input: ParsedInput<'report:xlsx'>): Promise<ReportFileOut> => reportXlsx(ctx, input),
+  'report:xlsx': (ctx: AppContext, input: ParsedInput<'report:xlsx'>): Promise<ReportFileOut> => reportXlsx(ctx, withCommittee(ctx, input)),
 } as const;

@@ -215,6 +215,42 @@ function assumptionsSheet(wb: ExcelJS.Workbook, m: ReportModel, used: Set<string
   widths(ws, [36, 30, 60, 14, 10]);
 }
 
+/**
+ * One sheet per committee evaluation (with --evaluations): per bid and criterion each evaluator's
+ * score, the combined one and who was dropped as the highest / the lowest; the committee total,
+ * the formula total and the overall score with its rank per bid; the deviation flags. The
+ * figures are shared/bids/committee.ts's, as on the PDF's committee pages.
+ */
+function committeeSheet(wb: ExcelJS.Workbook, m: ReportModel, e: NonNullable<ReportModel['committee']>[number], used: Set<string>): void {
+  const t = (k: string, v?: Record<string, string | number>) => tr(m.lang, k, v);
+  const ws = wb.addWorksheet(sheetName(`${t('committee.ui.sheet')} ${e.bidSetName ?? ''}`.trim(), used));
+  const addRow = (cells: Cell[], formats: (string | undefined)[] = [], bold = false) => addRowTo(ws, cells, formats, bold, m);
+  const trimmed = e.evaluators.length >= 5;
+  addRow([t('committee.title')], [], true);
+  addRow([t('committee.members', { members: e.evaluators.join(', '), submitted: e.submitted.length, count: e.evaluators.length })]);
+  addRow([t(trimmed ? 'committee.ruleTrimmed' : 'committee.ruleMean')]);
+  if (!e.committee.complete) addRow([t('committee.incomplete')]);
+  addRow([]);
+  addRow([t('committee.bid'), t('committee.criterion'), t('committee.maxPoints'), ...e.evaluators, t('committee.combined'), t('committee.ui.dropped')], [], true);
+  for (const c of e.committee.cells) {
+    const k = e.criteria.find((x) => x.id === c.criterion);
+    const dropped = [c.droppedHigh, c.droppedLow].filter((x): x is string => x !== null).join(', ');
+    addRow([e.bids[c.bid], k?.name ?? c.criterion, k?.points ?? null, ...c.scores, c.combined, dropped || null], [undefined, undefined, FMT.int, ...e.evaluators.map(() => FMT.dec2), FMT.dec2]);
+  }
+  addRow([]);
+  const labels = m.bids?.bids.map((b) => b.label) ?? e.bids;
+  addRow([t('committee.bid'), t('committee.formulaTotal'), t('committee.committeeTotal'), t('committee.total'), t('committee.rank')], [], true);
+  e.overall.forEach((o, i) => addRow([labels[i], m.bids?.bids[i]?.totalScore ?? null, e.committee.bidTotals[i] ?? null, o.total, o.rank], [undefined, FMT.dec2, FMT.dec2, FMT.dec2, FMT.int]));
+  addRow([]);
+  addRow([t('committee.flags')], [], true);
+  if (e.committee.flags.length === 0) addRow([t('committee.noFlags', { share: `${Math.round(e.deviationShare * 100)} %` })]);
+  else {
+    addRow([t('committee.evaluator'), t('committee.bid'), t('committee.score'), t('committee.ui.othersMean'), t('committee.ui.deviation')], [], true);
+    for (const f of e.committee.flags) addRow([f.evaluator, e.bids[f.bid], f.total, f.othersMean, f.deviation], [undefined, undefined, FMT.dec2, FMT.dec2, FMT.pct]);
+  }
+  widths(ws, [34, 30, 10, ...e.evaluators.map(() => 12), 12, 24]);
+}
+
 export async function reportWorkbook(m: ReportModel): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Accelerator Procurement Planner';
@@ -222,6 +258,7 @@ export async function reportWorkbook(m: ReportModel): Promise<Buffer> {
   const used = new Set<string>();
   summarySheet(wb, m, used);
   for (const i of m.order) detailSheet(wb, m, i, used);
+  for (const e of m.committee ?? []) committeeSheet(wb, m, e, used);
   assumptionsSheet(wb, m, used);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

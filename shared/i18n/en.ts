@@ -548,6 +548,8 @@ export const en = {
       draft: 'the hub refused the draft scores of evaluation {{id}}: {{detail}}; {{count}} local scores kept, not shared',
     },
     ui: {
+      dropped: 'Dropped (highest / lowest)',
+      sheet: 'Committee', othersMean: 'Others\u2019 mean', deviation: 'Deviation',
       title: 'Committee evaluations', entry: 'Committee evaluations', back: 'Back to the bids',
       hint: 'Evaluations of shared bid sets this laptop holds (a bid set\u2019s author opens one with procure team evaluate open). Score on this laptop, offline if need be: a draft stays hidden from everyone else on the hub until you submit.',
       notConnected: 'Not connected to a team hub: connect in Settings \u2192 Team to receive evaluations and share your scores.',

@@ -550,6 +550,8 @@ export const zhCN: Messages = {
       draft: '团队中心拒绝评审 {{id}} 的评分草稿：{{detail}}；本机 {{count}} 条评分保留，未共享',
     },
     ui: {
+      dropped: '剔除（最高 / 最低）',
+      sheet: '评委会', othersMean: '其他评委平均', deviation: '偏离',
       title: '评标委员会评审', entry: '评标委员会评审', back: '返回投标',
       hint: '本机持有的共享标书评审（标书作者用 procure team evaluate open 开启）。在本机评分，离线亦可：草稿在团队中心对他人不可见，直至您提交。',
       notConnected: '未连接团队中心：请在 设置 → 团队 中连接，以接收评审并共享您的评分。',
