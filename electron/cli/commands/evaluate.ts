@@ -7,7 +7,8 @@ import { callDocument, parseCommand, readCommandFile, toJson, validAsOf, type Cl
 import { currencySymbol, type Currency } from '../../../shared/money';
 import type { BuildResult, EvaluationResult } from '../../../shared/scenario/evaluate';
 import { parseScenarioText, type ScenarioIssue } from '../../../shared/scenario/schema';
-import { sayIn } from '../../../shared/i18n/translate';
+import { sayIn, translate } from '../../../shared/i18n/translate';
+import { formatNumber } from '../../../shared/format';
 
 export const EVALUATE_USAGE = 'evaluate FILE [--json] [--sensitivity] [--as-of DATE]';
 
@@ -39,7 +40,7 @@ export async function evaluateCommand(argv: string[], io: CliIo): Promise<number
     reportIssues(io, file, r.issues);
     return 1;
   }
-  io.out(values.json ? toJson(r.value) : renderText(r.value, values.sensitivity === true, io.t));
+  io.out(values.json ? toJson(r.value) : renderText(r.value, values.sensitivity === true, io));
   return 0;
 }
 
@@ -51,8 +52,9 @@ function reportIssues(io: Pick<CliIo, 'err' | 't' | 'lang'>, file: string, issue
 
 // ---------------------------------------------------------------- text output
 
-const int = (n: number) => Math.round(n).toLocaleString('en');
-const dec = (n: number, d = 2) => n.toLocaleString('en', { minimumFractionDigits: d, maximumFractionDigits: d });
+const int = (n: number) => formatNumber(n, 0);
+const dec = (n: number, d = 2) => formatNumber(n, d);
+const pct = (f: number, d: number) => dec(f * 100, d);
 function money(n: number | null, c: Currency): string {
   if (n === null || !Number.isFinite(n)) return '–';
   return currencySymbol(c) + (Math.abs(n) >= 1000 ? int(n) : dec(n));
@@ -76,43 +78,51 @@ function table(headers: string[], rows: string[][], right: boolean[] = []): stri
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-function renderBuild(b: BuildResult, showSensitivity: boolean, t: CliIo['t']): string {
+function renderBuild(b: BuildResult, showSensitivity: boolean, io: Pick<CliIo, 't' | 'lang'>): string {
+  const t = io.t;
+  const say = (key: string) => translate(io.lang, { key });
+  const bound = (x: string) => say(`bound.${x}`);
+  // the price's origin as the UI's words: a quote by supplier, date and age, else where it came from
+  const source = (l: BuildResult['lines'][number]) => {
+    const q = l.cardPriceQuote;
+    if (!q) return t(`evaluate.source.${l.cardPriceSource}`);
+    const notes = [t('evaluate.source.daysOld', { n: q.ageDays }), ...(q.expired ? [t('evaluate.source.expired', { date: q.validUntil ?? '' })] : []), ...(q.stale && !q.expired ? [t('evaluate.source.stale')] : [])];
+    return t(q.estimate ? 'evaluate.source.estimate' : 'evaluate.source.quote', { supplier: q.supplier, date: q.quoteDate, notes: notes.join(t('evaluate.source.sep')) });
+  };
   const c = b.currency;
   const out: string[] = [];
   out.push(`\n== ${t('evaluate.buildTitle', { name: b.name, cards: b.cards })} ==`);
-  out.push(
-    `Throughput   ${int(b.outputTokensPerSecond)} output tok/s, ${int(b.inputTokensPerSecond)} input tok/s; group ${b.groupSize}, batch ${b.batch}, bound: ${b.bound}` +
-      (b.binding === 'prefill' || b.binding === 'decode' || b.binding === 'kv-transfer' ? `; binding pool: ${b.binding}, KV transfer ${dec(b.kvTransferGBps)} GB/s` : ''),
-  );
-  out.push(
-    `Cost         capex ${money(b.capex, c)}; opex ${money(b.opexPerYear, c)}/yr; TCO (present value) ${money(b.tco, c)}; annualised ${money(b.annualizedCost, c)}; ${money(b.costPerCardHour, c)} per card-hour`,
-  );
-  out.push(`Unit cost    ${money(b.costPerMillionOutputTokens, c)} per million output tokens; ${dec(b.tokensPerSecondPerWatt, 3)} tok/s per W; ${int(b.outputTokensPerKWh)} tokens per kWh`);
-  out.push(`Power        IT ${dec(b.itPowerKW, 1)} kW peak; facility ${dec(b.facilityPowerKW, 1)} kW; ${int(b.energyKWhPerYear)} kWh/yr`);
+  const L = (key: string, vars: Parameters<CliIo['t']>[1]) => out.push(t(`evaluate.line.${key}`, vars));
+  const pooled = b.binding === 'prefill' || b.binding === 'decode' || b.binding === 'kv-transfer';
+  L('throughput', { out: int(b.outputTokensPerSecond), in: int(b.inputTokensPerSecond), group: b.groupSize, batch: b.batch, bound: { key: `bound.${b.bound}` }, pool: pooled ? t('evaluate.line.pool', { pool: b.binding, gbps: dec(b.kvTransferGBps) }) : '' });
+  L('cost', { capex: money(b.capex, c), opex: money(b.opexPerYear, c), tco: money(b.tco, c), annual: money(b.annualizedCost, c), cardHour: money(b.costPerCardHour, c) });
+  L('unitCost', { perM: money(b.costPerMillionOutputTokens, c), perW: dec(b.tokensPerSecondPerWatt, 3), perKWh: int(b.outputTokensPerKWh) });
+  L('power', { it: dec(b.itPowerKW, 1), facility: dec(b.facilityPowerKW, 1), kwh: int(b.energyKWhPerYear) });
   // agent-era workloads: input split, cost by token type, per workload, self-host vs API
   const tc = b.tokenCosts;
-  out.push(
-    `Input        ${int(b.computedInputTokensPerSecond)} prefilled + ${int(b.cachedInputTokensPerSecond)} cached tok/s; by card-time (${dec(tc.prefillShare * 100, 0)} % prefill): ${money(tc.perMillionInputTokens, c)} per M input, ${money(tc.perMillionCachedInputTokens, c)} per M cached input, ${money(tc.perMillionOutputTokens, c)} per M output`,
-  );
+  L('input', { prefilled: int(b.computedInputTokensPerSecond), cached: int(b.cachedInputTokensPerSecond), share: pct(tc.prefillShare, 0), in: money(tc.perMillionInputTokens, c), cachedIn: money(tc.perMillionCachedInputTokens, c), out: money(tc.perMillionOutputTokens, c) });
   for (const w of b.workloads.length > 1 || b.workloads[0]?.session ? b.workloads : []) {
-    out.push(
-      `Workload     ${w.name}: ${dec(w.share * 100, 0)} % of requests, ${int(w.inputTokens)} in / ${int(w.outputTokens)} out, ${dec(w.prefixCacheHitRate * 100, 1)} % cached; ${int(w.outputTokensPerSecond)} output tok/s; alone ${money(w.costPerMillionOutputTokens, c)} per M output; TTFT ${int(w.ttftMs)} ms${w.kvReloadMs !== null ? ` (KV reload ${dec(w.kvReloadMs, 1)} ms)` : ''}` +
-        (w.session ? `; ${w.session.turns} turns, mean context ${int(w.session.meanDecodeContextTokens)}, last ${int(w.session.maxContextTokens)}` : ''),
-    );
+    L('workload', {
+      name: w.name, share: pct(w.share, 0), in: int(w.inputTokens), out: int(w.outputTokens), cached: pct(w.prefixCacheHitRate, 1), tokS: int(w.outputTokensPerSecond), alone: money(w.costPerMillionOutputTokens, c), ttft: int(w.ttftMs),
+      reload: w.kvReloadMs !== null ? t('evaluate.line.kvReload', { ms: dec(w.kvReloadMs, 1) }) : '',
+      session: w.session ? t('evaluate.line.session', { turns: w.session.turns, mean: int(w.session.meanDecodeContextTokens), last: int(w.session.maxContextTokens) }) : '',
+    });
   }
   if (b.selfHostVsApi) {
     const a = b.selfHostVsApi;
-    out.push(
-      `Own or API   API at ${money(a.prices.inputPerMillion, c)}/${money(a.prices.cachedInputPerMillion, c)}/${money(a.prices.outputPerMillion, c)} per M (input/cached/output) costs ${money(a.apiAnnualCost, c)}/yr vs ${money(a.buildAnnualCost, c)}/yr to own → ${a.cheaper}; break-even utilisation ${a.breakEvenUtilization === null ? 'never (the API is cheaper at any utilisation)' : `${dec(a.breakEvenUtilization * 100, 0)} %`}`,
-    );
+    L('ownOrApi', {
+      in: money(a.prices.inputPerMillion, c), cached: money(a.prices.cachedInputPerMillion, c), out: money(a.prices.outputPerMillion, c), api: money(a.apiAnnualCost, c), own: money(a.buildAnnualCost, c),
+      cheaper: t(`evaluate.line.cheaper.${a.cheaper}`), breakEven: a.breakEvenUtilization === null ? t('evaluate.line.apiNever') : `${pct(a.breakEvenUtilization, 0)} %`,
+    });
   }
   if (b.buyVsRent) {
     const r = b.buyVsRent;
-    out.push(
-      `Buy or rent  rent at ${money(r.rentalPricePerCardHour, c)}/card-hour costs ${money(r.rentAnnualCost, c)}/yr vs ${money(r.buyAnnualCost, c)}/yr to own → ${r.cheaper}; break-even utilisation ${r.breakEvenUtilization === null ? 'never (renting is cheaper at any utilisation)' : `${dec(r.breakEvenUtilization * 100, 0)} %`}`,
-    );
+    L('buyOrRent', {
+      rate: money(r.rentalPricePerCardHour, c), rent: money(r.rentAnnualCost, c), own: money(r.buyAnnualCost, c),
+      cheaper: t(`evaluate.line.cheaper.${r.cheaper}`), breakEven: r.breakEvenUtilization === null ? t('evaluate.line.rentNever') : `${pct(r.breakEvenUtilization, 0)} %`,
+    });
   }
-  out.push(`Supply risk  ${dec(b.risk.score, 0)}/100: ${b.risk.factors.map((f) => `${f.name} ${dec(f.contribution, 1)}`).join(', ')}`);
+  L('risk', { score: dec(b.risk.score, 0), factors: b.risk.factors.map((f) => `${say(`riskFactor.${f.name}`)} ${dec(f.contribution, 1)}`).join(', ') });
   out.push('');
   out.push(
     table(
@@ -120,19 +130,19 @@ function renderBuild(b: BuildResult, showSensitivity: boolean, t: CliIo['t']): s
       b.lines.map((l) => [
         l.accelerator,
         String(l.count),
-        l.role === l.effectiveRole ? l.role : `${l.role}→${l.effectiveRole}`,
+        l.role === l.effectiveRole ? say(`builds.roles.${l.role}`) : `${say(`builds.roles.${l.role}`)}→${say(`builds.roles.${l.effectiveRole}`)}`,
         l.attnTp === l.groupSize ? String(l.groupSize) : `${l.groupSize} (tp${l.attnTp})`,
         String(l.batch),
         String(l.replicas),
         int(l.outputTokensPerSecond),
         int(l.inputTokensPerSecond),
-        l.meetsTargets ? l.bound : `${l.bound} (targets missed)`,
+        l.meetsTargets ? bound(l.bound) : t('evaluate.line.targetsMissed', { bound: bound(l.bound) }),
         l.tpotMs ? dec(l.tpotMs, 1) : '–',
         l.ttftMs ? int(l.ttftMs) : '–',
         `${l.mbu}/${l.mfu}`,
         l.engine.name,
         money(l.cardPrice, c),
-        l.cardPriceSource,
+        source(l),
         dec(l.risk.score, 0),
       ]),
       [false, true, false, true, true, true, true, true, false, true, true, false, false, true, false, true],
@@ -142,7 +152,10 @@ function renderBuild(b: BuildResult, showSensitivity: boolean, t: CliIo['t']): s
     const s = l.step;
     if (!s) continue;
     out.push(
-      `Step (${l.accelerator}, ${s.phase}, ${l.engine.name} ${l.engine.asOf})  ${dec(s.totalMs, 2)} ms = fixed ${dec(s.fixedMs, 2)} + memory ${dec(s.memoryMs, 2)} + compute ${dec(s.computeMs, 2)} + communication ${dec(s.commMs, 2)} − overlap ${dec(s.overlapMs, 2)}; binds: ${s.dominant}`,
+      t('evaluate.line.step', {
+        part: l.accelerator, phase: say(`step.phase.${s.phase}`), engine: `${l.engine.name} ${l.engine.asOf}`, total: dec(s.totalMs, 2), fixed: dec(s.fixedMs, 2), memory: dec(s.memoryMs, 2),
+        compute: dec(s.computeMs, 2), comm: dec(s.commMs, 2), overlap: dec(s.overlapMs, 2), binds: { key: `bound.${s.dominant}` },
+      }),
     );
   }
   if (showSensitivity && b.sensitivity) {
@@ -151,7 +164,7 @@ function renderBuild(b: BuildResult, showSensitivity: boolean, t: CliIo['t']): s
       table(
         ['assumption', 'low', 'high', 'dTcoLow', 'dTcoHigh', 'dCostLow', 'dCostHigh'].map((k) => t(`evaluate.head.${k}`)),
         b.sensitivity.map((s) => [
-          s.assumption,
+          say(`charts.assumption.${s.assumption}`),
           dec(s.low, s.low >= 100 ? 0 : 3),
           dec(s.high, s.high >= 100 ? 0 : 3),
           signed(s.deltaTcoLow, c),
@@ -166,29 +179,25 @@ function renderBuild(b: BuildResult, showSensitivity: boolean, t: CliIo['t']): s
   return out.join('\n');
 }
 
-export function renderText(r: EvaluationResult, showSensitivity: boolean, t: CliIo['t']): string {
+export function renderText(r: EvaluationResult, showSensitivity: boolean, io: Pick<CliIo, 't' | 'lang'>): string {
+  const t = io.t;
   const a = r.assumptions;
   const c = a.currency;
   const w = a.workload;
   const lines: string[] = [];
-  lines.push(`Scenario ${r.name ? `"${r.name}"` : ''} — money in ${c}, as of ${a.asOf}`);
-  lines.push(
-    `Workload     ${w.model} (${w.totalParamsB}B total, ${w.activeParamsB}B active, ${w.weightPrecision} weights, ${w.kvPrecision} KV, ${int(w.kvBytesPerToken)} B/token KV); ` +
-      `${w.inputTokens} in / ${w.outputTokens} out tokens; TPOT ≤ ${w.tpotMs} ms, TTFT ≤ ${w.ttftMs} ms` +
-      (w.batch ? `; batch pinned ${w.batch}` : '') +
-      (w.groupSize ? `; group pinned ${w.groupSize}` : ''),
-  );
-  lines.push(
-    `Site         ${a.site.name}: ${money(a.site.powerPricePerKWh, c)}/kWh, PUE ${a.site.pue}, jurisdiction ${a.site.jurisdiction}, rack ${money(a.site.rackCostPerYear, c)}/yr per ${a.site.serversPerRack} servers, infrastructure ${money(a.site.infraCostPerKW, c)}/kW`,
-  );
+  const L = (key: string, vars: Parameters<CliIo['t']>[1]) => lines.push(t(`evaluate.line.${key}`, vars));
+  L('scenario', { name: r.name ? `"${r.name}"` : '', currency: c, asOf: a.asOf });
+  L('workloadSpec', {
+    model: w.model, total: w.totalParamsB, active: w.activeParamsB, wp: w.weightPrecision ?? '–', kvp: w.kvPrecision ?? '–', kvb: int(w.kvBytesPerToken), in: w.inputTokens, out: w.outputTokens, tpot: w.tpotMs, ttft: w.ttftMs,
+    pinned: (w.batch ? t('evaluate.line.batchPinned', { n: w.batch }) : '') + (w.groupSize ? t('evaluate.line.groupPinned', { n: w.groupSize }) : ''),
+  });
+  L('site', { name: a.site.name, power: money(a.site.powerPricePerKWh, c), pue: a.site.pue, jurisdiction: a.site.jurisdiction, rack: money(a.site.rackCostPerYear, c), servers: a.site.serversPerRack, infra: money(a.site.infraCostPerKW, c) });
   const f = a.finance;
-  lines.push(
-    `Finance      ${f.years} years at ${dec(f.discountRate * 100, 1)} %; utilisation ${dec(f.utilization * 100, 0)} %; maintenance ${dec(f.maintenanceRate * 100, 1)} %/yr; residual ${dec(f.residualValueRate * 100, 0)} %; installation ${dec(f.installationRate * 100, 0)} %`,
-  );
+  L('finance', { years: f.years, rate: pct(f.discountRate, 1), util: pct(f.utilization, 0), maint: pct(f.maintenanceRate, 1), residual: pct(f.residualValueRate, 0), install: pct(f.installationRate, 0) });
   const fx = Object.entries(a.fx)
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
-  if (fx) lines.push(`FX           CNY per unit: ${fx}`);
+  if (fx) L('fx', { fx });
   lines.push('');
   lines.push(
     table(
@@ -203,12 +212,12 @@ export function renderText(r: EvaluationResult, showSensitivity: boolean, t: Cli
         dec(b.tokensPerSecondPerWatt, 3),
         dec(b.itPowerKW, 1),
         dec(b.risk.score, 0),
-        b.bound,
+        translate(io.lang, { key: `bound.${b.bound}` }),
       ]),
       [false, true, true, true, true, true, true, true, true, false],
     ),
   );
-  for (const b of r.builds) lines.push(renderBuild(b, showSensitivity, t));
+  for (const b of r.builds) lines.push(renderBuild(b, showSensitivity, io));
   if (r.warnings.length) lines.push(`\n${t('bids.warnings')}\n${r.warnings.map((x) => `  - ${x}`).join('\n')}`);
   return lines.join('\n');
 }
