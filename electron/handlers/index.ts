@@ -5,7 +5,7 @@
  * errors.ts). IPC, the loopback host and the CLI all call `dispatch`.
  */
 import { channels, isChannel, type Channel, type Output, type ParsedInput } from '../../shared/contract/api';
-import type { Result } from '../../shared/contract/result';
+import { translatedError, type Result } from '../../shared/contract/result';
 import { describeIssues, jsonShapeProblem, MAX_JSON_DEPTH } from '../../shared/document/parse';
 import type { AppContext } from '../context';
 import { toApiError } from './errors';
@@ -93,7 +93,7 @@ export const handlers: Handlers = {
 const MAX_ARG_BYTES = 20 * 1024 * 1024;
 
 export async function dispatch(ctx: AppContext, channel: string, raw: unknown): Promise<Result<unknown>> {
-  if (!isChannel(channel)) return { ok: false, error: { code: 'not-found', message: `unknown API call "${channel}"` } };
+  if (!isChannel(channel)) return { ok: false, error: toApiError(translatedError('not-found', 'errors.dispatch.unknownCall', { channel })) };
   try {
     // walked without recursion: a deeply nested argument must not exhaust the stack
     const shape = raw === undefined ? null : jsonShapeProblem(raw, { maxDepth: MAX_JSON_DEPTH, maxChars: MAX_ARG_BYTES, strict: false });

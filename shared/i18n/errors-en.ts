@@ -120,6 +120,8 @@ export const errorsEn = {
     alreadyRetired: 'quote #{{id}} is already retired',
   },
   // the loopback host's refusals (electron/host)
+  // dispatch's own refusal: a channel that is not in the API contract
+  dispatch: { unknownCall: 'unknown API call "{{channel}}"' },
   host: {
     notPath: 'the request target must be a path',
     badEncoding: 'malformed percent-encoding in the path',

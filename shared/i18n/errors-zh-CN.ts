@@ -113,6 +113,7 @@ export const errorsZhCN: ErrorMessages = {
     cannotSupersede: '报价 #{{id}} 的状态为 {{status}}；只有当前有效的报价才能被更正',
     alreadyRetired: '报价 #{{id}} 已作废',
   },
+  dispatch: { unknownCall: '未知的 API 调用“{{channel}}”' },
   host: {
     notPath: '请求目标必须是路径',
     badEncoding: '路径中的百分号编码有误',

@@ -107,6 +107,14 @@ describe("the loopback host's refusals", () => {
     expect(translate('zh-CN', notJson.body.error.i18n!)).toBe('请求正文不是 JSON');
   });
 
+  it("dispatch's refusal of an unknown API call carries a key", async () => {
+    const r = await dispatch(ctx, 'no:such-call', {});
+    expect(r.ok).toBe(false);
+    const e = (r as { error: ApiError }).error;
+    expect(e).toMatchObject({ code: 'not-found', message: 'unknown API call "no:such-call"', i18n: { key: 'errors.dispatch.unknownCall' } });
+    expect(translate('zh-CN', e.i18n!)).toBe('未知的 API 调用“no:such-call”');
+  });
+
   it('every host refusal has English and Chinese text', () => {
     const keys = Object.keys(en.errors.host);
     expect(keys.length).toBeGreaterThan(10);
