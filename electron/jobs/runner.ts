@@ -9,13 +9,10 @@
  *
  * The CLI runs jobs inline: the same tasks on the calling thread, without a worker's start-up.
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { JobCancelledError, tasks, type JobControl, type JobKind, type TaskInput, type TaskOutput } from './tasks';
+import { newJobWorker } from './threads';
 import { fromWire, type JobProgress, type RunMessage, type WorkerMessage } from './wire';
 
 export interface JobInfo {
@@ -219,20 +216,9 @@ function retire(slot: Slot): Promise<unknown> {
   return done;
 }
 
-/** The worker script: the bundle's jobs-worker.cjs beside main.cjs, or worker.ts through tsx from source. */
+/** A new job worker (threads.ts). */
 function spawn(): Slot {
-  const here = import.meta.dirname ?? __dirname;
-  const bundled = path.join(here, 'jobs-worker.cjs');
-  let worker: Worker;
-  if (fs.existsSync(bundled)) worker = new Worker(bundled);
-  else {
-    // tsx's ES-module API (its CommonJS build resolves its own files wrongly from an eval'd worker)
-    const tsxCjs = createRequire(path.join(here, 'runner.ts')).resolve('tsx/esm/api');
-    const tsx = pathToFileURL(path.join(path.dirname(tsxCjs), 'index.mjs')).href;
-    const entry = pathToFileURL(path.join(here, 'worker.ts')).href;
-    const code = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(entry)}); }).catch((e) => setImmediate(() => { throw e; }));`;
-    worker = new Worker(code, { eval: true });
-  }
+  const worker = newJobWorker();
   const slot: Slot = { worker, job: null };
   slots.push(slot);
   worker.on('message', (m: WorkerMessage) => {

@@ -10,6 +10,8 @@ import type Database from 'better-sqlite3';
 import type { ImportCommitInput, ImportCommitResult, ImportPreview, ImportPreviewInput } from '../../shared/contract/import';
 import type { OptimizeProblem } from '../../shared/optimize/schema';
 import type { OptimizeResult } from '../../shared/optimize/types';
+import type { AnalysisResult } from '../optimize/analysis';
+import type { AnalysisMessage } from '../optimize/threads';
 import type { CatalogSnapshot } from '../../shared/scenario/catalog-lookup';
 import { createContext, type AppContext } from '../context';
 import { withBusyRetry } from '../db/busy';
@@ -92,6 +94,12 @@ export const tasks = {
   'optimize:warm': async (input: { snapshot: CatalogSnapshot; today: string }): Promise<{ model: 'example' | 'tiny'; ms: number }> => {
     const { warmSolver } = await import('../optimize/warm');
     return warmSolver(input.snapshot, input.today);
+  },
+
+  /** One analysis solve of an optimize run, in a solver thread (electron/optimize/pool.ts). */
+  'optimize:analysis': async (input: AnalysisMessage): Promise<AnalysisResult | null> => {
+    const { serveAnalysis } = await import('../optimize/pool');
+    return serveAnalysis(input);
   },
 
   'import:preview': (input: { db: JobDb; input: ImportPreviewInput }, job: JobControl): Promise<ImportPreview> =>

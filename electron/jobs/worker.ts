@@ -6,6 +6,8 @@
 import { parentPort } from 'node:worker_threads';
 import { JobCancelledError, isJobKind, tasks, type JobControl } from './tasks';
 import { toWire, type RunMessage, type WorkerMessage } from './wire';
+// an optimize job here spreads its analyses over solver threads of its own
+import './threads';
 
 const port = parentPort;
 if (!port) throw new Error('electron/jobs/worker.ts runs only as a worker thread');

@@ -41,6 +41,8 @@ export interface Limits {
   timeLimitS: number;
   mipGap: number;
   nodeLimit?: number;
+  /** With a node limit: 'prove' (default) turns the solver's primal heuristics down, 'find' keeps them. */
+  search?: 'find' | 'prove';
 }
 
 /** Shared by every solve of one run: the problem, its candidates and segments, the solver. */
@@ -214,7 +216,7 @@ export function minimise(
       const s = ctx.solver(f.builder.build(objective(f.e)), {
         timeLimitS: Math.max(0.2, left()),
         mipGap: limits.mipGap,
-        ...(limits.nodeLimit !== undefined && { nodeLimit: limits.nodeLimit, search: 'prove' as const }),
+        ...(limits.nodeLimit !== undefined && { nodeLimit: limits.nodeLimit, search: limits.search ?? 'prove' }),
         ...(from && { start: from }),
         ...(cutoff !== undefined && { cutoff }),
       });

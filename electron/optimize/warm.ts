@@ -33,7 +33,7 @@ export async function warmSolver(snapshot: CatalogSnapshot, today: string): Prom
   const t0 = performance.now();
   await highs();
   try {
-    const r = await runOptimize(optimizeProblemSchema.parse(WARM_PROBLEM), snapshot, { today, solveOnly: true });
+    const r = await runOptimize(optimizeProblemSchema.parse(WARM_PROBLEM), snapshot, { today, solveOnly: true, warmThreads: true });
     return { model: r.status === 'error' ? 'tiny' : 'example', ms: performance.now() - t0 };
   } catch {
     // a catalog without a priced part for the model (a fresh database of the user's own): the

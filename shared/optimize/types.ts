@@ -129,7 +129,9 @@ export interface CandidateSummary {
 export interface OptimizeTimings {
   candidatesMs: number;
   solveMs: number;
+  /** From the analyses' start (after the solve) until the binding verdicts are in. */
   bindingMs: number;
+  /** From the analyses' start until the frontier is in: the two searches run side by side, so these overlap. */
   frontierMs: number;
   totalMs: number;
   solves: number;

@@ -10,9 +10,17 @@ import { catalogSnapshot } from '../../../electron/db/snapshot';
 import { runOptimize } from '../../../electron/optimize/run';
 import type { LabelledBuild } from '../../../electron/optimize/solve';
 import { warmSolver } from '../../../electron/optimize/warm';
+// the job layer's solver threads: the analyses spread over them as in the app
+import '../../../electron/jobs/threads';
 import { optimizeProblemSchema, type OptimizeProblemInput } from '../../../shared/optimize/schema';
 import type { CatalogSnapshot } from '../../../shared/scenario/catalog-lookup';
 import { tmpDbPath } from '../../helpers/tmp';
+import { bindingPlan } from '../../../electron/optimize/constraints';
+import { highs, solveWith } from '../../../electron/optimize/highs';
+import { minimise, objectiveGoal } from '../../../electron/optimize/solve';
+import { resolveCandidates } from '../../../shared/optimize/candidates';
+import { allSegments } from '../../../shared/optimize/options';
+import { createCatalogLookup } from '../../../shared/scenario/catalog-lookup';
 
 const TODAY = '2026-12-01';
 const SITE = { name: 'Western China hub', powerPricePerKWh: 0.25, currency: 'CNY' as const, pue: 1.2, jurisdiction: 'CN' as const, rackCostPerYear: 24000, infraCostPerKW: 9000 };
@@ -60,6 +68,48 @@ describe('binding verdicts', () => {
     }
     // three whole answers and the relaxed solves: well over the default timeout on a loaded machine
   }, 240_000);
+});
+
+describe('binding tests together', () => {
+  it('settle every constraint the answer does not reach in one search, or test each alone when that search finds a cheaper build', async () => {
+    const p = problem({ constraints: { ...problem().constraints, capexBudget: 200_000_000 } });
+    const r = await runOptimize(p, snap, { today: TODAY, solveOnly: true });
+    const c = resolveCandidates(p, createCatalogLookup(snap), snap.accelerators, TODAY);
+    const ctx = { p, c, segments: allSegments(p, c), solver: solveWith(await highs()), solves: 0 };
+    const { goal, fo } = objectiveGoal(p, c);
+    const main = minimise(ctx, goal, fo);
+    const plan = bindingPlan(ctx, r.kpis!, main);
+    const group = plan.tests.find((t) => t.keys.length > 1)!;
+    // budget and power are far from their limits here: one search for both (and any other)
+    expect(group.keys).toEqual(expect.arrayContaining(['budget', 'power']));
+    expect(plan.tests.filter((t) => t.keys.length > 1)).toHaveLength(1);
+    const others = plan.tests.map(() => ({ status: 'infeasible' as const, value: null, plan: null, start: [], solves: 1 }));
+    const gi = plan.tests.indexOf(group);
+    const slack = plan.verdicts(others);
+    expect(slack.again).toEqual([]);
+    for (const k of group.keys) expect(slack.statuses.get(k)).toMatchObject({ binding: false, objectiveWithout: main.value });
+    const cheaper = plan.verdicts(others.map((x, i) => (i === gi ? { ...x, status: 'optimal' as const, value: main.value! * 0.5 } : x)));
+    expect(cheaper.again.map((t) => t.keys)).toEqual(group.keys.map((k) => [k]));
+    for (const k of group.keys) expect(cheaper.statuses.has(k)).toBe(false);
+  });
+});
+
+describe('solver threads', () => {
+  it('give the same verdicts, objectives without each constraint and frontier as one thread', async () => {
+    const p = problem({ constraints: { ...problem().constraints, capexBudget: 200_000_000 } });
+    const one = await runOptimize(p, snap, { today: TODAY, threads: 1 });
+    const two = await runOptimize(p, snap, { today: TODAY, threads: 2 });
+    const three = await runOptimize(p, snap, { today: TODAY, threads: 3 });
+    expect(one.status).toBe('optimal');
+    expect(one.constraints.length).toBeGreaterThanOrEqual(4);
+    expect(one.frontier.length).toBe(5);
+    for (const r of [two, three]) {
+      expect(r.constraints).toEqual(one.constraints);
+      expect(r.frontier).toEqual(one.frontier);
+      expect(r.kpis).toEqual(one.kpis);
+      expect(r.timings.solves).toBe(one.timings.solves);
+    }
+  }, 120_000);
 });
 
 describe('a re-run after an edit', () => {
