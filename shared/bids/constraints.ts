@@ -6,6 +6,7 @@
 import { addDays } from '../calendar';
 import { tr, type Lang } from '../i18n/translate';
 import { formatKpi } from '../report/kpis';
+import { rowMoneyFormat } from '../format';
 import type { Currency } from '../money';
 import type { BidConstraints } from './schema';
 
@@ -47,18 +48,23 @@ export interface ConstraintLimits extends BidConstraints {
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
 
-export function formatFailureValue(unit: FailureUnit, v: number | string, currency: Currency, lang: Lang): string {
+export function formatFailureValue(unit: FailureUnit, v: number | string, currency: Currency, lang: Lang, money: { wan?: boolean; wanFrom?: number } = {}): string {
   if (typeof v === 'string') return v;
   if (unit === 'share') return pct(v);
   if (unit === 'date' || unit === 'text') return String(v);
   const locale = lang === 'zh-CN' ? 'zh-CN' : 'en';
-  return formatKpi(unit, v, currency, locale);
+  return formatKpi(unit, v, currency, locale, unit === 'money' ? money : {});
 }
 
-export function describeFailure(f: Pick<ConstraintFailure, 'code' | 'unit' | 'actual' | 'limit'>, lang: Lang, currency: Currency): string {
+/**
+ * `wan`: CNY amounts in 万元 as the 万元 / 元 setting says (shared/format wanFor); the amount and
+ * its limit then share one unit (rowMoneyFormat), so "271.20 万元" never stands beside "¥2,700,000".
+ */
+export function describeFailure(f: Pick<ConstraintFailure, 'code' | 'unit' | 'actual' | 'limit'>, lang: Lang, currency: Currency, wan = false): string {
+  const money = rowMoneyFormat([f.actual, f.limit], wan);
   return tr(lang, `bids.failure.${f.code}`, {
-    actual: formatFailureValue(f.unit, f.actual, currency, lang),
-    limit: formatFailureValue(f.unit, f.limit, currency, lang),
+    actual: formatFailureValue(f.unit, f.actual, currency, lang, money),
+    limit: formatFailureValue(f.unit, f.limit, currency, lang, money),
   });
 }
 

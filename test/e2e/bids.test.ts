@@ -29,6 +29,9 @@ async function openExample(): Promise<void> {
   await (await chooser).setFiles(EXAMPLE);
 }
 
+/** The evaluated-price column of the bid table, in the table's order. */
+const evaluatedPrices = () => h.page.locator('tr[data-bid-row] td:nth-child(4)').allTextContents();
+
 describe('bids page', () => {
   it('opens the example bid file and shows the ranking with the failing bids unranked', async () => {
     const { page } = h;
@@ -112,11 +115,39 @@ describe('bids page', () => {
     const ev = await modelEvaluation();
     await page.getByText(`推荐：${ev.bids[ev.ranking[0]!]!.vendor}`).waitFor();
     await expect(page.locator('tr[data-bid-row="1"]').textContent()).resolves.toMatch(/未通过.*交货日期 2027-04-06 晚于期限 2027-03-31/);
+    // Chinese writes the evaluated prices in 万元 by default (the 万元 / 元 setting's 'auto'), all in one unit
+    expect(await evaluatedPrices()).toEqual(ev.bids.map(() => expect.stringMatching(/^[\d,]+\.\d\d 万元$/)));
     expect(await page.evaluate('document.scrollingElement.scrollWidth <= window.innerWidth')).toBe(true);
     await page.locator('.bids-body').evaluate((e) => e.scrollTo(0, 0));
     await screenshot(page, 'bids-zh');
     await page.getByLabel('语言').selectOption('en');
     expect(h.errors).toEqual([]);
     expect(fs.existsSync(path.join(ARTIFACTS, 'bids-zh.png'))).toBe(true);
+  });
+
+  it('writes the evaluated prices and the reasons in 万元 when the setting says so, in English too', async () => {
+    const { page } = h;
+    await page.getByRole('heading', { name: 'Bid comparison' }).waitFor();
+    expect(await evaluatedPrices()).toEqual(expect.arrayContaining([expect.stringMatching(/^¥[\d,]+$/)]));
+    await page.evaluate(`location.hash = '#/settings'`);
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    await page.getByLabel('CNY amounts').selectOption('wan');
+    await expect.poll(() => h.ctx.settings.get('cnyUnit')).toBe('wan');
+    await page.evaluate(`location.hash = '#/bids'`);
+    await openExample();
+    await page.locator('tr[data-bid-row]').first().waitFor();
+    const ev = await modelEvaluation();
+    // one unit down the column: every bid in 万元 as soon as one reaches 100 万, the figures those of the model
+    const prices = await evaluatedPrices();
+    const rows = await page.locator('tr[data-bid-row]').evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('data-bid-row'))));
+    expect(prices).toEqual(rows.map((i) => `${((ev.bids[i] as unknown as { evaluatedPrice: number }).evaluatedPrice / 10_000).toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 万元`));
+    await expect(page.locator('tr[data-bid-row="3"] .reasons').textContent()).resolves.toMatch(/tok\/s/);
+    await screenshot(page, 'bids-wan-en');
+    await page.evaluate(`location.hash = '#/settings'`);
+    await page.getByLabel('CNY amounts').selectOption('auto');
+    await expect.poll(() => h.ctx.settings.get('cnyUnit')).toBe('auto');
+    await page.evaluate(`location.hash = '#/bids'`);
+    await expect.poll(async () => (await evaluatedPrices()).some((x) => /^¥/.test(x))).toBe(true);
+    expect(h.errors).toEqual([]);
   });
 });

@@ -8,12 +8,14 @@ import { PriceRows } from './PriceSource';
 import { bidPriceRows } from '../../../shared/report/price-source';
 import { selectStaleDays, useCatalog } from '../stores/catalog';
 import { nearTie, NEAR_TIE_POINTS } from '../../../shared/bids/near-tie';
-import { formatNumber } from '../../../shared/format';
+import { formatNumber, rowMoneyFormat } from '../../../shared/format';
+import { selectWan, useSettings } from '../stores/settings';
 
 export function BidResults({ evaluation }: { evaluation: BidEvaluationState }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
   const staleDays = useCatalog(selectStaleDays);
+  const wan = useSettings(selectWan);
   if (!evaluation) return <section className="card bid-results">{t('common.loading')}</section>;
   if (!evaluation.ok) {
     return (
@@ -25,7 +27,12 @@ export function BidResults({ evaluation }: { evaluation: BidEvaluationState }) {
   }
   const r = evaluation.result;
   const cur = r.currency;
-  const money = (v: number) => formatKpi('money', v, cur, lang);
+  // the evaluated prices are compared down the column: one unit for all of them, 万元 when one reaches 100 万 and the 万元 / 元 setting says so (shared/format rowMoneyFormat)
+  const priceFormat = rowMoneyFormat(
+    r.bids.map((b) => b.evaluatedPrice),
+    wan,
+  );
+  const money = (v: number) => formatKpi('money', v, cur, lang, priceFormat);
   const order = [...r.ranking, ...r.bids.filter((b) => !b.pass).map((b) => b.index)];
   const rec = r.recommended.map((i) => r.bids[i]!.label);
   const close = nearTie(r);
@@ -71,7 +78,7 @@ export function BidResults({ evaluation }: { evaluation: BidEvaluationState }) {
                   {!b.pass && (
                     <ul className="reasons">
                       {b.failures.map((f) => (
-                        <li key={f.code}>{describeFailure(f, lang, cur)}</li>
+                        <li key={f.code}>{describeFailure(f, lang, cur, wan)}</li>
                       ))}
                     </ul>
                   )}

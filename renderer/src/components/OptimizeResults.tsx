@@ -1,21 +1,29 @@
-/** The optimizer's answer: status, the recommended lines, key figures, constraints, frontier, or why nothing fits. */
+/** The optimizer's answer: status, what the search proved, the recommended lines, key figures, constraints, frontier, or why nothing fits. */
 import { useTranslation } from 'react-i18next';
 import { formatKpi } from '../../../shared/report/kpis';
-import { formatNumber, formatNumberUpTo } from '../../../shared/format';
+import { formatNumber, formatNumberUpTo, rowMoneyFormat, type MoneyFormat } from '../../../shared/format';
 import { frontierOption } from '../../../shared/charts/frontier';
 import type { ConstraintUnit, OptimizeResult } from '../../../shared/optimize/types';
 import type { Lang } from '../../../shared/i18n/translate';
-import { useSettings } from '../stores/settings';
+import { selectWan, useSettings } from '../stores/settings';
 import { Chart } from './Chart';
+import { objectiveText, searchNote } from '../../../shared/report/optimize-search';
 
+type Money = Pick<MoneyFormat, 'wan' | 'wanFrom'>;
+
+/**
+ * A constraint's figure in its unit. Money follows the 万元 / 元 setting (`money`: a table's own
+ * rowMoneyFormat, so one table never mixes ¥ and 万元; by default the setting alone).
+ */
 function useFormat(currency: OptimizeResult['currency']) {
   const { i18n } = useTranslation();
+  const wan = useSettings(selectWan);
   const locale = i18n.language;
-  return (unit: ConstraintUnit, v: number | null): string => {
+  return (unit: ConstraintUnit, v: number | null, money: Money = { wan }): string => {
     if (v === null) return '–';
     switch (unit) {
       case 'money':
-        return formatKpi('money', v, currency, locale);
+        return formatKpi('money', v, currency, locale, money);
       case 'kW':
         return formatKpi('kW', v, currency, locale);
       case 'score':
@@ -36,16 +44,23 @@ export function OptimizeResults({ result }: { result: OptimizeResult }) {
   const locale = i18n.language;
   const k = result.kpis;
   const inf = result.infeasibility;
-  const { value, bound } = result.objective;
-  // how far the solver's proof leaves the answer from the best possible
-  const gap = value !== null && bound !== null && value > 0 ? Math.max(0, (value - bound) / value) : null;
+  const wan = useSettings(selectWan);
+  const search = searchNote(result, (key, vars) => t(key, vars), locale, { wan });
+  // one unit per table: a table whose amounts reach 100 万 is all in 万元 (shared/format rowMoneyFormat)
+  const relaxMoney = rowMoneyFormat(inf?.relaxations.flatMap((r) => [r.unit === 'money' ? r.limit : null, r.unit === 'money' ? r.needed : null, r.tco]) ?? [], wan);
+  const priceMoney = rowMoneyFormat(result.build.lines.map((l) => l.unitPrice), wan);
+  const constraintMoney = rowMoneyFormat(result.constraints.flatMap((x) => [x.unit === 'money' ? x.limit : null, x.unit === 'money' ? x.value : null, result.objective.kind === 'costPerMillionTokens' ? null : x.objectiveWithout]), wan);
   return (
     <div className="optimize-results">
       <div className={`status-banner ${result.status}`} role="status" data-status={result.status}>
         {t(`optimize.status.${result.status}`)}
-        {k && <strong> · {formatKpi('money', k.tco, c, locale)} TCO</strong>}
-        {result.status === 'feasible' && gap !== null && <span data-gap> · {t('optimize.status.gap', { gap: `${(gap * 100).toFixed(gap < 0.001 ? 2 : 1)} %` })}</span>}
+        {k && <strong> · {formatKpi('money', k.tco, c, locale, { wan })} TCO</strong>}
       </div>
+      {search && (
+        <p className="search-note small" data-search={search.kind}>
+          {search.text}
+        </p>
+      )}
       {inf && (
         <section className="card" aria-label={t('optimize.infeasible')} data-infeasible={inf.reason}>
           <h2>{t('optimize.infeasible')}</h2>
@@ -67,9 +82,9 @@ export function OptimizeResults({ result }: { result: OptimizeResult }) {
                       {t(`optimize.constraintNames.${r.constraint}`)}
                       {r.constraint === inf.cheapest && <span className="badge edited">{t('optimize.cheapest')}</span>}
                     </td>
-                    <td className="num">{fmt(r.unit, r.limit)}</td>
-                    <td>{t(`optimize.relax.${r.constraint}`, { v: r.constraint === 'supply' ? String(r.needed ?? 0) : fmt(r.unit, r.needed) })}</td>
-                    <td className="num">{fmt('money', r.tco)}</td>
+                    <td className="num">{fmt(r.unit, r.limit, relaxMoney)}</td>
+                    <td>{t(`optimize.relax.${r.constraint}`, { v: r.constraint === 'supply' ? String(r.needed ?? 0) : fmt(r.unit, r.needed, relaxMoney) })}</td>
+                    <td className="num">{fmt('money', r.tco, relaxMoney)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -101,7 +116,7 @@ export function OptimizeResults({ result }: { result: OptimizeResult }) {
                     <td>{t(`optimize.roles.${l.role}`)}</td>
                     <td className="num">{l.count}</td>
                     <td className="num">{l.servers}</td>
-                    <td className="num">{formatKpi('money', l.unitPrice, c, locale)}</td>
+                    <td className="num">{formatKpi('money', l.unitPrice, c, locale, priceMoney)}</td>
                     <td className="num">{l.partRisk.toFixed(1)}</td>
                   </tr>
                 ))}
@@ -110,8 +125,8 @@ export function OptimizeResults({ result }: { result: OptimizeResult }) {
             <dl className="kpi-grid">
               {(
                 [
-                  ['kpi.capex', formatKpi('money', k.capex, c, locale)],
-                  ['kpi.tco', formatKpi('money', k.tco, c, locale)],
+                  ['kpi.capex', formatKpi('money', k.capex, c, locale, { wan })],
+                  ['kpi.tco', formatKpi('money', k.tco, c, locale, { wan })],
                   ['kpi.costPerMillionOutputTokens', formatKpi('moneyPerMTok', k.costPerMillionOutputTokens, c, locale)],
                   ['kpi.facilityPowerKW', formatKpi('kW', k.facilityPowerKW, c, locale)],
                   ['kpi.risk', formatKpi('score', k.risk, c, locale)],
@@ -137,17 +152,17 @@ export function OptimizeResults({ result }: { result: OptimizeResult }) {
                     <th className="num">{t('optimize.limit')}</th>
                     <th className="num">{t('optimize.value')}</th>
                     <th>{t('optimize.binding')}</th>
-                    <th className="num">{t('optimize.without')}</th>
+                    <th className="num">{t(`optimize.withoutBy.${result.objective.kind}`)}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {result.constraints.map((x) => (
                     <tr key={x.constraint} data-constraint={x.constraint} className={x.binding ? 'best' : ''}>
                       <td>{t(`optimize.constraintNames.${x.constraint}`)}</td>
-                      <td className="num">{fmt(x.unit, x.limit)}</td>
-                      <td className="num">{fmt(x.unit, x.value)}</td>
+                      <td className="num">{fmt(x.unit, x.limit, constraintMoney)}</td>
+                      <td className="num">{fmt(x.unit, x.value, constraintMoney)}</td>
                       <td title={x.binding === null ? t('optimize.unsettledHint') : undefined}>{x.binding === null ? t('optimize.unsettled') : x.binding ? t('optimize.yes') : t('optimize.no')}</td>
-                      <td className="num">{fmt('money', x.objectiveWithout)}</td>
+                      <td className="num">{x.objectiveWithout === null ? '–' : objectiveText(result, x.objectiveWithout, locale, constraintMoney)}</td>
                     </tr>
                   ))}
                 </tbody>

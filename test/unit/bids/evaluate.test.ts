@@ -116,6 +116,9 @@ describe('evaluateBidFile', () => {
     expect(r.bids[1]!.failures.map((x) => x.code)).toEqual(['delivery']);
     expect(r.bids[1]!.failures[0]!.message).toBe('delivery on 2027-02-23 is after the deadline 2027-02-01');
     expect(describeFailure(r.bids[0]!.failures[0]!, 'zh-CN', 'CNY')).toBe('投标总价 ¥2,712,000 超过最高限价 ¥2,700,000');
+    // with the 万元 setting on, the amount and its limit share one unit: 2,712,000 / 10,000 = 271.20
+    expect(describeFailure(r.bids[0]!.failures[0]!, 'zh-CN', 'CNY', true)).toBe('投标总价 271.20 万元 超过最高限价 270.00 万元');
+    expect(describeFailure({ code: 'budget', unit: 'money', actual: 1_200_000, limit: 950_000 }, 'en', 'CNY', true)).toMatch(/120\.00 万元.*95\.00 万元/);
     expect(r.ranking).toEqual([]);
     expect(r.recommended).toEqual([]);
     expect(r.warnings.join(' ')).toMatch(/no bid meets every hard constraint/);
