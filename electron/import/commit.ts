@@ -8,11 +8,14 @@ import type { ImportBatchView, ImportCommitInput, ImportCommitResult } from '../
 import { AppError, translatedError } from '../../shared/contract/result';
 import { said, type MessageVar } from '../../shared/i18n/translate';
 import type { FieldIssue } from '../../shared/document/parse';
-import { buildPlan, type Plan } from './preview';
+import { buildPlan, type Plan, type StageTimer } from './preview';
+import { forgetKept } from './kept';
 
-/** Test seam: called after each quote is written, inside the transaction. */
 export interface CommitHooks {
+  /** Test seam: called after each quote is written, inside the transaction. */
   afterQuote?: (written: number, row: number) => void;
+  /** How long reading, planning and the transaction took (the bench). */
+  stage?: StageTimer;
 }
 
 /**
@@ -40,7 +43,7 @@ function acceptedRows(plan: Plan, requested: readonly number[] | undefined, acce
 }
 
 export async function commitImport(ctx: AppContext, input: ImportCommitInput, hooks: CommitHooks = {}): Promise<ImportCommitResult> {
-  const plan = await buildPlan(ctx, input);
+  const plan = await buildPlan(ctx, input, undefined, hooks.stage);
   const rows = acceptedRows(plan, input.rows, input.acceptFlagged === true);
   if (rows.length === 0) {
     const flagged = plan.preview.counts.needsConfirmation;
@@ -52,6 +55,7 @@ export async function commitImport(ctx: AppContext, input: ImportCommitInput, ho
   const importedAt = new Date().toISOString();
   const createdParts: string[] = [];
   const createdServers: string[] = [];
+  const writing = performance.now();
   const importId = ctx.transaction(() => {
     const id = ctx.imports.createBatch({
       fileName: plan.preview.fileName,
@@ -71,19 +75,27 @@ export async function commitImport(ctx: AppContext, input: ImportCommitInput, ho
       ctx.servers.upsert(server, 'import');
       createdServers.push(slug);
     }
-    // One writer for the batch: it looks each slug up once (the parts and servers created above
-    // included), where quotes.add would run a SELECT per quote.
-    const addQuote = ctx.quotes.writer();
+    // One batch writer: it looks each slug up once (the parts and servers created above
+    // included), where quotes.add would run a SELECT per quote, and writes the quotes
+    // BATCH_ROWS to a statement (see QuoteRepo.batchWriter). The hook hears of each quote once
+    // its statement has run.
+    const batch = ctx.quotes.batchWriter();
     const prov = { origin: 'import' as const, importId: id, sourceFile: plan.preview.fileName, sourceSheet: plan.preview.sheet, sourceRow: 0, createdAt: importedAt };
     let written = 0;
+    const wrote = (k: number) => {
+      for (const end = written + k; written < end; written++) hooks.afterQuote?.(written + 1, rows[written]!);
+    };
     for (const n of rows) {
       prov.sourceRow = n;
-      addQuote(plan.quotes.get(n)!, prov);
-      hooks.afterQuote?.(++written, n);
+      wrote(batch.add(plan.quotes.get(n)!, prov));
     }
+    wrote(batch.flush());
     ctx.imports.saveMapping(plan.mapping.supplier, plan.mapping.layoutKey, plan.mapping, importedAt);
     return id;
   });
+  hooks.stage?.('write', performance.now() - writing);
+  // The import is done: the file its preview read need not wait any longer.
+  forgetKept();
   for (const r of plan.preview.rows) r.accepted = chosen.has(r.row);
   return { importId, quotes: rows.length, createdParts, createdServers, preview: plan.preview };
 }

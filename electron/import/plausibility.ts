@@ -10,11 +10,12 @@
  * real quote look implausible while real quotes exist. A quote outside 0.2–5× of it is
  * implausible; so is a card name with a server unit.
  */
-import { said, type Said } from '../../shared/i18n/translate';
+import type { Said } from '../../shared/i18n/translate';
 import type { PreviewRow } from '../../shared/contract/import';
 import type { Server } from '../../shared/domain/catalog';
 import { convertMajor, formatMajor, type Currency, type FxTable } from '../../shared/money';
 import { choosePricePerItem, type PolicyQuote } from '../../shared/domain/price-policy';
+import { saidOften } from './said-often';
 
 export const PLAUSIBLE_RANGE = { low: 0.2, high: 5 } as const;
 
@@ -66,7 +67,7 @@ export function confirmationReason(row: PreviewRow, prices: CurrentPrices, serve
   const cardSlug = row.server?.cardSlug ?? row.match?.slug;
   const cardName = row.match?.name ?? cardSlug ?? '';
   if (row.kind === 'purchase' && isServerUnit(row.unit)) {
-    return said('errors.import.confirm.serverUnit', { unit: row.unit ?? '', card: cardName });
+    return saidOften('errors.import.confirm.serverUnit', { unit: row.unit ?? '', card: cardName });
   }
   if (priced === undefined || !cardSlug) return undefined;
   const card = prices.card(cardSlug);
@@ -75,7 +76,7 @@ export function confirmationReason(row: PreviewRow, prices: CurrentPrices, serve
     const r = priced / card;
     if (r >= PLAUSIBLE_RANGE.low && r <= PLAUSIBLE_RANGE.high) return undefined;
     const vars = { price: cny(priced), times: times(r), card: cardName, current: cny(card), low: PLAUSIBLE_RANGE.low, high: PLAUSIBLE_RANGE.high };
-    return said(r > PLAUSIBLE_RANGE.high ? 'errors.import.confirm.cardHigh' : 'errors.import.confirm.cardLow', vars);
+    return saidOften(r > PLAUSIBLE_RANGE.high ? 'errors.import.confirm.cardHigh' : 'errors.import.confirm.cardLow', vars);
   }
   if (row.kind === 'server-purchase' && row.server) {
     const host = server ? prices.toCny(server.hostPrice, server.currency) : undefined;
@@ -83,7 +84,7 @@ export function confirmationReason(row: PreviewRow, prices: CurrentPrices, serve
     const r = priced / expected;
     if (r >= PLAUSIBLE_RANGE.low && r <= PLAUSIBLE_RANGE.high) return undefined;
     const vars = { price: cny(priced), times: times(r), cards: row.server.cards, card: cardName, each: cny(card), host: host ? cny(host) : '', expected: cny(expected), low: PLAUSIBLE_RANGE.low, high: PLAUSIBLE_RANGE.high };
-    return said(host ? 'errors.import.confirm.serverWithHost' : 'errors.import.confirm.server', vars);
+    return saidOften(host ? 'errors.import.confirm.serverWithHost' : 'errors.import.confirm.server', vars);
   }
   return undefined;
 }

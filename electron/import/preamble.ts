@@ -4,10 +4,11 @@
  * 日期, "Quotation date"). Signature and stamp lines (投标人（盖章）, 法定代表人或授权代表（签字）)
  * are recognised so the row reader skips them with a reason instead of reporting errors.
  */
-import { said, type Said } from '../../shared/i18n/translate';
+import type { Said } from '../../shared/i18n/translate';
 import { cellText, isBlank, type Cell, type SheetGrid } from './grid';
 import { parseDate } from '../../shared/document/value-text';
 import { clean, clip, looksLikeFormula } from './text';
+import { saidOften } from './said-often';
 
 export interface SheetMeta {
   supplier?: { name: string; row: number; text: string };
@@ -31,20 +32,46 @@ const COMPANY_EN = /\b([A-Z][\w&.,'-]*(?:\s+[\w&.,'()-]+){0,8}?\s+(?:Co\.?,?\s*L
 /** A stamp or signature line: 盖章, 签字, "Authorized signature". */
 const SIGNATURE = /盖章|签字|签章|公章|签名|法定代表人|授权代表|signature|signed\s+by|\bstamp\b|authori[sz]ed\s+(?:signatory|representative)/i;
 
-/** The distinct texts of a row's cells, joined (a merged cell repeats its text in every cell). */
+/**
+ * The distinct texts of a row's cells, joined (a merged cell repeats its text in every cell):
+ * clean(texts joined by two spaces), built as the cleaned texts joined by one space, which is the
+ * same (cleaning never joins across a space, and collapses the separator to one) and lets each
+ * cell's text take clean's fast paths. A test compares the two on odd texts.
+ */
 export function rowText(cells: readonly Cell[]): string {
-  const seen = new Set<string>();
-  for (const c of cells) if (!isBlank(c)) seen.add(cellText(c));
-  return clean([...seen].join('  '));
+  let out = '';
+  let first: string | undefined;
+  let seen: Set<string> | undefined;
+  for (const c of cells) {
+    if (isBlank(c)) continue;
+    const raw = cellText(c);
+    // A row without repeats (the usual quote line) needs no set for the first text.
+    if (first === undefined) first = raw;
+    else if (raw === first || seen?.has(raw)) continue;
+    else (seen ??= new Set()).add(raw);
+    const t = clean(raw);
+    if (t) out = out ? `${out} ${t}` : t;
+  }
+  return out;
 }
+
+/** A line that starts with a supplier or date label. */
+const LEADING_LABEL = new RegExp(`^(?:${SUPPLIER_LABEL.source}|${DATE_LABEL.source})\\s*[:：]`, 'i');
 
 /** Why a line in the table region is no quote: a signature/stamp line or a supplier/date line. */
 export function metaLineReason(text: string): Said | undefined {
-  const t = clean(text);
+  return cleanLineReason(clean(text));
+}
+
+/** metaLineReason(rowText(cells)), without cleaning rowText's text again. */
+export function rowLineReason(cells: readonly Cell[]): Said | undefined {
+  return cleanLineReason(rowText(cells));
+}
+
+function cleanLineReason(t: string): Said | undefined {
   if (!t) return undefined;
-  if (SIGNATURE.test(t)) return said('errors.import.skip.signature');
-  const lead = new RegExp(`^(?:${SUPPLIER_LABEL.source}|${DATE_LABEL.source})\\s*[:：]`, 'i');
-  if (lead.test(t)) return said('errors.import.skip.footer');
+  if (SIGNATURE.test(t)) return saidOften('errors.import.skip.signature');
+  if (LEADING_LABEL.test(t)) return saidOften('errors.import.skip.footer');
   return undefined;
 }
 
@@ -56,6 +83,8 @@ interface Labelled {
 /** "报价单位：甲公司  报价日期：2026年11月20日" → two labelled values. */
 function labelled(text: string): Labelled[] {
   const out: Labelled[] = [];
+  // Every label ends at a colon: most lines (a CSV's quote lines, all read here) have none.
+  if (!text.includes(':') && !text.includes('：')) return out;
   const marks = [...text.matchAll(LABELS)];
   marks.forEach((m, i) => {
     const start = m.index + m[0].length;
@@ -77,10 +106,15 @@ function supplierName(value: string): string | undefined {
   return clip(v, 160);
 }
 
+const BUYER = new RegExp(`(?:${BUYER_LABEL.source})\\s*[:：]`, 'i');
+const AFTER_BUYER = new RegExp(`(?:${BUYER_LABEL.source})\\s*[:：].*$`, 'i');
+/** What COMPANY_ZH and COMPANY_EN cannot match without: checked first, as most lines name no company. */
+const COMPANY_WORD = /公司|Ltd|Limited|Inc|LLC|GmbH|Corp/;
+
 function companyIn(text: string): string | undefined {
+  if (!COMPANY_WORD.test(text)) return undefined;
   // Company names after a buyer label (致：…, To: …) are the buyer's.
-  const buyer = new RegExp(`(?:${BUYER_LABEL.source})\\s*[:：]`, 'i');
-  const t = buyer.test(text) ? text.replace(new RegExp(`(?:${BUYER_LABEL.source})\\s*[:：].*$`, 'i'), '') : text;
+  const t = BUYER.test(text) ? text.replace(AFTER_BUYER, '') : text;
   const zh = COMPANY_ZH.exec(t);
   if (zh) return clip(zh[1]!, 160);
   const en = COMPANY_EN.exec(t);

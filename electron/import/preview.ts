@@ -20,7 +20,7 @@ import { issuesOf } from '../../shared/document/parse';
 import type { SeedQuote, Server } from '../../shared/domain/catalog';
 import type { Accelerator } from '../../shared/domain/accelerator';
 import { exVat, type Currency } from '../../shared/money';
-import { readWorkbook } from './read';
+import { readKept } from './kept';
 import { detectHeader, sheetScore, titleHints } from './header';
 import { applyOverrides, layoutKey, proposeMapping, toOverrides, columnsByField } from './mapping';
 import { readRow, rowContext, type RowContext } from './rows';
@@ -28,10 +28,11 @@ import { PreviousPrices, compare, priceKey } from './previous';
 import { resolveItem, resolveKnownServer, type Resolver } from './resolve';
 import { PartMatcher } from './catalog-match';
 import { unreadable } from './errors';
+import { saidOften } from './said-often';
 import { looksLikeFormula } from './text';
 import { cellText, isBlank, type SheetGrid } from './grid';
 import { QuoteValidator } from './validate-quote';
-import { readSheetMeta, metaLineReason, rowText } from './preamble';
+import { readSheetMeta, rowLineReason } from './preamble';
 import { settleItemColumn } from './item-column';
 import { CurrentPrices, confirmationReason } from './plausibility';
 import { staleQuoteDays } from '../db/snapshot';
@@ -80,13 +81,20 @@ function rememberedHeaderRow(sheet: SheetGrid, known: Set<string>): number | und
   return undefined;
 }
 
-export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, today = ctx.today()): Promise<Plan> {
+/** Hears how long each stage of an import took (the bench): reading the file, planning, writing. */
+export type StageTimer = (stage: 'read' | 'plan' | 'write', ms: number) => void;
+
+export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, today = ctx.today(), stage?: StageTimer): Promise<Plan> {
+  const started = performance.now();
   const file = input.fileName.replace(/^.*[\\/]/, '');
   const inputSupplier = (input.supplier ?? '').trim();
   if (inputSupplier && looksLikeFormula(inputSupplier)) {
     throw translatedError('invalid-input', 'errors.import.supplierFormula', {}, [{ path: 'supplier', ...said('errors.import.startsWithFormula') }]);
   }
-  const wb = await readWorkbook(Buffer.from(input.dataBase64, 'base64'), file);
+  // The preview's read of these bytes when this is its commit (see kept.ts).
+  const wb = await readKept(Buffer.from(input.dataBase64, 'base64'), file);
+  const read = performance.now();
+  stage?.('read', read - started);
   const scores = wb.sheets.map((s) => sheetScore(s));
   const sheetIndex = pickSheet(wb.sheets, input.sheet, scores, file);
   const sheet = wb.sheets[sheetIndex]!;
@@ -297,7 +305,7 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
     const dupOf = group.rows.get(cents);
     if (dupOf !== undefined) {
       out.status = 'skipped';
-      const why = said('errors.import.skip.duplicate', { row: dupOf });
+      const why = saidOften('errors.import.skip.duplicate', { row: dupOf });
       out.skipReason = why.message;
       out.skipReasonI18n = why.i18n;
       continue;
@@ -313,7 +321,7 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
       out.needsConfirmation = true;
       out.confirmReason = why.message;
       if (why.i18n) out.confirmReasonI18n = why.i18n;
-      const flagged = said('errors.import.row.needsConfirmation', { why: why.i18n ?? why.message });
+      const flagged = saidOften('errors.import.row.needsConfirmation', { why: why.i18n ?? why.message }, { why: why.message });
       out.warnings.push({ column: by.unitPrice?.letter ?? by.totalPrice?.letter ?? '', header: by.unitPrice?.header ?? by.totalPrice?.header ?? '', ...flagged });
     }
     out.accepted = (cmp.status === 'new' || cmp.status === 'price-change') && !out.needsConfirmation;
@@ -345,6 +353,7 @@ export async function buildPlan(ctx: AppContext, input: ImportPreviewInput, toda
     warnings: notes.map((n) => n.message),
     notes,
   };
+  stage?.('plan', performance.now() - read);
   return {
     preview,
     quotes,
@@ -425,7 +434,7 @@ function looksLikeQuoteLine(cells: readonly (string | number | boolean | Date | 
     if (typeof c === 'number') number = true;
   }
   if (n < 3 || !number) return false;
-  return metaLineReason(rowText(cells)) === undefined;
+  return rowLineReason(cells) === undefined;
 }
 
 /** Whether a cell's text names a catalog part or a known server (for choosing the item column). */

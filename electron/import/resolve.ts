@@ -3,7 +3,7 @@
  * N cards recorded against a server platform. Unknown parts are created from the row or the row
  * is skipped, as the user chose; a server platform that fits no catalog entry is created.
  */
-import { said, type Said } from '../../shared/i18n/translate';
+import type { Said } from '../../shared/i18n/translate';
 import type { AppContext } from '../context';
 import type { PreviewRow } from '../../shared/contract/import';
 import type { Accelerator } from '../../shared/domain/accelerator';
@@ -15,6 +15,7 @@ import { PartMatcher, type PartMatch } from './catalog-match';
 import { canonicalVendor, importedServer, placeholderAccelerator, placeholderSource, slugFor, type KnownVendor } from './create-part';
 import type { RowDraft } from './rows';
 import { MEMO_LIMIT } from './memo';
+import { saidOften } from './said-often';
 import { readServerText, serverSlug, type ServerText } from './server-row';
 import { findServerIn, serverKeys, type ServerNames } from '../../shared/domain/oem-servers';
 import type { OemServerNames } from '../db/server-catalog';
@@ -35,6 +36,8 @@ export interface Resolver {
   newServers: Map<string, { server: Server; rows: number[] }>;
   /** Parts created earlier in this sheet, by normalized text, so one name creates one part. */
   partByText: Map<string, string>;
+  /** The catalog's parts by slug, made once (a catalog has thousands). */
+  partBySlug?: Map<string, StoredAccelerator>;
   matcher?: PartMatcher<StoredAccelerator>;
   /** Catalog server names, normalized once, longest first. */
   serverNames?: { s: Server & { id: number }; n: string }[];
@@ -148,15 +151,20 @@ function cardInSpec(r: Resolver, draft: RowDraft): { part: StoredAccelerator; ca
   return undefined;
 }
 
+function partOf(r: Resolver, slug: string): StoredAccelerator | undefined {
+  r.partBySlug ??= new Map(r.parts.map((p) => [p.slug, p]));
+  return r.partBySlug.get(slug);
+}
+
 /** The card a known server holds: the one the row names among those it takes, else its own. */
 function knownCard(r: Resolver, draft: RowDraft, known: Server & { id: number }, fixed: boolean): Pick<Reading, 'knownCard' | 'knownCardIssue'> {
   const named = cardInSpec(r, draft)?.part;
   if (named && known.compatible.includes(named.slug)) return { knownCard: named };
   if (fixed || known.compatible.length === 1) {
     const slug = known.compatible[0];
-    return { knownCard: slug ? r.parts.find((p) => p.slug === slug) : undefined };
+    return { knownCard: slug ? partOf(r, slug) : undefined };
   }
-  const takes = known.compatible.map((c) => r.parts.find((p) => p.slug === c)?.model ?? c).join(', ');
+  const takes = known.compatible.map((c) => partOf(r, c)?.model ?? c).join(', ');
   return {
     knownCardIssue: named
       ? `${known.name} does not take ${named.model} (it takes ${takes})`
@@ -172,7 +180,7 @@ function findCard(r: Resolver, draft: RowDraft, out: PreviewRow, text: string, r
     return m.part;
   }
   if (m.reason === 'ambiguous') {
-    issue(out, draft, r, said('errors.import.row.ambiguous', { text, detail: m.i18n ?? m.message }));
+    issue(out, draft, r, saidOften('errors.import.row.ambiguous', { text, detail: m.i18n ?? m.message }, { detail: m.message }));
     return undefined;
   }
   const key = (rd.newKey ??= normalizeName(text));
@@ -185,13 +193,13 @@ function findCard(r: Resolver, draft: RowDraft, out: PreviewRow, text: string, r
   }
   if (!r.createUnknown) {
     out.status = 'skipped';
-    const why = said('errors.import.skip.unknownPart', { text });
+    const why = saidOften('errors.import.skip.unknownPart', { text });
     out.skipReason = why.message;
     out.skipReasonI18n = why.i18n;
     return undefined;
   }
   const vendor = canonicalVendor(draft.vendor ?? 'Unknown', r.vendors);
-  const slug = slugFor(vendor, text, (s) => r.parts.some((p) => p.slug === s) || r.newParts.has(s));
+  const slug = slugFor(vendor, text, (s) => partOf(r, s) !== undefined || r.newParts.has(s));
   const part = placeholderAccelerator({ slug, vendor, model: text, memoryGB: draft.memoryGB, source: placeholderSource(r.file, draft.row, r.today) });
   r.newParts.set(slug, { part, rows: [draft.row] });
   r.partByText.set(key, slug);

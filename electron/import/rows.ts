@@ -12,7 +12,8 @@ import { parseCount, parseDate, parseLeadTime, parseMemoryGB, parseVatCell, type
 import { isPerHour, timeUnitOf } from './mapping';
 import { clean, clip, looksLikeFormula } from './text';
 import { Remembered } from './memo';
-import { metaLineReason, rowText } from './preamble';
+import { saidOften } from './said-often';
+import { rowLineReason } from './preamble';
 import { vatMarkerIn } from '../../shared/document/price-text';
 
 export interface RowDraft {
@@ -238,7 +239,7 @@ function skip(draft: RowDraft, why: Reason): RowDraft {
   if (why.i18n) draft.skipReasonI18n = why.i18n;
   return draft;
 }
-const skipAs = (key: string) => said(`errors.import.skip.${key}`);
+const skipAs = (key: string) => saidOften(`errors.import.skip.${key}`);
 
 /** An optional cell: its value, or undefined when blank, pending or unreadable (which is an issue). */
 function optional<T>(draft: RowDraft, rc: RowContext, f: ImportField, cell: Cell, memo: Memo<Parsed<T>>): T | undefined {
@@ -275,7 +276,7 @@ export function readRow(cells: readonly Cell[], index: number, rc: RowContext): 
   if (lead.note) return skip(draft, skipAs('note'));
   // Signature, stamp, supplier and date lines under the table (投标人（盖章）…, 报价日期：…).
   if (nonBlank <= 4 || !priceCellFilled(cells, rc) || sameTextEverywhere(cells, cellText(first))) {
-    const why = metaLineReason(rowText(cells));
+    const why = rowLineReason(cells);
     if (why) return skip(draft, why);
   }
   // A header repeated after a page break: only worth checking when the first cell is a header word.
@@ -299,7 +300,7 @@ export function readRow(cells: readonly Cell[], index: number, rc: RowContext): 
     if (noPrice && priceMapped) return skip(draft, skipAs('noItemOrPrice'));
     addIssue(draft, rc, 'item', said('errors.import.row.noItem'));
   } else if (item.formula) {
-    addIssue(draft, rc, 'item', said('errors.import.row.itemFormula', { text: clip(text, 40) }));
+    addIssue(draft, rc, 'item', saidOften('errors.import.row.itemFormula', { text: clip(text, 40) }));
   }
 
   // ---- price (unit price, or total ÷ quantity)
@@ -338,7 +339,7 @@ export function readRow(cells: readonly Cell[], index: number, rc: RowContext): 
   if (!isBlank(curCell)) {
     const c = memo.currency.get(curCell);
     if (!c.ok) addIssue(draft, rc, 'currency', c);
-    else if (draft.currency && draft.currency !== c.value) addIssue(draft, rc, 'currency', said('errors.import.row.currencyConflict', { price: draft.currency, column: c.value }));
+    else if (draft.currency && draft.currency !== c.value) addIssue(draft, rc, 'currency', saidOften('errors.import.row.currencyConflict', { price: draft.currency, column: c.value }));
     else draft.currency ??= c.value;
   }
   draft.currency ??= priceColView?.currency;
@@ -425,7 +426,7 @@ function crossCheckTotal(draft: RowDraft, rc: RowContext, unit: number, totalCel
   draft.warnings.push({
     column: col.letter,
     header: col.header,
-    ...said('errors.import.row.totalMismatch', { unit: f(unit), qty: f(draft.qty), expected: f(expected), total: f(total.value.amount), diff: f(total.value.amount - expected) }),
+    ...saidOften('errors.import.row.totalMismatch', { unit: f(unit), qty: f(draft.qty), expected: f(expected), total: f(total.value.amount), diff: f(total.value.amount - expected) }),
   });
 }
 const NO_PRICE: PriceParse = { ok: false, pending: true, ...said('errors.value.noPrice') };
