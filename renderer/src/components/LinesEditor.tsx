@@ -1,4 +1,4 @@
-/** The accelerator lines of a build: part, count, host server, network, price override, role, serving engine. */
+/** The accelerator lines of a build: part, count, host server, role, network, price override, price source, serving engine. */
 import { useTranslation } from 'react-i18next';
 import type { BuildLine } from '../../../shared/scenario/build';
 import { ROLES } from '../../../shared/scenario/schema';
@@ -21,66 +21,69 @@ export function LinesEditor({ lines, currency, onChange }: { lines: BuildLine[];
   // money columns name the build's currency: "Network per card (¥)", "Price override (¥)"
   const networkLabel = withUnit(t('builds.network'), moneyUnit(currency));
   const priceLabel = withUnit(t('builds.priceOverride'), moneyUnit(currency));
+  /** The caption shown above a field; the field's own accessible name carries the line number ("Cards 1"). */
+  const caption = (text: string) => (
+    <span className="line-caption" aria-hidden="true">
+      {text}
+    </span>
+  );
   /** An optional price ("12万", "¥120,000", "USD 28,500"; a bare number is in the build's currency); empty means "use the catalog's". */
   const moneyCell = (i: number, field: 'networkPerCard' | 'unitPrice', price: BuildLine['unitPrice']) => (
-    <td className="money">
+    <td className={field === 'unitPrice' ? 'price' : 'network'}>
+      {caption(field === 'unitPrice' ? priceLabel : networkLabel)}
       <MoneyField label={`${field === 'unitPrice' ? priceLabel : networkLabel} ${i + 1}`} hideLabel currency={currency} value={price} onChange={(v) => update(i, { [field]: v })} />
     </td>
   );
   return (
-    <section className="card" aria-label={t('builds.lines')}>
+    <section className="card lines-card" aria-label={t('builds.lines')}>
       <h2>{t('builds.lines')}</h2>
-      <table className="lines">
-        <thead>
-          <tr>
-            <th>{t('builds.accelerator')}</th>
-            <th>{t('builds.count')}</th>
-            <th>{t('builds.server')}</th>
-            <th>{networkLabel}</th>
-            <th>{priceLabel}</th>
-            <th>{t('builds.role')}</th>
-            <th />
-          </tr>
-        </thead>
+      {/*
+        A layout table: one row per line, laid out as a grid (styles.css, "Builds: a line"). Narrower than
+        1000 px: part and cards, the host server on a row of its own (its full name), role, network and price,
+        then where the price comes from and the serving engine; wider: part, cards, host and role on one row.
+        Every field has its caption above it; Remove comes last in the tab order, at the top right.
+      */}
+      <table className="lines" role="presentation">
         <tbody>
-          {lines.map((l, i) => [
+          {lines.map((l, i) => (
             <tr key={i} data-line={i}>
               <td className="acc">
+                {caption(t('builds.accelerator'))}
                 <AcceleratorPicker label={`${t('builds.accelerator')} ${i + 1}`} value={l.accelerator} onChange={(slug) => update(i, { accelerator: slug, server: undefined, pinQuoteId: undefined, pinSupplier: undefined })} />
               </td>
               <td className="count">
+                {caption(t('builds.count'))}
                 <NumberField label={`${t('builds.count')} ${i + 1}`} hideLabel value={l.count} min={1} max={1_000_000} integer onChange={(v) => v !== undefined && update(i, { count: v })} />
               </td>
-              <td>
-                <select aria-label={`${t('builds.server')} ${i + 1}`} value={l.server ?? ''} onChange={(e) => update(i, { server: e.target.value || undefined })}>
-                  <option value="">{t('builds.serverDefault')}</option>
-                  {servers.map((s) => (
-                    <option key={s.slug} value={s.slug}>
-                      {s.name}
-                    </option>
-                  ))}
-                </select>
+              <td className="host">
+                <label>
+                  {caption(t('builds.server'))}
+                  <select aria-label={`${t('builds.server')} ${i + 1}`} value={l.server ?? ''} onChange={(e) => update(i, { server: e.target.value || undefined })}>
+                    <option value="">{t('builds.serverDefault')}</option>
+                    {servers.map((s) => (
+                      <option key={s.slug} value={s.slug}>
+                        {s.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </td>
+              <td className="role">
+                <label>
+                  {caption(t('builds.role'))}
+                  <select aria-label={`${t('builds.role')} ${i + 1}`} value={l.role} onChange={(e) => update(i, { role: e.target.value as BuildLine['role'] })}>
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {t(`builds.roles.${r}`)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
               </td>
               {moneyCell(i, 'networkPerCard', l.networkPerCard)}
               {moneyCell(i, 'unitPrice', l.unitPrice)}
-              <td>
-                <select aria-label={`${t('builds.role')} ${i + 1}`} value={l.role} onChange={(e) => update(i, { role: e.target.value as BuildLine['role'] })}>
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`builds.roles.${r}`)}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <button aria-label={`${t('builds.remove')} ${i + 1}`} onClick={() => onChange(lines.filter((_, j) => j !== i))}>
-                  ✕
-                </button>
-              </td>
-            </tr>,
-            <tr key={`${i}-pin`} className="line-pin" data-line-pin={i}>
-              <td colSpan={7}>
-                {/* the second row of a line: where its price comes from and which engine serves it (the first row is full at 1280 px) */}
+              <td className="extras">
+                {/* where the line's price comes from and which engine serves it, side by side, wrapping when narrow */}
                 <div className="line-extras">
                   <PinPicker item={l.accelerator} pin={l} label={`${t('price.pin.label')} ${i + 1}`} caption={t('price.pin.label')} overridden={l.unitPrice !== undefined} onChange={(p) => update(i, p)} />
                   <label className="pin-picker">
@@ -103,8 +106,13 @@ export function LinesEditor({ lines, currency, onChange }: { lines: BuildLine[];
                   </label>
                 </div>
               </td>
-            </tr>,
-          ])}
+              <td className="remove">
+                <button aria-label={`${t('builds.remove')} ${i + 1}`} onClick={() => onChange(lines.filter((_, j) => j !== i))}>
+                  ✕
+                </button>
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
       <button onClick={() => onChange([...lines, { accelerator: 'ascend-910b', count: 8, role: 'both' }])}>+ {t('builds.addLine')}</button>
