@@ -81,6 +81,8 @@ describe('builds and compare', () => {
   it('creates a mixed H20 + 910B build and updates KPIs as the count changes', async () => {
     const { page } = h;
     await page.getByRole('button', { name: '+ New build' }).click();
+    // The new build is made by the database first: type its name once it is the one on screen.
+    await expect.poll(() => page.getByLabel('Name', { exact: true }).inputValue()).toBe('Build 2');
     await page.getByLabel('Name', { exact: true }).fill('H20 + 910B');
     await pickPart(page, 0, 'H20');
     await setCount(page, 0, 16);

@@ -33,6 +33,8 @@ describe('formatting on screen', () => {
     expect(await rate.inputValue()).toMatch(/^\d+(\.\d+)?$/);
     expect(Number(await rate.inputValue())).toBeGreaterThan(1); // a percentage, not the fraction 0.06
     expect(Number(await page.getByLabel('Utilisation (%)').inputValue())).toBeGreaterThan(1);
+    // The site list arrives after the form: wait for a site option before reading them all.
+    await page.locator('option', { hasText: /\/kWh\)$/ }).first().waitFor({ state: 'attached' });
     const options = await page.locator('option').allTextContents();
     expect(options.some((o) => /\(¥0\.\d\d\/kWh\)$/.test(o))).toBe(true);
     expect(options.some((o) => /CNY\/kWh/.test(o))).toBe(false);

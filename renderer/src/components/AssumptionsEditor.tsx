@@ -1,4 +1,5 @@
 /** Site, workload, finance and currency of a build. */
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BuildAssumptions } from '../../../shared/scenario/build';
 import { CURRENCIES, type Currency } from '../../../shared/money';
@@ -16,6 +17,11 @@ type Workload = BuildAssumptions['workload'];
 export function AssumptionsEditor({ value, onChange }: { value: BuildAssumptions; onChange: (a: BuildAssumptions) => void }) {
   const { t } = useTranslation();
   const sites = useCatalog(selectSites);
+  // Sites and models come with the catalog snapshot, which the start no longer loads (Settings uses this editor too).
+  const ensureLoaded = useCatalog((s) => s.ensureLoaded);
+  useEffect(() => {
+    void ensureLoaded();
+  }, [ensureLoaded]);
   const site = value.site;
   const custom = typeof site !== 'string';
   const setWorkload = (p: Partial<Workload>) => onChange({ ...value, workload: { ...value.workload, ...p } });
