@@ -1,10 +1,9 @@
 /** Site, workload, finance and currency of a build. */
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BuildAssumptions } from '../../../shared/scenario/build';
 import { CURRENCIES, type Currency } from '../../../shared/money';
 import { moneyUnit, withUnit } from '../../../shared/format';
-import { selectSites, useCatalog } from '../stores/catalog';
+import { selectSites, useCatalog, useCatalogSnapshot } from '../stores/catalog';
 import { NumberField, PercentField } from './NumberField';
 import { ModelSelect } from './ModelSelect';
 import { SiteOptions } from './SiteOptions';
@@ -17,11 +16,7 @@ type Workload = BuildAssumptions['workload'];
 export function AssumptionsEditor({ value, onChange }: { value: BuildAssumptions; onChange: (a: BuildAssumptions) => void }) {
   const { t } = useTranslation();
   const sites = useCatalog(selectSites);
-  // Sites and models come with the catalog snapshot, which the start no longer loads (Settings uses this editor too).
-  const ensureLoaded = useCatalog((s) => s.ensureLoaded);
-  useEffect(() => {
-    void ensureLoaded();
-  }, [ensureLoaded]);
+  useCatalogSnapshot(); // sites and models; Settings uses this editor too
   const site = value.site;
   const custom = typeof site !== 'string';
   const setWorkload = (p: Partial<Workload>) => onChange({ ...value, workload: { ...value.workload, ...p } });

@@ -1,10 +1,10 @@
 /** Optimize: the cheapest build that serves a demand under budget, power, risk and share limits. */
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultCandidates } from '../../../shared/optimize/form';
 import { findModel } from '../../../shared/model/presets';
 import { formatNumberUpTo } from '../../../shared/format';
-import { selectLookup, selectSites, useCatalog } from '../stores/catalog';
+import { selectLookup, selectSites, useCatalog, useCatalogSnapshot } from '../stores/catalog';
 import { selectStale, useOptimize } from '../stores/optimize';
 import type { JobProgressView } from '../api/jobs';
 import { today } from '../hooks/useEvaluation';
@@ -18,11 +18,7 @@ export function OptimizePage() {
   const snapshot = useCatalog((s) => s.snapshot);
   const lookup = useCatalog(selectLookup);
   const sites = useCatalog(selectSites);
-  const ensureLoaded = useCatalog((s) => s.ensureLoaded);
-
-  useEffect(() => {
-    void ensureLoaded();
-  }, [ensureLoaded]);
+  useCatalogSnapshot();
 
   const parts = useMemo(
     () => (snapshot && lookup ? defaultCandidates(snapshot, lookup, form.site, today()) : []),

@@ -9,6 +9,7 @@
  * selected on the Catalog page, with its full record (every figure's source) and quotes,
  * fetched when it is opened.
  */
+import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { AcceleratorView, QuoteView } from '../../../shared/contract/views';
 import type { CatalogListing, CatalogRow } from '../../../shared/contract/catalog';
@@ -126,6 +127,14 @@ export const useCatalog = create<CatalogState>((set, get) => {
 /** Selectors. A stable empty array keeps zustand from re-rendering forever before the first load. */
 const NONE: never[] = [];
 /** The Catalog page's rows. */
+/** For a component that reads the snapshot (sites, models, parts): asks for it once mounted, since the start loads only the lean rows. */
+export function useCatalogSnapshot(): void {
+  const ensureLoaded = useCatalog((s) => s.ensureLoaded);
+  useEffect(() => {
+    void ensureLoaded();
+  }, [ensureLoaded]);
+}
+
 export const selectAccelerators = (s: CatalogState): CatalogRow[] => s.listing?.rows ?? NONE;
 /** A part in full, as the editor edits it: the opened one (only it is held in full). */
 export const selectAccelerator =
